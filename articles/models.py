@@ -1,0 +1,121 @@
+"""Articles: the source documents, and how each was linked to a round."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.db import connection, models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from rounds.provenance import EditorialState
+
+SEARCH_CONFIG = "english"
+
+
+class RoundLinkMethod(models.TextChoices):
+    ORDINAL = "ordinal", "Round number in the text"
+    ANNOUNCEMENT = "announcement", "Announcement of the round"
+    COUNT = "count", "Count of earlier rounds"
+    CALENDAR_DATE = "calendar-date", "Publication date against the calendar"
+    EDITOR = "editor", "Set by an editor"
+    NONE = "none", "Reports on no round"
+
+
+def search_vector() -> SearchVector:
+    return SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
+        "text", weight="B", config=SEARCH_CONFIG
+    )
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_round(self, number: int):
+        return self.filter(round__number=number)
+
+    def unlinked(self):
+        return self.filter(round__isnull=True)
+
+    def search(self, query: str):
+        """Full-text search: PostgreSQL's ranked, indexed search; a plain fallback elsewhere."""
+        query = query.strip()
+        if not query:
+            return self
+        if connection.vendor == "postgresql":
+            ts_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+            return (
+                self.filter(search_document=ts_query)
+                .annotate(rank=SearchRank(F("search_document"), ts_query))
+                .order_by("-rank", "-published", "-pk")
+            )
+        condition = Q()
+        for word in query.split():
+            word = word.strip('"')
+            if word and not word.startswith("-"):
+                condition &= Q(title__icontains=word) | Q(text__icontains=word)
+        return self.filter(condition)
+
+    def refresh_search_documents(self) -> int:
+        """Recompute the stored search vectors (PostgreSQL only; a no-op elsewhere)."""
+        if connection.vendor != "postgresql":
+            return 0
+        return self.update(search_document=search_vector())
+
+
+class Article(models.Model):
+    source_path = models.CharField(
+        max_length=1000, unique=True, help_text="Path the article was ingested from."
+    )
+    source_name = models.CharField(max_length=255, db_index=True, help_text="File name.")
+    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the file.")
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=200, blank=True, db_index=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
+    published_sentence = models.TextField(blank=True)
+    language = models.CharField(max_length=8, default="en", db_index=True)
+    encoding = models.CharField(max_length=40, default="utf-8")
+    text = models.TextField()
+
+    round = models.ForeignKey(
+        "rounds.Round",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    round_method = models.CharField(
+        max_length=14, choices=RoundLinkMethod.choices, default=RoundLinkMethod.NONE
+    )
+    round_state = models.CharField(
+        max_length=10,
+        choices=EditorialState.choices,
+        default=EditorialState.EXTRACTED,
+        db_index=True,
+        help_text="An editor's link (confirmed, changed) is kept by every later ingest.",
+    )
+    round_sentence = models.TextField(blank=True)
+    round_start = models.PositiveIntegerField(default=0)
+    round_end = models.PositiveIntegerField(default=0)
+    round_confidence = models.FloatField(default=0.0)
+
+    search_document = SearchVectorField(null=True, editable=False)
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "-pk"]
+        indexes = [
+            models.Index(fields=["round", "published"]),
+            models.Index(fields=["-ingested_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.source_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article-detail", kwargs={"pk": self.pk})
+
+    @property
+    def round_is_editorial(self) -> bool:
+        return self.round_state != EditorialState.EXTRACTED

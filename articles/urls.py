@@ -1,0 +1,4 @@
+
+app_name = "articles"
+
+urlpatterns: list = []

@@ -1,0 +1,17 @@
+"""URL configuration: the public archive, the admin and health check."""
+
+from django.contrib import admin
+from django.http import HttpResponse
+from django.urls import include, path
+
+
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("articles/", include("articles.urls")),
+    path("", include("rounds.urls")),
+]

@@ -1,0 +1,290 @@
+"""The calendar of rounds, the parties and people, and the facts of each round."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from rounds.provenance import EditorialFact, EditorialState, FactQuerySet, Mention
+
+
+class Role(models.TextChoices):
+    GUARANTOR = "guarantor", "Guarantor"
+    GOVERNMENT = "government", "Government"
+    OPPOSITION = "opposition", "Opposition"
+    MEDIATOR = "mediator", "Mediator"
+    HOST = "host", "Host"
+    OBSERVER = "observer", "Observer"
+
+
+class RoundQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Rounds annotated with how many articles, delegations and observers they have."""
+        public = ~Q(delegations__state=EditorialState.REJECTED)
+        return self.annotate(
+            article_count=Count("articles", distinct=True),
+            delegation_count=Count("delegations", filter=public, distinct=True),
+        )
+
+    def with_delegations(self):
+        """Rounds with their public delegations, parties and heads prefetched."""
+        return self.prefetch_related(
+            Prefetch(
+                "delegations",
+                queryset=Delegation.objects.public()
+                .select_related("party", "head")
+                .order_by("party__sort_order", "party__name"),
+            )
+        )
+
+    def in_year(self, year: int):
+        return self.filter(start__year=year)
+
+
+class Round(models.Model):
+    number = models.PositiveSmallIntegerField(unique=True)
+    start = models.DateField(null=True, blank=True, db_index=True)
+    end = models.DateField(null=True, blank=True)
+    city = models.CharField(max_length=60, blank=True, db_index=True)
+    confirmed = models.BooleanField(
+        default=False,
+        help_text="On the calendar or confirmed by an editor; unconfirmed rounds were only "
+        "inferred from articles.",
+    )
+
+    objects = RoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True)
+                | Q(start__isnull=True)
+                | Q(end__gte=models.F("start")),
+                name="round_end_not_before_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Round {self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("rounds:round-detail", kwargs={"number": self.number})
+
+    @property
+    def ordinal(self) -> str:
+        n = self.number
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+
+
+class Party(models.Model):
+    """A state, organisation or Syrian side, under its canonical vocabulary name."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    default_role = models.CharField(max_length=12, choices=Role.choices)
+    description = models.CharField(max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name_plural = "parties"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("rounds:party-detail", kwargs={"slug": self.slug})
+
+
+class PartyAlias(models.Model):
+    """Another name for a party (Türkiye, Ankara; the regime, Damascus ...)."""
+
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "party aliases"
+        constraints = [
+            models.UniqueConstraint(
+                models.functions.Lower("name"), name="party_alias_name_unique_ci"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Participant(models.Model):
+    """A person, under one canonical name, with every spelling seen or given as aliases."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=140, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Participant, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("rounds:participant-detail", kwargs={"slug": self.slug})
+
+    def all_names(self) -> list[str]:
+        return [self.name, *(alias.name for alias in self.aliases.all())]
+
+
+class ParticipantAlias(models.Model):
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=120)
+    added_by_editor = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "participant aliases"
+        constraints = [
+            models.UniqueConstraint(
+                "participant", models.functions.Lower("name"), name="participant_alias_unique_ci"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(models.Model):
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=80)
+    description = models.CharField(max_length=300)
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["sort_order", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DelegationQuerySet(FactQuerySet):
+    def for_grid(self):
+        return self.public().select_related("round", "party", "head")
+
+
+class Delegation(EditorialFact):
+    """A party at a round: its role there and who headed it."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="delegations")
+    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="delegations")
+    role = models.CharField(max_length=12, choices=Role.choices)
+    head = models.ForeignKey(
+        Participant,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="delegations_headed",
+    )
+    head_title = models.CharField(max_length=250, blank=True, help_text="As the source wrote it.")
+
+    objects = DelegationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["round__number", "party__sort_order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "party"], name="one_delegation_per_party_round"
+            )
+        ]
+        indexes = [models.Index(fields=["party", "round"]), models.Index(fields=["role"])]
+
+    def __str__(self) -> str:
+        return f"{self.party} at {self.round}"
+
+
+class DelegationMention(Mention):
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="mentions")
+    head = models.ForeignKey(
+        Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="mentions"
+    )
+    head_as_written = models.CharField(max_length=160, blank=True)
+    head_title = models.CharField(max_length=250, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delegation", "article"], name="delegation_mention_once"
+            )
+        ]
+        indexes = [models.Index(fields=["article"])]
+
+
+class Observer(EditorialFact):
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="observers")
+    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="observed")
+
+    class Meta:
+        ordering = ["round__number", "party__sort_order"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "party"], name="one_observer_per_party_round")
+        ]
+        indexes = [models.Index(fields=["party", "round"])]
+
+    def __str__(self) -> str:
+        return f"{self.party} observing {self.round}"
+
+
+class ObserverMention(Mention):
+    observer = models.ForeignKey(Observer, on_delete=models.CASCADE, related_name="mentions")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["observer", "article"], name="observer_mention_once")
+        ]
+        indexes = [models.Index(fields=["article"])]
+
+
+class RoundTopic(EditorialFact):
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="topics")
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="rounds")
+
+    class Meta:
+        ordering = ["round__number", "topic__sort_order"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "topic"], name="one_topic_per_round")
+        ]
+        indexes = [models.Index(fields=["topic", "round"])]
+
+    def __str__(self) -> str:
+        return f"{self.topic} at {self.round}"
+
+
+class TopicMention(Mention):
+    round_topic = models.ForeignKey(RoundTopic, on_delete=models.CASCADE, related_name="mentions")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["round_topic", "article"], name="topic_mention_once")
+        ]
+        indexes = [models.Index(fields=["article"])]
+
+
+def unique_slug(model: type[models.Model], text: str, max_length: int = 130) -> str:
+    base = slugify(text)[:max_length] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug

@@ -1,0 +1,88 @@
+"""Editorial state and evidence shared by every extracted fact.
+
+A fact (a delegation, an observer, a topic of a round) is one row; each article that supports
+it adds a mention row with the sentence and a confidence. The fact's `state` tells a machine's
+fact from an editor's: ingest may create, update or delete only facts still `extracted`.
+A `rejected` fact stays as a tombstone so that no later ingest brings it back.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class EditorialState(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted"
+    CONFIRMED = "confirmed", "Confirmed by an editor"
+    CHANGED = "changed", "Changed by an editor"
+    ADDED = "added", "Added by an editor"
+    REJECTED = "rejected", "Rejected by an editor"
+
+
+# States an ingest must never overwrite, delete or recreate.
+EDITOR_STATES = frozenset(
+    {
+        EditorialState.CONFIRMED,
+        EditorialState.CHANGED,
+        EditorialState.ADDED,
+        EditorialState.REJECTED,
+    }
+)
+
+
+class FactQuerySet(models.QuerySet):
+    def public(self):
+        """Facts a visitor sees: everything but rejected ones."""
+        return self.exclude(state=EditorialState.REJECTED)
+
+    def machine_owned(self):
+        return self.filter(state=EditorialState.EXTRACTED)
+
+    def editor_owned(self):
+        return self.exclude(state=EditorialState.EXTRACTED)
+
+
+class EditorialFact(models.Model):
+    """Abstract base of every fact that ingest extracts and editors correct."""
+
+    state = models.CharField(
+        max_length=10,
+        choices=EditorialState.choices,
+        default=EditorialState.EXTRACTED,
+        db_index=True,
+    )
+    confidence = models.FloatField(default=1.0, help_text="Highest confidence of its mentions.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FactQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_editorial(self) -> bool:
+        return self.state in EDITOR_STATES
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.state in (
+            EditorialState.CONFIRMED,
+            EditorialState.CHANGED,
+            EditorialState.ADDED,
+        )
+
+
+class Mention(models.Model):
+    """Abstract base of the evidence rows: one article, one supporting sentence."""
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="%(class)ss"
+    )
+    sentence = models.TextField()
+    start = models.PositiveIntegerField(default=0, help_text="Offset of the sentence in the text.")
+    end = models.PositiveIntegerField(default=0)
+    confidence = models.FloatField(default=1.0)
+
+    class Meta:
+        abstract = True
