@@ -70,6 +70,13 @@ class Article(models.Model):
     publisher = models.CharField(max_length=200, blank=True, db_index=True)
     published = models.DateField(null=True, blank=True, db_index=True)
     published_sentence = models.TextField(blank=True)
+    meta_published = models.DateField(
+        null=True, blank=True, help_text="Date the page's markup gave, kept for re-extraction."
+    )
+    metadata_locked = models.BooleanField(
+        default=False,
+        help_text="An editor corrected the title, publisher or date: ingest keeps them.",
+    )
     language = models.CharField(max_length=8, default="en", db_index=True)
     encoding = models.CharField(max_length=40, default="utf-8")
     text = models.TextField()
