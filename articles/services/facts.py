@@ -1,0 +1,303 @@
+"""Writing one article's extracted facts to the database, without touching editors' work.
+
+Only facts in state `extracted` belong to the machine: they may be created, updated and
+deleted here. Confirmed, changed and added facts are never modified; rejected facts stay
+rejected (their row is a tombstone, so the same fact is never created again). Evidence rows
+(mentions) of the article are replaced wholesale on every extraction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from articles.extraction.people import NameIndex, clean_person_name
+from articles.extraction.types import Extraction, RoundLink
+from articles.models import Article, RoundLinkMethod
+from rounds.models import (
+    Delegation,
+    DelegationMention,
+    Observer,
+    ObserverMention,
+    Participant,
+    ParticipantAlias,
+    Party,
+    Round,
+    RoundTopic,
+    Topic,
+    TopicMention,
+)
+from rounds.provenance import EditorialState
+
+
+@dataclass
+class FactCache:
+    """What the writer needs to know of the database, loaded once per run.
+
+    Keeps ingest to a handful of queries per article: facts are looked up here and
+    created only when missing.
+    """
+
+    rounds: dict[int, Round] = field(default_factory=dict)
+    parties: dict[str, Party] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    delegations: dict[tuple[int, int], Delegation] = field(default_factory=dict)
+    observers: dict[tuple[int, int], Observer] = field(default_factory=dict)
+    round_topics: dict[tuple[int, int], RoundTopic] = field(default_factory=dict)
+    people: NameIndex = field(default_factory=NameIndex)
+    names_of: dict[int, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> FactCache:
+        cache = cls(
+            rounds={r.number: r for r in Round.objects.all()},
+            parties={p.name: p for p in Party.objects.all()},
+            topics={t.slug: t for t in Topic.objects.all()},
+            delegations={(d.round_id, d.party_id): d for d in Delegation.objects.all()},
+            observers={(o.round_id, o.party_id): o for o in Observer.objects.all()},
+            round_topics={(t.round_id, t.topic_id): t for t in RoundTopic.objects.all()},
+        )
+        for person_id, name in Participant.objects.values_list("pk", "name"):
+            cache.remember_name(person_id, name)
+        for person_id, name in ParticipantAlias.objects.values_list("participant_id", "name"):
+            cache.remember_name(person_id, name)
+        return cache
+
+    def remember_name(self, person_id: int, name: str) -> None:
+        self.people.add(person_id, name)
+        self.names_of.setdefault(person_id, set()).add(name.casefold())
+
+
+class FactWriter:
+    """Applies extractions to articles; call inside the article's transaction."""
+
+    def __init__(self, cache: FactCache) -> None:
+        self.cache = cache
+        self.touched_delegations: set[int] = set()
+
+    # -- the article's round -------------------------------------------------------------
+
+    def link_round(self, article: Article, link: RoundLink | None) -> None:
+        """Set the article's round from the extraction, unless an editor set it."""
+        if article.round_is_editorial:
+            return
+        if link is None:
+            article.round = None
+            article.round_method = RoundLinkMethod.NONE
+            article.round_sentence = ""
+            article.round_start = article.round_end = 0
+            article.round_confidence = 0.0
+            return
+        article.round = self.round_numbered(link.number, link.city)
+        article.round_method = link.method
+        article.round_confidence = link.confidence
+        if link.evidence is not None:
+            article.round_sentence = link.evidence.sentence
+            article.round_start, article.round_end = link.evidence.start, link.evidence.end
+        else:
+            article.round_sentence = ""
+            article.round_start = article.round_end = 0
+
+    def round_numbered(self, number: int, city: str | None) -> Round:
+        """The round with this number; a round not on the calendar yet is created unconfirmed."""
+        found = self.cache.rounds.get(number)
+        if found is None:
+            found, _ = Round.objects.get_or_create(
+                number=number, defaults={"city": city or "", "confirmed": False}
+            )
+            self.cache.rounds[number] = found
+        return found
+
+    # -- facts ---------------------------------------------------------------------------
+
+    def replace_facts(self, article: Article, extraction: Extraction, *, is_new: bool) -> None:
+        """Replace the article's evidence and the machine's facts derived from it."""
+        if not is_new:
+            self._drop_mentions(article)
+        round_ = article.round
+        if round_ is not None:
+            self._write_delegations(article, round_, extraction)
+            self._write_observers(article, round_, extraction)
+            self._write_topics(article, round_, extraction)
+        if not is_new:
+            self._delete_orphans()
+
+    def _drop_mentions(self, article: Article) -> None:
+        self.touched_delegations.update(
+            DelegationMention.objects.filter(article=article).values_list(
+                "delegation_id", flat=True
+            )
+        )
+        for model in (DelegationMention, ObserverMention, TopicMention):
+            model.objects.filter(article=article).delete()
+
+    def _write_delegations(self, article: Article, round_: Round, extraction: Extraction) -> None:
+        mentions = []
+        for fact in best_per_key(extraction.delegations, key=lambda f: f.party):
+            party = self.cache.parties.get(fact.party)
+            if party is None:
+                continue
+            delegation = self.cache.delegations.get((round_.pk, party.pk))
+            head = self._person(fact.head) if fact.head else None
+            if delegation is None:
+                delegation = Delegation.objects.create(
+                    round=round_,
+                    party=party,
+                    role=fact.role,
+                    head=head,
+                    head_title=fact.head_title[:250] if head else "",
+                    confidence=fact.confidence,
+                )
+                self.cache.delegations[(round_.pk, party.pk)] = delegation
+            elif delegation.state == EditorialState.EXTRACTED and (
+                (delegation.head_id is None and head is not None)
+                or fact.confidence > delegation.confidence
+            ):
+                # A provisional head: `refresh_derived` settles it by majority after the run.
+                if delegation.head_id is None and head is not None:
+                    delegation.head, delegation.head_title = head, fact.head_title[:250]
+                delegation.confidence = max(delegation.confidence, fact.confidence)
+                delegation.save(update_fields=["head", "head_title", "confidence", "updated_at"])
+            self.touched_delegations.add(delegation.pk)
+            mentions.append(
+                DelegationMention(
+                    delegation=delegation,
+                    article=article,
+                    sentence=fact.evidence.sentence,
+                    start=fact.evidence.start,
+                    end=fact.evidence.end,
+                    confidence=fact.confidence,
+                    head=head,
+                    head_as_written=(fact.head or "")[:160],
+                    head_title=fact.head_title[:250],
+                )
+            )
+        DelegationMention.objects.bulk_create(mentions)
+
+    def _write_observers(self, article: Article, round_: Round, extraction: Extraction) -> None:
+        mentions = []
+        for fact in best_per_key(extraction.observers, key=lambda f: f.party):
+            party = self.cache.parties.get(fact.party)
+            if party is None:
+                continue
+            observer = self.cache.observers.get((round_.pk, party.pk))
+            if observer is None:
+                observer = Observer.objects.create(
+                    round=round_, party=party, confidence=fact.confidence
+                )
+                self.cache.observers[(round_.pk, party.pk)] = observer
+            mentions.append(
+                ObserverMention(
+                    observer=observer,
+                    article=article,
+                    sentence=fact.evidence.sentence,
+                    start=fact.evidence.start,
+                    end=fact.evidence.end,
+                    confidence=fact.confidence,
+                )
+            )
+        ObserverMention.objects.bulk_create(mentions)
+
+    def _write_topics(self, article: Article, round_: Round, extraction: Extraction) -> None:
+        mentions = []
+        for fact in best_per_key(extraction.topics, key=lambda f: f.slug):
+            topic = self.cache.topics.get(fact.slug)
+            if topic is None:
+                continue
+            round_topic = self.cache.round_topics.get((round_.pk, topic.pk))
+            if round_topic is None:
+                round_topic = RoundTopic.objects.create(
+                    round=round_, topic=topic, confidence=fact.confidence
+                )
+                self.cache.round_topics[(round_.pk, topic.pk)] = round_topic
+            mentions.append(
+                TopicMention(
+                    round_topic=round_topic,
+                    article=article,
+                    sentence=fact.evidence.sentence,
+                    start=fact.evidence.start,
+                    end=fact.evidence.end,
+                    confidence=fact.confidence,
+                )
+            )
+        TopicMention.objects.bulk_create(mentions)
+
+    def _delete_orphans(self) -> None:
+        """Machine facts left with no evidence are gone; editors' facts always stay."""
+        for model, cache in (
+            (Delegation, self.cache.delegations),
+            (Observer, self.cache.observers),
+            (RoundTopic, self.cache.round_topics),
+        ):
+            orphans = model.objects.machine_owned().filter(mentions__isnull=True)
+            orphan_ids = set(orphans.values_list("pk", flat=True))
+            if orphan_ids:
+                model.objects.filter(pk__in=orphan_ids).delete()
+                for key in [k for k, fact in cache.items() if fact.pk in orphan_ids]:
+                    del cache[key]
+                self.touched_delegations -= orphan_ids if model is Delegation else set()
+
+    # -- people --------------------------------------------------------------------------
+
+    def _person(self, written: str) -> Participant:
+        """The participant a spelling names: a known person (by alias or close spelling) or
+        a new one. A new spelling of a known person becomes one of its aliases."""
+        name = clean_person_name(written) or written.strip()
+        person_id = self.cache.people.resolve(name)
+        if person_id is None:
+            person = Participant.objects.create(name=name)
+            self.cache.remember_name(person.pk, name)
+            return person
+        if name.casefold() not in self.cache.names_of.get(person_id, set()):
+            ParticipantAlias.objects.get_or_create(participant_id=person_id, name=name)
+            self.cache.remember_name(person_id, name)
+        return Participant(pk=person_id)
+
+
+def best_per_key(facts: Iterable, key) -> list:
+    """One fact per party or topic: the most confident (a named head wins a tie)."""
+
+    def rank(fact) -> tuple[bool, float]:
+        return (getattr(fact, "head", None) is not None, fact.confidence)
+
+    best: dict = {}
+    for fact in facts:
+        k = key(fact)
+        if k not in best or rank(fact) > rank(best[k]):
+            best[k] = fact
+    return list(best.values())
+
+
+def refresh_derived(delegation_ids: Iterable[int]) -> int:
+    """Settle each machine delegation's head by majority of its mentions (most confident on a
+    tie). Editors' delegations are left alone. Returns how many changed."""
+    ids = list(delegation_ids)
+    if not ids:
+        return 0
+    votes: dict[int, Counter] = {}
+    best_title: dict[tuple[int, int], tuple[float, str]] = {}
+    rows = (
+        DelegationMention.objects.filter(
+            delegation_id__in=ids,
+            delegation__state=EditorialState.EXTRACTED,
+            head__isnull=False,
+        )
+        .values("delegation_id", "head_id", "head_title")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        votes.setdefault(row["delegation_id"], Counter())[row["head_id"]] += row["n"]
+        key = (row["delegation_id"], row["head_id"])
+        best_title[key] = max(best_title.get(key, (0, "")), (row["n"], row["head_title"]))
+    changed = []
+    for delegation in Delegation.objects.filter(pk__in=list(votes), state=EditorialState.EXTRACTED):
+        head_id, _ = votes[delegation.pk].most_common(1)[0]
+        title = best_title[(delegation.pk, head_id)][1]
+        if (delegation.head_id, delegation.head_title) != (head_id, title):
+            delegation.head_id, delegation.head_title = head_id, title
+            changed.append(delegation)
+    Delegation.objects.bulk_update(changed, ["head", "head_title"])
+    return len(changed)

@@ -1,0 +1,306 @@
+"""Ingest: article files in, articles and their facts out.
+
+`ingest_paths` streams the files in batches: read and decode each, skip what is already
+stored (same content hash), run extraction over the batch with `nlp.pipe`, then write each
+article and its facts in a transaction of its own, so an error or an interrupted run leaves
+no half-written article. Re-running over the same files changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from articles.extraction.dates import find_publication_date
+from articles.extraction.pipeline import Extractor
+from articles.extraction.reader import UnreadableArticle, read_article
+from articles.extraction.types import ArticleText, DateFinding, Extraction, PartyInfo, RoundInfo
+from articles.models import Article
+from articles.services.facts import FactCache, FactWriter, refresh_derived
+from articles.services.paths import MissingPath, iter_article_paths
+from rounds.models import Party, Round
+
+NEW, UPDATED, UNCHANGED, FAILED, DRY_RUN = "new", "updated", "unchanged", "failed", "dry-run"
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one file (or one stored article, when re-extracting)."""
+
+    path: str
+    status: str
+    reason: str = ""
+    article_id: int | None = None
+    extraction: Extraction | None = None
+    article: ArticleText | None = None
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def failures(self) -> list[FileOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == FAILED]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def summary(self) -> str:
+        parts = [f"{self.count(s)} {s}" for s in (NEW, UPDATED, UNCHANGED, FAILED)]
+        if self.count(DRY_RUN):
+            parts.append(f"{self.count(DRY_RUN)} extracted without writing (dry run)")
+        return ", ".join(parts)
+
+
+ProgressCallback = Callable[[FileOutcome], None]
+
+
+@dataclass
+class _Pending:
+    """A file read and decoded, waiting for extraction in its batch."""
+
+    path: Path
+    digest: str
+    text: ArticleText
+    published: DateFinding | None
+    existing: Article | None
+
+
+_extractor_cache: dict[tuple, Extractor] = {}
+
+
+def build_extractor() -> Extractor:
+    """The extractor for the database's current calendar and party aliases.
+
+    Built once per process for a given calendar and alias set (building the matchers is the
+    costly part); editors' new aliases produce a new key and so a new extractor.
+    """
+    calendar = tuple(
+        RoundInfo(number=r.number, start=r.start, end=r.end, city=r.city)
+        for r in Round.objects.filter(confirmed=True).order_by("number")
+    )
+    parties = tuple(
+        PartyInfo(
+            name=p.name,
+            role=p.default_role,
+            aliases=tuple(sorted(alias.name for alias in p.aliases.all())),
+        )
+        for p in Party.objects.prefetch_related("aliases")
+    )
+    key = (calendar, parties, settings.SPACY_MODEL)
+    if key not in _extractor_cache:
+        _extractor_cache.clear()
+        _extractor_cache[key] = Extractor(
+            calendar=calendar, parties=parties, model=settings.SPACY_MODEL or None
+        )
+    return _extractor_cache[key]
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    *,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
+    max_bytes: int | None = None,
+    batch_size: int | None = None,
+) -> IngestReport:
+    """Ingest files, folders (recursively) and globs; return what happened to each file."""
+    max_bytes = max_bytes or settings.INGEST_MAX_BYTES
+    batch_size = batch_size or settings.INGEST_BATCH_SIZE
+    report = IngestReport()
+    extractor = build_extractor()
+    writer = None if dry_run else FactWriter(FactCache.load())
+
+    def record(outcome: FileOutcome) -> None:
+        report.outcomes.append(outcome)
+        if progress is not None:
+            progress(outcome)
+
+    seen_digests: set[str] = set()
+    for chunk in _chunks(iter_article_paths(paths), batch_size):
+        pending: list[_Pending] = []
+        for item in chunk:
+            if isinstance(item, MissingPath):
+                record(FileOutcome(path=str(item).split(":")[0], status=FAILED, reason=str(item)))
+                continue
+            outcome_or_pending = _read(item, max_bytes, seen_digests, dry_run)
+            if isinstance(outcome_or_pending, FileOutcome):
+                record(outcome_or_pending)
+            else:
+                pending.append(outcome_or_pending)
+        _extract_and_write(extractor, writer, pending, record, dry_run)
+    if writer is not None:
+        refresh_derived(writer.touched_delegations)
+    return report
+
+
+def reextract_articles(
+    articles: Iterable[Article] | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    batch_size: int | None = None,
+) -> IngestReport:
+    """Run extraction again over stored articles (after the rules improved).
+
+    Editors' facts and links survive: only machine facts are replaced.
+    """
+    batch_size = batch_size or settings.INGEST_BATCH_SIZE
+    report = IngestReport()
+    extractor = build_extractor()
+    writer = FactWriter(FactCache.load())
+    source = articles if articles is not None else Article.objects.order_by("pk").iterator(1000)
+
+    def record(outcome: FileOutcome) -> None:
+        report.outcomes.append(outcome)
+        if progress is not None:
+            progress(outcome)
+
+    for chunk in _chunks(source, batch_size):
+        pending = [
+            _Pending(
+                path=Path(article.source_path),
+                digest=article.content_hash,
+                text=_stored_text(article),
+                published=None,
+                existing=article,
+            )
+            for article in chunk
+        ]
+        for item in pending:
+            item.published = find_publication_date(item.text)
+        _extract_and_write(extractor, writer, pending, record, dry_run=False)
+    refresh_derived(writer.touched_delegations)
+    return report
+
+
+def reextract_article(article: Article) -> None:
+    """Re-extract one article, e.g. after an editor re-linked it to another round."""
+    report = reextract_articles([article])
+    if report.failures:
+        raise RuntimeError(report.failures[0].reason)
+
+
+def _chunks(iterable: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _read(
+    path: Path, max_bytes: int, seen_digests: set[str], dry_run: bool
+) -> FileOutcome | _Pending:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return FileOutcome(
+                name,
+                FAILED,
+                f"file is {size / 1_048_576:.1f} MB, over the "
+                f"{max_bytes / 1_048_576:.1f} MB limit (INGEST_MAX_BYTES)",
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        return FileOutcome(name, FAILED, f"cannot read: {error.strerror or error}")
+    digest = hashlib.sha256(data).hexdigest()
+    if digest in seen_digests:
+        return FileOutcome(name, UNCHANGED, "same content as another file in this run")
+    seen_digests.add(digest)
+    existing = Article.objects.filter(source_path=name).first()
+    if not dry_run:
+        if existing is not None and existing.content_hash == digest:
+            return FileOutcome(name, UNCHANGED, article_id=existing.pk)
+        duplicate = Article.objects.filter(content_hash=digest).only("source_path").first()
+        if duplicate is not None:
+            return FileOutcome(
+                name,
+                UNCHANGED,
+                f"same content as {duplicate.source_path}",
+                article_id=duplicate.pk,
+            )
+    try:
+        text = read_article(data, path.name, max_bytes=max_bytes)
+    except UnreadableArticle as error:
+        return FileOutcome(name, FAILED, str(error))
+    return _Pending(path, digest, text, find_publication_date(text), existing)
+
+
+def _stored_text(article: Article) -> ArticleText:
+    return ArticleText(
+        text=article.text,
+        title=article.title or None,
+        publisher=article.publisher or None,
+        language=article.language,
+        encoding=article.encoding,
+        meta_published=article.meta_published,
+    )
+
+
+def _extract_and_write(
+    extractor: Extractor,
+    writer: FactWriter | None,
+    pending: list[_Pending],
+    record: ProgressCallback,
+    dry_run: bool,
+) -> None:
+    if not pending:
+        return
+    items = (
+        (item.text, item.published.value if item.published else None, item) for item in pending
+    )
+    for extraction, item in extractor.extract_many(items, batch_size=len(pending)):
+        name = str(item.path)
+        if dry_run:
+            record(FileOutcome(name, DRY_RUN, extraction=extraction, article=item.text))
+            continue
+        try:
+            with transaction.atomic():
+                article, status = _save_article(item, extraction, writer)
+        except Exception as error:  # one bad article must not stop the run
+            # The transaction rolled back: forget rows the cache saw created inside it.
+            writer.cache = FactCache.load()
+            record(FileOutcome(name, FAILED, f"{type(error).__name__}: {error}"))
+            continue
+        record(FileOutcome(name, status, article_id=article.pk, extraction=extraction))
+
+
+def _save_article(
+    item: _Pending, extraction: Extraction, writer: FactWriter
+) -> tuple[Article, str]:
+    article = item.existing
+    is_new = article is None
+    if article is None:
+        article = Article(source_path=str(item.path))
+    text = item.text
+    article.source_name = item.path.name
+    article.content_hash = item.digest
+    article.text = text.text
+    article.language = text.language
+    article.encoding = text.encoding
+    article.meta_published = text.meta_published
+    if not article.metadata_locked:
+        article.title = (text.title or "")[:500]
+        article.publisher = (text.publisher or "")[:200]
+        finding = item.published
+        article.published = finding.value if finding else None
+        article.published_sentence = finding.evidence.sentence if finding else ""
+    writer.link_round(article, extraction.round)
+    article.extracted_at = timezone.now()
+    article.save()
+    writer.replace_facts(article, extraction, is_new=is_new)
+    Article.objects.filter(pk=article.pk).refresh_search_documents()
+    if is_new:
+        return article, NEW
+    return article, UPDATED
