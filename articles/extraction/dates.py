@@ -1,0 +1,459 @@
+"""Publication dates: find the date an article was published, not the dates it talks about.
+
+The rules, in order (first that gives an answer wins):
+
+1. A leading `` date YYYY-MM-DD `` header (the archive's scraper writes it): taken as is.
+2. HTML metadata (``ArticleText.meta_published``, from ``article:published_time``, JSON-LD,
+   ``<time datetime>``...). Evidence is the top line of the text that carries the same date
+   when there is one; otherwise an empty span (``start == end == 0``) whose ``sentence`` is
+   the ISO value, because the date is not in the text at all.
+3. A date line near the top, above the first paragraph of prose: a standalone date, a date
+   with a time and time zone, a ``Posted ...`` line, a byline ``By X · date`` or a dateline
+   ``PLACE, <date> -`` opening the first paragraph. Decoys are dropped: lines that mark a
+   page-view or save date (``Today:``, ``accessed``, a weather or sign-in bar...), photo
+   captions, lists of other stories, and - when another date line is there - a date line
+   above the headline that is years later than every date the body mentions (a page saved
+   long after publication; a lone date line is kept, since a retrospective may cite only
+   old events). When several date lines survive, ``Published``/``Posted`` beats
+   ``Updated``, and otherwise the earliest wins: an article is published before it is
+   updated, re-shared or saved.
+4. Failing all that, a stamp explicitly labelled ``Published``/``Posted`` among the last
+   lines (some pages print it under the story).
+
+Dates inside sentences of the body are never taken: they name other events.
+Numeric dates are read day-first (``05.05.2017``, ``22/12/2021``) unless the second number
+cannot be a month: ``12/22/2021`` is read month-first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateutil import parser as dateutil_parser
+
+from .types import ArticleText, DateFinding, Evidence
+
+__all__ = [
+    "DateMention",
+    "find_date_mentions",
+    "find_publication_date",
+    "parse_date_text",
+]
+
+# --- pattern data -------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?"
+
+# (name, regex). Named groups: y, m (number) or mon (name), d. Order matters only for
+# overlapping matches at the same position: the longest wins.
+DATE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", r"(?<![\d.-])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
+    ("ymd-slash", r"(?<![\d/.])(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"),
+    (
+        "dmy-numeric",
+        r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)",
+    ),
+    (
+        "day-month-year",
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\.?,?\s+"
+        r"(?P<y>(?:19|20)\d\d)\b",
+    ),
+    (
+        "month-day-year",
+        rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    ),
+)
+
+# A month with a year but no day ("in March 2011"), and a bare year ("since 2011"): only used
+# to know how recent the events in the body are.
+_MONTH_YEAR_RE = re.compile(rf"\b(?P<mon>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b")
+_YEAR_RE = re.compile(r"(?<![\d,.-])(?P<y>(?:19|20)\d\d)(?![\d-])")
+
+# The archive's scraper header: " date 2019-04-26 " at the very start of the file.
+_HEADER_RE = re.compile(r"\A\s*(date\s+(?P<iso>\d{4}-\d{2}-\d{2}))\b", re.IGNORECASE)
+
+# A line carrying one of these is a page-view or save stamp, not a publication date.
+PAGE_STAMP_MARKERS: tuple[str, ...] = (
+    r"\btoday(?:\s*[:,]|\s+is\b)",  # "Today: ...", not an outlet called "... Today"
+    r"\bnow\s*:",
+    r"\bcurrent(?:ly)?\s+(?:date|time)\b",
+    r"\b(?:accessed|retrieved|viewed|visited|saved|printed|downloaded|captured)\b",
+    r"\barchived\s+(?:on|at)\b",
+    r"\bas\s+of\b",
+    r"\bsnapshot\b",
+    # Header-bar furniture that sits beside the day's date: weather, sign-in links.
+    r"\d\s*\u00b0\s*[CF]\b",
+    r"\bsign\s*(?:in|up)\b",
+    r"\blog\s*in\b",
+    r"\bweather\b",
+)
+# A line carrying one of these lists other stories; its dates are theirs.
+LINK_LIST_MARKERS: tuple[str, ...] = (
+    r"^\s*(?:related|most\s+(?:read|popular|viewed)|read\s+(?:more|also)|also\s+read|see\s+also"
+    r"|more\s+(?:on|from|stories|news)|latest|recommended|trending|top\s+stories)\b",
+)
+# A line carrying one of these is a photo caption; its date is the photo's.
+CAPTION_MARKERS: tuple[str, ...] = (
+    r"^\s*[\[(]",
+    r"\b(?:photo|image|picture|pictured|caption|credit)s?\b",
+    r"\bfile\s+photo\b",
+)
+PUBLISHED_LABELS: tuple[str, ...] = (r"\bposted\b", r"\bpublished\b", r"\bissued\b")
+UPDATED_LABELS: tuple[str, ...] = (r"\bupdated?\b", r"\bmodified\b", r"\bedited\b", r"\brevised\b")
+
+# Words that may sit beside a date on a date line without making it a sentence.
+_FILLER_WORDS = frozenset(
+    (
+        *("posted", "published", "first", "last", "updated", "update", "modified", "on", "at"),
+        *("date", "dated", "time", "local", "am", "pm", "hrs", "h", "gmt"),
+        *("utc", "msk", "almt", "cet", "cest", "est", "edt", "bst", "eet", "eest", "ist"),
+    )
+)
+_TIME_RE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?![\d.])"
+    r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)",
+    re.IGNORECASE,
+)
+_TZ_RE = re.compile(
+    r"\(?\b(?:GMT|UTC)\s*(?:[+\-\u2212]\s*\d{1,2}(?::?\d{2})?)?\)?",
+    re.IGNORECASE,
+)
+_WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}\b\.?", re.IGNORECASE)
+_SEGMENT_SPLIT_RE = re.compile(r"\s*[|\u00b7\u2022]\s*|\s+[\u2013\u2014-]\s+|\s{3,}|\s+/\s+")
+_WORD_RE = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*\.?", re.UNICODE)
+_SMALL_WORDS = frozenset({"of", "the", "and", "&", "in", "on", "for", "a", "de", "al"})
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
+# "ASTANA, 24 January 2017 (Agency) - ..." at the start of the first paragraph.
+_DATELINE_PREFIX_RE = re.compile(
+    r"^[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*$"
+)
+_DATELINE_SUFFIX_RE = re.compile(r"^\s*(?:\(|[-\u2013\u2014/:])")
+
+_HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_BYLINE_RE = re.compile(r"\s*by\s", re.IGNORECASE)
+_COMPILED_PATTERNS = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in DATE_PATTERNS)
+_PAGE_STAMP_RE = re.compile("|".join(PAGE_STAMP_MARKERS), re.IGNORECASE)
+_CAPTION_RE = re.compile("|".join(CAPTION_MARKERS), re.IGNORECASE)
+_LINK_LIST_RE = re.compile("|".join(LINK_LIST_MARKERS), re.IGNORECASE)
+_PUBLISHED_RE = re.compile("|".join(PUBLISHED_LABELS), re.IGNORECASE)
+_UPDATED_RE = re.compile("|".join(UPDATED_LABELS), re.IGNORECASE)
+
+# How far below the top we look for a date line, and what counts as the first paragraph.
+_MAX_TOP_LINES = 15
+_MAX_TAIL_LINES = 3
+_PROSE_MIN_WORDS = 12
+_MAX_DATE_LINE_CHARS = 160
+# With another date line on the page, one above the headline this much later than anything
+# the body mentions is a page-save stamp.
+_SAVE_STAMP_GAP = timedelta(days=3 * 366)
+_EARLIEST_YEAR = 1900
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A full calendar date written in a text, with its character span."""
+
+    value: date
+    start: int
+    end: int
+    text: str
+    pattern: str
+
+
+@lru_cache(maxsize=4096)
+def _parse_named_month(day: str, month: str, year: str) -> date:
+    # dateutil knows month names and abbreviations (Sept, Nov.); the regex has already
+    # decided which number is the day and which the year. Cached: the same few dates recur.
+    return dateutil_parser.parse(f"{day} {month} {year}", default=datetime(2000, 1, 1)).date()
+
+
+def _to_date(name: str, groups: dict[str, str | None]) -> date | None:
+    try:
+        if groups.get("mon"):
+            value = _parse_named_month(
+                groups["d"] or "", (groups["mon"] or "").lower(), groups["y"] or ""
+            )
+        else:
+            year, month, day = int(groups["y"] or 0), int(groups["m"] or 0), int(groups["d"] or 0)
+            if name == "dmy-numeric" and month > 12 >= day:
+                month, day = day, month  # 12/22/2021 can only be month-first
+            value = date(year, month, day)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if value.year < _EARLIEST_YEAR:
+        return None
+    return value
+
+
+def find_date_mentions(text: str) -> list[DateMention]:
+    """Every full date (day, month and year) written in `text`, in order, without overlaps."""
+    if not _HAS_YEAR_RE.search(text):
+        return []  # every pattern needs a year: skip the five scans
+    found: list[DateMention] = []
+    for name, rx in _COMPILED_PATTERNS:
+        for m in rx.finditer(text):
+            value = _to_date(name, m.groupdict())
+            if value is not None:
+                found.append(DateMention(value, m.start(), m.end(), m.group(0), name))
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    result: list[DateMention] = []
+    for mention in found:
+        if result and mention.start < result[-1].end:
+            continue
+        result.append(mention)
+    return result
+
+
+def parse_date_text(s: str) -> date | None:
+    """The first full date written in `s` ("05.05.2017", "Nov 22, 2022", "2017-05-05T09:12"),
+    or None."""
+    mentions = find_date_mentions(s)
+    return mentions[0].value if mentions else None
+
+
+# --- publication date ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    start: int
+    end: int
+    index: int
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    value: date
+    line: _Line
+    label: str  # "published", "updated" or ""
+    has_time: bool
+    kind: str  # "date-line" or "dateline-lead"
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            lines.append(_Line(stripped, start, start + len(stripped), len(lines)))
+        pos += len(raw) + 1
+    return lines
+
+
+def _words(s: str) -> list[str]:
+    return _WORD_RE.findall(s)
+
+
+def _is_prose(line: _Line) -> bool:
+    """A paragraph of running text: the body starts here."""
+    if _CAPTION_RE.match(line.text):  # a caption that opens with "[" is not the body
+        return False
+    words = _words(line.text)
+    if len(words) < _PROSE_MIN_WORDS:
+        return False
+    return bool(_SENTENCE_END_RE.search(line.text)) or len(line.text) >= 120
+
+
+def _is_pure_date_segment(segment: str, mention: DateMention, seg_offset: int) -> bool:
+    rest = segment[: mention.start - seg_offset] + " " + segment[mention.end - seg_offset :]
+    rest = _TZ_RE.sub(" ", _TIME_RE.sub(" ", rest))
+    rest = _WEEKDAY_RE.sub(" ", rest)
+    leftover = [w for w in _words(rest) if w.lower().replace(".", "") not in _FILLER_WORDS]
+    # A place or outlet may stand beside the date ("ASTANA, 5 May 2017", "Abu Dhabi,
+    # 5 May 2017"); a lower-case word makes it a sentence ("Talks open 3 May 2017").
+    if len(leftover) <= 1:
+        return True
+    return len(leftover) <= 3 and all(w[0].isupper() for w in leftover)
+
+
+def _is_label_segment(segment: str) -> bool:
+    """What may share a date line: a byline, an outlet or section name, a time."""
+    words = _words(segment)
+    if len(words) <= 2 or _BYLINE_RE.match(segment):
+        return len(words) <= 8
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+def _segments(line: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _SEGMENT_SPLIT_RE.finditer(line):
+        out.append((pos, line[pos : m.start()]))
+        pos = m.end()
+    out.append((pos, line[pos:]))
+    return out
+
+
+def _date_line_candidates(line: _Line) -> list[_Candidate]:
+    """Dates on a line that is nothing but a date stamp (plus byline, time, outlet)."""
+    if len(line.text) > _MAX_DATE_LINE_CHARS:
+        return []
+    if any(rx.search(line.text) for rx in (_PAGE_STAMP_RE, _CAPTION_RE, _LINK_LIST_RE)):
+        return []
+    mentions = find_date_mentions(line.text)
+    if not mentions:
+        return []
+    segments = _segments(line.text)
+    candidates: list[_Candidate] = []
+    for mention in mentions:
+        seg_offset, segment = next(
+            (off, seg) for off, seg in reversed(segments) if off <= mention.start
+        )
+        if mention.end > seg_offset + len(segment):
+            return []  # a separator inside the date: not a date line we understand
+        if not _is_pure_date_segment(segment, mention, seg_offset):
+            return []
+        others = [seg for off, seg in segments if off != seg_offset]
+        if not all(_is_label_segment(seg) for seg in others):
+            return []  # a headline or sentence shares the line
+        label_text = segment if len(mentions) > 1 else line.text
+        label = (
+            "updated"
+            if _UPDATED_RE.search(label_text)
+            else "published"
+            if _PUBLISHED_RE.search(label_text)
+            else ""
+        )
+        has_time = bool(_TIME_RE.search(line.text))
+        candidates.append(_Candidate(mention.value, line, label, has_time, "date-line"))
+    return candidates
+
+
+def _dateline_lead(line: _Line) -> list[_Candidate]:
+    """'PLACE, 24 January 2017 (Agency) - ...' opening the first paragraph."""
+    if _CAPTION_RE.match(line.text):
+        return []
+    for mention in find_date_mentions(line.text[:80]):
+        prefix = line.text[: mention.start]
+        suffix = line.text[mention.end :]
+        if (not prefix.strip() or _DATELINE_PREFIX_RE.match(prefix)) and _DATELINE_SUFFIX_RE.match(
+            suffix
+        ):
+            return [_Candidate(mention.value, line, "", False, "dateline-lead")]
+        break
+    return []
+
+
+def _latest_body_date(lines: list[_Line]) -> date | None:
+    """The latest date the body mentions, counting a month or a year as its last day."""
+    latest: date | None = None
+
+    def bump(value: date) -> None:
+        nonlocal latest
+        if latest is None or value > latest:
+            latest = value
+
+    for line in lines:
+        for mention in find_date_mentions(line.text):
+            bump(mention.value)
+        for m in _MONTH_YEAR_RE.finditer(line.text):
+            month = _parse_named_month("1", m["mon"].lower(), "2000").month
+            year = int(m["y"])
+            nxt = date(year + (month == 12), month % 12 + 1, 1)
+            bump(nxt - timedelta(days=1))
+        for m in _YEAR_RE.finditer(line.text):
+            bump(date(int(m["y"]), 12, 31))
+    return latest
+
+
+def _evidence(line: _Line) -> Evidence:
+    return Evidence(line.text, line.start, line.end)
+
+
+def _headline_index(lines: list[_Line], title: str | None) -> int | None:
+    if not title:
+        return None
+    wanted = " ".join(title.split()).casefold()
+    for line in lines[:_MAX_TOP_LINES]:
+        if " ".join(line.text.split()).casefold() == wanted:
+            return line.index
+    return None
+
+
+def _plausible(value: date, today: date) -> bool:
+    return value.year >= _EARLIEST_YEAR and value <= today + timedelta(days=1)
+
+
+def find_publication_date(article: ArticleText, *, today: date | None = None) -> DateFinding | None:
+    """The article's own publication date with the line that gives it, or None if unknown.
+
+    `today` (default: the real date) rejects dates in the future.
+    """
+    today = today or date.today()
+    text = article.text
+
+    header = _HEADER_RE.match(text)
+    if header:
+        value = parse_date_text(header["iso"])
+        if value is not None and _plausible(value, today):
+            return DateFinding(
+                value, Evidence(header.group(1), header.start(1), header.end(1)), 0.98
+            )
+
+    lines = _lines(text)
+    body_start = next((ln.index for ln in lines if _is_prose(ln)), len(lines))
+    top = lines[: min(body_start, _MAX_TOP_LINES)]
+
+    candidates: list[_Candidate] = []
+    for line in top:
+        candidates.extend(_date_line_candidates(line))
+    if body_start < len(lines) and body_start <= _MAX_TOP_LINES:
+        candidates.extend(_dateline_lead(lines[body_start]))
+    if not candidates:
+        # Some pages print "Published 14 May 2018" under the story instead; only an
+        # explicitly labelled stamp counts there, among the last few lines.
+        for line in lines[max(body_start + 1, len(lines) - _MAX_TAIL_LINES) :]:
+            candidates.extend(c for c in _date_line_candidates(line) if c.label == "published")
+    candidates = [c for c in candidates if _plausible(c.value, today)]
+
+    if article.meta_published is not None and _plausible(article.meta_published, today):
+        same = [c for c in candidates if c.value == article.meta_published]
+        if same:
+            return DateFinding(article.meta_published, _evidence(same[0].line), 0.97)
+        iso = article.meta_published.isoformat()
+        return DateFinding(article.meta_published, Evidence(iso, 0, 0), 0.9)
+
+    if not candidates:
+        return None
+
+    # A stamp above the headline that is years after everything the body talks about was
+    # added when the page was saved or viewed, when another date line is there to take its
+    # place. A lone date line stays: a retrospective may cite only events years old.
+    headline = _headline_index(lines, article.title)
+    several = len({c.value for c in candidates}) > 1
+    latest = _latest_body_date(lines[body_start:]) if several and headline is not None else None
+    if headline is not None and latest is not None:
+        kept = [
+            c
+            for c in candidates
+            if not (c.line.index < headline and c.value - latest > _SAVE_STAMP_GAP)
+        ]
+        candidates = kept or candidates
+
+    pool = [c for c in candidates if c.label != "updated"] or candidates
+    pool = [c for c in pool if c.label == "published"] or pool
+    lines_pool = [c for c in pool if c.kind == "date-line"] or pool
+    best = min(lines_pool, key=lambda c: (c.value, c.line.index))
+
+    confidence = 0.85 if best.kind == "date-line" else 0.8
+    if best.label == "published" or best.has_time:
+        confidence += 0.05
+    elif best.label == "updated":
+        confidence -= 0.2  # only an update stamp: publication was on or before it
+    if len({c.value for c in candidates}) > 1:
+        confidence -= 0.15  # the top of the page disagrees with itself
+    return DateFinding(best.value, _evidence(best.line), round(confidence, 2))

@@ -1,0 +1,366 @@
+"""Reading article files: encodings, refusals, plain-text headers and HTML pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from articles.extraction.reader import UnreadableArticle, read_article
+from tests.shared_corpus import load_gold, shared_dir
+
+BODY = (
+    "The Turkish delegation was headed by Sel\u00e7uk \u00dcnal, who told reporters that the "
+    "guarantors had agreed on the next steps, and Iran's envoy said the talks had gone well."
+)
+CURLY = "\u201cWe are ready,\u201d said Jaberi Ansari\u2019s deputy \u2013 and the talks began."
+MB = 1024 * 1024
+
+
+def whatwg_cp1252(data: bytes) -> str:
+    """Decode as a browser does: cp1252, with its five undefined bytes as C1 controls."""
+    return "".join(
+        chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in data
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "expected"),
+    [
+        pytest.param(BODY.encode("utf-8"), "utf-8", BODY, id="utf-8"),
+        pytest.param(b"\xef\xbb\xbf" + BODY.encode("utf-8"), "utf-8", BODY, id="utf-8-bom"),
+        pytest.param(BODY.encode("latin-1"), "iso-8859-1", BODY, id="latin-1"),
+        pytest.param(
+            (BODY + " " + CURLY).encode("cp1252"),
+            "windows-1252",
+            BODY + " " + CURLY,
+            id="cp1252-curly-quotes",
+        ),
+        pytest.param(
+            ("Caf\u00e8 owners in Idlib said: " + BODY).encode("cp1252"),
+            "iso-8859-1",
+            "Caf\u00e8 owners in Idlib said: " + BODY,
+            id="latin-1-not-central-european",
+        ),
+        pytest.param(BODY.encode("utf-16"), "utf-16", BODY, id="utf-16-bom"),
+        pytest.param(
+            whatwg_cp1252((BODY + " " + CURLY).encode("utf-8")).encode("utf-8"),
+            "utf-8",
+            BODY + " " + CURLY,
+            id="mojibake-repaired",
+        ),
+        pytest.param(BODY.replace("\u00dc", "U\u0308").encode("utf-8"), "utf-8", BODY, id="nfc"),
+    ],
+)
+def test_decoding(data: bytes, encoding: str, expected: str) -> None:
+    article = read_article(data, "article.txt")
+    assert article.text == expected
+    assert article.encoding == encoding
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("A line\r\nnext line\r\n", "A line\nnext line", id="crlf"),
+        pytest.param("A\u00a0line\u202fhere", "A line here", id="no-break-spaces"),
+        pytest.param("Sy\u00adria zero\u200bwidth", "Syria zerowidth", id="invisible"),
+        pytest.param("\ufb01nal o\ufb00er", "final offer", id="ligatures"),
+        pytest.param("a\n\n\n\n\nb", "a\n\nb", id="blank-runs"),
+        pytest.param("trailing   \nspaces\t", "trailing\nspaces", id="trailing-spaces"),
+    ],
+)
+def test_normalisation(raw: str, expected: str) -> None:
+    article = read_article((BODY + "\n\n" + raw).encode("utf-8"), "a.txt")
+    assert article.text == BODY + "\n\n" + expected
+
+
+@pytest.mark.parametrize(
+    ("data", "max_bytes", "reason"),
+    [
+        pytest.param(b"", None, "empty file", id="empty"),
+        pytest.param(b" \r\n\t \n", None, "empty file", id="whitespace"),
+        pytest.param(b"\xef\xbb\xbf \n", None, "empty file", id="bom-only"),
+        pytest.param(bytes(range(256)) * 4, None, "binary file (NUL bytes)", id="nul-bytes"),
+        pytest.param(b"%PDF-1.7\n" + BODY.encode(), None, "binary file (PDF", id="pdf"),
+        pytest.param(b"\x89PNG\r\n\x1a\n....", None, "binary file (PNG", id="png"),
+        pytest.param(bytes(range(1, 32)) * 40 + BODY.encode(), None, "binary file", id="controls"),
+        pytest.param(
+            bytes((i * 7919) % 255 + 1 for i in range(4000)), None, "binary file", id="noise"
+        ),
+        pytest.param(
+            b"a" * (2 * MB + MB // 2), 2 * MB, "file is 2.5 MB, over the 2 MB limit", id="size"
+        ),
+        pytest.param(
+            b"Home | News | Sport\nSubscribe\nSign in\n", None, "no article text", id="menu"
+        ),
+        pytest.param(b"Loading...\n\nShare this article", None, "no article text", id="chrome"),
+    ],
+)
+def test_unreadable(data: bytes, max_bytes: int | None, reason: str) -> None:
+    with pytest.raises(UnreadableArticle) as excinfo:
+        read_article(data, "bad.txt", max_bytes=max_bytes)
+    assert reason in str(excinfo.value)
+    assert isinstance(excinfo.value, ValueError)
+
+
+def test_size_limit_allows_files_at_the_limit() -> None:
+    data = BODY.encode()
+    assert read_article(data, "a.txt", max_bytes=len(data)).text == BODY
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "publisher"),
+    [
+        pytest.param(
+            [
+                "STEPPE LEDGER",
+                "Politics | Syria | Economy",
+                "Monday, 14 May 2018",
+                "Ninth round opens with observers from Amman",
+            ],
+            "Ninth round opens with observers from Amman",
+            "STEPPE LEDGER",
+            id="banner-menu-date-headline",
+        ),
+        pytest.param(
+            [
+                "THE CAPITAL POST | Analysis",
+                "A weekly letter on Central Asia",
+                "14 May 2018",
+                "Ninth round opens in the capital",
+                "By A. Writer",
+            ],
+            "Ninth round opens in the capital",
+            "THE CAPITAL POST",
+            id="tagline-under-banner",
+        ),
+        pytest.param(
+            ["World > Middle East > Syria", "Guarantors meet again in the steppe"],
+            "Guarantors meet again in the steppe",
+            None,
+            id="breadcrumb-line",
+        ),
+        pytest.param(
+            [
+                "Outlet.example",
+                "Saturday June 1 2024",
+                "Guarantors meet again",
+                "14 May 2018 10:00",
+                "Guarantors meet again",
+            ],
+            "Guarantors meet again",
+            None,
+            id="mixed-case-outlet-is-not-a-banner",
+        ),
+        pytest.param(
+            ["Guarantors meet again", "[Photo: Delegates in the hall, 14 May 2018.]"],
+            "Guarantors meet again",
+            None,
+            id="caption-under-headline",
+        ),
+        pytest.param([" date 2018-05-15 ASTANA - " + BODY], None, None, id="date-header-no-title"),
+    ],
+)
+def test_plain_text_title_and_publisher(
+    lines: list[str], title: str | None, publisher: str | None
+) -> None:
+    text = "\n\n".join([*lines, BODY])
+    article = read_article(text.encode(), "a.txt")
+    assert article.title == title
+    assert article.publisher == publisher
+    assert article.language == "en"
+    assert article.meta_published is None
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        pytest.param(["SHARE THIS ARTICLE", "Outlet TV Apps"], id="share"),
+        pytest.param(
+            [
+                "---",
+                "A. Writer is our correspondent, follow her on X: @writer",
+                "Follow us on Twitter @outlet",
+                "Loading...",
+                "Latest See more",
+            ],
+            id="follow-loading",
+        ),
+        pytest.param(["Comments (3)  |  Print  |  Share"], id="comments-print-share"),
+        pytest.param(["Our site is also at these addresses:", "www.outlet.example"], id="mirrors"),
+    ],
+)
+def test_trailing_chrome_is_dropped(chrome: list[str]) -> None:
+    text = "\n\n".join(["Guarantors meet again", BODY, *chrome])
+    assert read_article(text.encode(), "a.txt").text == "Guarantors meet again\n\n" + BODY
+
+
+def test_short_closing_line_of_the_article_stays() -> None:
+    text = "\n\n".join([BODY, "The talks resume in May."])
+    assert read_article(text.encode(), "a.txt").text.endswith("The talks resume in May.")
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Guarantors agree on zones | The Steppe Courier</title>
+<meta property="og:site_name" content="The Steppe Courier">
+<meta property="article:published_time" content="2017-05-04T18:00:00+06:00">
+<script>var tracking = "analytics code here";</script>
+<style>.story { color: black; }</style>
+</head><body>
+<header class="site-header"><a href="/">THE STEPPE COURIER</a>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world/">World news</a></li></ul></nav>
+<form><input name="q" placeholder="Search"></form></header>
+<div class="breadcrumbs"><a href="/">Home</a> &raquo; World</div>
+<main><article>
+<h1>Guarantors agree on de-escalation zones</h1>
+<p class="byline">By A. Writer &middot; <time datetime="2017-05-04">04.05.2017</time></p>
+<p>ASTANA &ndash; Russia, Iran and Turkey signed a memorandum on four zones in Syria at the
+close of the fourth round of talks in the Kazakh capital on Thursday.</p>
+<figure class="inline-ad"><script>renderAd();</script></figure>
+<p>The Russian delegation was led by Alexander Lavrentiev.<br>The Turkish one by
+Sedat &Ouml;nal.</p>
+<div class="share-box">Share: <a href="#">Facebook</a> <a href="#">Twitter</a></div>
+</article>
+<aside class="related"><h3>Related</h3><ul><li><a href="/a">Third round ends without rebels</a>
+<span>15.03.2017</span></li></ul></aside>
+<section><h2>Most read</h2><ol><li>Currency steady against the dollar</li></ol></section>
+</main>
+<footer><p>&copy; 2017 The Steppe Courier. All rights reserved.</p></footer>
+</body></html>
+"""
+
+
+def test_html_page_keeps_the_article_and_drops_the_page() -> None:
+    article = read_article(HTML_PAGE.encode(), "page.html")
+    text = article.text
+    assert text.startswith(
+        "Guarantors agree on de-escalation zones\n\nBy A. Writer \u00b7 04.05.2017"
+    )
+    assert "ASTANA \u2013 Russia, Iran and Turkey signed a memorandum on four zones" in text
+    assert "Lavrentiev.\nThe Turkish one by Sedat \u00d6nal." in text
+    for chrome in (
+        "World news",
+        "Search",
+        "analytics",
+        "renderAd",
+        "Share:",
+        "Facebook",
+        "Third round",
+        "Most read",
+        "Currency",
+        "All rights",
+        "color",
+        "Home",
+    ):
+        assert chrome not in text, chrome
+    assert "\n\nThe Russian delegation" in text  # paragraphs are separated by blank lines
+    assert article.title == "Guarantors agree on de-escalation zones"
+    assert article.publisher == "The Steppe Courier"
+    assert article.meta_published == date(2017, 5, 4)
+    assert article.language == "en"
+
+
+@pytest.mark.parametrize(
+    ("head", "body_extra", "title", "publisher", "published"),
+    [
+        pytest.param(
+            "<title>Guarantors meet again | Steppe Wire</title>",
+            "",
+            "Guarantors meet again",
+            "Steppe Wire",
+            None,
+            id="title-suffix-is-the-publisher",
+        ),
+        pytest.param(
+            "<title>Russia - Iran talks end in the capital</title>",
+            "",
+            "Russia - Iran talks end in the capital",
+            None,
+            None,
+            id="dash-in-headline-is-kept",
+        ),
+        pytest.param(
+            '<meta property="og:title" content="Zones agreed"><title>Zones agreed - Wire</title>',
+            '<p class="meta"><time datetime="2017-05-05T09:12">5 May</time></p>',
+            "Zones agreed",
+            "Wire",
+            date(2017, 5, 5),
+            id="og-title-and-byline-time",
+        ),
+        pytest.param(
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2019-04-26", "publisher": {"name": "Ledger"}}</script>',
+            "",
+            None,
+            "Ledger",
+            date(2019, 4, 26),
+            id="json-ld",
+        ),
+    ],
+)
+def test_html_metadata(
+    head: str, body_extra: str, title: str | None, publisher: str | None, published: date | None
+) -> None:
+    html = f"<html><head>{head}</head><body>{body_extra}<p>{BODY}</p></body></html>"
+    article = read_article(html.encode(), "page.htm")
+    assert article.title == title
+    assert article.publisher == publisher
+    assert article.meta_published == published
+
+
+def test_time_inside_a_body_paragraph_is_not_the_publication_date() -> None:
+    html = (
+        "<html><body><article><h1>Zones agreed</h1><p>" + BODY + " The previous meeting, on "
+        '<time datetime="2017-03-15">15 March</time>, ended without the rebels.</p>'
+        "</article></body></html>"
+    )
+    assert read_article(html.encode(), "a.html").meta_published is None
+
+
+def test_html_is_sniffed_without_an_html_extension() -> None:
+    article = read_article(HTML_PAGE.encode(), "download.txt")
+    assert article.title == "Guarantors agree on de-escalation zones"
+    assert "<p" not in article.text
+
+
+def test_html_declared_legacy_charset() -> None:
+    html = (
+        '<html><head><meta charset="iso-8859-1"></head><body><p>' + BODY + " " + CURLY + "</p>"
+        "</body></html>"
+    ).encode("cp1252")
+    article = read_article(html, "a.html")
+    assert CURLY in article.text
+    assert article.encoding == "windows-1252"
+
+
+def test_non_english_text_is_not_labelled_english() -> None:
+    german = (
+        "Die Garantiem\u00e4chte Russland, Iran und die T\u00fcrkei haben sich in der "
+        "kasachischen Hauptstadt auf neue Schritte geeinigt, teilte das Au\u00dfenministerium "
+        "nach zwei Tagen mit."
+    )
+    assert read_article(german.encode(), "a.txt").language != "en"
+    html = f'<html lang="de"><body><p>{german}</p></body></html>'
+    assert read_article(html.encode(), "a.html").language == "de"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("folder", ["seeds", "corpus/dev"])
+def test_shared_corpus_files_read_cleanly(folder: str) -> None:
+    directory = shared_dir() / folder
+    for source, entry in sorted(load_gold(directory).items()):
+        article = read_article((directory / source).read_bytes(), source, max_bytes=5 * MB)
+        assert article.language == entry.get("language", "en"), source
+        assert article.encoding == entry.get("encoding", "utf-8"), source
+        assert "\r" not in article.text and "\ufffd" not in article.text, source
+        assert "<" not in article.text, source
+
+
+@pytest.mark.corpus
+def test_latin1_corpus_file_keeps_the_turkish_name() -> None:
+    path = shared_dir() / "corpus" / "dev" / "112_seventeenth-round-latin1.txt"
+    if not path.is_file():
+        pytest.skip(f"{path.name} is not in this copy of the corpus")
+    assert "Sel\u00e7uk \u00dcnal" in read_article(path.read_bytes(), path.name).text
