@@ -9,6 +9,7 @@ A `rejected` fact stays as a tombstone so that no later ingest brings it back.
 from __future__ import annotations
 
 from django.db import models
+from django.db.models.functions import Coalesce
 
 
 class EditorialState(models.TextChoices):
@@ -40,6 +41,23 @@ class FactQuerySet(models.QuerySet):
 
     def editor_owned(self):
         return self.exclude(state=EditorialState.EXTRACTED)
+
+    def with_mention_count(self):
+        """Facts annotated with `mention_count`, the number of articles supporting each.
+
+        A correlated subquery answered from the mentions' (fact, article) unique index: a join
+        and GROUP BY over every mention would read them all.
+        """
+        mentions = self.model._meta.get_field("mentions")
+        fact = mentions.field.name
+        counts = (
+            mentions.related_model.objects.filter(**{fact: models.OuterRef("pk")})
+            .order_by()
+            .values(fact)
+            .annotate(n=models.Count("*"))
+            .values("n")
+        )
+        return self.annotate(mention_count=Coalesce(models.Subquery(counts), 0))
 
 
 class EditorialFact(models.Model):
@@ -86,3 +104,7 @@ class Mention(models.Model):
 
     class Meta:
         abstract = True
+
+    def __str__(self) -> str:
+        excerpt = self.sentence if len(self.sentence) <= 60 else self.sentence[:57] + "..."
+        return f"“{excerpt}”"

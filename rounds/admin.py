@@ -1,0 +1,868 @@
+"""The editors' admin: rounds, parties, people and the facts of each round.
+
+Facts (delegations, observers, topics of a round) follow the editorial state rules written
+at the top of rounds/services.py: an editor's change makes a machine fact `changed`, a fact
+created here is `added`, confirm and reject are buttons on the change page and list actions.
+Their evidence (mention rows: article, sentence, offsets) is extracted provenance and is
+shown read-only, each sentence linked to the article's admin page where it is highlighted.
+Every action writes the admin history (LogEntry), so each object's History shows who did
+what and when.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
+from rounds import services
+from rounds.models import (
+    Delegation,
+    DelegationMention,
+    Observer,
+    ObserverMention,
+    Participant,
+    ParticipantAlias,
+    Party,
+    PartyAlias,
+    Round,
+    RoundTopic,
+    Topic,
+    TopicMention,
+)
+from rounds.provenance import EditorialFact, EditorialState
+
+admin.site.site_header = "Astana talks archive — editors"
+admin.site.site_title = "Astana talks archive"
+admin.site.index_title = "Editorial workspace"
+
+EMPTY = "—"
+
+
+# --- Shared helpers ---------------------------------------------------------------------
+
+
+def count_of(model: type[models.Model], field: str, **filters) -> Coalesce:
+    """COUNT of `model` rows whose `field` points at the outer row, as a subquery.
+
+    Several Count() joins in one query would multiply each other's rows; subqueries do not.
+    """
+    rows = (
+        model._base_manager.filter(**{field: OuterRef("pk")}, **filters)
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def state_badge(state: str) -> str:
+    """A coloured label for an editorial state (styles in templates/admin/base_site.html)."""
+    if not state:
+        return EMPTY
+    # The short word on the badge, the full label ("Changed by an editor") on hover.
+    return format_html(
+        '<span class="state-badge state-{}" title="{}">{}</span>',
+        state,
+        EditorialState(state).label,
+        state.capitalize(),
+    )
+
+
+def admin_link(obj: models.Model | None, text: str | None = None) -> str:
+    if obj is None:
+        return EMPTY
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, text if text is not None else str(obj))
+
+
+def sentence_anchor(start: int, end: int) -> str:
+    """The id of a highlighted sentence in the article text (articles/admin.py)."""
+    return f"m-{start}-{end}"
+
+
+def sentence_link(article_id: int, start: int, end: int, sentence: str) -> str:
+    """The sentence, linking to the article's admin page scrolled to it, highlighted."""
+    url = reverse("admin:articles_article_change", args=[article_id])
+    return format_html(
+        '<a href="{}#{}" title="Show in the article">{}</a>',
+        url,
+        sentence_anchor(start, end),
+        sentence,
+    )
+
+
+def log_entries(
+    request: HttpRequest, objects: Iterable[models.Model], flag: int, message: str
+) -> None:
+    """One admin-history row per object, as the admin's own pages write them."""
+    objects = list(objects)
+    if objects:
+        LogEntry.objects.log_actions(
+            user_id=request.user.pk, queryset=objects, action_flag=flag, change_message=message
+        )
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class ArchiveChangeList(ChangeList):
+    def get_queryset(self, request: HttpRequest, exclude_parameters=None) -> models.QuerySet:
+        queryset = super().get_queryset(request, exclude_parameters)
+        return self.model_admin.list_queryset(queryset)
+
+
+class ArchiveAdmin(admin.ModelAdmin):
+    """Base of the archive's admins: paged lists whose related rows are fetched up front.
+
+    Subclasses name `list_select_related` and `list_prefetch` for their list columns, and
+    annotate counts in `annotate_list` (subqueries, see `count_of`), so that a changelist costs
+    the same few queries whatever the number of rows.
+    """
+
+    list_per_page = 50
+    list_max_show_all = 500
+    # The unfiltered total needs one more COUNT on every filtered page; "N results" suffices.
+    show_full_result_count = False
+    list_prefetch: Sequence[str] = ()
+
+    def annotate_list(self, queryset: models.QuerySet) -> models.QuerySet:
+        """Counts for list columns and their sorting (also on change pages: cheap subqueries)."""
+        return queryset
+
+    def list_queryset(self, queryset: models.QuerySet) -> models.QuerySet:
+        """The changelist's rows only: e.g. leave long text columns unread."""
+        return queryset
+
+    def get_changelist(self, request: HttpRequest, **kwargs):
+        return ArchiveChangeList
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        queryset = self.annotate_list(super().get_queryset(request))
+        if self.list_prefetch:
+            queryset = queryset.prefetch_related(*self.list_prefetch)
+        return queryset
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """An inline that shows related rows and never edits them (provenance, back-references)."""
+
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+# --- Evidence (mentions) ----------------------------------------------------------------
+
+
+class MentionInline(ReadOnlyInline):
+    """The articles and sentences behind a fact."""
+
+    fields = ("article_link", "published", "sentence_in_article", "confidence")
+    readonly_fields = fields
+    show_change_link = False
+    classes = ("evidence",)  # styled in templates/admin/base_site.html
+    verbose_name = "evidence"
+    verbose_name_plural = "evidence: the sentences that support this fact"
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return super().get_queryset(request).select_related("article").order_by("article_id")
+
+    @admin.display(description="article")
+    def article_link(self, mention) -> str:
+        return admin_link(mention.article)
+
+    @admin.display(description="published")
+    def published(self, mention) -> str:
+        return mention.article.published or EMPTY
+
+    @admin.display(description="sentence (opens the article, highlighted)")
+    def sentence_in_article(self, mention) -> str:
+        return sentence_link(mention.article_id, mention.start, mention.end, mention.sentence)
+
+
+class DelegationMentionInline(MentionInline):
+    model = DelegationMention
+    fk_name = "delegation"
+    fields = (
+        "article_link",
+        "published",
+        "sentence_in_article",
+        "head_as_written",
+        "head_title",
+        "confidence",
+    )
+    readonly_fields = fields
+
+
+class ObserverMentionInline(MentionInline):
+    model = ObserverMention
+
+
+class TopicMentionInline(MentionInline):
+    model = TopicMention
+
+
+class MentionAdmin(ArchiveAdmin):
+    """Read-only evidence browser: search the sentences extraction relied on."""
+
+    fact_field: str = ""
+    search_fields = ("sentence", "article__title")
+    list_display = ("sentence_excerpt", "fact_link", "article_link", "confidence")
+    list_filter: Sequence = ()
+    readonly_fields = ("fact_link", "article_link", "sentence_in_article", "start", "end")
+
+    def get_fields(self, request: HttpRequest, obj=None) -> list[str]:
+        return [*self.readonly_fields, "confidence"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.display(description="sentence")
+    def sentence_excerpt(self, mention) -> str:
+        return Truncator(mention.sentence).chars(140)
+
+    @admin.display(description="fact")
+    def fact_link(self, mention) -> str:
+        return admin_link(getattr(mention, self.fact_field))
+
+    @admin.display(description="article")
+    def article_link(self, mention) -> str:
+        return admin_link(mention.article)
+
+    @admin.display(description="sentence (opens the article, highlighted)")
+    def sentence_in_article(self, mention) -> str:
+        return sentence_link(mention.article_id, mention.start, mention.end, mention.sentence)
+
+
+@admin.register(DelegationMention)
+class DelegationMentionAdmin(MentionAdmin):
+    fact_field = "delegation"
+    list_display = ("sentence_excerpt", "fact_link", "head_as_written", "article_link")
+    list_select_related = ("delegation__round", "delegation__party", "article")
+    list_filter = ("delegation__round", "delegation__party")
+    search_fields = ("sentence", "head_as_written", "article__title")
+    readonly_fields = (*MentionAdmin.readonly_fields, "head_link", "head_as_written", "head_title")
+
+    @admin.display(description="head")
+    def head_link(self, mention) -> str:
+        return admin_link(mention.head)
+
+
+@admin.register(ObserverMention)
+class ObserverMentionAdmin(MentionAdmin):
+    fact_field = "observer"
+    list_select_related = ("observer__round", "observer__party", "article")
+    list_filter = ("observer__round", "observer__party")
+
+
+@admin.register(TopicMention)
+class TopicMentionAdmin(MentionAdmin):
+    fact_field = "round_topic"
+    list_select_related = ("round_topic__round", "round_topic__topic", "article")
+    list_filter = ("round_topic__round", "round_topic__topic")
+
+
+# --- Facts ------------------------------------------------------------------------------
+
+
+class EvidenceFilter(admin.SimpleListFilter):
+    title = "evidence"
+    parameter_name = "evidence"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Supported by an article"), ("no", "No article (added by an editor)")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(mention_count__gt=0)
+        if self.value() == "no":
+            return queryset.filter(mention_count=0)
+        return queryset
+
+
+class EditorialFactAdmin(ArchiveAdmin):
+    """Facts of a round, under the editorial state rules of rounds.services."""
+
+    change_form_template = "admin/editorial_change_form.html"
+    actions = ("confirm_selected", "reject_selected", "return_to_ingest")
+    list_filter: Sequence = ("state", "round", EvidenceFilter)
+    readonly_fields = ("state_display", "confidence", "created_at", "updated_at")
+    editorial_buttons = (("_confirm", "Save and confirm"), ("_reject", "Reject"))
+
+    def annotate_list(self, queryset: models.QuerySet) -> models.QuerySet:
+        return queryset.with_mention_count()
+
+    def view_on_site(self, fact: EditorialFact) -> str:
+        # The fact's round page; through the admin's redirect so that this page renders even
+        # where the public URLs are not installed.
+        return reverse(
+            "admin:view_on_site",
+            kwargs={
+                "content_type_id": ContentType.objects.get_for_model(Round).pk,
+                "object_id": fact.round_id,
+            },
+        )
+
+    @admin.display(description="state", ordering="state")
+    def state_display(self, fact: EditorialFact) -> str:
+        return state_badge(fact.state) if fact.pk else EMPTY
+
+    @admin.display(description="evidence", ordering="mention_count")
+    def evidence(self, fact: EditorialFact) -> str:
+        count = getattr(fact, "mention_count", None)
+        return plural(count, "article") if count else EMPTY
+
+    # Editorial state on save: computed in save_form, before the change message is written.
+
+    def target_state(self, request: HttpRequest, fact: EditorialFact, form, change: bool) -> str:
+        if not change:
+            return EditorialState.ADDED
+        if "_reject" in request.POST:
+            return EditorialState.REJECTED
+        state = fact.state
+        if "_confirm" in request.POST:
+            state = services.state_after_confirm(state)
+        if form.has_changed():
+            state = services.state_after_edit(state)
+        return state
+
+    def save_form(self, request: HttpRequest, form, change: bool):
+        fact = super().save_form(request, form, change)
+        fact._state_before_edit = fact.state
+        fact.state = self.target_state(request, fact, form, change)
+        return fact
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        before = getattr(form.instance, "_state_before_edit", None)
+        if not add and before and before != form.instance.state:
+            message.append({"changed": {"fields": [f"state ({before} → {form.instance.state})"]}})
+        return message
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["editorial_buttons"] = (
+            self.editorial_buttons if change and self.has_change_permission(request, obj) else ()
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # Deleting: only a fact an editor added (a mistake). Anything an article gave is rejected
+    # instead, so that the tombstone keeps ingest from bringing it back.
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        if obj is not None and obj.state != EditorialState.ADDED and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request: HttpRequest):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    # List actions.
+
+    @admin.action(description="Confirm selected facts", permissions=["change"])
+    def confirm_selected(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        selected = queryset.count()
+        confirmed = services.confirm_facts(queryset)
+        log_entries(request, confirmed, CHANGE, "Confirmed (list action).")
+        self.message_user(
+            request,
+            f"Confirmed {plural(len(confirmed), 'fact')}; "
+            f"{selected - len(confirmed)} already held by an editor were left as they were.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description="Reject selected facts (hide them; ingest never brings them back)",
+        permissions=["change"],
+    )
+    def reject_selected(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        rejected = services.reject_facts(queryset)
+        log_entries(request, rejected, CHANGE, "Rejected (list action).")
+        self.message_user(request, f"Rejected {plural(len(rejected), 'fact')}.", messages.SUCCESS)
+
+    @admin.action(
+        description="Return selected facts to ingest (state: extracted)", permissions=["change"]
+    )
+    def return_to_ingest(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        returned, refused = services.return_facts_to_ingest(queryset)
+        log_entries(request, returned, CHANGE, "Returned to ingest: state extracted (list action).")
+        self.message_user(
+            request, f"Returned {plural(len(returned), 'fact')} to ingest.", messages.SUCCESS
+        )
+        if refused:
+            self.message_user(
+                request,
+                f"Kept {plural(len(refused), 'fact')} with no article behind it "
+                f"({', '.join(map(str, refused))}): ingest would delete it; reject it instead.",
+                messages.WARNING,
+            )
+
+
+@admin.register(Delegation)
+class DelegationAdmin(EditorialFactAdmin):
+    list_display = ("__str__", "role", "head", "head_title_excerpt", "state_display", "evidence")
+    list_select_related = ("round", "party", "head")
+    list_filter = ("state", "round", "party", "role", EvidenceFilter)
+    search_fields = (
+        "party__name",
+        "head__name",
+        "head__aliases__name",
+        "head_title",
+        "round__number__exact",
+    )
+    autocomplete_fields = ("round", "party", "head")
+    fieldsets = (
+        (None, {"fields": ("round", "party", "role", "head", "head_title")}),
+        (
+            "Editorial state",
+            {"fields": ("state_display", "confidence", "created_at", "updated_at")},
+        ),
+    )
+    inlines = (DelegationMentionInline,)
+
+    @admin.display(description="head's title", ordering="head_title")
+    def head_title_excerpt(self, delegation: Delegation) -> str:
+        return Truncator(delegation.head_title).chars(60) or EMPTY
+
+
+@admin.register(Observer)
+class ObserverAdmin(EditorialFactAdmin):
+    list_display = ("__str__", "state_display", "evidence", "confidence")
+    list_select_related = ("round", "party")
+    list_filter = ("state", "round", "party", EvidenceFilter)
+    search_fields = ("party__name", "round__number__exact")
+    autocomplete_fields = ("round", "party")
+    fieldsets = (
+        (None, {"fields": ("round", "party")}),
+        (
+            "Editorial state",
+            {"fields": ("state_display", "confidence", "created_at", "updated_at")},
+        ),
+    )
+    inlines = (ObserverMentionInline,)
+
+
+@admin.register(RoundTopic)
+class RoundTopicAdmin(EditorialFactAdmin):
+    list_display = ("__str__", "state_display", "evidence", "confidence")
+    list_select_related = ("round", "topic")
+    list_filter = ("state", "round", "topic", EvidenceFilter)
+    search_fields = ("topic__name", "topic__slug", "round__number__exact")
+    autocomplete_fields = ("round", "topic")
+    fieldsets = (
+        (None, {"fields": ("round", "topic")}),
+        (
+            "Editorial state",
+            {"fields": ("state_display", "confidence", "created_at", "updated_at")},
+        ),
+    )
+    inlines = (TopicMentionInline,)
+
+
+# --- Rounds -----------------------------------------------------------------------------
+
+
+class FactInline(admin.TabularInline):
+    """A round's facts on its page: editable, with the same state rules as their own pages.
+
+    Rows are not deleted here: a fact is rejected on its own page or with a list action.
+    """
+
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    readonly_fields = ("state_display", "evidence")
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(*self.autocomplete_fields)
+            .with_mention_count()
+        )
+
+    @admin.display(description="state")
+    def state_display(self, fact: EditorialFact) -> str:
+        return state_badge(fact.state) if fact.pk else "(added on save)"
+
+    @admin.display(description="evidence")
+    def evidence(self, fact: EditorialFact) -> str:
+        count = getattr(fact, "mention_count", 0)
+        return plural(count, "article") if count else EMPTY
+
+
+class DelegationInline(FactInline):
+    model = Delegation
+    fields = ("party", "role", "head", "head_title", "state_display", "evidence")
+    autocomplete_fields = ("party", "head")
+
+
+class ObserverInline(FactInline):
+    model = Observer
+    fields = ("party", "state_display", "evidence")
+    autocomplete_fields = ("party",)
+
+
+class RoundTopicInline(FactInline):
+    model = RoundTopic
+    fields = ("topic", "state_display", "evidence")
+    autocomplete_fields = ("topic",)
+
+
+@admin.register(Round)
+class RoundAdmin(ArchiveAdmin):
+    list_display = (
+        "__str__",
+        "start",
+        "end",
+        "city",
+        "confirmed",
+        "article_count",
+        "delegation_count",
+        "observer_count",
+        "topic_count",
+    )
+    list_filter = ("confirmed", "city")
+    search_fields = ("number__exact", "city")
+    date_hierarchy = "start"
+    fields = ("number", ("start", "end"), "city", "confirmed")
+    inlines = (DelegationInline, ObserverInline, RoundTopicInline)
+    actions = ("confirm_rounds",)
+
+    def annotate_list(self, queryset: models.QuerySet) -> models.QuerySet:
+        public = {"state__in": [s for s in EditorialState if s != EditorialState.REJECTED]}
+        return queryset.with_article_count().annotate(
+            delegation_count=count_of(Delegation, "round", **public),
+            observer_count=count_of(Observer, "round", **public),
+            topic_count=count_of(RoundTopic, "round", **public),
+        )
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
+        # A round an editor enters comes from an official source.
+        return {"confirmed": True, **super().get_changeform_initial_data(request)}
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, round: Round) -> int:
+        return round.article_count
+
+    @admin.display(description="delegations", ordering="delegation_count")
+    def delegation_count(self, round: Round) -> int:
+        return round.delegation_count
+
+    @admin.display(description="observers", ordering="observer_count")
+    def observer_count(self, round: Round) -> int:
+        return round.observer_count
+
+    @admin.display(description="topics", ordering="topic_count")
+    def topic_count(self, round: Round) -> int:
+        return round.topic_count
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        if not issubclass(formset.model, EditorialFact):
+            return super().save_formset(request, form, formset, change)
+        formset.save(commit=False)
+        for fact in formset.new_objects:
+            fact.state = EditorialState.ADDED
+        for fact, _fields in formset.changed_objects:
+            fact.state = services.state_after_edit(fact.state)
+        for fact in [*formset.new_objects, *(fact for fact, _ in formset.changed_objects)]:
+            fact.save()
+        formset.save_m2m()
+        # Each fact's own history too, not only the round's.
+        where = f"on the page of {form.instance}"
+        for fact in formset.new_objects:
+            log_entries(request, [fact], ADDITION, f"Added {where}.")
+        for fact, fields in formset.changed_objects:
+            log_entries(
+                request, [fact], CHANGE, f"Changed {', '.join(fields)} {where}; state {fact.state}."
+            )
+
+    @admin.action(description="Confirm selected rounds", permissions=["change"])
+    def confirm_rounds(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        rounds = list(queryset.filter(confirmed=False))
+        Round.objects.filter(pk__in=[r.pk for r in rounds]).update(confirmed=True)
+        log_entries(request, rounds, CHANGE, "Confirmed the round (list action).")
+        self.message_user(request, f"Confirmed {plural(len(rounds), 'round')}.", messages.SUCCESS)
+
+
+# --- Parties and topics (the vocabulary) ------------------------------------------------
+
+
+class PartyAliasInline(admin.TabularInline):
+    model = PartyAlias
+    extra = 1
+
+
+@admin.register(Party)
+class PartyAdmin(ArchiveAdmin):
+    list_display = ("name", "slug", "default_role", "alias_list", "delegation_count", "sort_order")
+    list_filter = ("default_role",)
+    search_fields = ("name", "slug", "aliases__name")
+    prepopulated_fields = {"slug": ("name",)}
+    list_prefetch = ("aliases",)
+    inlines = (PartyAliasInline,)
+
+    def annotate_list(self, queryset: models.QuerySet) -> models.QuerySet:
+        return queryset.annotate(
+            delegation_count=count_of(Delegation, "party", state__in=_public_states())
+        )
+
+    @admin.display(description="aliases")
+    def alias_list(self, party: Party) -> str:
+        return ", ".join(alias.name for alias in party.aliases.all()) or EMPTY
+
+    @admin.display(description="delegations", ordering="delegation_count")
+    def delegation_count(self, party: Party) -> int:
+        return party.delegation_count
+
+
+@admin.register(PartyAlias)
+class PartyAliasAdmin(ArchiveAdmin):
+    list_display = ("name", "party")
+    list_select_related = ("party",)
+    list_filter = ("party",)
+    search_fields = ("name", "party__name")
+    autocomplete_fields = ("party",)
+
+
+@admin.register(Topic)
+class TopicAdmin(ArchiveAdmin):
+    list_display = ("name", "slug", "description", "round_count", "sort_order")
+    search_fields = ("slug", "name", "description")
+
+    def annotate_list(self, queryset: models.QuerySet) -> models.QuerySet:
+        return queryset.annotate(
+            round_count=count_of(RoundTopic, "topic", state__in=_public_states())
+        )
+
+    @admin.display(description="rounds", ordering="round_count")
+    def round_count(self, topic: Topic) -> int:
+        return topic.round_count
+
+
+def _public_states() -> list[str]:
+    return [state for state in EditorialState if state != EditorialState.REJECTED]
+
+
+# --- People -----------------------------------------------------------------------------
+
+
+class ParticipantAliasFormSet(forms.BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        seen: set[str] = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            name = (form.cleaned_data.get("name") or "").strip().casefold()
+            if name in seen:
+                raise forms.ValidationError(f"The alias {form.cleaned_data['name']!r} is twice.")
+            seen.add(name)
+
+
+class ParticipantAliasInline(admin.TabularInline):
+    """Every spelling of the person; ingest resolves names through these rows."""
+
+    model = ParticipantAlias
+    formset = ParticipantAliasFormSet
+    fields = ("name", "added_by_editor")
+    readonly_fields = ("added_by_editor",)
+    extra = 1
+
+
+@admin.register(ParticipantAlias)
+class ParticipantAliasAdmin(ArchiveAdmin):
+    list_display = ("name", "participant", "added_by_editor")
+    list_select_related = ("participant",)
+    list_filter = ("added_by_editor",)
+    search_fields = ("name", "participant__name")
+    autocomplete_fields = ("participant",)
+    readonly_fields = ("added_by_editor",)
+
+    def save_model(self, request: HttpRequest, alias: ParticipantAlias, form, change: bool) -> None:
+        alias.added_by_editor = True
+        super().save_model(request, alias, form, change)
+
+
+class HeadedDelegationInline(ReadOnlyInline):
+    model = Delegation
+    fk_name = "head"
+    fields = ("round", "party", "role", "head_title", "state_display")
+    readonly_fields = fields
+    verbose_name = "delegation headed"
+    verbose_name_plural = "delegations headed"
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return super().get_queryset(request).select_related("round", "party")
+
+    @admin.display(description="state")
+    def state_display(self, delegation: Delegation) -> str:
+        return state_badge(delegation.state)
+
+
+class HeadsDelegationFilter(admin.SimpleListFilter):
+    title = "heads a delegation"
+    parameter_name = "heads"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        heads = Exists(Delegation.objects.filter(head=OuterRef("pk")))
+        if self.value() == "yes":
+            return queryset.filter(heads)
+        if self.value() == "no":
+            return queryset.filter(~heads)
+        return queryset
+
+
+class MergeForm(forms.Form):
+    survivor = forms.TypedChoiceField(
+        coerce=int,
+        widget=forms.RadioSelect,
+        label="Keep",
+        help_text="The others are deleted; their names become this person's aliases.",
+    )
+
+    def __init__(self, *args, participants: Sequence[Participant], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"].choices = [(p.pk, p.name) for p in participants]
+
+
+@admin.register(Participant)
+class ParticipantAdmin(ArchiveAdmin):
+    list_display = ("name", "alias_list", "headed_count", "mention_count", "created_at")
+    list_filter = (HeadsDelegationFilter, "aliases__added_by_editor", "created_at")
+    search_fields = ("name", "aliases__name", "slug")
+    list_prefetch = ("aliases",)
+    fields = ("name", "slug", "created_at")
+    readonly_fields = ("slug", "created_at")  # the slug is the public URL: kept when renamed
+    inlines = (ParticipantAliasInline, HeadedDelegationInline)
+    actions = ("merge_selected",)
+
+    def annotate_list(self, queryset: models.QuerySet) -> models.QuerySet:
+        return queryset.annotate(
+            headed_count=count_of(Delegation, "head"),
+            mention_count=count_of(DelegationMention, "head"),
+        )
+
+    @admin.display(description="aliases")
+    def alias_list(self, participant: Participant) -> str:
+        return ", ".join(alias.name for alias in participant.aliases.all()) or EMPTY
+
+    @admin.display(description="delegations headed", ordering="headed_count")
+    def headed_count(self, participant: Participant) -> int:
+        return participant.headed_count
+
+    @admin.display(description="mentions", ordering="mention_count")
+    def mention_count(self, participant: Participant) -> int:
+        return participant.mention_count
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        if formset.model is ParticipantAlias:
+            for alias in formset.save(commit=False):
+                alias.added_by_editor = True
+                alias.save()
+            for alias in formset.deleted_objects:
+                alias.delete()
+            return None
+        return super().save_formset(request, form, formset, change)
+
+    @admin.action(
+        description="Merge selected participants into one…", permissions=["change", "delete"]
+    )
+    def merge_selected(
+        self, request: HttpRequest, queryset: models.QuerySet
+    ) -> HttpResponse | None:
+        participants = list(queryset.order_by("-headed_count", "name"))
+        if len(participants) < 2:
+            self.message_user(request, "Select two or more participants to merge.", messages.ERROR)
+            return None
+        form = MergeForm(
+            request.POST if request.POST.get("post") == "yes" else None,
+            participants=participants,
+            initial={"survivor": participants[0].pk},
+        )
+        if form.is_valid():
+            survivor_id = form.cleaned_data["survivor"]
+            survivor = next(p for p in participants if p.pk == survivor_id)
+            others = [p for p in participants if p.pk != survivor_id]
+            self.merge(request, survivor, others)
+            self.message_user(
+                request,
+                f"Merged {', '.join(p.name for p in others)} into {survivor.name}.",
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge participants",
+            "opts": self.opts,
+            "participants": participants,
+            "form": form,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(
+            request, "admin/rounds/participant/merge_confirmation.html", context
+        )
+
+    def merge(self, request: HttpRequest, survivor: Participant, others: list[Participant]) -> None:
+        """Merge and write the history of every object it touched, all in one transaction."""
+        with transaction.atomic():
+            moved = {
+                other.pk: list(
+                    Delegation.objects.filter(head=other).select_related("round", "party")
+                )
+                for other in others
+            }
+            names = [
+                f"{other.name} (#{other.pk}; aliases: "
+                f"{', '.join(a.name for a in other.aliases.all()) or 'none'})"
+                for other in others
+            ]
+            services.merge_participants(survivor, others)
+            for other in others:
+                log_entries(
+                    request, [other], DELETION, f"Merged into {survivor.name} (#{survivor.pk})."
+                )
+                log_entries(
+                    request,
+                    moved[other.pk],
+                    CHANGE,
+                    f"Head {other.name} (#{other.pk}) merged into "
+                    f"{survivor.name} (#{survivor.pk}).",
+                )
+            log_entries(
+                request,
+                [survivor],
+                CHANGE,
+                f"Merged {'; '.join(names)} into this participant; "
+                f"{plural(sum(map(len, moved.values())), 'delegation')} moved.",
+            )
