@@ -424,7 +424,7 @@ def _language(text: str, declared: str | None = None) -> str:
 
 
 def _read_html(markup: str, encoding: str) -> ArticleText:
-    soup = BeautifulSoup(markup, "html.parser")
+    soup = BeautifulSoup(markup, "lxml")
     # One walk over the tree; every later lookup filters this list (soup.find() on a missing
     # attribute walks the whole page each time).
     tags = [t for t in soup.find_all(True) if isinstance(t, Tag)]

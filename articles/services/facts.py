@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Max
 
 from articles.extraction.people import NameIndex, clean_person_name
 from articles.extraction.types import Extraction, RoundLink
@@ -152,15 +152,14 @@ class FactWriter:
                     confidence=fact.confidence,
                 )
                 self.cache.delegations[(round_.pk, party.pk)] = delegation
-            elif delegation.state == EditorialState.EXTRACTED and (
-                (delegation.head_id is None and head is not None)
-                or fact.confidence > delegation.confidence
+            elif (
+                delegation.state == EditorialState.EXTRACTED
+                and delegation.head_id is None
+                and head is not None
             ):
                 # A provisional head: `refresh_derived` settles it by majority after the run.
-                if delegation.head_id is None and head is not None:
-                    delegation.head, delegation.head_title = head, fact.head_title[:250]
-                delegation.confidence = max(delegation.confidence, fact.confidence)
-                delegation.save(update_fields=["head", "head_title", "confidence", "updated_at"])
+                delegation.head, delegation.head_title = head, fact.head_title[:250]
+                delegation.save(update_fields=["head", "head_title", "updated_at"])
             self.touched_delegations.add(delegation.pk)
             mentions.append(
                 DelegationMention(
@@ -272,8 +271,8 @@ def best_per_key(facts: Iterable, key) -> list:
 
 
 def refresh_derived(delegation_ids: Iterable[int]) -> int:
-    """Settle each machine delegation's head by majority of its mentions (most confident on a
-    tie). Editors' delegations are left alone. Returns how many changed."""
+    """Settle each machine delegation's head by majority of its mentions, and its confidence as
+    its best mention's. Editors' delegations are left alone. Returns how many changed."""
     ids = list(delegation_ids)
     if not ids:
         return 0
@@ -292,12 +291,25 @@ def refresh_derived(delegation_ids: Iterable[int]) -> int:
         votes.setdefault(row["delegation_id"], Counter())[row["head_id"]] += row["n"]
         key = (row["delegation_id"], row["head_id"])
         best_title[key] = max(best_title.get(key, (0, "")), (row["n"], row["head_title"]))
+    confidence = dict(
+        DelegationMention.objects.filter(delegation_id__in=ids)
+        .values("delegation_id")
+        .annotate(best=Max("confidence"))
+        .values_list("delegation_id", "best")
+    )
     changed = []
-    for delegation in Delegation.objects.filter(pk__in=list(votes), state=EditorialState.EXTRACTED):
-        head_id, _ = votes[delegation.pk].most_common(1)[0]
-        title = best_title[(delegation.pk, head_id)][1]
-        if (delegation.head_id, delegation.head_title) != (head_id, title):
-            delegation.head_id, delegation.head_title = head_id, title
+    for delegation in Delegation.objects.filter(pk__in=ids, state=EditorialState.EXTRACTED):
+        head_id, title = delegation.head_id, delegation.head_title
+        if delegation.pk in votes:
+            head_id, _ = votes[delegation.pk].most_common(1)[0]
+            title = best_title[(delegation.pk, head_id)][1]
+        best = confidence.get(delegation.pk, delegation.confidence)
+        if (delegation.head_id, delegation.head_title, delegation.confidence) != (
+            head_id,
+            title,
+            best,
+        ):
+            delegation.head_id, delegation.head_title, delegation.confidence = head_id, title, best
             changed.append(delegation)
-    Delegation.objects.bulk_update(changed, ["head", "head_title"])
+    Delegation.objects.bulk_update(changed, ["head", "head_title", "confidence"], batch_size=500)
     return len(changed)

@@ -130,12 +130,19 @@ def ingest_paths(
 
     seen_digests: set[str] = set()
     for chunk in _chunks(iter_article_paths(paths), batch_size):
-        pending: list[_Pending] = []
+        loaded: list[_Loaded] = []
         for item in chunk:
             if isinstance(item, MissingPath):
                 record(FileOutcome(path=str(item).split(":")[0], status=FAILED, reason=str(item)))
                 continue
-            outcome_or_pending = _read(item, max_bytes, seen_digests, dry_run)
+            outcome_or_loaded = _load(item, max_bytes, seen_digests)
+            if isinstance(outcome_or_loaded, FileOutcome):
+                record(outcome_or_loaded)
+            else:
+                loaded.append(outcome_or_loaded)
+        pending = []
+        for item in loaded if dry_run else _skip_known(loaded, record):
+            outcome_or_pending = _decode(item, max_bytes)
             if isinstance(outcome_or_pending, FileOutcome):
                 record(outcome_or_pending)
             else:
@@ -198,9 +205,17 @@ def _chunks(iterable: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _read(
-    path: Path, max_bytes: int, seen_digests: set[str], dry_run: bool
-) -> FileOutcome | _Pending:
+@dataclass
+class _Loaded:
+    """A file's bytes, before we know whether the archive has them already."""
+
+    path: Path
+    data: bytes
+    digest: str
+    existing: Article | None = None
+
+
+def _load(path: Path, max_bytes: int, seen_digests: set[str]) -> FileOutcome | _Loaded:
     name = str(path)
     try:
         size = path.stat().st_size
@@ -218,23 +233,44 @@ def _read(
     if digest in seen_digests:
         return FileOutcome(name, UNCHANGED, "same content as another file in this run")
     seen_digests.add(digest)
-    existing = Article.objects.filter(source_path=name).first()
-    if not dry_run:
-        if existing is not None and existing.content_hash == digest:
-            return FileOutcome(name, UNCHANGED, article_id=existing.pk)
-        duplicate = Article.objects.filter(content_hash=digest).only("source_path").first()
-        if duplicate is not None:
-            return FileOutcome(
-                name,
-                UNCHANGED,
-                f"same content as {duplicate.source_path}",
-                article_id=duplicate.pk,
-            )
+    return _Loaded(path, data, digest)
+
+
+def _skip_known(loaded: list[_Loaded], record: ProgressCallback) -> list[_Loaded]:
+    """Drop the files the archive already holds, with two queries for the whole batch."""
+    names = [str(item.path) for item in loaded]
+    by_path = {
+        a.source_path: a
+        for a in Article.objects.filter(source_path__in=names).only(
+            "pk", "source_path", "content_hash"
+        )
+    }
+    by_hash = dict(
+        Article.objects.filter(content_hash__in=[item.digest for item in loaded]).values_list(
+            "content_hash", "source_path"
+        )
+    )
+    fresh = []
+    for item in loaded:
+        name = str(item.path)
+        known = by_path.get(name)
+        if known is not None and known.content_hash == item.digest:
+            record(FileOutcome(name, UNCHANGED, article_id=known.pk))
+        elif item.digest in by_hash:
+            record(FileOutcome(name, UNCHANGED, f"same content as {by_hash[item.digest]}"))
+        else:
+            # A changed file at a known path: load the whole row, it is about to be rewritten.
+            item.existing = Article.objects.get(pk=known.pk) if known is not None else None
+            fresh.append(item)
+    return fresh
+
+
+def _decode(item: _Loaded, max_bytes: int) -> FileOutcome | _Pending:
     try:
-        text = read_article(data, path.name, max_bytes=max_bytes)
+        text = read_article(item.data, item.path.name, max_bytes=max_bytes)
     except UnreadableArticle as error:
-        return FileOutcome(name, FAILED, str(error))
-    return _Pending(path, digest, text, find_publication_date(text), existing)
+        return FileOutcome(str(item.path), FAILED, str(error))
+    return _Pending(item.path, item.digest, text, find_publication_date(text), item.existing)
 
 
 def _stored_text(article: Article) -> ArticleText:
