@@ -28,11 +28,24 @@ def search_vector() -> SearchVector:
 
 
 class ArticleQuerySet(models.QuerySet):
-    def for_round(self, number: int):
-        return self.filter(round__number=number)
+    def for_round(self, round_or_number):
+        """Articles reporting on a round, given as a Round or by its number.
+
+        Given a Round, the filter is on the key alone, which the (round, published) index
+        answers in date order; a number needs a join that can make PostgreSQL scan by date.
+        """
+        if isinstance(round_or_number, int):
+            return self.filter(round__number=round_or_number)
+        return self.filter(round=round_or_number)
 
     def unlinked(self):
         return self.filter(round__isnull=True)
+
+    def for_listing(self):
+        """Rows for lists and exports: the round joined, the long text columns left unread."""
+        return self.select_related("round").defer(
+            "text", "search_document", "published_sentence", "round_sentence"
+        )
 
     def search(self, query: str):
         """Full-text search: PostgreSQL's ranked, indexed search; a plain fallback elsewhere."""

@@ -15,3 +15,6 @@ urlpatterns = [
     path("articles/", include("articles.urls")),
     path("", include("rounds.urls")),
 ]
+
+handler404 = "astana_site.views.page_not_found"
+handler500 = "astana_site.views.server_error"

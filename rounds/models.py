@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -41,6 +42,47 @@ class RoundQuerySet(models.QuerySet):
 
     def in_year(self, year: int):
         return self.filter(start__year=year)
+
+    def with_article_count(self):
+        """Rounds annotated with `article_count` by a correlated subquery.
+
+        Unlike `with_counts()` it joins nothing, and COUNT(*) is answered from the index on
+        the articles' round, so it stays cheap with tens of thousands of articles.
+        """
+        from articles.models import Article
+
+        articles = (
+            Article.objects.filter(round=OuterRef("pk"))
+            .order_by()
+            .values("round")
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        return self.annotate(article_count=Coalesce(Subquery(articles), 0))
+
+    def with_party(self, party: Party):
+        """Rounds where `party` had a public (not rejected) delegation."""
+        return self.filter(
+            Exists(Delegation.objects.public().filter(round=OuterRef("pk"), party=party))
+        )
+
+    def observed_by(self, party: Party):
+        """Rounds that `party` attended as a public (not rejected) observer."""
+        return self.filter(
+            Exists(Observer.objects.public().filter(round=OuterRef("pk"), party=party))
+        )
+
+    def with_topic(self, topic: Topic):
+        """Rounds with `topic` publicly on their agenda."""
+        return self.filter(
+            Exists(RoundTopic.objects.public().filter(round=OuterRef("pk"), topic=topic))
+        )
+
+    def attended_by(self, participants: models.QuerySet[Participant]):
+        """Rounds where one of `participants` headed a public delegation."""
+        return self.filter(
+            Exists(Delegation.objects.public().filter(round=OuterRef("pk"), head__in=participants))
+        )
 
 
 class Round(models.Model):
@@ -124,12 +166,24 @@ class PartyAlias(models.Model):
         return self.name
 
 
+class ParticipantQuerySet(models.QuerySet):
+    def matching(self, text: str):
+        """People whose slug is `text`, or whose name or an alias contains it (any case)."""
+        text = text.strip()
+        if not text:
+            return self
+        alias = ParticipantAlias.objects.filter(participant=OuterRef("pk"), name__icontains=text)
+        return self.filter(Q(slug=text) | Q(name__icontains=text) | Exists(alias))
+
+
 class Participant(models.Model):
     """A person, under one canonical name, with every spelling seen or given as aliases."""
 
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=140, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ParticipantQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -1,3 +1,36 @@
+"""Public pages of the archive: home, rounds, round-by-round grids and lists, people, parties.
+
+Every filtered page also answers `?format=csv` and `?format=json` with all its filtered rows.
+"""
+
+from django.urls import path
+
+from astana_site.views import HomeView
+from rounds import views
+
 app_name = "rounds"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("rounds/", views.RoundListView.as_view(), name="round-list"),
+    path("rounds/<int:number>/", views.RoundDetailView.as_view(), name="round-detail"),
+    path(
+        "rounds/<int:number>/topics/<slug:slug>/",
+        views.RoundTopicView.as_view(),
+        name="round-topic",
+    ),
+    path("delegations/", views.DelegationGridView.as_view(), name="delegation-grid"),
+    path("delegations/list/", views.DelegationListView.as_view(), name="delegation-list"),
+    path("observers/", views.ObserverGridView.as_view(), name="observer-grid"),
+    path("observers/list/", views.ObserverListView.as_view(), name="observer-list"),
+    path("topics/", views.TopicGridView.as_view(), name="topic-grid"),
+    path("topics/list/", views.TopicListView.as_view(), name="topic-list"),
+    path("participants/", views.ParticipantListView.as_view(), name="participant-list"),
+    path(
+        "participants/<slug:slug>/",
+        views.ParticipantDetailView.as_view(),
+        name="participant-detail",
+    ),
+    path("parties/", views.PartyListView.as_view(), name="party-list"),
+    path("parties/<slug:slug>/", views.PartyDetailView.as_view(), name="party-detail"),
+]

@@ -1,0 +1,243 @@
+"""Public pages of the articles: the filtered, searchable list and each article with its facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.views.generic import DetailView
+
+from articles.filters import ArticleFilter
+from articles.models import Article
+from astana_site.views import ArchiveListView, ArchiveMixin, Crumb, label_articles
+from rounds.models import DelegationMention, ObserverMention, TopicMention
+from rounds.provenance import EditorialState
+from rounds.templatetags.archive import Span, highlight, locate
+
+# Kinds of highlighted fact, in the order of the legend, with what each means.
+FACT_KINDS: tuple[tuple[str, str], ...] = (
+    ("round", "Round the article reports on"),
+    ("date", "Publication date"),
+    ("delegation", "Delegation and its head"),
+    ("observer", "Observer"),
+    ("topic", "Topic on the agenda"),
+)
+
+
+class ArticleListView(ArchiveListView):
+    template_name = "articles/article_list.html"
+    title = "Articles"
+    nav_section = "articles"
+    filterset_class = ArticleFilter
+    export_name = "articles"
+    export_columns: ClassVar[list[str]] = [
+        "id",
+        "title",
+        "publisher",
+        "published",
+        "language",
+        "round",
+        "round_method",
+        "round_state",
+        "source_name",
+        "url",
+    ]
+
+    def get_base_queryset(self) -> QuerySet:
+        return Article.objects.for_listing()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["object_list"] = label_articles(context["object_list"])
+        return context
+
+    def export_row(self, obj: Article) -> dict[str, Any]:
+        return {
+            "id": obj.pk,
+            "title": obj.title,
+            "publisher": obj.publisher,
+            "published": obj.published,
+            "language": obj.language,
+            "round": obj.round.number if obj.round else None,
+            "round_method": obj.round_method,
+            "round_state": obj.round_state,
+            "source_name": obj.source_name,
+            "url": self.request.build_absolute_uri(obj.get_absolute_url()),
+        }
+
+
+@dataclass
+class FactNote:
+    """One fact the article supports, as listed under its text."""
+
+    kind: str
+    label: str
+    url: str
+    detail: str
+    state: str
+    sentence: str
+    anchor: str | None = None  # None when the sentence could not be found in the text
+    span: tuple[int, int] | None = None
+
+
+def fact_note(text: str, key: str, start: int, end: int, **fields: Any) -> FactNote:
+    """A FactNote placed in `text`: its sentence located, an anchor id when found."""
+    note = FactNote(**fields)
+    note.span = locate(text, start, end, note.sentence)
+    if note.span is not None:
+        note.anchor = f"fact-{note.kind}-{key}"
+    return note
+
+
+class ArticleDetailView(ArchiveMixin, DetailView):
+    template_name = "articles/article_detail.html"
+    nav_section = "articles"
+    context_object_name = "article"
+
+    def get_queryset(self) -> QuerySet:
+        return Article.objects.select_related("round").defer("search_document")
+
+    def get_title(self) -> str:
+        return str(self.object)
+
+    def get_parent_crumbs(self) -> list[Crumb]:
+        return [("Articles", reverse("articles:article-list"))]
+
+    def get_facts(self) -> list[FactNote]:
+        """Every public fact the article supports, in the order of the legend."""
+        article = self.object
+        text = article.text
+        notes: list[FactNote] = []
+        if article.round and article.round_state != EditorialState.REJECTED:
+            notes.append(
+                fact_note(
+                    text,
+                    "round",
+                    article.round_start,
+                    article.round_end,
+                    kind="round",
+                    label=str(article.round),
+                    url=article.round.get_absolute_url(),
+                    detail=article.get_round_method_display(),
+                    state=article.round_state,
+                    sentence=article.round_sentence,
+                )
+            )
+        if article.published and article.published_sentence:
+            notes.append(
+                fact_note(
+                    text,
+                    "date",
+                    0,
+                    0,
+                    kind="date",
+                    label=f"{article.published.day} {article.published:%B %Y}",
+                    url="",
+                    detail="Publication date",
+                    state="",
+                    sentence=article.published_sentence,
+                )
+            )
+        rejected = EditorialState.REJECTED
+        delegations = (
+            DelegationMention.objects.filter(article=article)
+            .exclude(delegation__state=rejected)
+            .select_related("delegation__party", "delegation__head", "delegation__round")
+            .order_by("start", "pk")
+        )
+        for mention in delegations:
+            delegation = mention.delegation
+            head = delegation.head.name if delegation.head else "head not named"
+            detail = (delegation.get_role_display(), delegation.head_title, str(delegation.round))
+            notes.append(
+                fact_note(
+                    text,
+                    str(mention.pk),
+                    mention.start,
+                    mention.end,
+                    kind="delegation",
+                    label=f"{delegation.party.name}: {head}",
+                    url=delegation.party.get_absolute_url(),
+                    detail=" · ".join(part for part in detail if part),
+                    state=delegation.state,
+                    sentence=mention.sentence,
+                )
+            )
+        observers = (
+            ObserverMention.objects.filter(article=article)
+            .exclude(observer__state=rejected)
+            .select_related("observer__party", "observer__round")
+            .order_by("start", "pk")
+        )
+        for mention in observers:
+            observer = mention.observer
+            notes.append(
+                fact_note(
+                    text,
+                    str(mention.pk),
+                    mention.start,
+                    mention.end,
+                    kind="observer",
+                    label=observer.party.name,
+                    url=observer.party.get_absolute_url(),
+                    detail=f"Observer at {observer.round}",
+                    state=observer.state,
+                    sentence=mention.sentence,
+                )
+            )
+        topics = (
+            TopicMention.objects.filter(article=article)
+            .exclude(round_topic__state=rejected)
+            .select_related("round_topic__topic", "round_topic__round")
+            .order_by("start", "pk")
+        )
+        for mention in topics:
+            round_topic = mention.round_topic
+            url = reverse(
+                "rounds:round-topic",
+                kwargs={"number": round_topic.round.number, "slug": round_topic.topic.slug},
+            )
+            notes.append(
+                fact_note(
+                    text,
+                    str(mention.pk),
+                    mention.start,
+                    mention.end,
+                    kind="topic",
+                    label=round_topic.topic.name,
+                    url=url,
+                    detail=f"On the agenda of {round_topic.round}",
+                    state=round_topic.state,
+                    sentence=mention.sentence,
+                )
+            )
+        return notes
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        facts = self.get_facts()
+        meaning = dict(FACT_KINDS)
+        spans = [
+            Span(
+                note.span[0],
+                note.span[1],
+                note.kind,
+                f"{meaning[note.kind]}: {note.label}",
+                note.anchor,
+            )
+            for note in facts
+            if note.span is not None and note.anchor is not None
+        ]
+        highlighted = highlight(self.object.text, spans)
+        context = super().get_context_data(**kwargs)
+        context.update(
+            highlighted_text=highlighted,
+            has_overlaps="hl-multi" in highlighted,
+            fact_count=len(facts),
+            facts_by_kind=[
+                (kind, description, [note for note in facts if note.kind == kind])
+                for kind, description in FACT_KINDS
+            ],
+        )
+        return context

@@ -1,0 +1,336 @@
+"""What every public page shares, the home page and the error pages.
+
+`ArchiveMixin` gives a page its title, breadcrumbs, navigation section, FilterSet and CSV/JSON
+export; `ArchiveListView` adds pagination. Views in the apps declare a base queryset, a
+FilterSet and, when they export, `export_columns` and `export_row()`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from functools import cache, cached_property
+from typing import Any, ClassVar
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.template import loader
+from django.urls import get_script_prefix, reverse
+from django.views.generic import ListView, TemplateView
+from django_filters import FilterSet
+
+from articles.models import Article
+from rounds.models import Delegation, Participant, Round
+
+PAGE_SIZE = 50
+EXPORT_FORMATS = ("csv", "json")
+EXPORT_CHUNK = 1000
+
+Crumb = tuple[str, str | None]
+
+
+def url_maker(name: str, **sample: int | str) -> Callable[..., str]:
+    """reverse() once, with placeholders; the function returned fills in real values.
+
+    Lists and grids link hundreds of rows and reverse() costs tens of microseconds a call.
+    Values must be numbers or slugs, which appear in a path unquoted. `sample` names the URL's
+    arguments: 0 for a number, any text for a slug.
+    """
+    keys = tuple((key, isinstance(value, int)) for key, value in sample.items())
+    return _url_maker(name, keys, get_script_prefix())
+
+
+@cache
+def _url_maker(name: str, keys: tuple[tuple[str, bool], ...], prefix: str) -> Callable[..., str]:
+    placeholders = {key: 987654321 if numeric else f"zz-{key}-zz" for key, numeric in keys}
+    pattern = reverse(name, kwargs=placeholders)
+
+    def make(**values: int | str) -> str:
+        url = pattern
+        for key, placeholder in placeholders.items():
+            url = url.replace(str(placeholder), str(values[key]), 1)
+        return url
+
+    return make
+
+
+def day_label(day: date | None, month: str = "%B") -> str:
+    """'2 August 2019' (or '2 Aug 2019' with month='%b'); '' for no date."""
+    return f"{day.day} {day.strftime(month)} {day.year}" if day else ""
+
+
+def label_articles(articles: Iterable[Article]) -> list[Article]:
+    """Articles with `url`, `round_url` and `published_label` set, for the lists that show
+    many: computing them in the template costs more than fetching the rows."""
+    article_url = url_maker("articles:article-detail", pk=0)
+    round_url = url_maker("rounds:round-detail", number=0)
+    articles = list(articles)
+    for article in articles:
+        article.url = article_url(pk=article.pk)
+        article.round_url = round_url(number=article.round.number) if article.round else ""
+        article.published_label = day_label(article.published)
+    return articles
+
+
+class Echo:
+    """A file-like object that hands back what is written, for streaming `csv.writer`."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "; ".join(str(item) for item in value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def stream_csv(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    writer = csv.writer(Echo())
+    yield writer.writerow(columns)
+    for row in rows:
+        yield writer.writerow([csv_cell(row.get(column)) for column in columns])
+
+
+def stream_json(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A JSON array written one object per line, so a large export never sits in memory."""
+    yield "["
+    separator = "\n"
+    for row in rows:
+        yield separator + json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]\n"
+
+
+class ArchiveMixin:
+    """Title, breadcrumbs, filtering and exports for a public page.
+
+    Subclasses set `title`, `nav_section`, optionally `filterset_class`, and implement
+    `get_base_queryset()`. Exports are offered when `export_name` and `export_columns` are set.
+    """
+
+    request: HttpRequest
+    title: str = ""
+    nav_section: str = ""
+    filterset_class: type[FilterSet] | None = None
+    export_name: str = ""
+    export_columns: ClassVar[list[str]] = []
+
+    # Page description
+
+    def get_title(self) -> str:
+        return self.title
+
+    def get_parent_crumbs(self) -> list[Crumb]:
+        """Crumbs between Home and this page (e.g. Rounds for a round's page)."""
+        return []
+
+    def get_breadcrumbs(self) -> list[Crumb]:
+        return [
+            ("Home", reverse("rounds:home")),
+            *self.get_parent_crumbs(),
+            (self.get_title(), None),
+        ]
+
+    # Filtering
+
+    def get_base_queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    @cached_property
+    def filterset(self) -> FilterSet | None:
+        if self.filterset_class is None:
+            return None
+        return self.filterset_class(
+            data=self.request.GET, queryset=self.get_base_queryset(), request=self.request
+        )
+
+    @property
+    def filters_active(self) -> bool:
+        """Whether the visitor set any filter (pagination and format do not count)."""
+        if self.filterset is None:
+            return False
+        return any(self.request.GET.get(name, "").strip() for name in self.filterset.form.fields)
+
+    @property
+    def filter_is_valid(self) -> bool:
+        return self.filterset is None or self.filterset.is_valid()
+
+    def get_filtered_queryset(self) -> QuerySet:
+        """The base queryset narrowed by the filters; empty when the filters are invalid."""
+        if self.filterset is None:
+            return self.get_base_queryset()
+        if not self.filterset.is_valid():
+            return self.filterset.queryset.none()
+        return self.filterset.qs
+
+    # Exports
+
+    def export_row(self, obj: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def get_export_queryset(self) -> QuerySet:
+        return self.get_filtered_queryset()
+
+    def query_string(self, **changes: str | None) -> str:
+        """The current query string with `changes` applied (None removes a key)."""
+        params = self.request.GET.copy()
+        for key, value in changes.items():
+            params.pop(key, None)
+            if value is not None:
+                params[key] = value
+        encoded = params.urlencode()
+        return f"?{encoded}" if encoded else ""
+
+    def get_export_links(self) -> list[tuple[str, str]]:
+        if not (self.export_name and self.export_columns):
+            return []
+        return [
+            (fmt.upper(), self.request.path + self.query_string(format=fmt, page=None))
+            for fmt in EXPORT_FORMATS
+        ]
+
+    def export_response(self, fmt: str) -> HttpResponse:
+        if not self.filter_is_valid:
+            errors = self.filterset.errors.get_json_data() if self.filterset else {}
+            return HttpResponse(
+                json.dumps({"errors": errors}),
+                status=400,
+                content_type="application/json",
+            )
+        queryset = self.get_export_queryset()
+        rows = (self.export_row(obj) for obj in queryset.iterator(chunk_size=EXPORT_CHUNK))
+        if fmt == "csv":
+            response = StreamingHttpResponse(
+                stream_csv(self.export_columns, rows), content_type="text/csv; charset=utf-8"
+            )
+            response["Content-Disposition"] = f'attachment; filename="{self.export_name}.csv"'
+        else:
+            response = StreamingHttpResponse(
+                stream_json(rows), content_type="application/json; charset=utf-8"
+            )
+            response["Content-Disposition"] = f'inline; filename="{self.export_name}.json"'
+        return response
+
+    # Request handling
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        fmt = request.GET.get("format")
+        if fmt is not None and self.export_name:
+            if fmt not in EXPORT_FORMATS:
+                return HttpResponse(
+                    f"Unknown format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}.",
+                    status=400,
+                    content_type="text/plain; charset=utf-8",
+                )
+            return self.export_response(fmt)
+        return super().get(request, *args, **kwargs)  # type: ignore[misc]
+
+    def render_to_response(self, context: dict[str, Any], **response_kwargs: Any) -> HttpResponse:
+        # Invalid filters still render the page with the form and its errors, as a 400.
+        if not self.filter_is_valid:
+            response_kwargs.setdefault("status", 400)
+        return super().render_to_response(context, **response_kwargs)  # type: ignore[misc]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)  # type: ignore[misc]
+        context.update(
+            title=self.get_title(),
+            breadcrumbs=self.get_breadcrumbs(),
+            nav_section=self.nav_section,
+            filter=self.filterset,
+            export_links=self.get_export_links(),
+            filters_active=self.filters_active,
+        )
+        return context
+
+
+class ArchiveListView(ArchiveMixin, ListView):
+    """A filtered, paginated list (50 rows a page) with CSV and JSON exports."""
+
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self) -> QuerySet:
+        return self.get_filtered_queryset()
+
+    def paginate_queryset(self, queryset: QuerySet, page_size: int) -> tuple:
+        # A page number out of range or not a number shows the nearest page, never a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        page = context.get("page_obj")
+        if page is not None and page.has_other_pages():
+            context["page_links"] = {
+                "first": self.query_string(page="1") if page.number > 1 else None,
+                "previous": (
+                    self.query_string(page=str(page.previous_page_number()))
+                    if page.has_previous()
+                    else None
+                ),
+                "next": (
+                    self.query_string(page=str(page.next_page_number()))
+                    if page.has_next()
+                    else None
+                ),
+                "last": (
+                    self.query_string(page=str(page.paginator.num_pages))
+                    if page.number < page.paginator.num_pages
+                    else None
+                ),
+            }
+        return context
+
+
+class HomeView(ArchiveMixin, TemplateView):
+    template_name = "home.html"
+    title = "Astana talks on Syria"
+    latest_count = 10
+
+    def get_breadcrumbs(self) -> list[Crumb]:
+        return []
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        rounds = list(Round.objects.with_article_count())
+        years: dict[int | None, list[Round]] = {}
+        for round_ in rounds:
+            years.setdefault(round_.start.year if round_.start else None, []).append(round_)
+        context.update(
+            timeline=sorted(years.items(), key=lambda item: (item[0] is None, item[0] or 0)),
+            round_count=len(rounds),
+            article_count=Article.objects.count(),
+            delegation_count=Delegation.objects.public().count(),
+            participant_count=Participant.objects.count(),
+            latest_articles=label_articles(
+                Article.objects.for_listing().order_by("-ingested_at", "-pk")[: self.latest_count]
+            ),
+        )
+        return context
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    context = {
+        "title": "Page not found",
+        "breadcrumbs": [("Home", reverse("rounds:home")), ("Page not found", None)],
+        "request_path": request.path,
+    }
+    return HttpResponse(loader.render_to_string("404.html", context, request), status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No request context and no database: whatever failed must not fail again here.
+    return HttpResponse(
+        loader.render_to_string("500.html", {"title": "Something went wrong"}), status=500
+    )

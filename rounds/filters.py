@@ -1,0 +1,245 @@
+"""FilterSets of the public round pages: rounds, the round-by-round grids and lists, people.
+
+Each filter calls a QuerySet method or a plain lookup; a value that does not fit (an unknown
+slug, a round range the wrong way round) becomes a form error shown on the page.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, QuerySet
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+from rounds.models import (
+    Delegation,
+    Observer,
+    Participant,
+    Party,
+    Role,
+    Round,
+    RoundTopic,
+    Topic,
+)
+
+SELECTED = mark_safe(" selected")
+
+
+class FastSelect(forms.Select):
+    """A <select> written out in Python.
+
+    Django renders each <option> through its own template, which costs more than the rest of
+    a page once the filters offer a few dozen choices (publishers run to hundreds).
+    """
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], SELECTED if option["selected"] else "", option["label"])
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
+        )
+
+
+def year_choices() -> list[tuple[int, int]]:
+    return [(day.year, day.year) for day in Round.objects.dates("start", "year")]
+
+
+def city_choices() -> list[tuple[str, str]]:
+    cities = Round.objects.exclude(city="").order_by("city").values_list("city", flat=True)
+    return [(city, city) for city in cities.distinct()]
+
+
+class FilterForm(forms.Form):
+    """Base form of every public FilterSet: labels without a trailing colon."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class ArchiveFilterSet(django_filters.FilterSet):
+    """Base of every public FilterSet: choices computed from the database are read once per
+    request, not once for validation and again for rendering."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for filter_ in self.filters.values():
+            choices = filter_.extra.get("choices")
+            if callable(choices):
+                filter_.extra["choices"] = list(choices())
+
+
+class RoundRangeForm(FilterForm):
+    """A filter form that refuses a round range whose first round comes after its last."""
+
+    def clean(self) -> dict:
+        data = super().clean()
+        first, last = data.get("round_from"), data.get("round_to")
+        if first is not None and last is not None and first > last:
+            raise forms.ValidationError(
+                "The first round (%(first)s) comes after the last (%(last)s).",
+                code="round_range",
+                params={"first": first, "last": last},
+            )
+        return data
+
+
+def round_number_filter(lookup: str, label: str) -> django_filters.NumberFilter:
+    return django_filters.NumberFilter(
+        field_name="round__number",
+        lookup_expr=lookup,
+        label=label,
+        min_value=1,
+        max_value=999,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "size": 4}),
+    )
+
+
+def party_filter(label: str, **kwargs) -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        queryset=Party.objects.all(),
+        to_field_name="slug",
+        label=label,
+        empty_label="Any",
+        widget=FastSelect,
+        **kwargs,
+    )
+
+
+def participant_filter(**kwargs) -> django_filters.CharFilter:
+    return django_filters.CharFilter(
+        label="Participant",
+        help_text="A name, a spelling or part of one",
+        max_length=120,
+        **kwargs,
+    )
+
+
+class RoundFilter(ArchiveFilterSet):
+    year = django_filters.ChoiceFilter(
+        choices=year_choices,
+        method="filter_year",
+        label="Year",
+        empty_label="Any",
+        widget=FastSelect,
+    )
+    city = django_filters.ChoiceFilter(
+        choices=city_choices, label="City", empty_label="Any", widget=FastSelect
+    )
+    party = party_filter("Party present", method="filter_party")
+    observer = party_filter("Observer", method="filter_observer")
+    topic = django_filters.ModelChoiceFilter(
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        label="Topic",
+        empty_label="Any",
+        method="filter_topic",
+        widget=FastSelect,
+    )
+    participant = participant_filter(method="filter_participant")
+
+    class Meta:
+        model = Round
+        form = FilterForm
+        fields: list[str] = []
+
+    def filter_year(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.in_year(int(value))
+
+    def filter_party(self, queryset: QuerySet, name: str, value: Party) -> QuerySet:
+        return queryset.with_party(value)
+
+    def filter_observer(self, queryset: QuerySet, name: str, value: Party) -> QuerySet:
+        return queryset.observed_by(value)
+
+    def filter_topic(self, queryset: QuerySet, name: str, value: Topic) -> QuerySet:
+        return queryset.with_topic(value)
+
+    def filter_participant(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.attended_by(Participant.objects.matching(value))
+
+
+class FactFilter(ArchiveFilterSet):
+    """Filters every round-by-round fact has: the round range and editorial confirmation."""
+
+    round_from = round_number_filter("gte", "From round")
+    round_to = round_number_filter("lte", "To round")
+    confirmed = django_filters.BooleanFilter(
+        label="Confirmed by an editor only",
+        method="filter_confirmed",
+        widget=forms.CheckboxInput,
+    )
+
+    class Meta:
+        form = RoundRangeForm
+        fields: list[str] = []
+
+    def filter_confirmed(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        # The views start from public facts, so the editor's own are the confirmed ones.
+        return queryset.editor_owned() if value else queryset
+
+
+class DelegationFilter(FactFilter):
+    party = party_filter("Party")
+    role = django_filters.ChoiceFilter(
+        choices=Role.choices, label="Role", empty_label="Any", widget=FastSelect
+    )
+    participant = participant_filter(method="filter_participant")
+
+    class Meta(FactFilter.Meta):
+        model = Delegation
+        fields = ["party", "role", "participant", "round_from", "round_to", "confirmed"]
+
+    def filter_participant(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(head__in=Participant.objects.matching(value))
+
+
+class ObserverFilter(FactFilter):
+    party = party_filter("Observer")
+
+    class Meta(FactFilter.Meta):
+        model = Observer
+        fields = ["party", "round_from", "round_to", "confirmed"]
+
+
+class TopicFilter(FactFilter):
+    topic = django_filters.ModelChoiceFilter(
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        label="Topic",
+        empty_label="Any",
+        widget=FastSelect,
+    )
+
+    class Meta(FactFilter.Meta):
+        model = RoundTopic
+        fields = ["topic", "round_from", "round_to", "confirmed"]
+
+
+class ParticipantFilter(ArchiveFilterSet):
+    q = django_filters.CharFilter(
+        label="Name", method="filter_q", max_length=120, help_text="A name, a spelling or part"
+    )
+    party = party_filter("Headed a delegation of", method="filter_party")
+
+    class Meta:
+        model = Participant
+        form = FilterForm
+        fields: list[str] = []
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.matching(value)
+
+    def filter_party(self, queryset: QuerySet, name: str, value: Party) -> QuerySet:
+        headed = Delegation.objects.public().filter(head=OuterRef("pk"), party=value)
+        return queryset.filter(Exists(headed))

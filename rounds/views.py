@@ -1,0 +1,780 @@
+"""Public pages of the rounds: the calendar, each round, the round-by-round grids, people.
+
+Views are thin: a base queryset from a QuerySet method, a FilterSet from rounds/filters.py,
+the grid arranged by rounds/facets.py, rows for CSV/JSON exports. Rejected facts never appear:
+every fact queryset starts from `.public()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from html import escape as esc
+from typing import Any, ClassVar
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.views.generic import DetailView, TemplateView
+
+from articles.models import Article
+from astana_site.views import (
+    ArchiveListView,
+    ArchiveMixin,
+    Crumb,
+    day_label,
+    label_articles,
+    url_maker,
+)
+from rounds.facets import (
+    Grid,
+    GridCell,
+    GridColumn,
+    build_grid,
+    head_tenures,
+    heat_legend,
+    heat_level,
+)
+from rounds.filters import (
+    DelegationFilter,
+    ObserverFilter,
+    ParticipantFilter,
+    RoundFilter,
+    TopicFilter,
+)
+from rounds.models import (
+    Delegation,
+    DelegationMention,
+    Observer,
+    ObserverMention,
+    Participant,
+    Party,
+    Role,
+    Round,
+    RoundTopic,
+    Topic,
+    TopicMention,
+)
+from rounds.provenance import EditorialState
+
+# Supporting sentences shown per fact on a round's page; the rest are one link away.
+EVIDENCE_SHOWN = 3
+ARTICLES_SHOWN = 20
+
+MENTION_FIELDS = (
+    "sentence",
+    "confidence",
+    "article__id",
+    "article__title",
+    "article__source_name",
+    "article__publisher",
+    "article__published",
+)
+ARTICLE_CARD_FIELDS = ("id", "title", "source_name", "publisher", "published")
+
+
+def evidence(model: type, fact_field: str, limit: int = EVIDENCE_SHOWN) -> Prefetch:
+    """The `limit` most confident mentions of each fact, as `fact.evidence`.
+
+    Mentions only: the window that keeps the best of each fact must not read every article
+    they point to. `label_evidence()` then fetches the few articles shown, in one query.
+    """
+    mentions = model.objects.only(fact_field, "article", "sentence", "confidence").order_by(
+        "-confidence", "pk"
+    )
+    return Prefetch("mentions", queryset=mentions[:limit], to_attr="evidence")
+
+
+def label_evidence(facts: list[Any]) -> None:
+    """Give each mention in `fact.evidence` its article, the article's `url` and a `source`."""
+    mentions = [mention for fact in facts for mention in fact.evidence]
+    articles = Article.objects.only(*ARTICLE_CARD_FIELDS).in_bulk(
+        {mention.article_id for mention in mentions}
+    )
+    article_url = url_maker("articles:article-detail", pk=0)
+    for mention in mentions:
+        article = mention.article = articles[mention.article_id]
+        mention.url = article_url(pk=article.pk)
+        mention.source = ", ".join(
+            part
+            for part in (article.publisher or str(article), day_label(article.published, "%b"))
+            if part
+        )
+
+
+def round_crumbs() -> list[Crumb]:
+    return [("Rounds", reverse("rounds:round-list"))]
+
+
+# Rounds
+
+
+class RoundListView(ArchiveListView):
+    template_name = "rounds/round_list.html"
+    title = "Rounds"
+    nav_section = "rounds"
+    filterset_class = RoundFilter
+    export_name = "rounds"
+    export_columns: ClassVar[list[str]] = [
+        "number",
+        "start",
+        "end",
+        "city",
+        "confirmed",
+        "guarantor_heads",
+        "article_count",
+        "url",
+    ]
+
+    def get_base_queryset(self) -> QuerySet:
+        guarantors = (
+            Delegation.objects.public()
+            .filter(role=Role.GUARANTOR)
+            .select_related("party", "head")
+            .order_by("party__sort_order", "party__name")
+        )
+        return Round.objects.with_article_count().prefetch_related(
+            Prefetch("delegations", queryset=guarantors, to_attr="guarantor_delegations")
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        round_url = url_maker("rounds:round-detail", number=0)
+        person_url = url_maker("rounds:participant-detail", slug="x")
+        for round_ in context["object_list"]:
+            round_.url = round_url(number=round_.number)
+            for delegation in round_.guarantor_delegations:
+                delegation.head_url = (
+                    person_url(slug=delegation.head.slug) if delegation.head else ""
+                )
+        context["articles_url"] = reverse("articles:article-list")
+        return context
+
+    def export_row(self, obj: Round) -> dict[str, Any]:
+        return {
+            "number": obj.number,
+            "start": obj.start,
+            "end": obj.end,
+            "city": obj.city,
+            "confirmed": obj.confirmed,
+            "guarantor_heads": [
+                f"{d.party.name}: {d.head.name if d.head else ''}".rstrip(": ")
+                for d in obj.guarantor_delegations
+            ],
+            "article_count": obj.article_count,
+            "url": self.request.build_absolute_uri(obj.get_absolute_url()),
+        }
+
+
+class RoundDetailView(ArchiveMixin, DetailView):
+    template_name = "rounds/round_detail.html"
+    nav_section = "rounds"
+    slug_field = "number"
+    slug_url_kwarg = "number"
+    context_object_name = "round"
+
+    def get_queryset(self) -> QuerySet:
+        return Round.objects.with_article_count()
+
+    def get_title(self) -> str:
+        return f"Round {self.object.number}"
+
+    def get_parent_crumbs(self) -> list[Crumb]:
+        return round_crumbs()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        round_ = self.object
+        delegations = (
+            Delegation.objects.public()
+            .filter(round=round_)
+            .select_related("party", "head")
+            .with_mention_count()
+            .prefetch_related(evidence(DelegationMention, "delegation"))
+            .order_by("party__sort_order", "party__name")
+        )
+        observers = (
+            Observer.objects.public()
+            .filter(round=round_)
+            .select_related("party")
+            .with_mention_count()
+            .prefetch_related(evidence(ObserverMention, "observer"))
+            .order_by("party__sort_order", "party__name")
+        )
+        topics = (
+            RoundTopic.objects.public()
+            .filter(round=round_)
+            .select_related("topic")
+            .with_mention_count()
+            .prefetch_related(evidence(TopicMention, "round_topic"))
+            .order_by("-mention_count", "topic__sort_order", "topic__slug")
+        )
+        delegations, observers, topics = list(delegations), list(observers), list(topics)
+        label_evidence([*delegations, *observers, *topics])
+        sentences_url = url_maker("rounds:round-topic", number=0, slug="x")
+        for round_topic in topics:
+            round_topic.sentences_url = sentences_url(
+                number=round_.number, slug=round_topic.topic.slug
+            )
+        calendar = list(Round.objects.only("number", "start", "city"))
+        earlier = [r for r in calendar if r.number < round_.number]
+        later = [r for r in calendar if r.number > round_.number]
+        context = super().get_context_data(**kwargs)
+        context.update(
+            delegations=delegations,
+            observers=observers,
+            topics=topics,
+            articles=label_articles(
+                Article.objects.for_round(round_).for_listing()[:ARTICLES_SHOWN]
+            ),
+            articles_url=reverse("articles:article-list") + f"?round={round_.number}",
+            previous_round=earlier[-1] if earlier else None,
+            next_round=later[0] if later else None,
+            evidence_shown=EVIDENCE_SHOWN,
+        )
+        return context
+
+
+class RoundTopicView(ArchiveListView):
+    """Every sentence that puts a topic on a round's agenda."""
+
+    template_name = "rounds/round_topic.html"
+    nav_section = "topics"
+    export_name = "topic-sentences"
+    export_columns: ClassVar[list[str]] = [
+        "round",
+        "topic",
+        "article_id",
+        "article_title",
+        "publisher",
+        "published",
+        "sentence",
+        "confidence",
+        "article_url",
+    ]
+
+    def get(self, request, *args, **kwargs):
+        self.round_topic = get_object_or_404(
+            RoundTopic.objects.public().select_related("round", "topic"),
+            round__number=kwargs["number"],
+            topic__slug=kwargs["slug"],
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_base_queryset(self) -> QuerySet:
+        return (
+            TopicMention.objects.filter(round_topic=self.round_topic)
+            .select_related("article")
+            .only("round_topic", *MENTION_FIELDS)
+            .order_by("-confidence", "-article__published", "pk")
+        )
+
+    def get_title(self) -> str:
+        return f"{self.round_topic.topic.name} at round {self.round_topic.round.number}"
+
+    def get_parent_crumbs(self) -> list[Crumb]:
+        round_ = self.round_topic.round
+        return [*round_crumbs(), (str(round_), round_.get_absolute_url())]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["round_topic"] = self.round_topic
+        return context
+
+    def export_row(self, obj: TopicMention) -> dict[str, Any]:
+        article = obj.article
+        return {
+            "round": self.round_topic.round.number,
+            "topic": self.round_topic.topic.slug,
+            "article_id": article.pk,
+            "article_title": str(article),
+            "publisher": article.publisher,
+            "published": article.published,
+            "sentence": obj.sentence,
+            "confidence": obj.confidence,
+            "article_url": self.request.build_absolute_uri(article.get_absolute_url()),
+        }
+
+
+# Round-by-round facts: a grid and the same rows as a list
+
+
+class FactPagesMixin(ArchiveMixin):
+    """What a fact's grid and list share: the filtered public facts and their export."""
+
+    fact_nouns: tuple[str, str] = ("fact", "facts")
+    row_noun = "rows"
+    grid_url_name = ""
+    list_url_name = ""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        query = self.query_string(page=None, format=None)
+        context.update(
+            grid_url=reverse(self.grid_url_name) + query,
+            list_url=reverse(self.list_url_name) + query,
+        )
+        return context
+
+
+class FactGridView(FactPagesMixin, TemplateView):
+    """Rows (parties or topics) by rounds; every fact fetched in one query, each cell written
+    here by `present()` so the template prints one string a row (see GridCell). Cells are
+    assembled with f-strings; every value from the database goes through `esc()`; classes
+    and counts are the view's own."""
+
+    empty_cell = mark_safe('<td class="cell-empty"><span class="visually-hidden">none</span></td>')
+
+    def row_of(self, fact: Any) -> Any:
+        raise NotImplementedError
+
+    def present(self, fact: Any, column: GridColumn) -> GridCell:
+        raise NotImplementedError
+
+    def row_sort(self, header: Any) -> Any:
+        return (header.sort_order, str(header))
+
+    def get_rounds(self) -> list[Round]:
+        rounds = Round.objects.only("number", "start", "city")
+        data = self.filterset.form.cleaned_data if self.filter_is_valid else {}
+        if data.get("round_from") is not None:
+            rounds = rounds.filter(number__gte=data["round_from"])
+        if data.get("round_to") is not None:
+            rounds = rounds.filter(number__lte=data["round_to"])
+        return list(rounds)
+
+    def get_grid(self) -> Grid:
+        rounds = self.get_rounds()
+        grid = build_grid(
+            self.get_filtered_queryset(),
+            rounds,
+            row_of=self.row_of,
+            row_sort=self.row_sort,
+            column_key=lambda round_: round_.pk,
+            fact_column_key=lambda fact: fact.round_id,
+        )
+        round_url = url_maker("rounds:round-detail", number=0)
+        grid.columns = [
+            GridColumn(
+                number=str(r.number),
+                year=str(r.start.year) if r.start else "",
+                url=round_url(number=r.number),
+                title=", ".join(
+                    part
+                    for part in (f"Round {r.number}", r.start and f"{r.start:%B %Y}", r.city)
+                    if part
+                ),
+            )
+            for r in rounds
+        ]
+        for row in grid.rows:
+            row.cells = [
+                None if fact is None else self.present(fact, column)
+                for fact, column in zip(row.cells, grid.columns, strict=True)
+            ]
+            row.cells_html = mark_safe(
+                "".join(self.empty_cell if cell is None else cell.html for cell in row.cells)
+            )
+        return grid
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        grid = self.get_grid()
+        facts = sum(row.filled for row in grid.rows)
+        context.update(
+            grid=grid,
+            result_text=(
+                f"{facts} {self.fact_nouns[facts != 1]} · "
+                f"{len(grid.rows)} {self.row_noun} by {len(grid.columns)} rounds"
+            ),
+        )
+        return context
+
+
+class FactListView(FactPagesMixin, ArchiveListView):
+    def get_title(self) -> str:
+        return f"{self.title}: list"
+
+
+class DelegationPages:
+    nav_section = "delegations"
+    title = "Delegations round by round"
+    fact_nouns = ("delegation", "delegations")
+    row_noun = "parties"
+    filterset_class = DelegationFilter
+    grid_url_name = "rounds:delegation-grid"
+    list_url_name = "rounds:delegation-list"
+    export_name = "delegations"
+    export_columns: ClassVar[list[str]] = [
+        "round",
+        "round_start",
+        "party",
+        "role",
+        "head",
+        "head_title",
+        "state",
+    ]
+
+    def get_base_queryset(self) -> QuerySet:
+        return Delegation.objects.for_grid().only(
+            "state",
+            "role",
+            "head_title",
+            "round__number",
+            "round__start",
+            "party__name",
+            "party__slug",
+            "party__sort_order",
+            "head__name",
+            "head__slug",
+        )
+
+    def row_of(self, fact: Delegation) -> Party:
+        return fact.party
+
+    @cached_property
+    def participant_url(self) -> Callable[..., str]:
+        return url_maker("rounds:participant-detail", slug="x")
+
+    def present(self, fact: Delegation, column: GridColumn) -> GridCell:
+        extracted = fact.state == EditorialState.EXTRACTED
+        head = fact.head
+        described = head.name if head else "head not named"
+        if fact.head_title:
+            described += f", {fact.head_title}"
+        role = fact.get_role_display().lower()
+        cell = GridCell(
+            fact=fact,
+            text=head.name if head else "present",
+            url=self.participant_url(slug=head.slug) if head else "",
+            title=f"{fact.party.name} at round {column.number}: {described} ({role}"
+            + (", extracted)" if extracted else ")"),
+            css="cell cell-extracted" if extracted else "cell cell-confirmed",
+            note=" (extracted)" if extracted else "",
+        )
+        content = (
+            f'<a href="{esc(cell.url)}">{esc(cell.text)}</a>'
+            if cell.url
+            else f'<span class="muted">{esc(cell.text)}</span>'
+        )
+        if cell.note:
+            content += f'<span class="visually-hidden">{esc(cell.note)}</span>'
+        cell.html = f'<td class="{cell.css}" title="{esc(cell.title)}">{content}</td>'
+        return cell
+
+    def export_row(self, obj: Delegation) -> dict[str, Any]:
+        return {
+            "round": obj.round.number,
+            "round_start": obj.round.start,
+            "party": obj.party.name,
+            "role": obj.role,
+            "head": obj.head.name if obj.head else None,
+            "head_title": obj.head_title,
+            "state": obj.state,
+        }
+
+
+class DelegationGridView(DelegationPages, FactGridView):
+    template_name = "rounds/delegation_grid.html"
+
+
+class DelegationListView(DelegationPages, FactListView):
+    template_name = "rounds/delegation_list.html"
+
+
+class ObserverPages:
+    nav_section = "observers"
+    title = "Observers round by round"
+    fact_nouns = ("observer attendance", "observer attendances")
+    row_noun = "parties"
+    filterset_class = ObserverFilter
+    grid_url_name = "rounds:observer-grid"
+    list_url_name = "rounds:observer-list"
+    export_name = "observers"
+    export_columns: ClassVar[list[str]] = ["round", "round_start", "party", "mentions", "state"]
+
+    def get_base_queryset(self) -> QuerySet:
+        return (
+            Observer.objects.public()
+            .select_related("round", "party")
+            .with_mention_count()
+            .order_by("round__number", "party__sort_order")
+        )
+
+    def row_of(self, fact: Observer) -> Party:
+        return fact.party
+
+    def present(self, fact: Observer, column: GridColumn) -> GridCell:
+        extracted = fact.state == EditorialState.EXTRACTED
+        sources = f"{fact.mention_count} source{'' if fact.mention_count == 1 else 's'}"
+        cell = GridCell(
+            fact=fact,
+            text="\u2713",
+            url=f"{column.url}#observer-{fact.party.slug}",
+            title=f"{fact.party.name} observed round {column.number} ({sources}"
+            + (", extracted)" if extracted else ")"),
+            css="cell cell-extracted" if extracted else "cell cell-confirmed",
+            note=f"observer at round {column.number}" + (" (extracted)" if extracted else ""),
+        )
+        cell.html = (
+            f'<td class="{cell.css}"><a href="{esc(cell.url)}" title="{esc(cell.title)}">'
+            f'<span aria-hidden="true">{cell.text}</span>'
+            f'<span class="visually-hidden">{esc(cell.note)}</span></a></td>'
+        )
+        return cell
+
+    def export_row(self, obj: Observer) -> dict[str, Any]:
+        return {
+            "round": obj.round.number,
+            "round_start": obj.round.start,
+            "party": obj.party.name,
+            "mentions": obj.mention_count,
+            "state": obj.state,
+        }
+
+
+class ObserverGridView(ObserverPages, FactGridView):
+    template_name = "rounds/observer_grid.html"
+    empty_cell = mark_safe('<td class="cell-empty"><span class="visually-hidden">no</span></td>')
+
+
+class ObserverListView(ObserverPages, FactListView):
+    template_name = "rounds/observer_list.html"
+
+
+class TopicPages:
+    nav_section = "topics"
+    title = "Topics round by round"
+    fact_nouns = ("agenda item", "agenda items")
+    row_noun = "topics"
+    filterset_class = TopicFilter
+    grid_url_name = "rounds:topic-grid"
+    list_url_name = "rounds:topic-list"
+    export_name = "topics"
+    export_columns: ClassVar[list[str]] = [
+        "round",
+        "round_start",
+        "topic",
+        "topic_name",
+        "mentions",
+        "state",
+    ]
+
+    def get_base_queryset(self) -> QuerySet:
+        return (
+            RoundTopic.objects.public()
+            .select_related("round", "topic")
+            .with_mention_count()
+            .order_by("round__number", "topic__sort_order")
+        )
+
+    def row_of(self, fact: RoundTopic) -> Topic:
+        return fact.topic
+
+    def export_row(self, obj: RoundTopic) -> dict[str, Any]:
+        return {
+            "round": obj.round.number,
+            "round_start": obj.round.start,
+            "topic": obj.topic.slug,
+            "topic_name": obj.topic.name,
+            "mentions": obj.mention_count,
+            "state": obj.state,
+        }
+
+
+class TopicGridView(TopicPages, FactGridView):
+    template_name = "rounds/topic_grid.html"
+
+    @cached_property
+    def sentences_url(self) -> Callable[..., str]:
+        return url_maker("rounds:round-topic", number=0, slug="x")
+
+    def present(self, fact: RoundTopic, column: GridColumn) -> GridCell:
+        extracted = fact.state == EditorialState.EXTRACTED
+        count = fact.mention_count
+        sentences = f"supporting sentence{'' if count == 1 else 's'}"
+        cell = GridCell(
+            fact=fact,
+            text=str(count),
+            url=self.sentences_url(number=column.number, slug=fact.topic.slug),
+            title=f"{fact.topic.name} at round {column.number}: {count} {sentences}"
+            + (" (extracted)" if extracted else ""),
+            css=f"cell heat-{heat_level(count)}" + (" cell-extracted" if extracted else ""),
+            note=f" {sentences} at round {column.number}" + (", extracted" if extracted else ""),
+        )
+        cell.html = (
+            f'<td class="{cell.css}"><a href="{esc(cell.url)}" title="{esc(cell.title)}">'
+            f'{cell.text}<span class="visually-hidden">{esc(cell.note)}</span></a></td>'
+        )
+        return cell
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["heat_legend"] = heat_legend()
+        return context
+
+
+class TopicListView(TopicPages, FactListView):
+    template_name = "rounds/topic_list.html"
+
+
+# People and parties
+
+
+class ParticipantListView(ArchiveListView):
+    template_name = "rounds/participant_list.html"
+    title = "Participants"
+    nav_section = "participants"
+    filterset_class = ParticipantFilter
+    export_name = "participants"
+    export_columns: ClassVar[list[str]] = [
+        "name",
+        "slug",
+        "aliases",
+        "parties",
+        "rounds",
+        "url",
+    ]
+
+    def get_base_queryset(self) -> QuerySet:
+        headed = (
+            Delegation.objects.public().select_related("party", "round").order_by("round__number")
+        )
+        return Participant.objects.prefetch_related(
+            "aliases", Prefetch("delegations_headed", queryset=headed, to_attr="headed")
+        ).order_by("name", "pk")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        for participant in context["object_list"]:
+            participant.party_names = parties_of(participant.headed)
+        return context
+
+    def export_row(self, obj: Participant) -> dict[str, Any]:
+        return {
+            "name": obj.name,
+            "slug": obj.slug,
+            "aliases": [alias.name for alias in obj.aliases.all()],
+            "parties": parties_of(obj.headed),
+            "rounds": [d.round.number for d in obj.headed],
+            "url": self.request.build_absolute_uri(obj.get_absolute_url()),
+        }
+
+
+def parties_of(delegations: list[Delegation]) -> list[str]:
+    """Names of the parties in `delegations`, each once, in order of first appearance."""
+    return list(dict.fromkeys(d.party.name for d in delegations))
+
+
+class ParticipantDetailView(ArchiveMixin, DetailView):
+    template_name = "rounds/participant_detail.html"
+    nav_section = "participants"
+    context_object_name = "participant"
+    articles_shown = 20
+
+    def get_queryset(self) -> QuerySet:
+        return Participant.objects.prefetch_related("aliases")
+
+    def get_title(self) -> str:
+        return self.object.name
+
+    def get_parent_crumbs(self) -> list[Crumb]:
+        return [("Participants", reverse("rounds:participant-list"))]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        participant = self.object
+        delegations = list(
+            Delegation.objects.public()
+            .filter(head=participant)
+            .select_related("round", "party")
+            .order_by("round__number")
+        )
+        naming = DelegationMention.objects.filter(article=OuterRef("pk"), head=participant).exclude(
+            delegation__state=EditorialState.REJECTED
+        )
+        articles = label_articles(
+            Article.objects.filter(Exists(naming)).for_listing()[: self.articles_shown]
+        )
+        context = super().get_context_data(**kwargs)
+        context.update(
+            delegations=delegations,
+            parties=parties_of(delegations),
+            articles=articles,
+            delegations_url=reverse("rounds:delegation-list") + f"?participant={participant.slug}",
+        )
+        return context
+
+
+class PartyListView(ArchiveListView):
+    template_name = "rounds/party_list.html"
+    title = "Parties"
+    nav_section = "parties"
+    export_name = "parties"
+    export_columns: ClassVar[list[str]] = [
+        "name",
+        "slug",
+        "default_role",
+        "description",
+        "aliases",
+        "delegation_rounds",
+        "observer_rounds",
+        "url",
+    ]
+
+    def get_base_queryset(self) -> QuerySet:
+        not_rejected = ~Q(delegations__state=EditorialState.REJECTED)
+        observing = ~Q(observed__state=EditorialState.REJECTED)
+        return Party.objects.prefetch_related("aliases").annotate(
+            delegation_rounds=Count("delegations", filter=not_rejected, distinct=True),
+            observer_rounds=Count("observed", filter=observing, distinct=True),
+        )
+
+    def export_row(self, obj: Party) -> dict[str, Any]:
+        return {
+            "name": obj.name,
+            "slug": obj.slug,
+            "default_role": obj.default_role,
+            "description": obj.description,
+            "aliases": [alias.name for alias in obj.aliases.all()],
+            "delegation_rounds": obj.delegation_rounds,
+            "observer_rounds": obj.observer_rounds,
+            "url": self.request.build_absolute_uri(obj.get_absolute_url()),
+        }
+
+
+class PartyDetailView(ArchiveMixin, DetailView):
+    template_name = "rounds/party_detail.html"
+    nav_section = "parties"
+    context_object_name = "party"
+
+    def get_queryset(self) -> QuerySet:
+        return Party.objects.prefetch_related("aliases")
+
+    def get_title(self) -> str:
+        return self.object.name
+
+    def get_parent_crumbs(self) -> list[Crumb]:
+        return [("Parties", reverse("rounds:party-list"))]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        party = self.object
+        delegations = list(
+            Delegation.objects.public()
+            .filter(party=party)
+            .select_related("round", "head")
+            .order_by("round__number")
+        )
+        observed = list(
+            Observer.objects.public()
+            .filter(party=party)
+            .select_related("round")
+            .order_by("round__number")
+        )
+        context = super().get_context_data(**kwargs)
+        context.update(
+            delegations=delegations,
+            observed=observed,
+            tenures=head_tenures(delegations),
+            delegations_url=reverse("rounds:delegation-list") + f"?party={party.slug}",
+        )
+        return context

@@ -1,0 +1,78 @@
+"""No page's query count grows with its rows: each page is measured with many rows in the
+database (three pages of articles, every round with delegations, observers and topics) and
+must stay within a fixed budget."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Article
+
+# (url name, kwargs, query string, budget). A budget is the page's whole cost: filter-form
+# choices (one query per select; the article filters' publishers and languages come from a
+# cache, read here cold), the count and the page of rows, one query per prefetch.
+PAGES = [
+    ("rounds:home", {}, "", 5),
+    ("rounds:round-list", {}, "", 8),
+    ("rounds:round-list", {}, "?year=2019&party=russia&topic=idlib&participant=person", 10),
+    ("rounds:round-detail", {"number": 13}, "", 10),
+    ("rounds:round-topic", {"number": 13, "slug": "humanitarian-aid"}, "", 3),
+    ("rounds:delegation-grid", {}, "", 3),
+    ("rounds:delegation-grid", {}, "?party=russia&role=guarantor&round_from=2&round_to=20", 4),
+    ("rounds:delegation-list", {}, "", 3),
+    ("rounds:observer-grid", {}, "", 3),
+    ("rounds:observer-list", {}, "?party=jordan", 4),
+    ("rounds:topic-grid", {}, "", 3),
+    ("rounds:topic-list", {}, "?topic=idlib", 4),
+    ("rounds:participant-list", {}, "", 5),
+    ("rounds:participant-list", {}, "?q=person&party=russia", 6),
+    ("rounds:participant-detail", {"slug": "person-001"}, "", 4),
+    ("rounds:party-list", {}, "", 3),
+    ("rounds:party-detail", {"slug": "russia"}, "", 4),
+    ("articles:article-list", {}, "", 6),
+    ("articles:article-list", {}, "?q=Syria&round=5&publisher=Publisher+5&language=en", 7),
+    ("articles:article-list", {}, "?unlinked=on&published_from=2017-01-01", 6),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "kwargs", "query", "budget"), PAGES)
+def test_page_queries_stay_within_budget(
+    client, many_rows, name, kwargs, query, budget, django_assert_max_num_queries
+):
+    url = reverse(name, kwargs=kwargs) + query
+    with django_assert_max_num_queries(budget):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_article_page_queries_stay_within_budget(client, many_rows, django_assert_max_num_queries):
+    article = Article.objects.filter(delegationmentions__isnull=False).first()
+    with django_assert_max_num_queries(5):
+        response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name",
+    [
+        "rounds:round-list",
+        "rounds:delegation-grid",
+        "rounds:observer-grid",
+        "rounds:topic-grid",
+        "rounds:participant-list",
+        "articles:article-list",
+    ],
+)
+def test_export_queries_do_not_grow_with_rows(client, many_rows, name):
+    """An export reads in chunks: a few queries per thousand rows, never one per row."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse(name) + "?format=csv")
+        rows = b"".join(response.streaming_content).count(b"\n") - 1
+    assert rows > 20
+    assert len(queries) <= 6
