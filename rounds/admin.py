@@ -761,10 +761,16 @@ class ParticipantAdmin(ArchiveAdmin):
     list_filter = (HeadsDelegationFilter, "aliases__added_by_editor", "created_at")
     search_fields = ("name", "aliases__name", "slug")
     list_prefetch = ("aliases",)
-    fields = ("name", "slug", "created_at")
+    fields = ("name", "name_locked", "slug", "created_at")
     readonly_fields = ("slug", "created_at")  # the slug is the public URL: kept when renamed
     inlines = (ParticipantAliasInline, HeadedDelegationInline)
     actions = ("merge_selected",)
+
+    def save_model(self, request: HttpRequest, obj: Participant, form, change: bool) -> None:
+        # A name an editor typed is a correction: ingest must not rename the person again.
+        if not change or "name" in form.changed_data:
+            obj.name_locked = True
+        super().save_model(request, obj, form, change)
 
     def annotate_list(self, queryset: models.QuerySet) -> models.QuerySet:
         return queryset.annotate(

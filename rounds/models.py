@@ -181,6 +181,11 @@ class Participant(models.Model):
 
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=140, unique=True)
+    name_locked = models.BooleanField(
+        default=False,
+        help_text="An editor chose this name: ingest keeps it. Otherwise the name is the "
+        "spelling most articles use.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ParticipantQuerySet.as_manager()

@@ -7,18 +7,32 @@ The rules, in order (first that gives an answer wins):
    ``<time datetime>``...). Evidence is the top line of the text that carries the same date
    when there is one; otherwise an empty span (``start == end == 0``) whose ``sentence`` is
    the ISO value, because the date is not in the text at all.
-3. A date line near the top, above the first paragraph of prose: a standalone date, a date
-   with a time and time zone, a ``Posted ...`` line, a byline ``By X · date`` or a dateline
-   ``PLACE, <date> -`` opening the first paragraph. Decoys are dropped: lines that mark a
-   page-view or save date (``Today:``, ``accessed``, a weather or sign-in bar...), photo
-   captions, lists of other stories, and - when another date line is there - a date line
-   above the headline that is years later than every date the body mentions (a page saved
-   long after publication; a lone date line is kept, since a retrospective may cite only
-   old events). When several date lines survive, ``Published``/``Posted`` beats
-   ``Updated``, and otherwise the earliest wins: an article is published before it is
-   updated, re-shared or saved.
+3. A date line near the top, above the first paragraph of prose. A line is cut into
+   segments at the separators news pages use (``|``, ``\u00b7``, ``\u2022``, a spaced
+   dash or slash, a wide gap); each date must fill its segment together with a label
+   (``Published``, ``Posted``, ``First published``, ``Created``, ``Issued``, ``Live
+   coverage started``; ``Updated``, ``Last modified``, ``Edited``...), a time, a time
+   zone or offset, a weekday, a place or outlet, and in a labelled stamp a byline or
+   section (``Posted on 3 May 2018 in World by Jane Roe``). The other segments must be
+   labels: an outlet, section or byline, a reading time (``9 min read``), a relative stamp
+   (``Updated 2 years ago``, never a date in itself), a counter or button. Beside an
+   explicitly labelled stamp a desk or agency credit may stand too (``NEWS DESK with wires
+   \u00b7 Published ...``), but not another headline. Also taken: a dateline ``PLACE,
+   <date> -`` opening the first paragraph; a headline that opens with its own date, as
+   press releases do (``No: 12, 3 May 2018, Press Release on ...``); and a labelled or
+   bylined stamp just under a short first paragraph (a standfirst).
+   Decoys are dropped: lines that mark a page-view or save date (``Today:``, ``accessed``,
+   a weather or sign-in bar...), photo captions, lists of other stories, and - when
+   another date line is there - a date line above the headline that is years later than
+   every date the body mentions (a page saved long after publication; a lone date line is
+   kept, since a retrospective may cite only old events).
+   When several dates survive, a ``Published``-type label beats an unlabelled date, which
+   beats an ``Updated``-type one; among equals the earliest wins: an article is published
+   before it is updated, re-shared or saved. A page that shows only an update stamp is
+   dated by it, with lower confidence (0.65 rather than 0.85-0.9): publication was on or
+   before that day, and for news it is nearly always the same day.
 4. Failing all that, a stamp explicitly labelled ``Published``/``Posted`` among the last
-   lines (some pages print it under the story).
+   lines (some pages print it under the story); ``Last modified`` there is never taken.
 
 Dates inside sentences of the body are never taken: they name other events.
 Numeric dates are read day-first (``05.05.2017``, ``22/12/2021``) unless the second number
@@ -41,6 +55,7 @@ __all__ = [
     "find_date_mentions",
     "find_publication_date",
     "parse_date_text",
+    "parse_machine_date",
 ]
 
 # --- pattern data -------------------------------------------------------------------------
@@ -55,7 +70,11 @@ _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|
 # overlapping matches at the same position: the longest wins.
 DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d.-])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
-    ("ymd-slash", r"(?<![\d/.])(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"),
+    (
+        "ymd-numeric",
+        r"(?<![\d/.])(?P<y>(?:19|20)\d\d)(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+        r"(?![\d/]|\.\d)",
+    ),
     (
         "dmy-numeric",
         r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)",
@@ -105,19 +124,46 @@ CAPTION_MARKERS: tuple[str, ...] = (
     r"\b(?:photo|image|picture|pictured|caption|credit)s?\b",
     r"\bfile\s+photo\b",
 )
-PUBLISHED_LABELS: tuple[str, ...] = (r"\bposted\b", r"\bpublished\b", r"\bissued\b")
-UPDATED_LABELS: tuple[str, ...] = (r"\bupdated?\b", r"\bmodified\b", r"\bedited\b", r"\brevised\b")
+# Labels in front of a stamp's date. The first kind dates the article; the second a later
+# change to it. "Started" alone only counts at the head of a stamp ("Started 1 May 2019,
+# 09:05"), or after "live coverage": "Talks started 3 May 2017" is a sentence.
+PUBLISHED_LABELS: tuple[str, ...] = (
+    r"\b(?:first\s+|originally\s+)?(?:published|posted|issued|released|created)\b",
+    r"\b(?:publication|release)\s+date\b",
+    r"\blive(?:\s+(?:coverage|blog|updates|page|reporting|text))?\s+(?:started|began|opened)\b",
+    r"\b(?:coverage|blog)\s+(?:started|began|opened)\b",
+    r"^\W*(?:started|began)\b",
+)
+UPDATED_LABELS: tuple[str, ...] = (
+    r"\b(?:last\s+)?(?:updated?|modified|edited|revised|amended|corrected)\b",
+)
+# Page furniture that may share a date line: reading time, relative stamps ("Updated 2 years
+# ago" - never a date in itself), counters and buttons, an issue or page number.
+_COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|few|several)"
+CHROME_SEGMENTS: tuple[str, ...] = (
+    r"\d+\s*-?\s*(?:min(?:ute)?s?|m)\.?\s+(?:read|listen|watch)(?:ing)?(?:\s+time)?",
+    r"(?:reading|listening)\s+time\s*:?\s*\d+\s*-?\s*(?:min(?:ute)?s?)?\.?",
+    rf"(?:(?:last\s+)?(?:updated|posted|published|modified|edited)\s*:?\s*)?"
+    rf"(?:about\s+|over\s+|almost\s+|nearly\s+)?{_COUNT}\s+"
+    r"(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago",
+    r"\d+\s+(?:comments?|views?|shares?|reads?|replies|reactions?)",
+    r"(?:comments?|share|print|listen|save|e-?mail|follow|bookmark)(?:\s*\(\d+\))?",
+    r"(?:issue|no\.?|vol(?:ume)?\.?|page|edition|episode)\s*#?\s*\d+",
+)
 
 # Words that may sit beside a date on a date line without making it a sentence.
 _FILLER_WORDS = frozenset(
     (
         *("posted", "published", "first", "last", "updated", "update", "modified", "on", "at"),
-        *("date", "dated", "time", "local", "am", "pm", "hrs", "h", "gmt"),
+        *("date", "dated", "time", "local", "am", "pm", "hrs", "h", "gmt", "z"),
         *("utc", "msk", "almt", "cet", "cest", "est", "edt", "bst", "eet", "eest", "ist"),
+        *("wet", "west", "trt", "irst", "ast", "gst", "pkt", "aqtt", "orat", "yekt", "jst"),
+        *("kst", "sgt", "hkt", "aest", "aedt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et"),
     )
 )
 _TIME_RE = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?![\d.])"
+    r"(?:(?<=\d)T|\b)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?(?![\d.])"
+    r"(?:\s*(?:Z\b|[+\-\u2212]\d{2}:?\d{2}\b))?"
     r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)",
     re.IGNORECASE,
 )
@@ -126,9 +172,30 @@ _TZ_RE = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}\b\.?", re.IGNORECASE)
+# A byline or a section inside a labelled stamp: "Posted on 3 May 2018 in World by Jane Roe".
+_NAME = r"[A-Z][\w.'\u2019-]*"
+_BYLINE_IN_STAMP_RE = re.compile(
+    rf"\b[Bb]y\s+{_NAME}(?:\s+(?:{_NAME}|de|al|el|van|von|bin)){{0,4}}"
+)
+_SECTION_IN_STAMP_RE = re.compile(rf"\bin\s+{_NAME}(?:\s+(?:{_NAME}|&)){{0,2}}")
+# A press-release number in front of a headline's date: "No: 21, 25 January 2024, ...".
+_HEADLINE_DATE_PREFIX_RE = re.compile(
+    r"^\s*(?:(?:press\s+release\s+)?(?:no|nr|ref|number)\.?\s*:?\s*[\w/.-]{1,12}"
+    r"\s*[,;:|\u2013\u2014-]\s*)?$",
+    re.IGNORECASE,
+)
+_HEADLINE_DATE_SUFFIX_RE = re.compile(r"^\s*[,;:|\u2013\u2014-]\s*\w")
 _SEGMENT_SPLIT_RE = re.compile(r"\s*[|\u00b7\u2022]\s*|\s+[\u2013\u2014-]\s+|\s{3,}|\s+/\s+")
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*\.?", re.UNICODE)
 _SMALL_WORDS = frozenset({"of", "the", "and", "&", "in", "on", "for", "a", "de", "al"})
+_CREDIT_WORDS = frozenset(
+    (
+        *_SMALL_WORDS,
+        *("with", "by", "from", "at", "wires", "wire", "agencies", "agency", "staff", "desk"),
+        *("reporting", "reports", "report", "correspondent", "correspondents", "writer"),
+        *("editor", "contributor", "our", "own", "newsroom", "team", "bureau"),
+    )
+)
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 # "ASTANA, 24 January 2017 (Agency) - ..." at the start of the first paragraph.
 _DATELINE_PREFIX_RE = re.compile(
@@ -144,12 +211,20 @@ _CAPTION_RE = re.compile("|".join(CAPTION_MARKERS), re.IGNORECASE)
 _LINK_LIST_RE = re.compile("|".join(LINK_LIST_MARKERS), re.IGNORECASE)
 _PUBLISHED_RE = re.compile("|".join(PUBLISHED_LABELS), re.IGNORECASE)
 _UPDATED_RE = re.compile("|".join(UPDATED_LABELS), re.IGNORECASE)
+_LABEL_RE = re.compile("|".join((*PUBLISHED_LABELS, *UPDATED_LABELS)), re.IGNORECASE)
+_CHROME_SEGMENT_RE = re.compile(r"\W*(?:" + "|".join(CHROME_SEGMENTS) + r")\W*", re.IGNORECASE)
+# Metadata writes dates for machines: "20181203", "20181203T104500Z".
+_COMPACT_DATE_RE = re.compile(
+    r"\A(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:T?\d{4,6}(?:Z|[+-]\d{2}:?\d{2})?)?\Z"
+)
 
 # How far below the top we look for a date line, and what counts as the first paragraph.
 _MAX_TOP_LINES = 15
 _MAX_TAIL_LINES = 3
 _PROSE_MIN_WORDS = 12
 _MAX_DATE_LINE_CHARS = 160
+# A first paragraph this short may be a standfirst, with the byline stamp under it.
+_STANDFIRST_MAX_WORDS = 45
 # With another date line on the page, one above the headline this much later than anything
 # the body mentions is a page-save stamp.
 _SAVE_STAMP_GAP = timedelta(days=3 * 366)
@@ -221,6 +296,16 @@ def parse_date_text(s: str) -> date | None:
     return mentions[0].value if mentions else None
 
 
+def parse_machine_date(s: str) -> date | None:
+    """A date from metadata: ISO 8601 with or without time and offset (read as written, not
+    shifted to UTC), the compact "20181203", or any date `parse_date_text` reads."""
+    s = s.strip()
+    compact = _COMPACT_DATE_RE.match(s)
+    if compact:
+        return _to_date("iso", compact.groupdict())
+    return parse_date_text(s)
+
+
 # --- publication date ---------------------------------------------------------------------
 
 
@@ -267,10 +352,21 @@ def _is_prose(line: _Line) -> bool:
     return bool(_SENTENCE_END_RE.search(line.text)) or len(line.text) >= 120
 
 
-def _is_pure_date_segment(segment: str, mention: DateMention, seg_offset: int) -> bool:
-    rest = segment[: mention.start - seg_offset] + " " + segment[mention.end - seg_offset :]
+def _is_pure_date_segment(segment: str, spans: list[tuple[int, int]]) -> bool:
+    """A segment that is a stamp: its dates (at `spans`) plus a label, a time, a time zone,
+    a weekday, a place or outlet; in a labelled stamp also a byline and a section."""
+    pieces, pos = [], 0
+    for start, end in spans:
+        pieces.append(segment[pos:start])
+        pos = end
+    pieces.append(segment[pos:])
+    rest = " ".join(pieces)
+    labelled = bool(_LABEL_RE.search(rest))
+    rest = _LABEL_RE.sub(" ", rest)
     rest = _TZ_RE.sub(" ", _TIME_RE.sub(" ", rest))
     rest = _WEEKDAY_RE.sub(" ", rest)
+    if labelled:
+        rest = _SECTION_IN_STAMP_RE.sub(" ", _BYLINE_IN_STAMP_RE.sub(" ", rest))
     leftover = [w for w in _words(rest) if w.lower().replace(".", "") not in _FILLER_WORDS]
     # A place or outlet may stand beside the date ("ASTANA, 5 May 2017", "Abu Dhabi,
     # 5 May 2017"); a lower-case word makes it a sentence ("Talks open 3 May 2017").
@@ -280,12 +376,33 @@ def _is_pure_date_segment(segment: str, mention: DateMention, seg_offset: int) -
 
 
 def _is_label_segment(segment: str) -> bool:
-    """What may share a date line: a byline, an outlet or section name, a time."""
+    """What may share a date line: a byline, an outlet or section name, a time, page chrome
+    such as a reading time or "Updated 2 years ago"."""
+    if _CHROME_SEGMENT_RE.fullmatch(segment):
+        return True
     words = _words(segment)
     if len(words) <= 2 or _BYLINE_RE.match(segment):
         return len(words) <= 8
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
     return len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+def _is_credit(segment: str) -> bool:
+    """Beside an explicitly labelled stamp a little more may stand: a desk or agency credit
+    ("NEWS DESK with wires", "Our correspondent in Astana"), not a headline or a sentence."""
+    words = _words(segment)
+    if len(words) > 8 or _SENTENCE_END_RE.search(segment):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _CREDIT_WORDS for w in words)
+
+
+def _label(text: str) -> str:
+    """The kind of the last label in `text`: "published", "updated" or ""."""
+    published = max((m.start() for m in _PUBLISHED_RE.finditer(text)), default=-1)
+    updated = max((m.start() for m in _UPDATED_RE.finditer(text)), default=-1)
+    if published == updated == -1:
+        return ""
+    return "updated" if updated > published else "published"
 
 
 def _segments(line: str) -> list[tuple[int, str]]:
@@ -299,7 +416,15 @@ def _segments(line: str) -> list[tuple[int, str]]:
 
 
 def _date_line_candidates(line: _Line) -> list[_Candidate]:
-    """Dates on a line that is nothing but a date stamp (plus byline, time, outlet)."""
+    """Dates on a line that is nothing but date stamps and page chrome.
+
+    The line is cut into segments at separators (| \u00b7 \u2022, a spaced dash or slash,
+    wide gaps). Each date must fill its segment (see `_is_pure_date_segment`); the other
+    segments must be labels (outlet, section, byline, reading time, "Updated 2 years ago").
+    A date takes the label written before it in its segment ("Live coverage started 1 August
+    2019 \u00b7 Last updated 2 August 2019": published, then updated), or a bare label segment
+    just before it.
+    """
     if len(line.text) > _MAX_DATE_LINE_CHARS:
         return []
     if any(rx.search(line.text) for rx in (_PAGE_STAMP_RE, _CAPTION_RE, _LINK_LIST_RE)):
@@ -308,29 +433,49 @@ def _date_line_candidates(line: _Line) -> list[_Candidate]:
     if not mentions:
         return []
     segments = _segments(line.text)
-    candidates: list[_Candidate] = []
+    by_segment: dict[int, list[DateMention]] = {}
     for mention in mentions:
-        seg_offset, segment = next(
-            (off, seg) for off, seg in reversed(segments) if off <= mention.start
-        )
-        if mention.end > seg_offset + len(segment):
+        index = max(i for i, (off, _) in enumerate(segments) if off <= mention.start)
+        offset, segment = segments[index]
+        if mention.end > offset + len(segment):
             return []  # a separator inside the date: not a date line we understand
-        if not _is_pure_date_segment(segment, mention, seg_offset):
+        by_segment.setdefault(index, []).append(mention)
+    spans_of: dict[int, list[tuple[int, int]]] = {}
+    for index, found in by_segment.items():
+        offset, segment = segments[index]
+        spans_of[index] = [(m.start - offset, m.end - offset) for m in found]
+        if not _is_pure_date_segment(segment, spans_of[index]):
             return []
-        others = [seg for off, seg in segments if off != seg_offset]
-        if not all(_is_label_segment(seg) for seg in others):
+    has_time = bool(_TIME_RE.search(line.text))
+    candidates: list[_Candidate] = []
+    for index, found in by_segment.items():
+        segment, spans = segments[index][1], spans_of[index]
+        previous = segments[index - 1][1] if index > 0 else ""
+        bare_label = _label(previous) if _LABEL_RE.fullmatch(previous.strip(" :")) else ""
+        labels = []
+        for i, (start, _) in enumerate(spans):
+            since = spans[i - 1][1] if i else 0
+            labels.append(_label(segment[since:start]) or (bare_label if i == 0 else ""))
+        others = [seg for i, (_, seg) in enumerate(segments) if i not in by_segment]
+        check = _is_credit if any(labels) else _is_label_segment
+        if not all(_is_label_segment(seg) or check(seg) for seg in others):
             return []  # a headline or sentence shares the line
-        label_text = segment if len(mentions) > 1 else line.text
-        label = (
-            "updated"
-            if _UPDATED_RE.search(label_text)
-            else "published"
-            if _PUBLISHED_RE.search(label_text)
-            else ""
+        candidates.extend(
+            _Candidate(m.value, line, label, has_time, "date-line")
+            for m, label in zip(found, labels, strict=True)
         )
-        has_time = bool(_TIME_RE.search(line.text))
-        candidates.append(_Candidate(mention.value, line, label, has_time, "date-line"))
     return candidates
+
+
+def _headline_lead(line: _Line) -> list[_Candidate]:
+    """A headline that opens with its own date, as press releases do: "25 January 2024 -
+    Statement on ...", "No: 21, 25 January 2024, Press Release Regarding ..."."""
+    for mention in find_date_mentions(line.text[:80]):
+        prefix, suffix = line.text[: mention.start], line.text[mention.end :]
+        if _HEADLINE_DATE_PREFIX_RE.match(prefix) and _HEADLINE_DATE_SUFFIX_RE.match(suffix):
+            return [_Candidate(mention.value, line, "", False, "headline-lead")]
+        break
+    return []
 
 
 def _dateline_lead(line: _Line) -> list[_Candidate]:
@@ -345,6 +490,20 @@ def _dateline_lead(line: _Line) -> list[_Candidate]:
         ):
             return [_Candidate(mention.value, line, "", False, "dateline-lead")]
         break
+    return []
+
+
+def _under_standfirst(lines: list[_Line], first_prose: int) -> list[_Candidate]:
+    """The first "paragraph" may be a standfirst under the headline: a labelled or bylined
+    stamp between it and the next paragraph still heads the story. With no paragraph below,
+    the stamp is under the story, not under a standfirst."""
+    found: list[_Candidate] = []
+    for line in lines[first_prose + 1 : _MAX_TOP_LINES]:
+        if _is_prose(line):
+            return found
+        found.extend(
+            c for c in _date_line_candidates(line) if c.label or _BYLINE_RE.match(line.text)
+        )
     return []
 
 
@@ -405,14 +564,21 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
             )
 
     lines = _lines(text)
-    body_start = next((ln.index for ln in lines if _is_prose(ln)), len(lines))
+    headline = _headline_index(lines, article.title)
+    body_start = next(
+        (ln.index for ln in lines if ln.index != headline and _is_prose(ln)), len(lines)
+    )
     top = lines[: min(body_start, _MAX_TOP_LINES)]
 
     candidates: list[_Candidate] = []
     for line in top:
         candidates.extend(_date_line_candidates(line))
+    if headline is not None and headline < len(top):
+        candidates.extend(_headline_lead(lines[headline]))
     if body_start < len(lines) and body_start <= _MAX_TOP_LINES:
         candidates.extend(_dateline_lead(lines[body_start]))
+        if len(_words(lines[body_start].text)) <= _STANDFIRST_MAX_WORDS:
+            candidates.extend(_under_standfirst(lines, body_start))
     if not candidates:
         # Some pages print "Published 14 May 2018" under the story instead; only an
         # explicitly labelled stamp counts there, among the last few lines.
@@ -433,7 +599,6 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
     # A stamp above the headline that is years after everything the body talks about was
     # added when the page was saved or viewed, when another date line is there to take its
     # place. A lone date line stays: a retrospective may cite only events years old.
-    headline = _headline_index(lines, article.title)
     several = len({c.value for c in candidates}) > 1
     latest = _latest_body_date(lines[body_start:]) if several and headline is not None else None
     if headline is not None and latest is not None:
@@ -449,11 +614,15 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
     lines_pool = [c for c in pool if c.kind == "date-line"] or pool
     best = min(lines_pool, key=lambda c: (c.value, c.line.index))
 
-    confidence = 0.85 if best.kind == "date-line" else 0.8
-    if best.label == "published" or best.has_time:
-        confidence += 0.05
-    elif best.label == "updated":
+    confidence = 0.85 if best.kind == "date-line" else 0.8  # a line of its own is surest
+    if best.label == "updated":
         confidence -= 0.2  # only an update stamp: publication was on or before it
-    if len({c.value for c in candidates}) > 1:
+    elif best.label == "published" or best.has_time:
+        confidence += 0.05
+    # An update stamp later than the publication stamp is no disagreement.
+    rivals = (
+        candidates if best.label == "updated" else [c for c in candidates if c.label != "updated"]
+    )
+    if len({c.value for c in rivals}) > 1:
         confidence -= 0.15  # the top of the page disagrees with itself
     return DateFinding(best.value, _evidence(best.line), round(confidence, 2))

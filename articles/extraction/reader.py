@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString, PreformattedString
 from charset_normalizer import from_bytes
 
-from .dates import parse_date_text
+from .dates import parse_date_text, parse_machine_date
 from .types import ArticleText
 
 __all__ = ["UnreadableArticle", "read_article"]
@@ -68,9 +68,11 @@ _NOISE_WORDS = frozenset(
         *("newsletter", "subscribe", "subscription", "comments", "comment", "cookie"),
         *("cookies", "sidebar", "widget", "popular", "trending", "outbrain", "taboola"),
         *("recommended", "recirculation", "paywall", "masthead", "menu", "navbar", "nav"),
-        *("footer", "toolbar", "tags"),
+        *("footer", "toolbar", "tags", "skip", "skiplink", "skiplinks", "langs", "languages"),
     )
 )
+# Compound class names that end in one of these are menus: "mainmenu", "topnav".
+_NOISE_SUFFIXES = ("menu", "nav")
 _NOISE_JOINED = frozenset(
     {"mostread", "mostpopular", "readmore", "seealso", "alsoread", "morenews"}
 )
@@ -90,22 +92,23 @@ _BLOCK_TAGS = frozenset(
 )
 _NAME_META_KEYS = ("og:site_name", "application-name", "publisher", "dc.publisher")
 _TITLE_META_KEYS = ("og:title", "twitter:title", "dc.title")
+# Where pages put their publication date, most specific first; the bare "date" keys come
+# last. Modification dates (article:modified_time, og:updated_time, dateModified,
+# last-modified) are never read: an update is not the publication.
 _DATE_META_KEYS = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "dcterms.created",
-    "sailthru.date",
-    "parsely-pub-date",
+    *("article:published_time", "og:published_time", "og:article:published_time"),
+    *("article:published", "article.published", "published_time", "datepublished"),
+    *("pubdate", "publishdate", "publish-date", "publish_date", "published-date"),
+    *("published_date", "publication_date", "pub_date", "release_date", "datecreated"),
+    *("dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created"),
+    *("citation_publication_date", "citation_date", "originalpublicationdate"),
+    *("sailthru.date", "parsely-pub-date", "date", "dc.date", "dcterms.date"),
 )
+_LD_DATE_KEYS = ("datePublished", "dateCreated")
+# A <time> marked as a change, not the publication - unless it is marked as both, as
+# WordPress marks a post never edited: class="entry-date published updated".
+_MODIFIED_WORDS = frozenset({"updated", "modified", "datemodified", "lastmod", "edited", "revised"})
+_PUBLISHED_WORDS = frozenset({"published", "pubdate", "datepublished", "publishdate"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _LD_JSON = "application/ld+json"
 _TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00bb|\u00b7)\s+")
@@ -149,6 +152,9 @@ _EN_FUNCTION_WORDS = frozenset(
     )
 )
 _MIN_PROSE_WORDS = 20
+# Without <article> or <main>, the story is the smallest block with this share of the
+# page's paragraph words (see `_prose_container`).
+_CONTAINER_SHARE = 0.75
 _MAX_CHROME_LINE = 150
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _PROSE_LINE_MIN_WORDS = 6
@@ -433,15 +439,15 @@ def _read_html(markup: str, encoding: str) -> ArticleText:
     declared_lang = next((t.get("lang") for t in tags if t.name == "html"), None)
     dated = [t for t in tags if t.get("itemprop") == "datePublished"]
 
-    root = _pick_root(soup, tags)
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    meta_title = _first(metas, _TITLE_META_KEYS)
+    root = _pick_root(soup, tags, _headline_tag(tags, (meta_title or "", page_title)))
     _drop_noise(tags, root)
     published = _html_published(root, metas, ld, dated)
 
-    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     site_name = _first(metas, _NAME_META_KEYS) or _ld_publisher(ld)
     h1 = root.find("h1") or soup.find("h1")
     title = " ".join(h1.get_text(" ").split()) if isinstance(h1, Tag) else ""
-    meta_title = _first(metas, _TITLE_META_KEYS)
     suffix = None
     for candidate in (meta_title, page_title):
         if candidate:
@@ -527,8 +533,24 @@ def _split_title(title: str, site_name: str | None) -> tuple[str, str | None]:
     return (head, last) if is_site else (title, None)
 
 
-def _pick_root(soup: BeautifulSoup, tags: list[Tag]) -> Tag:
-    """The element that holds the story: the <article> with most paragraph text, <main>, ..."""
+def _headline_tag(tags: list[Tag], titles: tuple[str, ...]) -> Tag | None:
+    """The page's headline element: its first <h1>, else a heading that repeats the title."""
+    h1 = next((t for t in tags if t.name == "h1"), None)
+    if h1 is not None:
+        return h1
+    wanted = [" ".join(t.split()).casefold() for t in titles if t.strip()]
+    for tag in tags:
+        if tag.name in {"h2", "h3"}:
+            text = " ".join(tag.get_text(" ").split()).casefold()
+            # The <title> may add the site's name: "Headline | Site".
+            if len(text.split()) >= 3 and any(t.startswith(text) for t in wanted):
+                return tag
+    return None
+
+
+def _pick_root(soup: BeautifulSoup, tags: list[Tag], headline: Tag | None = None) -> Tag:
+    """The element that holds the story: the <article> with most paragraph text, <main>, ...,
+    else the block of the body that holds most of its paragraphs."""
 
     counted: dict[int, int] = {}
 
@@ -551,11 +573,45 @@ def _pick_root(soup: BeautifulSoup, tags: list[Tag]) -> Tag:
         if found is not None and prose(found) >= 40:
             return found
     body = soup.body
-    return body if isinstance(body, Tag) else soup
+    if not isinstance(body, Tag):
+        return soup
+    return _prose_container(body, tags, headline)
 
 
-def _class_words(tag: Tag) -> Iterator[str]:
-    values: list[str] = []
+def _prose_container(body: Tag, tags: list[Tag], headline: Tag | None) -> Tag:
+    """The smallest block under `body` with `_CONTAINER_SHARE` of the paragraph words.
+
+    Pages without <article> or <main> (older CMSs, ministry sites) wrap the story in a
+    <div id="content">; menus, language links and side columns around it then fall away.
+    The walk goes down one child at a time and stops before it would leave the headline
+    behind, or split the story's paragraphs.
+    """
+    words: dict[int, int] = {}
+    for para in (t for t in tags if t.name == "p"):
+        count = len(para.get_text(" ").split())
+        for parent in para.parents:
+            words[id(parent)] = words.get(id(parent), 0) + count
+            if parent is body:
+                break
+    total = words.get(id(body), 0)
+    if total < 40:
+        return body
+    keep = set() if headline is None else {id(headline), *(id(a) for a in headline.parents)}
+    node = body
+    while True:
+        children = [c for c in node.children if isinstance(c, Tag) and c.name != "p"]
+        best = max(children, key=lambda c: words.get(id(c), 0), default=None)
+        if best is None or words.get(id(best), 0) < _CONTAINER_SHARE * total:
+            return node
+        if id(node) in keep and id(best) not in keep:
+            return node  # the headline (and the byline by it) would fall outside
+        node = best
+
+
+def _class_words(tag: Tag, *extra: str) -> Iterator[str]:
+    """Lower-case parts of the class and id (and of the `extra` attributes), joined and split
+    at - and _: "share-box" gives "sharebox", "share" and "box"."""
+    values: list[str] = [v for a in extra if isinstance(v := tag.get(a), str)]
     classes = tag.get("class")
     if isinstance(classes, list):
         values.extend(classes)
@@ -585,6 +641,8 @@ def _is_noise(tag: Tag) -> bool:
         return True
     words = set(_class_words(tag))
     if words & _NOISE_WORDS or words & _NOISE_JOINED:
+        return True
+    if any(w.endswith(_NOISE_SUFFIXES) for w in words):
         return True
     if tag.name in {"section", "div", "ul", "ol"}:
         heading = _opening_heading(tag)
@@ -626,16 +684,17 @@ def _html_published(
         value = _meta_date(metas.get(key))
         if value:
             return value
-    for obj in ld:
-        value = _meta_date(obj.get("datePublished"))
-        if value:
-            return value
+    for key in _LD_DATE_KEYS:
+        for obj in ld:
+            value = _meta_date(obj.get(key))
+            if value:
+                return value
     for tag in dated:
         raw = tag.get("content") or tag.get("datetime") or tag.get_text(" ")
         value = _meta_date(raw if isinstance(raw, str) else None)
         if value:
             return value
-    times = [t for t in root.find_all("time") if isinstance(t, Tag)]
+    times = [t for t in root.find_all("time") if isinstance(t, Tag) and not _marks_a_change(t)]
     # A <time> in a byline, not one inside a paragraph that names another event.
     for tag in sorted(times, key=lambda t: not t.has_attr("pubdate")):
         parent = tag.parent
@@ -648,11 +707,17 @@ def _html_published(
     return None
 
 
+def _marks_a_change(tag: Tag) -> bool:
+    words = set(_class_words(tag, "itemprop"))
+    return bool(words & _MODIFIED_WORDS) and not words & _PUBLISHED_WORDS
+
+
 def _meta_date(raw: object) -> date | None:
-    """The calendar date as written: '2017-05-05T23:30:00-04:00' stays 5 May (no UTC shift)."""
+    """The calendar date as written: '2017-05-05T23:30:00-04:00' stays 5 May (no UTC shift);
+    '20180515' is 15 May 2018."""
     if not isinstance(raw, str) or not raw.strip():
         return None
-    return parse_date_text(raw.strip())
+    return parse_machine_date(raw)
 
 
 def _blocks(root: Tag) -> list[str]:

@@ -77,6 +77,7 @@ class FactWriter:
     def __init__(self, cache: FactCache) -> None:
         self.cache = cache
         self.touched_delegations: set[int] = set()
+        self.touched_people: set[int] = set()
 
     # -- the article's round -------------------------------------------------------------
 
@@ -249,7 +250,9 @@ class FactWriter:
         if person_id is None:
             person = Participant.objects.create(name=name)
             self.cache.remember_name(person.pk, name)
+            self.touched_people.add(person.pk)
             return person
+        self.touched_people.add(person_id)
         if name.casefold() not in self.cache.names_of.get(person_id, set()):
             ParticipantAlias.objects.get_or_create(participant_id=person_id, name=name)
             self.cache.remember_name(person_id, name)
@@ -313,3 +316,34 @@ def refresh_derived(delegation_ids: Iterable[int]) -> int:
             changed.append(delegation)
     Delegation.objects.bulk_update(changed, ["head", "head_title", "confidence"], batch_size=500)
     return len(changed)
+
+
+def refresh_participant_names(person_ids: Iterable[int]) -> int:
+    """Name each participant by the spelling most articles use (on a tie, the one keeping
+    diacritics, then the longer), unless an editor chose the name. The former name stays an
+    alias, so every spelling keeps resolving to the person. Returns how many were renamed."""
+    ids = list(person_ids)
+    if not ids:
+        return 0
+    spellings: dict[int, Counter] = {}
+    rows = (
+        DelegationMention.objects.filter(head_id__in=ids)
+        .exclude(head_as_written="")
+        .values("head_id", "head_as_written")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        name = clean_person_name(row["head_as_written"]) or row["head_as_written"]
+        spellings.setdefault(row["head_id"], Counter())[name] += row["n"]
+    renamed = 0
+    for person in Participant.objects.filter(pk__in=list(spellings), name_locked=False):
+        counts = spellings[person.pk]
+        best = max(counts, key=lambda name: (counts[name], not name.isascii(), len(name)))
+        if best == person.name or counts[best] <= counts.get(person.name, 0):
+            continue
+        ParticipantAlias.objects.get_or_create(participant=person, name=person.name)
+        person.aliases.filter(name__iexact=best).delete()
+        person.name = best
+        person.save(update_fields=["name"])
+        renamed += 1
+    return renamed

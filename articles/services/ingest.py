@@ -23,7 +23,12 @@ from articles.extraction.pipeline import Extractor
 from articles.extraction.reader import UnreadableArticle, read_article
 from articles.extraction.types import ArticleText, DateFinding, Extraction, PartyInfo, RoundInfo
 from articles.models import Article
-from articles.services.facts import FactCache, FactWriter, refresh_derived
+from articles.services.facts import (
+    FactCache,
+    FactWriter,
+    refresh_derived,
+    refresh_participant_names,
+)
 from articles.services.paths import MissingPath, iter_article_paths
 from rounds.models import Party, Round
 
@@ -149,7 +154,7 @@ def ingest_paths(
                 pending.append(outcome_or_pending)
         _extract_and_write(extractor, writer, pending, record, dry_run)
     if writer is not None:
-        refresh_derived(writer.touched_delegations)
+        _settle(writer)
     return report
 
 
@@ -188,8 +193,15 @@ def reextract_articles(
         for item in pending:
             item.published = find_publication_date(item.text)
         _extract_and_write(extractor, writer, pending, record, dry_run=False)
-    refresh_derived(writer.touched_delegations)
+    _settle(writer)
     return report
+
+
+def _settle(writer: FactWriter) -> None:
+    """After a run: majority heads and names, one transaction (derived values only)."""
+    with transaction.atomic():
+        refresh_derived(writer.touched_delegations)
+        refresh_participant_names(writer.touched_people)
 
 
 def reextract_article(article: Article) -> None:

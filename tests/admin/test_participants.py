@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.admin.models import CHANGE, DELETION
 
+from articles.services.facts import refresh_participant_names
 from rounds.models import Delegation, DelegationMention, Participant, ParticipantAlias
 from rounds.services import merge_participants
 
@@ -217,3 +218,12 @@ def test_renaming_keeps_the_public_slug(editor_client):
     post_change_form(editor_client, haji, {"name": "Ali Asghar Khaji"})
     haji.refresh_from_db()
     assert (haji.name, haji.slug) == ("Ali Asghar Khaji", "asghar-hajji")
+
+
+def test_renaming_in_the_admin_locks_the_name_against_ingest(editor_client):
+    person = Participant.objects.create(name="Hussein Gabri Ansari")
+    response = post_change_form(editor_client, person, {"name": "Hossein Jaberi Ansari"})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (person.name, person.name_locked) == ("Hossein Jaberi Ansari", True)
+    assert refresh_participant_names([person.pk]) == 0

@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from articles.extraction.dates import find_date_mentions, find_publication_date, parse_date_text
+from articles.extraction.dates import (
+    find_date_mentions,
+    find_publication_date,
+    parse_date_text,
+    parse_machine_date,
+)
 from articles.extraction.reader import read_article
 from articles.extraction.types import ArticleText
 from tests.shared_corpus import load_gold, shared_dir
@@ -136,6 +141,181 @@ def test_publication_date_is_found(text: str, expected: date) -> None:
     assert found(text) == expected
 
 
+# Header and byline formats, one family per row: the date sits among section names, reading
+# times, bylines, time zones and labels, split by the separators news pages use.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            page("Analysis | 7 Mar 2019 | 6 min read", "Envoys return"),
+            date(2019, 3, 7),
+            id="section-date-reading-time",
+        ),
+        pytest.param(
+            page("Opinion \u2022 Mar. 7, 2019 \u2022 4-minute read", "Envoys return"),
+            date(2019, 3, 7),
+            id="bullets-abbreviated-month-hyphenated-reading-time",
+        ),
+        pytest.param(
+            page("Reading time: 5 minutes \u00b7 7 March 2019", "Envoys return"),
+            date(2019, 3, 7),
+            id="reading-time-label-first",
+        ),
+        pytest.param(
+            page("March 7, 2019 8:02 AM GMT+4 \u00b7 Updated 4 years ago", "Envoys return"),
+            date(2019, 3, 7),
+            id="wire-time-offset-relative-update",
+        ),
+        pytest.param(
+            page("MARCH 7, 2019 / 8:02 AM / UPDATED AN HOUR AGO", "Envoys return"),
+            date(2019, 3, 7),
+            id="wire-capitals-slashes-relative-update",
+        ),
+        pytest.param(
+            page(
+                "Envoys return",
+                "Live blog began 6 March 2019, 08:00 MSK \u2022 Last updated 7 March 2019, "
+                "21:40 MSK",
+            ),
+            date(2019, 3, 6),
+            id="live-page-start-beats-last-update",
+        ),
+        pytest.param(
+            page("Live: coverage started 6 Mar 2019 07:30", "Envoys return"),
+            date(2019, 3, 6),
+            id="live-coverage-started",
+        ),
+        pytest.param(
+            page(
+                "First published on Wed 6 Mar 2019 09.10 GMT \u00b7 Last modified on Thu 7 Mar "
+                "2019 11.00 GMT",
+                "Envoys return",
+            ),
+            date(2019, 3, 6),
+            id="first-published-last-modified",
+        ),
+        pytest.param(
+            page("Envoys return", "Posted on March 6, 2019 in World by Aliya Bek"),
+            date(2019, 3, 6),
+            id="posted-on-in-section-by-author",
+        ),
+        pytest.param(
+            page("Created: 06.03.2019 18:40 | Edited: 09.03.2019 10:00", "Envoys return"),
+            date(2019, 3, 6),
+            id="created-edited",
+        ),
+        pytest.param(
+            page(
+                "Envoys return",
+                "FOREIGN DESK with agencies \u00b7 Published 06.03.2019 18:40 \u00b7 Modified "
+                "11.01.2022 08:15",
+            ),
+            date(2019, 3, 6),
+            id="desk-credit-published-modified",
+        ),
+        pytest.param(
+            page("Envoys return", "Our correspondent in Astana | Posted 6 March 2019, 20:15"),
+            date(2019, 3, 6),
+            id="correspondent-credit-posted",
+        ),
+        pytest.param(
+            page("Envoys return", "06.03.2019 18:40 (updated 07.03.2019 09:00)"),
+            date(2019, 3, 6),
+            id="parenthesised-update-after-the-date",
+        ),
+        pytest.param(
+            page("Published: 2019-03-06T18:40:00+05:00", "Envoys return"),
+            date(2019, 3, 6),
+            id="iso-with-time-and-offset",
+        ),
+        pytest.param(
+            page("2019-03-06 18:40 | World", "Envoys return"),
+            date(2019, 3, 6),
+            id="iso-date-and-section",
+        ),
+        pytest.param(page("2019.03.06 18:40", "Envoys return"), date(2019, 3, 6), id="ymd-dots"),
+        pytest.param(
+            page("06/03/2019 \u2013 18:40", "Envoys return"),
+            date(2019, 3, 6),
+            id="slashes-day-first-dash-time",
+        ),
+        pytest.param(
+            page("By Aliya Bek | March 6, 2019 | 12 comments", "Envoys return"),
+            date(2019, 3, 6),
+            id="byline-date-comment-count",
+        ),
+        pytest.param(
+            page("REGIONAL WEEKLY \u00b7 Issue 48 \u00b7 Friday, 8 March 2019", "Envoys return"),
+            date(2019, 3, 8),
+            id="newsletter-issue-number",
+        ),
+        pytest.param(
+            page(
+                "Envoys return to the Kazakh capital",
+                "Guarantors set a date for the next meeting; the opposition stays away.",
+                "By Aliya Bek \u00b7 Published 6 March 2019",
+            ),
+            date(2019, 3, 6),
+            id="stamp-under-a-standfirst",
+        ),
+    ],
+)
+def test_header_and_byline_formats(text: str, expected: date) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param(
+            "12 March 2019 - Statement on the meeting in the Kazakh capital",
+            date(2019, 3, 12),
+            id="date-then-dash",
+        ),
+        pytest.param(
+            "No. 55/19, 12 March 2019, Press release on the meeting in the Kazakh capital",
+            date(2019, 3, 12),
+            id="release-number-then-date",
+        ),
+        pytest.param(
+            "12.03.2019: Joint statement of the guarantor states",
+            date(2019, 3, 12),
+            id="numeric-date-then-colon",
+        ),
+    ],
+)
+def test_headline_that_opens_with_its_date(title: str, expected: date) -> None:
+    text = page("Home | Press releases | 2019", title)
+    assert found(text, title) == expected
+
+
+def test_date_led_line_that_is_not_the_headline_is_not_taken() -> None:
+    # Other releases listed above the story: each line opens with its own date.
+    text = page(
+        "Other releases",
+        "11 March 2019 - Statement on the floods in the south",
+        "Envoys return",
+    )
+    assert found(text, "Envoys return") is None
+
+
+def test_only_an_update_stamp_dates_the_page_with_lower_confidence() -> None:
+    finding = find_publication_date(
+        ArticleText(text=page("Updated 16 May 2018 10:30", "Talks close")), today=TODAY
+    )
+    assert finding is not None
+    assert finding.value == date(2018, 5, 16)
+    assert finding.confidence < 0.7
+
+
+def test_publication_stamp_with_a_later_update_keeps_high_confidence() -> None:
+    text = page("Published 14 May 2018 09:00 | Updated 16 May 2018 10:30", "Talks close")
+    finding = find_publication_date(ArticleText(text=text), today=TODAY)
+    assert finding is not None
+    assert finding.value == date(2018, 5, 14)
+    assert finding.confidence >= 0.85
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [
@@ -194,6 +374,35 @@ def test_publication_date_is_found(text: str, expected: date) -> None:
         pytest.param(page("14 May", "Zones agreed"), None, id="no-year"),
         pytest.param(page("1 January 2031", "Zones agreed"), None, id="future-date"),
         pytest.param(page("31.02.2017", "Zones agreed"), None, id="impossible-date"),
+        pytest.param(
+            page("Updated 2 years ago \u00b7 5 min read", "Zones agreed"),
+            None,
+            id="relative-stamp-only",
+        ),
+        pytest.param(page("Talks started 3 May 2017", "Zones agreed"), None, id="started-sentence"),
+        pytest.param(
+            page(
+                "Published 3 May 2017 \u00b7 The guarantors met again in the capital today.",
+                "Zones agreed",
+            ),
+            None,
+            id="labelled-stamp-beside-a-sentence",
+        ),
+        pytest.param(
+            page("Posted 15.03.2017 | Third round ends without the rebels", "Zones agreed"),
+            None,
+            id="labelled-stamp-beside-another-headline",
+        ),
+        pytest.param(
+            page("Zones agreed", body=BODY + "\n\nLast modified: 12.03.2024 09:41"),
+            None,
+            id="last-modified-under-the-story",
+        ),
+        pytest.param(
+            page("Zones agreed", "Photo published 3 May 2017 by the ministry"),
+            None,
+            id="labelled-photo-caption",
+        ),
     ],
 )
 def test_decoys_and_unknown_dates_give_none(text: str, title: str | None) -> None:
@@ -261,6 +470,50 @@ def test_meta_date_from_html_page() -> None:
     assert finding.value == date(2018, 5, 15)  # the date as written, not shifted to UTC
 
 
+def test_press_release_page_is_dated_by_its_headline() -> None:
+    html = (
+        "<html><head><title>No. 55/19, 12 March 2019, Press release on the talks</title></head>"
+        "<body><ul id='topmenu'><li>Home</li></ul><div id='content'>"
+        "<h2>No. 55/19, 12 March 2019, Press release on the talks</h2><p>" + BODY + "</p></div>"
+        "<div id='bottom'><p>Last modified: 02.04.2019 09:41</p></div></body></html>"
+    ).encode()
+    finding = find_publication_date(read_article(html, "release.html"), today=TODAY)
+    assert finding is not None
+    assert finding.value == date(2019, 3, 12)
+    assert finding.evidence.sentence.startswith("No. 55/19, 12 March 2019")
+
+
+def test_compact_meta_date_uses_the_labelled_byline_as_evidence() -> None:
+    html = (
+        "<html><head><meta name='pubdate' content='20190307'></head><body><article>"
+        "<h1>Envoys return</h1><div class='meta'><span>FOREIGN DESK</span> "
+        "<span>Published 07.03.2019 18:40 &middot; Modified 05.01.2021 10:00</span></div>"
+        "<p>" + BODY + "</p></article></body></html>"
+    ).encode()
+    finding = find_publication_date(read_article(html, "page.html"), today=TODAY)
+    assert finding is not None
+    assert finding.value == date(2019, 3, 7)
+    assert "Published 07.03.2019" in finding.evidence.sentence
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("20180515", date(2018, 5, 15), id="compact"),
+        pytest.param("20180515T184000Z", date(2018, 5, 15), id="compact-with-time"),
+        pytest.param("2018-05-15T23:30:00-04:00", date(2018, 5, 15), id="iso-offset-as-written"),
+        pytest.param("2018-05-15 18:40:00", date(2018, 5, 15), id="iso-space-time"),
+        pytest.param("Tue, 15 May 2018 18:40:00 GMT", date(2018, 5, 15), id="http-date"),
+        pytest.param("2018/05/15", date(2018, 5, 15), id="ymd-slashes"),
+        pytest.param("20181315", None, id="compact-impossible-month"),
+        pytest.param("12345678", None, id="not-a-date"),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_parse_machine_date(raw: str, expected: date | None) -> None:
+    assert parse_machine_date(raw) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -272,6 +525,8 @@ def test_meta_date_from_html_page() -> None:
         ("Friday, 17 February 2017", date(2017, 2, 17)),
         ("22/12/2021", date(2021, 12, 22)),
         ("2021/12/22", date(2021, 12, 22)),
+        ("2021.12.22", date(2021, 12, 22)),
+        ("Dec. 3, 2018", date(2018, 12, 3)),
         ("31.02.2017", None),
         ("in March 2011", None),
         ("resolution 2254", None),

@@ -310,6 +310,146 @@ def test_html_metadata(
     assert article.meta_published == published
 
 
+@pytest.mark.parametrize(
+    ("head", "body_extra", "published"),
+    [
+        pytest.param(
+            '<meta name="pubdate" content="20190307">', "", date(2019, 3, 7), id="compact"
+        ),
+        pytest.param(
+            '<meta property="og:published_time" content="2019-03-07T08:02:00+04:00">',
+            "",
+            date(2019, 3, 7),
+            id="og-published-time",
+        ),
+        pytest.param(
+            '<meta name="DC.date.issued" content="2019-03-07">',
+            "",
+            date(2019, 3, 7),
+            id="dublin-core",
+        ),
+        pytest.param(
+            '<meta name="sailthru.date" content="2019-03-07 08:02:00">',
+            "",
+            date(2019, 3, 7),
+            id="sailthru",
+        ),
+        pytest.param(
+            '<meta name="parsely-pub-date" content="2019-03-07T04:02:00Z">',
+            "",
+            date(2019, 3, 7),
+            id="parsely",
+        ),
+        pytest.param(
+            '<meta name="publishdate" content="2019/03/07">', "", date(2019, 3, 7), id="publishdate"
+        ),
+        pytest.param(
+            '<meta name="date" content="2019-03-09">'
+            '<meta name="publish-date" content="2019-03-07">',
+            "",
+            date(2019, 3, 7),
+            id="specific-key-beats-bare-date",
+        ),
+        pytest.param(
+            '<meta itemprop="datePublished" content="2019-03-07">',
+            "",
+            date(2019, 3, 7),
+            id="itemprop",
+        ),
+        pytest.param(
+            '<script type="application/ld+json">{"@graph": [{"@type": "WebPage", '
+            '"dateModified": "2021-01-05"}, {"@type": "NewsArticle", '
+            '"dateModified": "2021-01-05", "datePublished": "2019-03-07T08:02:00+04:00"}]}'
+            "</script>",
+            "",
+            date(2019, 3, 7),
+            id="json-ld-published-not-modified",
+        ),
+        pytest.param(
+            "",
+            '<p class="byline">By A. Writer <time class="updated" datetime="2021-01-05">5 Jan'
+            '</time> <time pubdate datetime="2019-03-07">7 March</time></p>',
+            date(2019, 3, 7),
+            id="time-pubdate-beats-updated-time",
+        ),
+        pytest.param(
+            "",
+            '<div class="entry-meta">Posted on <time class="entry-date published updated" '
+            'datetime="2019-03-07T08:02:00+00:00">March 7, 2019</time></div>',
+            date(2019, 3, 7),
+            id="time-marked-published-and-updated",
+        ),
+        pytest.param(
+            '<meta property="article:modified_time" content="2021-01-05T10:00:00+00:00">'
+            '<meta property="og:updated_time" content="2021-01-05T10:00:00+00:00">'
+            '<script type="application/ld+json">{"dateModified": "2021-01-05"}</script>',
+            '<p class="meta"><time class="entry-modified" datetime="2021-01-05">5 Jan</time></p>',
+            None,
+            id="modified-dates-only",
+        ),
+    ],
+)
+def test_html_publication_metadata(head: str, body_extra: str, published: date | None) -> None:
+    html = f"<html><head>{head}</head><body>{body_extra}<p>{BODY}</p></body></html>"
+    assert read_article(html.encode(), "page.html").meta_published == published
+
+
+# A ministry-style page: no <article> or <main>, the story in <div id="content">, menus,
+# language links, a column of other releases and a footer with a "Last modified" date.
+PRESS_RELEASE_PAGE = """<!DOCTYPE html><html lang="en"><head>
+<title>No. 55/19, 12 March 2019, Press release on the meeting in the Kazakh capital</title>
+</head><body>
+<div id="skip-link"><a href="#content">Skip to main content</a></div>
+<div id="header"><div class="langs"><a href="/tr/">Turkce</a> | <a href="/en/">English</a></div>
+<ul id="topmenu"><li><a href="/en/minister/">Minister</a></li>
+<li><a href="/en/releases/">Press Releases</a></li></ul></div>
+<div id="content">
+<h2 class="title">No. 55/19, 12 March 2019, Press release on the meeting in the Kazakh capital</h2>
+<p>{body}</p>
+<p>Our delegation was headed by the Deputy Minister, who met the other heads of delegation.</p>
+</div>
+<div id="right-col"><h4>Other Press Releases</h4><ul class="list">
+<li><a href="/a">No. 40/19, 1 March 2019, Press release on the floods</a></li>
+<li><a href="/b">No. 31/19, 20 February 2019, Press release on the visit</a></li></ul></div>
+<div id="bottom"><p>Ministry of Foreign Affairs, 8 Main Street, Ankara</p>
+<p class="lastmod">Last modified: 02.04.2019 09:41</p></div>
+</body></html>
+""".replace("{body}", BODY)
+
+
+def test_page_without_article_element_reads_the_content_block() -> None:
+    article = read_article(PRESS_RELEASE_PAGE.encode(), "release.html")
+    text = article.text
+    assert text.startswith("No. 55/19, 12 March 2019, Press release on the meeting")
+    assert text.endswith("who met the other heads of delegation.")
+    for chrome in ("Skip to", "English", "Minister\n", "Other Press", "floods", "Last modified"):
+        assert chrome not in text, chrome
+    assert (
+        article.title
+        == "No. 55/19, 12 March 2019, Press release on the meeting in the Kazakh capital"
+    )
+
+
+def test_content_block_keeps_the_headline_and_byline_above_it() -> None:
+    html = (
+        "<html><body><div class='top'><ul><li>Home</li><li>World</li></ul></div>"
+        "<div class='head'><h1>Envoys return to the capital</h1>"
+        "<p class='byline'>By A. Writer \u00b7 Published 7 March 2019</p></div>"
+        f"<div class='text'><p>{BODY}</p><p>{BODY}</p></div></body></html>"
+    )
+    text = read_article(html.encode(), "page.html").text
+    assert "Envoys return to the capital\n\nBy A. Writer \u00b7 Published 7 March 2019" in text
+
+
+def test_compound_menu_class_names_are_dropped() -> None:
+    html = (
+        "<html><body><article><h1>Envoys return</h1><div class='sidenav'>World | Region</div>"
+        f"<ul class='mainmenu'><li>Sport</li></ul><p>{BODY}</p></article></body></html>"
+    )
+    text = read_article(html.encode(), "page.html").text
+    assert "Region" not in text and "Sport" not in text
+
+
 def test_time_inside_a_body_paragraph_is_not_the_publication_date() -> None:
     html = (
         "<html><body><article><h1>Zones agreed</h1><p>" + BODY + " The previous meeting, on "

@@ -90,3 +90,32 @@ def test_editor_alias_resolves_a_new_spelling(ingested, tmp_path, ingest):
     iran = Delegation.objects.get(round__number=14, party__name="Iran")
     assert set(iran.mentions.values_list("head__name", flat=True)) == {"Ali Asghar Khaji"}
     assert Participant.objects.count() == people_before
+
+
+def test_participant_is_named_by_the_spelling_most_articles_use(tmp_path, ingest):
+    for n, spelling in enumerate(
+        ["Alexander Lavrentyev", "Alexander Lavrentiev", "Alexander Lavrentiev"]
+    ):
+        write(
+            tmp_path,
+            f"{n}.txt",
+            ROUND_14.replace("Alexander Lavrentiev", spelling).replace(
+                "2019-12-11", f"2019-12-1{n}"
+            ),
+        )
+        ingest(tmp_path / f"{n}.txt")
+    person = Participant.objects.get(delegations_headed__party__name="Russia")
+    assert person.name == "Alexander Lavrentiev"
+    assert "Alexander Lavrentyev" in person.all_names()
+    assert Participant.objects.filter(name__startswith="Alexander").count() == 1
+
+
+def test_name_chosen_by_an_editor_is_kept(ingested, tmp_path, ingest):
+    person = Participant.objects.get(name="Alexander Lavrentiev")
+    person.name, person.name_locked = "Aleksandr Lavrentyev", True
+    person.save()
+    for n in range(2):
+        write(tmp_path, f"x{n}.txt", ROUND_14.replace("2019-12-11", f"2019-12-2{n}"))
+    ingest(tmp_path)
+    person.refresh_from_db()
+    assert person.name == "Aleksandr Lavrentyev"
