@@ -305,9 +305,7 @@ def _extract_and_write(
 ) -> None:
     if not pending:
         return
-    items = (
-        (item.text, item.published.value if item.published else None, item) for item in pending
-    )
+    items = ((item.text, item.published, item) for item in pending)
     for extraction, item in extractor.extract_many(items, batch_size=len(pending)):
         name = str(item.path)
         if dry_run:

@@ -1,0 +1,1407 @@
+"""Delegations at the article's round (party, role, head as written, head's title) and observers.
+
+Layers:
+
+* `astana_parties` (pipeline component) matches every party alias with a PhraseMatcher
+  (attr LOWER, patterns from `patterns/parties.json` merged with the database's aliases)
+  and sets `doc.spans["astana_parties"]` (label: canonical party name). Spellings that are
+  also places ("talks in Moscow") or parts of other names ("UN-led", "non-governmental",
+  "the interim government") are dropped; weak aliases ("Syria's ambassador") go to
+  `doc.spans["astana_parties_weak"]`.
+* `PartyExtractor.extract` works over the sentences `rounds.attribute_sentences` marks as
+  being about the article's round:
+  - heads from explicit structures: "<party> delegation was led by <title> X",
+    "X, <title>, led the Russian team", "X, who leads the Russian delegation",
+    "Iran by X" (gapping), "Heading the group on behalf of <party>, X",
+    "X, ... and head of Tehran's delegation", "Iran's delegation head X", "Russia sent X",
+    and lists "led by Russia's envoy A, Turkish diplomat B and Iranian ... C";
+  - weaker heads from a title alone: "Turkish Deputy Foreign Minister X", "UN envoy X",
+    "X, the Russian president's special envoy for Syria" (not spokesmen, presidents,
+    foreign ministers, members of a delegation, observer delegations, the host);
+  - presence: a party named with a delegation noun or a verb of attending, a list of the
+    guarantors; absence: "without the armed opposition", "stayed away", "boycott";
+  - observers: observer states and organisations named with "as observers", "observer
+    status", "observers from ..." or as attending.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .data import load, word_set
+from .people import same_person
+from .rounds import SentenceRole
+from .sentences import Layout, Tokens, doc_text, tokens_of
+from .titles import (
+    EXCLUDED,
+    HEAD,
+    TITLE_WORDS,
+    NameFinder,
+    NameSpan,
+    appositive,
+    classify_title,
+    pre_title,
+)
+from .types import DelegationFact, Evidence, ObserverFact, PartyInfo
+
+PARTIES_COMPONENT = "astana_parties"
+PARTY_SPANS = "astana_parties"
+WEAK_SPANS = "astana_parties_weak"
+
+DELEGATION_ROLES = frozenset({"guarantor", "government", "opposition", "mediator"})
+OBSERVER_ROLE = "observer"
+HOST_ROLE = "host"
+
+_P = load("parties")
+NOT_OWN_PARTY_BEFORE = word_set("parties", "not_own_party_before")
+NOT_PARTY_AFTER = word_set("parties", "mention_not_party_after")
+PLACE_PREPOSITIONS = word_set("parties", "place_prepositions")
+
+HEAD_VERBS_ACTIVE = word_set("people", "head_verbs_active")
+HEAD_VERBS_PASSIVE = word_set("people", "head_verbs_passive")
+SPOKE_FOR_VERBS = word_set("people", "spoke_for_verbs")
+SENT_VERBS = word_set("people", "sent_verbs")
+PASSIVE_AUX = word_set("people", "passive_auxiliaries")
+SKIP_ADVERBS = word_set("people", "skip_adverbs")
+DELEGATION_NOUNS = word_set("people", "delegation_nouns")
+MEMBER_CUES = word_set("people", "member_cues")
+CLAUSE_BREAKERS = word_set("people", "clause_breakers")
+ABSENCE_AFTER_NAME = tuple(tuple(p.split()) for p in load("people")["absence_after_name"])
+
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "both"})
+RELATIVE_STOPS = frozenset(
+    {"who", "which", "whose", "whom", "where", "when", "that", "while", "whereas"}
+)
+PRESENCE_NOUNS = frozenset(
+    {
+        "delegation",
+        "delegations",
+        "team",
+        "teams",
+        "side",
+        "envoy",
+        "envoys",
+        "representative",
+        "representatives",
+        "officials",
+        "diplomats",
+        "negotiator",
+        "negotiators",
+        "experts",
+        "mission",
+        "contingent",
+        "camp",
+        "participation",
+        "observer",
+        "observers",
+    }
+)
+PRESENCE_BEFORE = frozenset(
+    {
+        "delegation",
+        "delegations",
+        "representatives",
+        "envoys",
+        "officials",
+        "participation",
+        "observers",
+        "experts",
+        "diplomats",
+        "team",
+        "teams",
+        "negotiators",
+    }
+)
+PRESENCE_VERBS = frozenset(
+    {
+        "attended",
+        "attend",
+        "attends",
+        "attending",
+        "participated",
+        "participate",
+        "participates",
+        "participating",
+        "joined",
+        "joining",
+        "join",
+        "joins",
+        "arrived",
+        "arrive",
+        "arrives",
+        "arriving",
+        "present",
+        "represented",
+        "sent",
+        "sends",
+        "sat",
+        "took",
+        "take",
+        "taking",
+        "takes",
+        "followed",
+        "follow",
+        "follows",
+    }
+)
+GATHER_VERBS = frozenset(
+    {
+        "involve",
+        "involves",
+        "involved",
+        "involving",
+        "gathered",
+        "brought",
+        "bring",
+        "brings",
+        "came",
+        "come",
+        "comes",
+        "together",
+        "convened",
+    }
+)
+LIST_LINKS = frozenset(
+    {
+        ",",
+        "and",
+        "as",
+        "well",
+        "-",
+        "\u2013",
+        "the",
+        "of",
+        "from",
+        "delegations",
+        "teams",
+        "along",
+        "with",
+        "delegation",
+        "team",
+    }
+)
+CHAIR_VERBS = frozenset({"chair", "co", "chairs", "chaired", "co-chair", "co-chaired", "co-chairs"})
+ABSENCE_WORDS = frozenset({"absence", "boycott", "absent", "boycotting", "boycotted", "boycotts"})
+ABSENCE_PHRASES = (
+    ("stay", "away"),
+    ("stayed", "away"),
+    ("stays", "away"),
+    ("staying", "away"),
+    ("did", "not", "attend"),
+    ("did", "not", "take", "part"),
+    ("did", "not", "participate"),
+    ("did", "not", "come"),
+    ("did", "not", "travel"),
+    ("would", "not", "travel"),
+    ("would", "not", "attend"),
+    ("would", "not", "take", "part"),
+    ("will", "not", "attend"),
+    ("will", "not", "take", "part"),
+    ("would", "not", "come"),
+    ("refused", "to", "attend"),
+    ("refused", "to", "take", "part"),
+    ("refused", "to", "join"),
+    ("declined", "to", "attend"),
+    ("not", "invited"),
+    ("failed", "to", "turn", "up"),
+    ("failed", "to", "show", "up"),
+    ("failed", "to", "attend"),
+    ("pulled", "out"),
+    ("skip",),
+    ("skipped",),
+    ("skipping",),
+    ("boycotted",),
+    ("boycott",),
+    ("boycotting",),
+    ("absent",),
+    ("sat", "out"),
+    ("sitting", "out"),
+    ("sit", "out"),
+)
+ABSENCE_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in ABSENCE_PHRASES:
+    ABSENCE_BY_FIRST[_phrase[0]] = (*ABSENCE_BY_FIRST.get(_phrase[0], ()), _phrase)
+OBSERVER_WORDS = frozenset({"observer", "observers"})
+MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
+COREF_WORDS = frozenset({"both", "they", "two", "these", "all", "each"})
+
+CONF_EXPLICIT, CONF_TITLE, CONF_PRESENCE = 0.9, 0.65, 0.55
+
+
+# --- party data and the matcher component --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartyData:
+    name: str
+    role: str
+    aliases: tuple[str, ...]
+    cities: frozenset[str] = frozenset()
+    weak: tuple[str, ...] = ()
+
+
+def party_table(parties: Sequence[PartyInfo] = ()) -> dict[str, PartyData]:
+    """The package's alias data merged with the database's parties (their roles win)."""
+    table: dict[str, PartyData] = {}
+    for name, data in _P["parties"].items():
+        table[name] = PartyData(
+            name=name,
+            role=data["role"],
+            aliases=tuple(dict.fromkeys((name, *data["aliases"]))),
+            cities=frozenset(c.lower() for c in data.get("cities", ())),
+            weak=tuple(data.get("weak_aliases", ())),
+        )
+    for info in parties:
+        base = table.get(info.name)
+        aliases = tuple(dict.fromkeys((*(base.aliases if base else ()), info.name, *info.aliases)))
+        table[info.name] = PartyData(
+            name=info.name,
+            role=info.role or (base.role if base else OBSERVER_ROLE),
+            aliases=tuple(a for a in aliases if a.strip()),
+            cities=base.cities if base else frozenset(),
+            weak=base.weak if base else (),
+        )
+    return table
+
+
+def table_config(table: dict[str, PartyData]) -> dict[str, dict]:
+    """The table as plain data for the component's config."""
+    return {
+        p.name: {
+            "role": p.role,
+            "aliases": list(p.aliases),
+            "cities": sorted(p.cities),
+            "weak_aliases": list(p.weak),
+        }
+        for p in table.values()
+    }
+
+
+def table_from_config(config: dict | None) -> dict[str, PartyData]:
+    if not config:
+        return party_table()
+    return {
+        name: PartyData(
+            name=name,
+            role=data["role"],
+            aliases=tuple(data["aliases"]),
+            cities=frozenset(data.get("cities", ())),
+            weak=tuple(data.get("weak_aliases", ())),
+        )
+        for name, data in config.items()
+    }
+
+
+def _case_ok(alias: str, written: str) -> bool:
+    letters = [ch for ch in alias if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return all(ch.isupper() for ch in written if ch.isalpha())
+    if alias[:1].isupper():
+        return written[:1].isupper()
+    return True
+
+
+@Language.factory(
+    PARTIES_COMPONENT,
+    default_config={"parties": None},
+)
+def make_parties_component(nlp: Language, name: str, parties: dict | None) -> PartyMatcher:
+    return PartyMatcher(nlp, table_from_config(parties))
+
+
+class PartyMatcher:
+    """Sets `doc.spans["astana_parties"]` (party mentions, label = canonical name, longest
+    match wins) and `doc.spans["astana_parties_weak"]` (weak aliases such as "Syria")."""
+
+    def __init__(self, nlp: Language, table: dict[str, PartyData]) -> None:
+        self.table = table
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.weak_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.forms: dict[tuple[str, str], list[str]] = {}
+        for party in table.values():
+            self.matcher.add(party.name, [nlp.make_doc(a) for a in party.aliases])
+            for alias in party.aliases:
+                self.forms.setdefault((party.name, alias.lower()), []).append(alias)
+            if party.weak:
+                self.weak_matcher.add(party.name, [nlp.make_doc(a) for a in party.weak])
+                for alias in party.weak:
+                    self.forms.setdefault((party.name, alias.lower()), []).append(alias)
+
+    def _matches(self, doc: Doc, tv: Tokens, matcher: PhraseMatcher) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) of matches whose case fits the alias ("US", not "us")."""
+        strings = doc.vocab.strings
+        out = []
+        for match_id, start, end in matcher(doc):
+            written = " ".join(tv.text[start:end])
+            forms = self.forms.get((strings[match_id], written.lower()))
+            if forms is None or any(_case_ok(form, written) for form in forms):
+                out.append((match_id, start, end))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        tv = tokens_of(doc)
+        strings = doc.vocab.strings
+        strong = _longest(self._matches(doc, tv, self.matcher))
+        kept: list[tuple[int, int, int]] = []
+        places: set[int] = set()
+        for match_id, start, end in strong:
+            party = self.table.get(strings[match_id])
+            if party is None:
+                continue
+            if self._not_a_party(tv, start, end, party, kept, places, strings):
+                continue
+            kept.append((match_id, start, end))
+        covered = {i for _, s, e in kept for i in range(s, e)}
+        weak = [
+            (m, s, e)
+            for m, s, e in _longest(self._matches(doc, tv, self.weak_matcher))
+            if not any(i in covered for i in range(s, e))
+        ]
+        doc.spans[PARTY_SPANS] = [Span(doc, s, e, label=m) for m, s, e in kept]
+        doc.spans[WEAK_SPANS] = [Span(doc, s, e, label=m) for m, s, e in weak]
+        return doc
+
+    def _not_a_party(
+        self,
+        tv: Tokens,
+        start: int,
+        end: int,
+        party: PartyData,
+        kept: list[tuple[int, int, int]],
+        places: set[int],
+        strings,
+    ) -> bool:
+        T, L = tv.text, tv.lower
+        written = " ".join(L[start:end])
+        if (
+            end < tv.n
+            and L[end] in NOT_PARTY_AFTER
+            and (T[end] != "-" or (not tv.ws[end - 1] and not tv.ws[end]))
+        ):
+            return True
+        if start > 0:
+            if L[start - 1] in NOT_OWN_PARTY_BEFORE:
+                return True
+            if T[start - 1] == "-" and start > 1 and L[start - 2] in NOT_OWN_PARTY_BEFORE:
+                return True
+        if party.role == "government" and written in {"government", "governmental"}:
+            # "the Turkish government", "Jordanian government spokesman"
+            j = start - 1
+            if j >= 0 and T[j] in POSSESSIVE:
+                j -= 1
+            if kept and kept[-1][2] == j + 1 and strings[kept[-1][0]] != party.name:
+                return True
+        if written in party.cities:
+            j = start - 1
+            if j >= 0 and L[j] in PLACE_PREPOSITIONS:
+                places.add(end)
+                return True
+            # "in Moscow, Ankara, Tehran or even Damascus"
+            while j >= 0 and L[j] in {",", "or", "and", "even"}:
+                j -= 1
+            if j >= 0 and (j + 1) in places:
+                places.add(end)
+                return True
+        return False
+
+
+def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Overlapping matches reduced to the longest (the earliest on a tie), in text order."""
+    ordered = sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1]))
+    taken: set[int] = set()
+    out = []
+    for m in ordered:
+        if any(i in taken for i in range(m[1], m[2])):
+            continue
+        out.append(m)
+        taken.update(range(m[1], m[2]))
+    return sorted(out, key=lambda m: m[1])
+
+
+# --- extraction --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    party: str
+    role: str
+    start: int
+    end: int
+    weak: bool = False
+
+
+@dataclass(slots=True)
+class HeadCandidate:
+    party: str
+    name: NameSpan
+    title: str
+    confidence: float
+    sent_index: int
+    rule: str
+
+
+@dataclass
+class _Presence:
+    score: float = 0.0
+    first_sent: int | None = None
+    observer: bool = False
+    observer_sent: int | None = None
+    absent: float = 0.0
+
+
+@dataclass
+class _State:
+    doc: Doc
+    tv: Tokens
+    layout: Layout
+    roles: list[SentenceRole]
+    finder: NameFinder
+    mentions: list[Mention]
+    party_at: dict[int, Mention]
+    weak_at: dict[int, Mention]
+    sent_starts: list[int]
+    heads: list[HeadCandidate] = field(default_factory=list)
+    presence: dict[str, _Presence] = field(default_factory=dict)
+    names: list[str] | None = None
+    ordered: list[Mention] = field(default_factory=list)  # strong and weak, by start
+    ordered_starts: list[int] = field(default_factory=list)
+
+
+class PartyExtractor:
+    """Delegations and observers from a processed Doc (see the module docstring)."""
+
+    def __init__(self, table: dict[str, PartyData]) -> None:
+        self.table = table
+        tokens: set[str] = set()
+        for party in table.values():
+            for alias in (*party.aliases, *party.weak):
+                tokens.update(alias.lower().replace("-", " ").split())
+        self.party_tokens = frozenset(tokens)
+
+    # -- entry point ----------------------------------------------------------------------------
+
+    def extract(
+        self,
+        doc: Doc,
+        layout: Layout,
+        roles: list[SentenceRole],
+        finder: NameFinder,
+    ) -> tuple[list[DelegationFact], list[ObserverFact]]:
+        state = self._state(doc, layout, roles, finder)
+        for role in roles:
+            if not any(c.usable for c in role.clauses):
+                continue
+            self._heads_in(state, role)
+            self._presence_in(state, role)
+        self._observer_coreference(state)
+        return self._facts(state)
+
+    def _state(
+        self, doc: Doc, layout: Layout, roles: list[SentenceRole], finder: NameFinder
+    ) -> _State:
+        mentions: list[Mention] = []
+        ordered: list[Mention] = []
+        party_at: dict[int, Mention] = {}
+        weak_at: dict[int, Mention] = {}
+        for group, weak in ((PARTY_SPANS, False), (WEAK_SPANS, True)):
+            for span in doc.spans.get(group, []):
+                party = self.table.get(span.label_)
+                if party is None:
+                    continue
+                m = Mention(party.name, party.role, span.start, span.end, weak)
+                target = weak_at if weak else party_at
+                for i in range(span.start, span.end):
+                    target[i] = m
+                ordered.append(m)
+                if not weak:
+                    mentions.append(m)
+        ordered.sort(key=lambda m: (m.start, m.weak))
+        return _State(
+            ordered=ordered,
+            ordered_starts=[m.start for m in ordered],
+            doc=doc,
+            tv=tokens_of(doc),
+            layout=layout,
+            roles=roles,
+            finder=finder,
+            mentions=mentions,
+            party_at=party_at,
+            weak_at=weak_at,
+            sent_starts=[s.start for s in layout.sents],
+        )
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _is_party_token(self, state: _State, i: int) -> bool:
+        return i in state.party_at or i in state.weak_at
+
+    def _after(self, state: _State, end: int, limit: int) -> int:
+        """Index after a mention ending at `end`, past a possessive."""
+        if end < limit and state.tv.text[end] in POSSESSIVE:
+            return end + 1
+        return end
+
+    def _is_destination(self, state: _State, m: Mention) -> bool:
+        """ "ambassador to the UN", "envoy for Syria": the party is where the person is sent."""
+        L = state.tv.lower
+        j = m.start - 1
+        if j >= 0 and L[j] == "the":
+            j -= 1
+        if j >= 0 and L[j] in {"to", "at", "in", "for"}:
+            k = j - 1
+            return k >= 0 and L[k] in {
+                "ambassador",
+                "representative",
+                "envoy",
+                "mission",
+                "embassy",
+                "delegate",
+                "representation",
+            }
+        return False
+
+    def _weak_ok(self, state: _State, m: Mention, limit: int) -> bool:
+        """A weak alias counts before a title or delegation noun, or after "delegation of"."""
+        L = state.tv.lower
+        k = self._after(state, m.end, limit)
+        if k < limit:
+            low = L[k]
+            if low in TITLE_WORDS or low in DELEGATION_NOUNS:
+                return True
+        j = m.start - 1
+        return j >= 1 and L[j] == "of" and L[j - 1] in DELEGATION_NOUNS
+
+    def _mentions_in(
+        self, state: _State, start: int, end: int, limit: int | None = None
+    ) -> list[Mention]:
+        """Party mentions (strong, and weak ones in a title or delegation context) in a range."""
+        limit = limit if limit is not None else end
+        seen: list[Mention] = []
+        ordered = state.ordered
+        k = bisect_left(state.ordered_starts, start)
+        last_end = start
+        while k < len(ordered) and ordered[k].start < end:
+            m = ordered[k]
+            k += 1
+            if m.start < last_end and seen:
+                continue  # a weak mention inside a strong one
+            if m.weak and not self._weak_ok(state, m, limit):
+                continue
+            if not self._is_destination(state, m):
+                seen.append(m)
+                last_end = m.end
+        return seen
+
+    def _name_ok(self, state: _State, run: NameSpan | None) -> NameSpan | None:
+        if run is None:
+            return None
+        if len(run) >= 2:
+            return run
+        return run if self._full_name_for(state, run) is not None else None
+
+    def _full_name_for(self, state: _State, run: NameSpan) -> str | None:
+        """A single word ("Korin") resolved to a full name the article gives."""
+        word = run.text(state.tv)
+        for full in self._article_names(state):
+            if same_person(word, full):
+                return full
+        return None
+
+    def _article_names(self, state: _State) -> list[str]:
+        if state.names is None:
+            names: list[str] = []
+            for sent in state.layout.sents:
+                if sent.kind == "chrome":
+                    continue
+                for run in state.finder.runs_in(sent.start, sent.end):
+                    if len(run) >= 2:
+                        names.append(run.text(state.tv))
+            state.names = names
+        return state.names
+
+    def _title_text(self, state: _State, name: NameSpan, floor: int, limit: int) -> str:
+        """The head's title as written: the title words before the name, else an appositive
+        that reads as a title (", the Kremlin's Syria envoy,"); no leading article."""
+        L = state.tv.lower
+        t0, t1 = pre_title(state.tv, name.start, floor, lambda i: self._is_party_token(state, i))
+        if t1 <= t0:
+            apos = appositive(state.tv, name.end, limit)
+            if apos is None:
+                return ""
+            t0, t1 = apos
+            first = L[t0]
+            if not (
+                first in DETERMINERS
+                or first in TITLE_WORDS
+                or self._is_party_token(state, t0)
+                or state.tv.text[t0][:1].isupper()
+            ):
+                return ""  # ", held talks with ..." is no title
+        while t0 < t1 and L[t0] in {"the", "a", "an"}:
+            t0 += 1
+        return self._span_text(state, t0, t1) if t1 > t0 else ""
+
+    def _add_head(
+        self,
+        state: _State,
+        party: str,
+        name: NameSpan,
+        sent_index: int,
+        confidence: float,
+        rule: str,
+        floor: int,
+        limit: int,
+    ) -> None:
+        data = self.table.get(party)
+        if data is None or data.role not in DELEGATION_ROLES:
+            return
+        state.heads.append(
+            HeadCandidate(
+                party=party,
+                name=name,
+                title=self._title_text(state, name, floor, limit),
+                confidence=confidence,
+                sent_index=sent_index,
+                rule=rule,
+            )
+        )
+
+    # -- heads --------------------------------------------------------------------------------
+
+    def _heads_in(self, state: _State, role: SentenceRole) -> None:
+        L = state.tv.lower
+        sent = role.sent
+        for clause in role.clauses:
+            if not clause.usable:
+                continue
+            c0, c1 = clause.start, clause.end
+            passive_by_seen = False
+            for i in range(c0, c1):
+                low = L[i]
+                if low in HEAD_VERBS_PASSIVE:
+                    by = self._by_after(state, i, c1)
+                    if by is not None:
+                        passive_by_seen = True
+                        self._passive_head(state, sent.index, i, by, c0, c1)
+                        continue
+                if low in HEAD_VERBS_ACTIVE or (
+                    low in SPOKE_FOR_VERBS and i + 1 < c1 and L[i + 1] == "for"
+                ):
+                    self._active_head(state, sent.index, i, c0, c1)
+                if low in {"head", "heads"} and i > c0:
+                    self._head_of(state, sent.index, i, c0, c1)
+                if low in {"negotiator"} and i > c0 and L[i - 1] in {"chief", "lead", "top"}:
+                    self._negotiator(state, sent.index, i, c0, c1)
+                if low in SENT_VERBS and i > c0:
+                    self._sent(state, sent.index, i, c0, c1)
+            if passive_by_seen or self._passive_before(state, sent.start, c0):
+                self._gapping(state, sent.index, c0, c1)
+            self._participial(state, sent.index, c0, c1)
+            self._titled(state, sent.index, c0, c1)
+
+    def _passive_before(self, state: _State, start: int, end: int) -> bool:
+        """An earlier clause of the sentence has "led/represented ... by"."""
+        L = state.tv.lower
+        return any(
+            L[x] in HEAD_VERBS_PASSIVE and self._by_after(state, x, end) is not None
+            for x in range(start, end)
+        )
+
+    def _by_after(self, state: _State, verb: int, limit: int) -> int | None:
+        """The "by" of "led, as in previous rounds, by" (a short parenthetical may intervene)."""
+        T, L = state.tv.text, state.tv.lower
+        if verb > 0 and T[verb - 1] == "-":
+            return None  # "UN-led"
+        for j in range(verb + 1, min(limit, verb + 10)):
+            if L[j] == "by":
+                return j
+            if j in state.party_at or state.finder.is_name_token(j):
+                return None
+            if T[j] in {";", ".", ":"}:
+                return None
+        return None
+
+    def _skip_back(self, state: _State, i: int, floor: int) -> tuple[int, bool]:
+        """Step back over adverbs and auxiliaries from i (inclusive); report a "who"."""
+        L = state.tv.lower
+        relative = False
+        while i >= floor and (L[i] in SKIP_ADVERBS or L[i] == "who"):
+            if L[i] in {"who", "which"}:
+                relative = True
+            i -= 1
+        return i, relative
+
+    def _clause_subject_start(self, state: _State, c0: int, verb: int) -> int:
+        T, L = state.tv.text, state.tv.lower
+        start = c0
+        for j in range(c0, verb):
+            low = L[j]
+            if low in CLAUSE_BREAKERS or (low in {"and", "but"} and j > c0 and T[j - 1] == ","):
+                start = j + 1
+        return start
+
+    def _by_items(self, state: _State, by: int, limit: int) -> list[tuple[int, int]]:
+        """The noun phrases after "by", split at commas and "and"; stops at a new clause."""
+        T, L = state.tv.text, state.tv.lower
+        items: list[tuple[int, int]] = []
+        cur = by + 1
+        j = by + 1
+        while j < limit:
+            low = L[j]
+            if T[j] in {";", ".", ":", "(", ")"} or low in RELATIVE_STOPS:
+                break
+            m = state.party_at.get(j)
+            if m is not None and j == m.start:
+                k = self._after(state, m.end, limit)
+                if k < limit and L[k] == "by":
+                    break  # gapping: "..., Iran by X"
+            if T[j] == "," or low in {"and", "both"}:
+                if j > cur:
+                    items.append((cur, j))
+                cur = j + 1
+                j += 1
+                continue
+            if (
+                j == cur
+                and T[j][:1].islower()
+                and low not in DETERMINERS
+                and low not in TITLE_WORDS
+                and not (j in state.weak_at or j in state.party_at)
+            ):
+                break  # a verb: the phrase after "by" has ended
+            j += 1
+        if j > cur:
+            items.append((cur, j))
+        return items
+
+    def _first_name_in(self, state: _State, start: int, end: int) -> NameSpan | None:
+        for run in state.finder.runs_in(start, end):
+            ok = self._name_ok(state, run)
+            if ok is not None:
+                return ok
+        return None
+
+    def _passive_head(
+        self, state: _State, sent_i: int, verb: int, by: int, c0: int, c1: int
+    ) -> None:
+        T, L = state.tv.text, state.tv.lower
+        items = self._by_items(state, by, c1)
+        if not items:
+            return
+        prev_i, _ = self._skip_back(state, verb - 1, c0)
+        finite = any(L[k] in PASSIVE_AUX for k in range(max(c0, prev_i - 2), verb))
+        subject: list[Mention] = []
+        if finite:
+            s0 = self._clause_subject_start(state, c0, verb)
+            last_comma = max((k for k in range(s0, verb) if T[k] == ","), default=None)
+            if last_comma is not None:
+                subject = self._mentions_in(state, last_comma + 1, verb, c1)
+            if not subject:
+                region_end = next((k for k in range(s0, verb) if T[k] == ","), verb)
+                subject = self._mentions_in(state, s0, region_end, c1)
+        else:
+            k = prev_i
+            while k >= c0 and T[k] == ",":
+                k -= 1
+            if k < c0:
+                return
+            noun_ok = L[k] in DELEGATION_NOUNS or k in state.party_at
+            if not noun_ok:
+                return  # "a group of experts led by ..."
+            np_start = k
+            while (
+                np_start - 1 >= c0 and T[np_start - 1] not in {",", ";", ":"} and k - np_start < 6
+            ):
+                if L[np_start - 1] in {"with", "by", "from", "than", "that", "who", "which"}:
+                    break
+                np_start -= 1
+            subject = self._mentions_in(state, np_start, k + 1, c1)
+            if not subject:
+                s0 = self._clause_subject_start(state, c0, verb)
+                region_end = next((x for x in range(s0, verb) if T[x] == ","), verb)
+                subject = self._mentions_in(state, s0, region_end, c1)
+        if not subject and finite:
+            subject = self._pronoun_subject(state, sent_i, c0, verb)
+        parties = list(dict.fromkeys(m.party for m in subject))
+        named = []
+        for a, b in items:
+            run = self._first_name_in(state, a, b)
+            if run is not None:
+                named.append((a, b, run))
+        if not named:
+            return
+        if len(parties) == 1:
+            a, b, run = named[0]
+            self._add_head(state, parties[0], run, sent_i, CONF_EXPLICIT, "passive", c0, c1)
+            return
+        # A list: each item names its own party ("Russia's envoy A, Turkish diplomat B ...").
+        for idx, (a, b, run) in enumerate(named):
+            own = self._mentions_in(state, a, run.start, c1)
+            if not own:
+                nxt = items.index((a, b)) + 1
+                if nxt < len(items) and self._first_name_in(state, *items[nxt]) is None:
+                    own = self._mentions_in(state, items[nxt][0], items[nxt][1], c1)
+            if own:
+                self._add_head(
+                    state, own[0].party, run, sent_i, CONF_EXPLICIT, "passive-list", c0, c1
+                )
+            elif len(parties) == len(named):
+                self._add_head(
+                    state, parties[idx], run, sent_i, CONF_EXPLICIT, "passive-order", c0, c1
+                )
+
+    def _pronoun_subject(self, state: _State, sent_i: int, c0: int, verb: int) -> list[Mention]:
+        """ "Turkey sent no minister; its team is headed by X": "its" is the party named last
+        before it in the sentence."""
+        L = state.tv.lower
+        s0 = self._clause_subject_start(state, c0, verb)
+        if not (L[s0] in {"its", "their"} and s0 + 1 < verb and L[s0 + 1] in DELEGATION_NOUNS):
+            return []
+        sent = state.layout.sents[sent_i]
+        before = self._mentions_in(state, sent.start, s0)
+        return before[-1:] if before else []
+
+    def _gapping(self, state: _State, sent_i: int, c0: int, c1: int) -> None:
+        """ "..., Iran by Reza Kamali, ..., the Syrian opposition by Omar Haddad"."""
+        L = state.tv.lower
+        for m in self._mentions_in(state, c0, c1):
+            k = self._after(state, m.end, c1)
+            if k >= c1 or L[k] != "by":
+                continue
+            if m.start > c0 and L[m.start - 1] == "by":
+                continue
+            # Only after an earlier "represented/led ... by" in the sentence.
+            sent_start = state.layout.sents[sent_i].start
+            if not any(L[x] in HEAD_VERBS_PASSIVE for x in range(sent_start, m.start)):
+                continue
+            items = self._by_items(state, k, c1)
+            if items:
+                run = self._first_name_in(state, *items[0])
+                if run is not None:
+                    self._add_head(state, m.party, run, sent_i, CONF_EXPLICIT, "gapping", c0, c1)
+
+    def _subject_name(self, state: _State, verb: int, floor: int) -> NameSpan | None:
+        T = state.tv.text
+        k, relative = self._skip_back(state, verb - 1, floor)
+        if k < floor:
+            return None
+        run = self._name_ok(state, state.finder.run_ending(k + 1, floor))
+        if run is not None:
+            return run
+        if T[k] == ",":
+            run = self._name_ok(state, state.finder.run_ending(k, floor))
+            if run is not None:
+                return run
+        if T[k] == "," or relative:
+            end_apos = k if T[k] == "," else k + 1
+            c = end_apos - 1
+            while c >= floor and T[c] != "," and end_apos - c <= 30:
+                c -= 1
+            if c >= floor and T[c] == ",":
+                return self._name_ok(state, state.finder.run_ending(c, floor))
+        return None
+
+    def _active_head(self, state: _State, sent_i: int, verb: int, c0: int, c1: int) -> None:
+        T, L = state.tv.text, state.tv.lower
+        if verb > 0 and T[verb - 1] == "-":
+            return
+        j = verb + 1
+        if L[verb] in SPOKE_FOR_VERBS:
+            j += 1
+        while j < c1 and L[j] in DETERMINERS:
+            j += 1
+        if j >= c1:
+            return
+        m = state.party_at.get(j)
+        if m is None:
+            w = state.weak_at.get(j)
+            m = w if w is not None and self._weak_ok(state, w, c1) else None
+        if m is None or m.start != j:
+            return
+        k = self._after(state, m.end, c1)
+        if k < c1 and L[k] == "by":
+            return
+        run = self._subject_name(state, verb, c0)
+        if run is None:
+            return
+        if self._at_other_times(state, verb, c1) or self._absent_after(state, k, c1, span=16):
+            return  # "X, who led the rebels at earlier rounds, did not attend"
+        self._add_head(state, m.party, run, sent_i, CONF_EXPLICIT, "active", c0, c1)
+
+    def _at_other_times(self, state: _State, i: int, limit: int) -> bool:
+        """ "... at earlier rounds", "... previously", up to the next comma."""
+        L = state.tv.lower
+        words: list[str] = []
+        for x in range(i, min(limit, i + 10)):
+            if state.tv.text[x] in {",", ";"}:
+                break
+            words.append(L[x])
+        if {"previously", "formerly", "once"} & set(words):
+            return True
+        return any(
+            w in {"earlier", "previous", "past", "prior", "last"}
+            and words[k + 1 : k + 2]
+            in (["rounds"], ["round"], ["meetings"], ["sessions"], ["talks"])
+            for k, w in enumerate(words)
+        )
+
+    def _participial(self, state: _State, sent_i: int, c0: int, c1: int) -> None:
+        """ "Heading the group on behalf of the main Syrian opposition, Omar Haddad, ...",
+        "Heading the Iranian team was Reza Kamali"."""
+        T, L = state.tv.text, state.tv.lower
+        if L[c0] not in {"heading", "leading", "representing"}:
+            return
+        comma = next((x for x in range(c0, min(c1, c0 + 15)) if T[x] == ","), None)
+        verb = next(
+            (x for x in range(c0, min(c1, comma or c0 + 12)) if L[x] in {"was", "is", "will"}),
+            None,
+        )
+        if verb is not None:
+            # inverted: "Heading the Iranian team was X"
+            ms = self._mentions_in(state, c0, verb, c1)
+            start = verb + 1 if L[verb] != "will" else verb + 2
+            run = self._first_name_in(state, start, min(c1, start + 8)) if ms else None
+            if run is not None and run.start <= start + 4:
+                self._add_head(
+                    state, ms[-1].party, run, sent_i, CONF_EXPLICIT, "participial", c0, c1
+                )
+            return
+        if comma is None:
+            return
+        ms = self._mentions_in(state, c0, comma, c1)
+        if not ms:
+            return
+        run = self._name_ok(state, state.finder.run_from(comma + 1, c1)) if comma + 1 < c1 else None
+        if run is not None:
+            self._add_head(state, ms[-1].party, run, sent_i, CONF_EXPLICIT, "participial", c0, c1)
+
+    def _head_of(self, state: _State, sent_i: int, i: int, c0: int, c1: int) -> None:
+        T, L = state.tv.text, state.tv.lower
+        # "Iran's delegation head Reza Kamali"
+        if L[i - 1] in DELEGATION_NOUNS:
+            ms = self._mentions_in(state, max(c0, i - 4), i - 1, c1)
+            if ms:
+                run = self._first_name_in(state, i + 1, min(c1, i + 8))
+                if run is not None and run.start <= i + 4:
+                    self._add_head(
+                        state, ms[-1].party, run, sent_i, CONF_EXPLICIT, "delegation-head", c0, c1
+                    )
+            return
+        # "head of Tehran's delegation", "the head of the government delegation"
+        if i + 1 >= c1 or L[i + 1] != "of":
+            return
+        noun = None
+        ms: list[Mention] = []
+        for j in range(i + 2, min(c1, i + 8)):
+            if L[j] in DELEGATION_NOUNS and L[j] not in {"party", "group"}:
+                noun = j
+                ms = self._mentions_in(state, i + 2, j, c1)
+                break
+            if T[j] in {",", ";"}:
+                break
+        if noun is None or not ms:
+            return
+        party = ms[-1].party
+        after = noun + 1
+        if after < c1 and T[after] == ",":
+            after += 1
+        run = self._name_ok(state, state.finder.run_from(after, c1)) if after < c1 else None
+        if run is None:
+            c = i - 1
+            while c >= c0 and T[c] != "," and i - c <= 25:
+                c -= 1
+            if c >= c0 and T[c] == ",":
+                run = self._name_ok(state, state.finder.run_ending(c, c0))
+        if run is not None:
+            self._add_head(state, party, run, sent_i, CONF_EXPLICIT, "head-of", c0, c1)
+
+    def _negotiator(self, state: _State, sent_i: int, i: int, c0: int, c1: int) -> None:
+        T = state.tv.text
+        ms = self._mentions_in(state, max(c0, i - 5), i - 1, c1)
+        if not ms:
+            return
+        start = i + 1
+        if start < c1 and T[start] == ",":
+            start += 1
+        run = self._first_name_in(state, start, min(c1, start + 12))
+        if run is not None:
+            self._add_head(state, ms[-1].party, run, sent_i, CONF_EXPLICIT, "negotiator", c0, c1)
+
+    def _sent(self, state: _State, sent_i: int, i: int, c0: int, c1: int) -> None:
+        """ "Russia sent Pavel Korin", "The Syrian government sent Deputy Foreign
+        Minister Fadi Mansour"."""
+        m = state.party_at.get(i - 1)
+        if m is None:
+            return
+        end = i + 1
+        while end < c1 and end - i < 10 and state.tv.text[end] not in {",", ";", "."}:
+            end += 1
+        run = self._first_name_in(state, i + 1, end)
+        if run is not None:
+            self._add_head(state, m.party, run, sent_i, CONF_EXPLICIT, "sent", c0, c1)
+
+    def _titled(self, state: _State, sent_i: int, c0: int, c1: int) -> None:
+        """A person named with a party and a head's title: "Turkish Deputy Foreign Minister X",
+        "UN envoy X", "X, the Russian president's special envoy for Syria"."""
+        L = state.tv.lower
+        finder = state.finder
+        chairing = "chair" in L[c0:c1] or "co-chair" in L[c0:c1]
+        near = state.party_at.keys() | state.weak_at.keys()
+        for run in finder.runs_in(c0, c1):
+            if len(run) < 2:
+                continue
+            # A party word must stand within the title before or the appositive after.
+            if near.isdisjoint(range(max(c0, run.start - 10), min(c1, run.end + 16))):
+                continue
+            before = {L[x] for x in range(max(c0, run.start - 6), run.start)}
+            if before & MEMBER_CUES:
+                continue
+            if self._absent_after(state, run.end, c1):
+                continue
+            t0, t1 = pre_title(state.tv, run.start, c0, lambda x: self._is_party_token(state, x))
+            party = None
+            if t1 > t0:
+                ms = self._mentions_in(state, t0, t1, c1)
+                kind = classify_title(state.tv, t0, t1, finder)
+                if kind == EXCLUDED:
+                    continue
+                if ms and kind == HEAD:
+                    party = ms[0]
+                elif (
+                    ms
+                    and chairing
+                    and all(
+                        x in state.party_at or x in state.weak_at or L[x] in POSSESSIVE
+                        for x in range(t0, t1)
+                    )
+                ):
+                    party = ms[0]  # "... and Iran's Reza Kamali will co-chair the meeting"
+            if party is None:
+                apos = appositive(state.tv, run.end, c1)
+                if apos is not None and self._is_list_item(state, apos[0], apos[1], c1):
+                    apos = None
+                if apos is not None:
+                    kind = classify_title(state.tv, apos[0], apos[1], finder)
+                    if kind == HEAD:
+                        ms = self._mentions_in(state, apos[0], apos[1], c1)
+                        if ms:
+                            party = ms[0]
+            if party is not None:
+                self._add_head(state, party.party, run, sent_i, CONF_TITLE, "title", c0, c1)
+
+    def _is_list_item(self, state: _State, start: int, end: int, limit: int) -> bool:
+        """ ", Syrian Deputy Foreign Minister Fadi Mansour and ...": the segment after a name
+        opens with another titled name, so it is the next item of a list, not a title."""
+        for run in state.finder.runs_in(start, end):
+            if len(run) < 2:
+                continue
+            t0, _ = pre_title(state.tv, run.start, start, lambda x: self._is_party_token(state, x))
+            first = start
+            while first < run.start and state.tv.lower[first] in DETERMINERS:
+                first += 1
+            if t0 <= first:
+                return True
+        return False
+
+    def _absent_after(self, state: _State, i: int, limit: int, span: int = 8) -> bool:
+        T, L = state.tv.text, state.tv.lower
+        words = [L[x] for x in range(i, min(limit, i + span)) if T[x] != ","]
+        reach = 4 if span <= 8 else len(words)
+        for phrase in ABSENCE_AFTER_NAME:
+            n = len(phrase)
+            for s in range(0, min(reach, len(words) - n + 1)):
+                if tuple(words[s : s + n]) == phrase:
+                    return True
+        return False
+
+    # -- presence, absence, observers ---------------------------------------------------------
+
+    def _units(self, state: _State, ms: list[Mention]) -> list[list[Mention]]:
+        """Coordinated lists of mentions: "Russia, Iran and Turkey", "Jordan, Lebanon and Iraq"."""
+        L = state.tv.lower
+        units: list[list[Mention]] = []
+        for m in ms:
+            if units:
+                last = units[-1][-1]
+                between = [L[x] for x in range(last.end, m.start)]
+                between = [w for w in between if w not in POSSESSIVE]
+                if len(between) <= 4 and all(w in LIST_LINKS for w in between) and between:
+                    units[-1].append(m)
+                    continue
+            units.append([m])
+        return units
+
+    def _presence_in(self, state: _State, role: SentenceRole) -> None:
+        L = state.tv.lower
+        sent = role.sent
+        for clause in role.clauses:
+            if not clause.usable:
+                continue
+            c0, c1 = clause.start, clause.end
+            ms = [m for m in self._mentions_in(state, c0, c1) if not m.weak]
+            if not ms:
+                continue
+            words = L[c0:c1]
+            observer_clause = any(w.startswith("observer") for w in words)
+            gather_at = next((c0 + x for x, w in enumerate(words) if w in GATHER_VERBS), None)
+            for unit in self._units(state, ms):
+                positive = any(self._presence_cue(state, m, c0, c1) for m in unit)
+                guarantors = sum(1 for m in unit if m.role == "guarantor")
+                if guarantors >= 2:
+                    positive = True
+                if gather_at is not None and unit[0].start > gather_at:
+                    positive = True
+                for m in unit:
+                    p = state.presence.setdefault(m.party, _Presence())
+                    absent = self._absence_cue(state, m, c0, c1)
+                    if absent:
+                        p.absent += 1.0
+                        continue
+                    if positive:
+                        p.score += 1.0
+                        if p.first_sent is None:
+                            p.first_sent = sent.index
+                    if m.role == OBSERVER_ROLE and (observer_clause or positive):
+                        p.observer = True
+                        if p.observer_sent is None:
+                            p.observer_sent = sent.index
+
+    def _presence_cue(self, state: _State, m: Mention, c0: int, c1: int) -> bool:
+        T, L = state.tv.text, state.tv.lower
+        k = self._after(state, m.end, c1)
+        # "The armed opposition, whose delegation included ..."
+        if k + 2 < c1 and T[k] == "," and L[k + 1] == "whose" and L[k + 2] in PRESENCE_NOUNS:
+            return True
+        # "... have also confirmed their participation"
+        window = [L[x] for x in range(k, min(c1, k + 8))]
+        if "participation" in window and not any(w in ABSENCE_WORDS for w in window):
+            return True
+        # "Russia's delegation", "the Turkish and Iranian delegations", "UN representatives"
+        for x in range(k, min(c1, k + 3)):
+            low = L[x]
+            if low in PRESENCE_NOUNS:
+                return True
+            if (
+                low
+                not in {"and", ",", "-", "high", "level", "senior", "government", "foreign", "main"}
+                and x not in state.party_at
+            ):
+                break
+        # "delegations from", "representatives of", "attended by"
+        j = m.start - 1
+        while j >= c0 and L[j] in {
+            "the",
+            "a",
+            ",",
+            "-",
+            "of",
+            "from",
+            "by",
+            "three",
+            "guarantor",
+            "states",
+            "countries",
+            "with",
+            "also",
+            "some",
+            "armed",
+            "main",
+            "several",
+            "other",
+        }:
+            if L[j] in {"from", "of", "by"} and j - 1 >= c0:
+                prev = L[j - 1]
+                if prev in PRESENCE_BEFORE or prev in {"attended", "joined", "participation"}:
+                    return True
+            j -= 1
+        # "P (also) attended", "P took part", "P sent", "P were present"; a short
+        # parenthetical may intervene: "Jordan, absent in January, sent ..."
+        x = k
+        if x < c1 and T[x] == ",":
+            close = next((y for y in range(x + 1, min(c1, x + 7)) if T[y] == ","), None)
+            if close is not None:
+                x = close + 1
+        steps = 0
+        while x < c1 and steps < 5:
+            low = L[x]
+            if low in PRESENCE_VERBS:
+                if low in {"took", "take", "taking", "takes"}:
+                    return x + 1 < c1 and L[x + 1] == "part"
+                if low in {"followed", "follow", "follows"}:
+                    return True
+                return True
+            if low in SKIP_ADVERBS or low in {",", "is", "are", "will", "reportedly", "again"}:
+                x += 1
+                steps += 1
+                continue
+            break
+        return False
+
+    def _absence_cue(self, state: _State, m: Mention, c0: int, c1: int) -> bool:
+        T, L = state.tv.text, state.tv.lower
+        j = m.start - 1
+        while j >= c0 and L[j] in {"the", "armed", "main"}:
+            j -= 1
+        if j >= c0 and L[j] == "without":
+            return True
+        if j >= c0 and L[j] == "of" and j - 1 >= c0 and L[j - 1] in {"absence", "boycott"}:
+            return True
+        k = self._after(state, m.end, c1)
+        if k < c1 and T[k] == ",":
+            k += 1
+            if k < c1 and L[k] == "whose":
+                k += 1
+        if k < c1 and L[k] in ABSENCE_WORDS and not self._other_time(state, k + 1, c1):
+            return True
+        # "P ... stayed away": the nearest mention before the phrase
+        words: list[tuple[int, str]] = []
+        for x in range(m.end, min(c1, m.end + 14)):
+            if x in state.party_at and state.party_at[x] is not m:
+                break
+            words.append((x, L[x]))
+        lows = [w for _, w in words]
+        for s, first in enumerate(lows):
+            for phrase in ABSENCE_BY_FIRST.get(first, ()):
+                n = len(phrase)
+                if tuple(lows[s : s + n]) == phrase:
+                    rest = lows[s + n : s + n + 2]
+                    if rest and rest[0] in {"on", "in"} and len(rest) > 1 and rest[1] == "time":
+                        continue  # "failed to turn up on time"
+                    if self._other_time(state, words[s + n - 1][0] + 1, c1):
+                        continue
+                    return True
+        return False
+
+    def _other_time(self, state: _State, i: int, limit: int) -> bool:
+        """ "absent in January", "absent last time": the absence was at another meeting."""
+        L = state.tv.lower
+        words = [L[x] for x in range(i, min(limit, i + 3))]
+        if not words:
+            return False
+        if words[0] in {"in", "on", "at", "from"} and len(words) > 1:
+            return words[1] in MONTHS or words[1] in {"the", "previous", "earlier", "last"}
+        return words[0] in {"last", "previously", "earlier", "before"}
+
+    def _observer_coreference(self, state: _State) -> None:
+        """ "Both countries followed the session as observers": the observer states of the
+        sentence before."""
+        L = state.tv.lower
+        for idx, role in enumerate(state.roles):
+            for clause in role.clauses:
+                if not clause.usable:
+                    continue
+                words = L[clause.start : clause.end]
+                if "observer" not in words and "observers" not in words:
+                    continue
+                if any(
+                    m.role == OBSERVER_ROLE
+                    for m in self._mentions_in(state, clause.start, clause.end)
+                ):
+                    continue
+                if not set(words[:4]) & COREF_WORDS:
+                    continue
+                if idx == 0:
+                    continue
+                prev = state.roles[idx - 1]
+                for m in self._mentions_in(state, prev.sent.start, prev.sent.end):
+                    if m.role == OBSERVER_ROLE and prev.usable_at(m.start):
+                        p = state.presence.setdefault(m.party, _Presence())
+                        p.observer = True
+                        if p.observer_sent is None:
+                            p.observer_sent = role.sent.index
+
+    # -- facts --------------------------------------------------------------------------------
+
+    def _span_text(self, state: _State, start: int, end: int) -> str:
+        text = doc_text(state.doc)
+        return text[state.tv.idx[start] : state.tv.idx[end - 1] + len(state.tv.text[end - 1])]
+
+    def _evidence(self, state: _State, sent_index: int) -> Evidence:
+        sent = state.layout.sents[sent_index]
+        return Evidence(
+            doc_text(state.doc)[sent.start_char : sent.end_char], sent.start_char, sent.end_char
+        )
+
+    def _head_text(self, state: _State, run: NameSpan) -> str:
+        text = run.text(state.tv)
+        if len(run) == 1:
+            full = self._full_name_for(state, run)
+            if full is not None:
+                return full
+        return text
+
+    def _facts(self, state: _State) -> tuple[list[DelegationFact], list[ObserverFact]]:
+        best: dict[str, HeadCandidate] = {}
+        for cand in state.heads:
+            cur = best.get(cand.party)
+            if cur is None or cand.confidence > cur.confidence:
+                best[cand.party] = cand
+        delegations: list[DelegationFact] = []
+        for name, data in self.table.items():
+            if data.role not in DELEGATION_ROLES:
+                continue
+            head = best.get(name)
+            presence = state.presence.get(name)
+            if head is None:
+                if presence is None or presence.score <= 0 or presence.absent >= presence.score:
+                    continue
+                delegations.append(
+                    DelegationFact(
+                        party=name,
+                        role=data.role,
+                        head=None,
+                        head_title="",
+                        evidence=self._evidence(state, presence.first_sent or 0),
+                        confidence=round(min(0.85, CONF_PRESENCE + 0.05 * presence.score), 2),
+                    )
+                )
+                continue
+            delegations.append(
+                DelegationFact(
+                    party=name,
+                    role=data.role,
+                    head=self._head_text(state, head.name),
+                    head_title=head.title,
+                    evidence=self._evidence(state, head.sent_index),
+                    confidence=head.confidence,
+                )
+            )
+        observers: list[ObserverFact] = []
+        for name, data in self.table.items():
+            if data.role != OBSERVER_ROLE:
+                continue
+            presence = state.presence.get(name)
+            if presence is None or not presence.observer or presence.absent > presence.score:
+                continue
+            sent_index = presence.observer_sent if presence.observer_sent is not None else 0
+            observers.append(
+                ObserverFact(party=name, evidence=self._evidence(state, sent_index), confidence=0.8)
+            )
+        return delegations, observers
+
+
+def mentions_of(doc: Doc) -> Iterable[Span]:
+    """The party mentions the component found (for tests and debugging)."""
+    return doc.spans.get(PARTY_SPANS, [])

@@ -1,0 +1,147 @@
+"""The spaCy pipeline and the `Extractor` the ingest service calls.
+
+`build_nlp()` is `spacy.blank("en")` with, in order:
+
+==================  ===========================================================================
+component           sets
+==================  ===========================================================================
+astana_sentences    `Token.is_sent_start`: sentences and paragraph/line breaks (sentences.py)
+astana_parties      `doc.spans["astana_parties"]`, `doc.spans["astana_parties_weak"]`
+astana_topics       `doc.spans["astana_topics"]`
+astana_rounds       `doc.spans["astana_rounds"]`
+==================  ===========================================================================
+
+With `model="en_core_web_sm"` (or another installed pipeline) the statistical pipeline is
+loaded with everything but its NER removed, and PERSON entities add recall to the rule-based
+name finder (a token inside a PERSON entity may be part of a name even if the rules would
+not take it). The rules come first; the model only helps.
+
+`Extractor` is built once per process (matchers compile once) and turns `ArticleText`
+values into `Extraction` values; `extract_many` streams through `nlp.pipe(as_tuples=True)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .data import load
+from .parties import PARTIES_COMPONENT, PartyExtractor, party_table, table_config
+from .rounds import ROUNDS_COMPONENT, attribute_sentences, decide_round, find_round_mentions
+from .sentences import SENTENCES_COMPONENT, analyse_layout, tokens_of
+from .titles import NameFinder
+from .topics import TOPICS_COMPONENT, find_topics
+from .types import ArticleText, DateFinding, Evidence, Extraction, PartyInfo, RoundInfo
+
+K = TypeVar("K")
+
+_MODEL_KEEP = frozenset({"tok2vec", "transformer", "ner"})
+
+
+def default_calendar() -> tuple[RoundInfo, ...]:
+    """The rounds of the reference vocabulary (used when no calendar is passed)."""
+    return tuple(
+        RoundInfo(
+            number=r["number"],
+            start=date.fromisoformat(r["start"]),
+            end=date.fromisoformat(r["end"]),
+            city=r["city"],
+        )
+        for r in load("calendar")["rounds"]
+    )
+
+
+def build_nlp(model: str | None = None, parties: Sequence[PartyInfo] = ()) -> Language:
+    """The extraction pipeline: `spacy.blank("en")` plus the rule components, or an installed
+    statistical pipeline (`model`) reduced to its NER, plus the same rule components.
+
+    `parties` (canonical names, roles and aliases from the database) are merged into the
+    package's alias data for the party matcher.
+    """
+    if model:
+        nlp = spacy.load(model)
+        for name in list(nlp.pipe_names):
+            if name not in _MODEL_KEEP:
+                nlp.remove_pipe(name)
+        nlp.add_pipe(SENTENCES_COMPONENT, first=True)
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe(SENTENCES_COMPONENT)
+    nlp.add_pipe(PARTIES_COMPONENT, config={"parties": table_config(party_table(parties))})
+    nlp.add_pipe(TOPICS_COMPONENT)
+    nlp.add_pipe(ROUNDS_COMPONENT)
+    return nlp
+
+
+def _person_tokens(doc: Doc) -> frozenset[int]:
+    if not doc.has_annotation("ENT_IOB"):
+        return frozenset()
+    return frozenset(
+        i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)
+    )
+
+
+class Extractor:
+    """Extracts round, delegations, observers and topics from articles.
+
+    Build it once per process: `Extractor(calendar=..., parties=..., model=None)`.
+    """
+
+    def __init__(
+        self,
+        calendar: Sequence[RoundInfo] | None = None,
+        parties: Sequence[PartyInfo] = (),
+        model: str | None = None,
+    ) -> None:
+        rounds = tuple(calendar) if calendar else default_calendar()
+        self.calendar: dict[int, RoundInfo] = {r.number: r for r in rounds}
+        self.table = party_table(parties)
+        self.nlp = build_nlp(model, parties)
+        self.parties = PartyExtractor(self.table)
+
+    def extract(self, article: ArticleText, published: date | DateFinding | None) -> Extraction:
+        """Everything extracted from one article; `published` is its publication date (a
+        `DateFinding` from dates.py, or a plain date, or None when unknown)."""
+        return self._extract(self.nlp(article.text), article, published)
+
+    def extract_many(
+        self,
+        items: Iterable[tuple[ArticleText, date | DateFinding | None, K]],
+        batch_size: int = 64,
+    ) -> Iterator[tuple[Extraction, K]]:
+        """Stream (article, published, key) through `nlp.pipe`; yields (extraction, key)."""
+        stream = ((article.text, (article, published, key)) for article, published, key in items)
+        for doc, (article, published, key) in self.nlp.pipe(
+            stream, as_tuples=True, batch_size=batch_size
+        ):
+            yield self._extract(doc, article, published), key
+
+    def _extract(
+        self, doc: Doc, article: ArticleText, published: date | DateFinding | None
+    ) -> Extraction:
+        if isinstance(published, DateFinding):
+            finding: DateFinding | None = published
+            when: date | None = published.value
+        elif published is not None:
+            finding = DateFinding(published, Evidence("", 0, 0), 1.0)
+            when = published
+        else:
+            finding, when = None, None
+        layout = analyse_layout(doc, article.title)
+        mentions = find_round_mentions(doc, layout)
+        link = decide_round(doc, layout, mentions, when, self.calendar)
+        extraction = Extraction(published=finding, round=link)
+        if link is None:
+            return extraction
+        roles = attribute_sentences(doc, layout, mentions, link, when, self.calendar)
+        finder = NameFinder(tokens_of(doc), self.parties.party_tokens, _person_tokens(doc))
+        extraction.delegations, extraction.observers = self.parties.extract(
+            doc, layout, roles, finder
+        )
+        extraction.topics = find_topics(doc, roles)
+        return extraction

@@ -1,0 +1,389 @@
+"""Sentences and page layout: which sentence is the headline, the lead, body text or chrome.
+
+`astana_sentences` is the sentencizer: it ends sentences at final punctuation and starts one
+at every paragraph break (and at a line break after a short line, a bullet or final
+punctuation), so headlines, bylines and captions never merge with the paragraph that
+follows. `analyse_layout` then classifies each sentence from the lines of the text: the
+headline (the article's title or the last headline-like line above the body), the lead
+(first sentence of the first paragraph of prose), body text, and page chrome (mastheads,
+menus, date stamps, bylines, photo captions, "Related" lists, follow-us lines) that no fact
+is taken from.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import numpy
+from spacy.attrs import ORTH, SENT_START, SPACY
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .data import load
+
+SENTENCES_COMPONENT = "astana_sentences"
+
+HEADLINE, LEAD, BODY, CHROME = "headline", "lead", "body", "chrome"
+
+_FINAL_PUNCT = frozenset('.!?:;"”\u2019)]»')
+_SENT_END = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
+_CLOSERS = frozenset({'"', "”", "\u2019", "'", ")", "]", "»", ".", "!", "?"})
+_BULLETS = frozenset({"-", "*", "•", "\u2013", "\u2014", "·"})
+_SHORT_LINE_TOKENS = 10
+
+
+@Language.component(SENTENCES_COMPONENT, assigns=["token.is_sent_start"])
+def mark_sentences(doc: Doc) -> Doc:
+    """A sentencizer for news pages: sets `Token.is_sent_start` after final punctuation (and
+    the quotes or brackets that close it), after paragraph breaks, and after a line break
+    that ends a short line (a headline, a byline), a bullet item or a sentence. A line break
+    inside running text (hard-wrapped lines) is not a boundary."""
+    tv = tokens_of(doc)
+    T = tv.text
+    n = tv.n
+    starts: list[int] = []
+    line_start = 0
+    i = 0
+    while i < n:
+        text = T[i]
+        if text in _SENT_END:
+            j = i + 1
+            while j < n and T[j] in _CLOSERS:
+                j += 1
+            if j < n:
+                starts.append(j + 1 if T[j].isspace() else j)
+            i = j
+            continue
+        if "\n" in text and text.isspace():
+            if i + 1 < n:
+                prev_text = T[i - 1] if i > 0 else ""
+                blank = text.count("\n") >= 2
+                ends_line = prev_text[-1:] in _FINAL_PUNCT
+                if (
+                    blank
+                    or ends_line
+                    or i - line_start <= _SHORT_LINE_TOKENS
+                    or T[i + 1] in _BULLETS
+                ):
+                    starts.append(i + 1)
+            line_start = i + 1
+        i += 1
+    marked = sorted({0, *(j for j in starts if 0 < j < n)}) if n else []
+    if n:
+        # One array write instead of a Token setter per sentence (each setter rescans the doc).
+        flags = numpy.full(n, -1, dtype="int64")
+        flags[marked] = 1
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+    doc.user_data["astana.sent_starts"] = marked
+    return doc
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token offsets of the sentences, without building Span objects."""
+    starts = doc.user_data.get("astana.sent_starts")
+    if starts is None:
+        starts = [s.start for s in doc.sents]
+    n = len(doc)
+    return [(a, starts[k + 1] if k + 1 < len(starts) else n) for k, a in enumerate(starts)]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("astana.text")
+    if text is None:
+        tv = tokens_of(doc)
+        text = "".join([t + " " if w else t for t, w in zip(tv.text, tv.ws, strict=True)])
+        doc.user_data["astana.text"] = text
+    return text
+
+
+class Tokens:
+    """Plain lists of token attributes for rules written in Python.
+
+    `doc[i]` builds a new Token object on every access; rules read these lists instead
+    (built once per Doc by `tokens_of`).
+    """
+
+    __slots__ = ("idx", "lower", "n", "text", "ws")
+
+    def __init__(self, text: list[str], lower: list[str], idx: list[int], ws: list[bool]) -> None:
+        self.text = text
+        self.lower = lower
+        self.idx = idx
+        self.ws = ws
+        self.n = len(text)
+
+    @classmethod
+    def of(cls, doc: Doc) -> Tokens:
+        if not len(doc):
+            return cls([], [], [], [])
+        strings = doc.vocab.strings
+        columns = doc.to_array([ORTH, SPACY])
+        text = [strings[h] for h in columns[:, 0].tolist()]
+        ws = [bool(w) for w in columns[:, 1].tolist()]
+        idx: list[int] = []
+        pos = 0
+        for word, space in zip(text, ws, strict=True):
+            idx.append(pos)
+            pos += len(word) + space
+        lower = [word.lower() for word in text]  # spaCy's LOWER is str.lower()
+        return cls(text, lower, idx, ws)
+
+
+def tokens_of(doc: Doc) -> Tokens:
+    """The `Tokens` view of a Doc, built once per Doc.
+
+    `doc.user_data` keeps only plain lists, so a Doc stays serialisable (nlp.pipe with
+    n_process > 1 sends Docs between processes).
+    """
+    cached = doc.user_data.get("astana.tokens")
+    if isinstance(cached, Tokens):
+        return cached
+    view = Tokens(*cached) if cached is not None else Tokens.of(doc)
+    doc.user_data["astana.tokens"] = view
+    return view
+
+
+def make_serialisable(doc: Doc) -> Doc:
+    """Replace the cached `Tokens` by plain lists (for Docs that leave the process)."""
+    cached = doc.user_data.get("astana.tokens")
+    if isinstance(cached, Tokens):
+        doc.user_data["astana.tokens"] = (cached.text, cached.lower, cached.idx, cached.ws)
+    return doc
+
+
+@dataclass(slots=True)
+class SentInfo:
+    """One sentence of the document and where it stands on the page."""
+
+    index: int
+    start: int  # token offsets
+    end: int
+    start_char: int
+    end_char: int
+    line: int
+    paragraph: int
+    kind: str  # HEADLINE, LEAD, BODY or CHROME
+    background: bool = False  # inside a "Background:" paragraph
+    first_paragraph: bool = False
+
+
+@dataclass
+class Layout:
+    sents: list[SentInfo]
+    headline: list[int] = field(default_factory=list)
+    lead: int | None = None
+
+    def text_of(self, doc: Doc, sent: SentInfo) -> str:
+        return doc_text(doc)[sent.start_char : sent.end_char]
+
+    @property
+    def content(self) -> list[SentInfo]:
+        """Sentences facts may come from: headline, lead and body."""
+        return [s for s in self.sents if s.kind != CHROME]
+
+
+# --- line classification ---------------------------------------------------------------------
+
+_CAPTION_RE = re.compile(
+    r"^\s*[\[(]?\s*(?:photo|picture|image|caption|file\s+photo|archive\s+photo|pictured)\b"
+    r"|\((?:photo|picture|image)\b|\bphoto\s*(?:by|:|credit)|\b(?:file|archive)\s+photo\b"
+    r"|\((?:afp|reuters|ap|getty|epa|sputnik|tass|anadolu)[^)]{0,20}\)\s*$",
+    re.IGNORECASE,
+)
+_RELATED_HEADER_RE = re.compile(
+    r"^\s*(?:related(?:\s+(?:stories|articles|news|content|coverage))?|most\s+(?:read|popular|viewed)"
+    r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+(?:on\s+this|stories|news)"
+    r"|recommended|latest(?:\s+news)?|top\s+stories|you\s+may\s+also\s+like)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+_RELATED_INLINE_RE = re.compile(
+    r"^\s*(?:related|read\s+(?:more|also)|see\s+also|also\s+read|more\s+on)\s*[:\-\u2013\u2014]",
+    re.IGNORECASE,
+)
+_CHROME_RE = re.compile(
+    r"^\s*(?:by\s+\S|posted\b|published\b|updated\b|share\b|print\b|comments?\b|loading\b"
+    r"|advertisement\b|subscribe\b|sign\s+in\b|home\s*[|/»>]|copyright\b|©|all\s+rights)"
+    r"|follow\s+(?:us|me|her|him|them)\s+on\b|@\w+\s*$|https?://|www\.",
+    re.IGNORECASE,
+)
+_MENU_SEPARATORS = ("|", "»", "\u203a", " > ", " / ")
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_WORD_RE = re.compile(
+    rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|utc|gmt"
+    r"|am|pm|[0-9]+(?:st|nd|rd|th)?|[0-9:./+\-()]+)$",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"[^\W_][\w'\u2019.\-]*", re.UNICODE)
+_SENT_END_RE = re.compile(r"[.!?][\"'”\u2019)\]]*\s*$")
+
+
+def _is_date_line(words: list[str]) -> bool:
+    if not words:
+        return False
+    datey = sum(1 for w in words if _DATE_WORD_RE.match(w.strip(".,|")))
+    return datey >= max(2, len(words) - 1) or (len(words) <= 3 and datey >= 1)
+
+
+def _is_masthead(line: str, words: list[str]) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and len(words) <= 7 and all(ch.isupper() for ch in letters)
+
+
+def _is_prose(line: str, words: list[str]) -> bool:
+    return len(words) >= 12 and (bool(_SENT_END_RE.search(line)) or len(line) >= 100)
+
+
+def _is_menu(line: str) -> bool:
+    """ "Home | Syria | Iraq", "World > Middle East > Syria", "News / Syria"."""
+    return sum(line.count(sep) for sep in _MENU_SEPARATORS) >= 2 or (
+        " / " in line and len(line) < 40
+    )
+
+
+def _is_chrome_line(line: str, words: list[str]) -> bool:
+    if len(words) < 3:
+        return True
+    if _CAPTION_RE.search(line) or _RELATED_INLINE_RE.match(line) or _CHROME_RE.search(line):
+        return True
+    if len(words) > 15:
+        return False
+    if _is_menu(line) and not _is_prose(line, words):
+        return True
+    return _is_masthead(line, words) or _is_date_line(words)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _background_opener_re() -> re.Pattern[str]:
+    openers = "|".join(re.escape(w) for w in load("rounds")["background_openers"])
+    return re.compile(rf"^\s*(?:{openers})\s*[:\-\u2013\u2014]", re.IGNORECASE)
+
+
+_BACKGROUND_RE = _background_opener_re()
+
+
+def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
+    """Classify every sentence of `doc` as headline, lead, body or chrome."""
+    text = doc_text(doc)
+    # Lines with their character spans and paragraph numbers.
+    line_starts: list[int] = []
+    line_texts: list[str] = []
+    line_paragraphs: list[int] = []
+    paragraph = 0
+    pos = 0
+    previous_blank = False
+    for raw in text.split("\n"):
+        if raw.strip():
+            if previous_blank and line_texts:
+                paragraph += 1
+            line_starts.append(pos)
+            line_texts.append(raw)
+            line_paragraphs.append(paragraph)
+            previous_blank = False
+        else:
+            previous_blank = True
+        pos += len(raw) + 1
+
+    words_of = [_WORD_RE.findall(line) for line in line_texts]
+    n_lines = len(line_texts)
+    body_start = next(
+        (
+            i
+            for i in range(n_lines)
+            if _is_prose(line_texts[i], words_of[i]) and not _CAPTION_RE.search(line_texts[i])
+        ),
+        0,
+    )
+
+    # Headline: the article's title where the text has it, else the last headline-like line
+    # above the body.
+    wanted = _norm(title) if title else ""
+    headline_lines: set[int] = set()
+    if wanted:
+        headline_lines = {
+            i for i in range(min(n_lines, body_start + 1)) if _norm(line_texts[i]) == wanted
+        }
+    if not headline_lines:
+        candidates = [
+            i
+            for i in range(body_start)
+            if not _is_chrome_line(line_texts[i], words_of[i]) and len(words_of[i]) >= 3
+        ]
+        if candidates:
+            headline_lines = {candidates[-1]}
+
+    chrome = [False] * n_lines
+    for i in range(body_start):
+        chrome[i] = i not in headline_lines
+    in_related = False
+    background_paragraphs: set[int] = set()
+    for i in range(body_start, n_lines):
+        line, words = line_texts[i], words_of[i]
+        if _BACKGROUND_RE.match(line):
+            background_paragraphs.add(line_paragraphs[i])
+        if _RELATED_HEADER_RE.match(line):
+            in_related = True
+            chrome[i] = True
+            continue
+        if in_related:
+            if _is_prose(line, words) and len(words) >= 25:
+                in_related = False
+            else:
+                chrome[i] = True
+                continue
+        chrome[i] = i != body_start and _is_chrome_line(line, words)
+
+    sents: list[SentInfo] = []
+    lead: int | None = None
+    headline: list[int] = []
+    body_paragraph = line_paragraphs[body_start] if n_lines else 0
+    tv = tokens_of(doc)
+    for start_tok, end_tok in sentence_bounds(doc):
+        # Leading and trailing whitespace is not part of the sentence.
+        while start_tok < end_tok and tv.text[start_tok].isspace():
+            start_tok += 1
+        last = end_tok - 1
+        while last >= start_tok and tv.text[last].isspace():
+            last -= 1
+        if last < start_tok:
+            continue
+        start_char = tv.idx[start_tok]
+        end_char = tv.idx[last] + len(tv.text[last])
+        if end_char <= start_char:
+            continue
+        line = max(0, bisect_right(line_starts, start_char) - 1) if line_starts else 0
+        para = line_paragraphs[line] if n_lines else 0
+        if n_lines and chrome[line]:
+            kind = CHROME
+        elif line in headline_lines:
+            kind = HEADLINE
+        elif lead is None and line >= body_start:
+            kind = LEAD
+        else:
+            kind = BODY
+        info = SentInfo(
+            index=len(sents),
+            start=start_tok,
+            end=end_tok,
+            start_char=start_char,
+            end_char=end_char,
+            line=line,
+            paragraph=para,
+            kind=kind,
+            background=para in background_paragraphs,
+            first_paragraph=para == body_paragraph and kind in (LEAD, BODY),
+        )
+        if kind == LEAD:
+            lead = info.index
+        elif kind == HEADLINE:
+            headline.append(info.index)
+        sents.append(info)
+    return Layout(sents=sents, headline=headline, lead=lead)

@@ -1,0 +1,273 @@
+"""Person names and their titles, found by the structure of the tokens around them.
+
+A name is a run of capitalised tokens (with particles such as al-/de/bin, hyphens,
+apostrophes, initials and letters with diacritics) that are not title words, party words
+or common capitalised words. No list of real people is used. A title is the run of title
+words before a name ("Turkish Deputy Foreign Minister") or the appositive after it
+(", the Russian president's special envoy for Syria,"); `classify_title` says whether it is
+the kind of title a delegation head holds, one that excludes heading a delegation
+(spokesman, foreign minister, president), or neither.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .data import load, word_set
+from .sentences import Tokens
+
+TITLE_WORDS = word_set("people", "title_words")
+TITLE_LINK_WORDS = word_set("people", "title_link_words")
+PARTICLES = word_set("people", "name_particles")
+NOT_NAME_WORDS = word_set("people", "not_name_words")
+_HEAD_LIKE = tuple(tuple(p.split()) for p in load("people")["head_like_titles"])
+_EXCLUDED = tuple(tuple(p.split()) for p in load("people")["excluded_titles"])
+_PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _kind in sorted(
+    [(p, "head") for p in _HEAD_LIKE] + [(p, "excluded") for p in _EXCLUDED],
+    key=lambda item: -len(item[0]),
+):
+    _PHRASES.setdefault(_phrase[0], []).append((_phrase, _kind))
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+HEAD, EXCLUDED, NEUTRAL = "head", "excluded", "neutral"
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    start: int
+    end: int
+
+    def text(self, tokens: Tokens) -> str:
+        """The name as written (original spacing)."""
+        parts = []
+        for i in range(self.start, self.end):
+            parts.append(tokens.text[i])
+            if i < self.end - 1 and tokens.ws[i]:
+                parts.append(" ")
+        return "".join(parts)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+class NameFinder:
+    """Name runs over one document. `extra_stop` holds the lower-cased tokens of every
+    party alias, which are never parts of names."""
+
+    def __init__(
+        self,
+        tokens: Tokens,
+        extra_stop: frozenset[str],
+        person_tokens: frozenset[int] = frozenset(),
+    ) -> None:
+        self.tokens = tokens
+        self.stop = extra_stop | NOT_NAME_WORDS | TITLE_WORDS
+        self.person_tokens = person_tokens  # tokens inside statistical PERSON entities
+        self.flags = [self._name_flag(i) for i in range(tokens.n)]
+        self._runs: list[NameSpan] | None = None
+        self._run_starts: list[int] = []
+
+    def is_name_token(self, i: int) -> bool:
+        return self.flags[i]
+
+    def _name_flag(self, i: int) -> bool:
+        text = self.tokens.text[i]
+        if not (text and text[0].isupper()):
+            return False
+        if self.tokens.lower[i] in self.stop and i not in self.person_tokens:
+            return False
+        if len(text) == 2 and text[1] == ".":
+            return True  # an initial: "Geir O. Pedersen"
+        return not text.isupper() and not any(ch.isdigit() for ch in text)
+
+    def _joins(self, i: int, end: int) -> int:
+        """How many tokens starting at i continue a name (a hyphen or a particle), 0 if none."""
+        text, ws = self.tokens.text, self.tokens.ws
+        if (
+            text[i] == "-"
+            and i > 0
+            and not ws[i - 1]
+            and not ws[i]
+            and i + 1 < end
+            and self.is_name_token(i + 1)
+        ):
+            return 1
+        if self.tokens.lower[i] in PARTICLES and text[i][0].islower():
+            if i + 1 < end and self.is_name_token(i + 1):
+                return 1
+            if i + 2 < end and text[i + 1] == "-" and self.is_name_token(i + 2):
+                return 2
+        return 0
+
+    def run_from(self, i: int, limit: int) -> NameSpan | None:
+        """The name starting at token i (None if token i cannot start one)."""
+        text = self.tokens.text
+        start = i
+        if not self.is_name_token(i):
+            # "al-Jaafari" may open a name
+            if self.tokens.lower[i] in PARTICLES and i + 2 < limit and text[i + 1] == "-":
+                if self.is_name_token(i + 2):
+                    j = i + 2
+                else:
+                    return None
+            else:
+                return None
+        else:
+            j = i
+        while j < limit:
+            if self.is_name_token(j):
+                j += 1
+                continue
+            step = self._joins(j, limit)
+            if step:
+                j += step
+                continue
+            break
+        # An initial cannot end a name.
+        while j > start and len(text[j - 1]) == 2 and text[j - 1].endswith("."):
+            j -= 1
+        return NameSpan(start, j) if j > start else None
+
+    def run_ending(self, end: int, floor: int) -> NameSpan | None:
+        """The name that ends right before token `end` (exclusive), not reaching below floor."""
+        if end - 1 < floor or not self.is_name_token(end - 1):
+            return None
+        text, lower, ws = self.tokens.text, self.tokens.lower, self.tokens.ws
+        i = end - 1
+        while i - 1 >= floor:
+            if self.is_name_token(i - 1):
+                i -= 1
+                continue
+            p = i - 1
+            if text[p] == "-" and i - 2 >= floor and not ws[p]:
+                b = i - 2
+                if self.is_name_token(b) or (lower[b] in PARTICLES and text[b][0].islower()):
+                    i -= 2
+                    continue
+            if (
+                lower[p] in PARTICLES
+                and text[p][0].islower()
+                and i - 2 >= floor
+                and self.is_name_token(i - 2)
+            ):
+                i -= 2
+                continue
+            break
+        if lower[i] in PARTICLES and text[i][0].islower():
+            i += 2 if i + 1 < end and text[i + 1] == "-" else 1
+        return NameSpan(i, end) if i < end else None
+
+    def all_runs(self) -> list[NameSpan]:
+        """Every name run of the document, computed once."""
+        if self._runs is None:
+            out: list[NameSpan] = []
+            i, n = 0, self.tokens.n
+            flags, lower = self.flags, self.tokens.lower
+            while i < n:
+                if not flags[i] and lower[i] not in PARTICLES:
+                    i += 1
+                    continue
+                run = self.run_from(i, n)
+                if run is None:
+                    i += 1
+                    continue
+                out.append(run)
+                i = run.end
+            self._runs = out
+            self._run_starts = [r.start for r in out]
+        return self._runs
+
+    def runs_in(self, start: int, end: int) -> list[NameSpan]:
+        """The name runs that start in [start, end), cut at `end`."""
+        runs = self.all_runs()
+        out: list[NameSpan] = []
+        for k in range(bisect_left(self._run_starts, start), len(runs)):
+            run = runs[k]
+            if run.start >= end:
+                break
+            out.append(run if run.end <= end else NameSpan(run.start, end))
+        return out
+
+
+def pre_title(
+    tokens: Tokens, name_start: int, floor: int, is_party_token: Callable[[int], bool]
+) -> tuple[int, int]:
+    """Token range of the title words right before a name ("Turkish Deputy Foreign Minister")."""
+    lower = tokens.lower
+    i = name_start
+    while i - 1 >= floor:
+        low = lower[i - 1]
+        if low in TITLE_WORDS or low in _POSSESSIVE or is_party_token(i - 1):
+            i -= 1
+            continue
+        if (
+            low in TITLE_LINK_WORDS
+            and low not in {"and", "to", "at"}
+            and i - 2 >= floor
+            and (lower[i - 2] in TITLE_WORDS or is_party_token(i - 2))
+        ):
+            i -= 1
+            continue
+        break
+    while i < name_start and (lower[i] in TITLE_LINK_WORDS or lower[i] in _POSSESSIVE):
+        i += 1
+    return i, name_start
+
+
+_APPOSITIVE_STOPS = frozenset({"who", "which", "said", "told", "says", "while", "whose"})
+_APPOSITIVE_PUNCT = frozenset({",", ";", ".", ":", "(", ")"})
+
+
+def appositive(
+    tokens: Tokens, name_end: int, limit: int, max_len: int = 25
+) -> tuple[int, int] | None:
+    """ ", the Russian president's special envoy for Syria," after a name: its token range."""
+    text, lower = tokens.text, tokens.lower
+    if name_end >= limit or text[name_end] != ",":
+        return None
+    start = name_end + 1
+    if start >= limit:
+        return None
+    if lower[start] in _APPOSITIVE_STOPS or lower[start] in {"whom", "added", "and"}:
+        return None
+    end = start
+    while end < limit and end - start < max_len and text[end] not in _APPOSITIVE_PUNCT:
+        if lower[end] in _APPOSITIVE_STOPS:
+            break
+        end += 1
+    return (start, end) if end > start else None
+
+
+def classify_title(tokens: Tokens, start: int, end: int, finder: NameFinder | None = None) -> str:
+    """HEAD if the title's head noun is one a delegation head holds (envoy, deputy foreign
+    minister, senior aide ...), EXCLUDED for spokesmen, presidents, foreign ministers and the
+    like, NEUTRAL otherwise. A title word owned by someone else ("the foreign minister's
+    senior aide", "President Putin's envoy") is skipped."""
+    words = tokens.lower[start:end]
+    i = 0
+    n = len(words)
+    while i < n:
+        for phrase, kind in _PHRASES.get(words[i], ()):
+            k = len(phrase)
+            if tuple(words[i : i + k]) != phrase:
+                continue
+            after = i + k
+            owned = after < n and words[after] in _POSSESSIVE
+            if not owned and finder is not None and after < n:
+                run = finder.run_from(start + after, end)
+                if (
+                    run is not None
+                    and run.end - start < n
+                    and words[run.end - start] in _POSSESSIVE
+                ):
+                    owned = True
+            if owned:
+                i = after
+                break
+            return kind
+        else:
+            i += 1
+    return NEUTRAL

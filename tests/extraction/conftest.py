@@ -1,0 +1,27 @@
+"""Fixtures for the extraction tests: one Extractor per test session (no Django needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from articles.extraction.pipeline import Extractor
+from articles.extraction.types import ArticleText, Extraction
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """Built once: the matchers compile once per process, as in the ingest service."""
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def extract(extractor: Extractor):
+    """extract(text, published="YYYY-MM-DD" | None, title=None) -> Extraction."""
+
+    def run(text: str, published: str | None = None, title: str | None = None) -> Extraction:
+        when = date.fromisoformat(published) if published else None
+        return extractor.extract(ArticleText(text=text, title=title), when)
+
+    return run

@@ -1,0 +1,501 @@
+"""Delegations, heads and observers: tables of short hand-written articles.
+
+Every text opens with a lead that places it at one round; the rules must find the heads by
+structure (names are made up or common), skip people who head nothing, and keep facts of
+other rounds out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.extraction.people import same_person
+
+LEAD = (
+    "NUR-SULTAN - The 14th round of Astana-format talks on Syria ended in the Kazakh capital "
+    "on Wednesday with a joint statement by Russia, Iran and Turkey."
+)
+PUBLISHED = "2019-12-11"
+
+
+def article(*paragraphs: str) -> str:
+    return "\n\n".join([LEAD, *paragraphs])
+
+
+def heads_of(extraction) -> dict[str, str | None]:
+    return {d.party: d.head for d in extraction.delegations}
+
+
+def assert_heads(extraction, expected: dict[str, str | None]) -> None:
+    got = heads_of(extraction)
+    for party, head in expected.items():
+        assert party in got, f"{party} missing; got {got}"
+        if head is None:
+            assert got[party] is None, f"{party}: expected no head, got {got[party]}"
+        else:
+            assert got[party] is not None and same_person(got[party], head), (
+                f"{party}: expected {head}, got {got[party]}"
+            )
+
+
+HEAD_CASES = [
+    pytest.param(
+        "Russia's delegation, led by presidential envoy Pavel Korin, met the Syrian "
+        "government team first.",
+        {"Russia": "Pavel Korin"},
+        id="possessive-delegation-led-by-title-name",
+    ),
+    pytest.param(
+        "Pavel Korin, the Russian president's special envoy for Syria, led the Russian team.",
+        {"Russia": "Pavel Korin"},
+        id="name-appositive-led-party-team",
+    ),
+    pytest.param(
+        "Nikolai Ostrov, President Vladimir Putin's special envoy, led the Russian team; "
+        "Deputy Foreign Minister Reza Kamali headed Iran's; and Murat Demirel, a deputy "
+        "undersecretary at the Turkish foreign ministry, led Ankara's.",
+        {"Russia": "Nikolai Ostrov", "Iran": "Reza Kamali", "Turkey": "Murat Demirel"},
+        id="semicolon-list-of-active-heads",
+    ),
+    pytest.param(
+        "Iran is represented by Deputy Foreign Minister Reza Kamali, while Russia is "
+        "represented by its Special Envoy to Syria Pavel Korin, Turkey by Murat Demirel, a "
+        "senior diplomat, the Syrian opposition by Omar Haddad and the regime by deputy "
+        "foreign minister Fadi Mansour.",
+        {
+            "Iran": "Reza Kamali",
+            "Russia": "Pavel Korin",
+            "Turkey": "Murat Demirel",
+            "Syrian opposition": "Omar Haddad",
+            "Syrian government": "Fadi Mansour",
+        },
+        id="represented-by-with-gapping",
+    ),
+    pytest.param(
+        "The delegation of Syria is headed by Dr. Sami al-Khatib, who held separate talks "
+        "with the guarantors.",
+        {"Syrian government": "Sami al-Khatib"},
+        id="delegation-of-syria-headed-by-dr",
+    ),
+    pytest.param(
+        "Heading the group on behalf of the main Syrian opposition, Omar Haddad, a former "
+        "minister, said he would raise the fate of detainees.",
+        {"Syrian opposition": "Omar Haddad"},
+        id="participial-heading-on-behalf-of",
+    ),
+    pytest.param(
+        "Turkey's Deputy Minister of Foreign Affairs Murat Demirel, Russian presidential envoy "
+        "for Syria Pavel Korin and Iran's Reza Kamali will co-chair the meeting.",
+        {"Turkey": "Murat Demirel", "Russia": "Pavel Korin", "Iran": "Reza Kamali"},
+        id="co-chair-list-of-titled-names",
+    ),
+    pytest.param(
+        "The rebel team, drawn from a dozen factions in the north, was headed by Khaled "
+        "Nouri, a commander from Aleppo.",
+        {"Syrian opposition": "Khaled Nouri"},
+        id="rebel-team-long-appositive-headed-by",
+    ),
+    pytest.param(
+        "Pavel Korin, who leads the Russian delegation, told reporters the talks were useful.",
+        {"Russia": "Pavel Korin"},
+        id="who-leads-the-delegation",
+    ),
+    pytest.param(
+        "Sami Khatib, Syria's envoy to the United Nations, again headed the government "
+        "delegation, while the armed opposition was led by Omar Haddad.",
+        {"Syrian government": "Sami Khatib", "Syrian opposition": "Omar Haddad"},
+        id="headed-government-delegation-while-led-by",
+    ),
+    pytest.param(
+        "Pavel Korin, Iran's delegation head Reza Kamali and Turkish Deputy Foreign Minister "
+        "Murat Demirel, who led Ankara's inter-agency delegation, discussed the roadmap.",
+        {"Iran": "Reza Kamali", "Turkey": "Murat Demirel"},
+        id="delegation-head-and-who-led",
+    ),
+    pytest.param(
+        "The delegations of the guarantors were led, as in previous rounds, by Russia's envoy "
+        "Pavel Korin, Turkish diplomat Murat Demirel and Iranian Deputy Foreign Minister Reza "
+        "Kamali.",
+        {"Russia": "Pavel Korin", "Turkey": "Murat Demirel", "Iran": "Reza Kamali"},
+        id="guarantors-led-by-list-in-order",
+    ),
+    pytest.param(
+        "The Syrian government sent Deputy Foreign Minister Fadi Mansour, and the armed "
+        "opposition was led by Omar Haddad.",
+        {"Syrian government": "Fadi Mansour", "Syrian opposition": "Omar Haddad"},
+        id="sent-and-was-led-by",
+    ),
+    pytest.param(
+        "Reza Kamali, senior assistant to the Iranian foreign minister and head of Tehran's "
+        "delegation, said the sides had reviewed the situation.",
+        {"Iran": "Reza Kamali"},
+        id="head-of-tehrans-delegation-in-appositive",
+    ),
+    pytest.param(
+        "According to the state news agency, the government team is led by Fadi Mansour, an "
+        "assistant foreign minister.",
+        {"Syrian government": "Fadi Mansour"},
+        id="according-to-then-team-is-led-by",
+    ),
+    pytest.param(
+        "Russia's delegation was led by Pavel Korin, the Kremlin's Syria envoy; Iran's by "
+        "Reza Kamali, a senior adviser to the foreign minister; and Turkey's by Deputy Foreign "
+        "Minister Murat Demirel.",
+        {"Russia": "Pavel Korin", "Iran": "Reza Kamali", "Turkey": "Murat Demirel"},
+        id="gapping-across-semicolons",
+    ),
+    pytest.param(
+        "The Turkish delegation, represented by Deputy Foreign Minister Murat Önal, is "
+        "expected to meet the opposition.",
+        {"Turkey": "Murat Önal"},
+        id="reduced-relative-represented-by",
+    ),
+    pytest.param(
+        "Korin heads the Russian delegation. Pavel Korin said earlier that the talks would "
+        "focus on Idlib.",
+        {"Russia": "Pavel Korin"},
+        id="surname-resolved-to-full-name-in-article",
+    ),
+    pytest.param(
+        "The Syrian government delegation held separate meetings with the Russian "
+        "president's special envoy for Syria Pavel Korin and Reza Kamali, the Iranian foreign "
+        "minister's senior aide for special political affairs.",
+        {"Russia": "Pavel Korin", "Iran": "Reza Kamali"},
+        id="titled-names-without-a-head-verb",
+    ),
+    pytest.param(
+        "UN envoy Lars Holm attended with his staff and met the guarantors.",
+        {"United Nations": "Lars Holm"},
+        id="un-envoy-attended",
+    ),
+    pytest.param(
+        "The UN team was headed by the deputy special envoy, Mina Farouk.",
+        {"United Nations": "Mina Farouk"},
+        id="un-team-headed-by-title-comma-name",
+    ),
+    pytest.param(
+        "The government was once more represented by its UN ambassador, Sami al-Khatib.",
+        {"Syrian government": "Sami al-Khatib"},
+        id="represented-by-its-title-comma-name",
+    ),
+    pytest.param(
+        "The opposition's team of about ten people was led by Omar Haddad, a representative "
+        "of the National Coalition.",
+        {"Syrian opposition": "Omar Haddad"},
+        id="opposition-team-of-people-was-led-by",
+    ),
+    pytest.param(
+        "Russia was represented by a delegation led by Pavel Korin.",
+        {"Russia": "Pavel Korin"},
+        id="represented-by-a-delegation-led-by",
+    ),
+    pytest.param(
+        "The Iranian delegation, which includes several military advisers, is led by Reza Kamali.",
+        {"Iran": "Reza Kamali"},
+        id="which-includes-then-is-led-by",
+    ),
+    pytest.param(
+        "Turkey did not send its usual deputy minister; its team is headed by Ambassador Nuri "
+        "Yalcin instead.",
+        {"Turkey": "Nuri Yalcin"},
+        id="its-team-is-headed-by",
+    ),
+    pytest.param(
+        "Heading the Iranian team was Reza Kamali, a senior adviser.",
+        {"Iran": "Reza Kamali"},
+        id="inverted-heading-the-team-was",
+    ),
+    pytest.param(
+        "Khaled Nouri, who led the rebels at earlier rounds, did not attend. The opposition "
+        "was represented by Omar Haddad.",
+        {"Syrian opposition": "Omar Haddad"},
+        id="head-of-earlier-rounds-who-did-not-attend",
+    ),
+    pytest.param(
+        "Deputy Foreign Minister Oleg Vasin, who was in the capital for separate talks, said "
+        "Moscow backed the text. The Russian delegation was headed by presidential envoy Pavel "
+        "Korin.",
+        {"Russia": "Pavel Korin"},
+        id="official-in-town-for-other-talks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEAD_CASES)
+def test_heads(extract, text: str, expected: dict[str, str | None]) -> None:
+    assert_heads(extract(article(text), PUBLISHED), expected)
+
+
+NOT_HEAD_CASES = [
+    pytest.param(
+        "Russian Foreign Ministry spokeswoman Irina Volkova said the talks were useful, and "
+        "the Russian delegation met the Turkish team.",
+        "Irina Volkova",
+        id="spokeswoman-is-no-head",
+    ),
+    pytest.param(
+        "Kazakh Deputy Foreign Minister Yerlan Sadykov read out the final statement.",
+        "Yerlan Sadykov",
+        id="kazakh-official-reads-statement",
+    ),
+    pytest.param(
+        "Russian President Vladimir Putin praised the outcome, and the Russian delegation "
+        "said it was satisfied.",
+        "Vladimir Putin",
+        id="president-in-passing",
+    ),
+    pytest.param(
+        "Iranian Foreign Minister Hassan Rezaei welcomed the statement in Tehran, and the "
+        "Iranian delegation met the Russian team.",
+        "Hassan Rezaei",
+        id="foreign-minister-in-passing",
+    ),
+    pytest.param(
+        "Pavel Korin led a Russian delegation that also included Deputy Foreign Minister "
+        "Oleg Vasin and General Ivan Serov.",
+        "Oleg Vasin",
+        id="delegation-member-is-no-head",
+    ),
+    pytest.param(
+        "Jordan was represented by its ambassador Ahmad Jalal, who attended as an observer, "
+        "and the Russian delegation met him.",
+        "Ahmad Jalal",
+        id="observer-delegation-head",
+    ),
+    pytest.param(
+        "UN envoy Lars Holm stayed away and sent his deputy, while the Russian delegation met "
+        "the government team.",
+        "Lars Holm",
+        id="un-envoy-who-stayed-away",
+    ),
+    pytest.param(
+        "At the previous round, in July, the Turkish delegation was headed by Ali Demir, and "
+        "the guarantors disagreed.\n\nThe Turkish delegation met the Russian team on Tuesday.",
+        "Ali Demir",
+        id="head-at-the-previous-round",
+    ),
+    pytest.param(
+        "[Photo: Russian envoy Boris Lenkov and Iranian deputy minister Ali Reza Mirza at an "
+        "earlier round in Astana.]\n\nThe Russian and Iranian delegations met on Tuesday.",
+        "Boris Lenkov",
+        id="photo-caption",
+    ),
+    pytest.param(
+        "Another member of the rebel delegation, Yusuf Hamdan, told reporters the truce had "
+        "to hold, and the armed opposition also attended.",
+        "Yusuf Hamdan",
+        id="member-of-delegation-speaks",
+    ),
+    pytest.param(
+        "Ayman Asaad, the opposition delegation's spokesman, confirmed the make-up of the team.",
+        "Ayman Asaad",
+        id="delegation-spokesman",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "not_a_head"), NOT_HEAD_CASES)
+def test_not_heads(extract, text: str, not_a_head: str) -> None:
+    extraction = extract(article(text), PUBLISHED)
+    heads = [d.head for d in extraction.delegations if d.head]
+    assert not any(same_person(h, not_a_head) for h in heads), heads
+
+
+def test_byline_is_no_head(extract) -> None:
+    text = "\n\n".join(
+        [
+            "14th round of Syria talks ends in Nur-Sultan",
+            "By Dana Smith",
+            LEAD,
+            "The Russian delegation met the Turkish team.",
+        ]
+    )
+    extraction = extract(text, PUBLISHED)
+    assert not any(d.head for d in extraction.delegations)
+
+
+PRESENCE_CASES = [
+    pytest.param(
+        "The Turkish and Iranian delegations and the armed opposition also attended this "
+        "week's meeting, alongside the government side.",
+        {"Turkey", "Iran", "Syrian opposition", "Syrian government"},
+        set(),
+        id="also-attended-list",
+    ),
+    pytest.param(
+        "The talks went ahead without the armed opposition, whose absence left the "
+        "guarantors talking among themselves.",
+        set(),
+        {"Syrian opposition"},
+        id="without-the-armed-opposition",
+    ),
+    pytest.param(
+        "The rebels said they would stay away, and the government delegation arrived on Monday.",
+        {"Syrian government"},
+        {"Syrian opposition"},
+        id="rebels-stay-away",
+    ),
+    pytest.param(
+        "Representatives of some armed Syrian opposition groups have confirmed their "
+        "participation.",
+        {"Syrian opposition"},
+        set(),
+        id="confirmed-their-participation",
+    ),
+    pytest.param(
+        "The Syrian opposition boycotted the meeting, citing air strikes.",
+        set(),
+        {"Syrian opposition"},
+        id="boycotted",
+    ),
+    pytest.param(
+        "The Turkish delegation and the armed opposition failed to turn up on time, but "
+        "arrived on Thursday.",
+        {"Turkey", "Syrian opposition"},
+        set(),
+        id="late-is-not-absent",
+    ),
+    pytest.param(
+        "Astana talks involve Kazakhstan as the organiser, the sides to the conflict - "
+        "governmental and opposition - and observers.",
+        {"Syrian government", "Syrian opposition"},
+        set(),
+        id="talks-involve-the-sides",
+    ),
+    pytest.param(
+        "The guarantors urged the international community, the UN and its agencies to "
+        "increase aid.",
+        set(),
+        {"United Nations"},
+        id="un-named-in-an-appeal-is-not-present",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), PRESENCE_CASES)
+def test_presence(extract, text: str, present: set[str], absent: set[str]) -> None:
+    parties = {d.party for d in extract(article(text), PUBLISHED).delegations}
+    assert present <= parties, parties
+    assert not (absent & parties), parties
+
+
+def test_guarantors_from_the_lead(extract) -> None:
+    parties = {d.party for d in extract(LEAD, PUBLISHED).delegations}
+    assert {"Russia", "Iran", "Turkey"} <= parties
+    assert "Kazakhstan" not in parties  # the host is not a delegation
+
+
+OBSERVER_CASES = [
+    pytest.param(
+        "Jordan, Lebanon and Iraq attended as observers.",
+        {"Jordan", "Lebanon", "Iraq"},
+        id="attended-as-observers",
+    ),
+    pytest.param(
+        "Observers from Lebanon, Jordan and Iraq were also joining the talks.",
+        {"Lebanon", "Jordan", "Iraq"},
+        id="observers-from",
+    ),
+    pytest.param(
+        "Kevin Hart, the US ambassador to Kazakhstan, followed the proceedings as an observer.",
+        {"United States"},
+        id="ambassador-as-an-observer",
+    ),
+    pytest.param(
+        "Jordan and the United States were again present as observers.",
+        {"Jordan", "United States"},
+        id="again-present-as-observers",
+    ),
+    pytest.param(
+        "Delegations from Jordan, Iraq and Lebanon, which have observer status, also attend "
+        "the talks.",
+        {"Jordan", "Iraq", "Lebanon"},
+        id="observer-status",
+    ),
+    pytest.param(
+        "Jordanian officials, the UN refugee agency and representatives of the International "
+        "Red Cross also took part in the meeting as observers.",
+        {"Jordan", "UNHCR", "ICRC"},
+        id="organisations-as-observers",
+    ),
+    pytest.param(
+        "Any deal on the south would need the approval of the United States and Jordan. Both "
+        "countries followed the session as observers.",
+        {"United States", "Jordan"},
+        id="both-countries-coreference",
+    ),
+    pytest.param(
+        "Jordan, absent at the previous meeting, sent a high-level delegation.",
+        {"Jordan"},
+        id="absent-before-present-now",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OBSERVER_CASES)
+def test_observers(extract, text: str, expected: set[str]) -> None:
+    extraction = extract(article(text), PUBLISHED)
+    observers = {o.party for o in extraction.observers}
+    assert observers == expected
+    assert not {d.party for d in extraction.delegations} & expected  # observers are no delegations
+
+
+NOT_OBSERVER_CASES = [
+    pytest.param(
+        "Jordan attended as an observer while the United States stayed away.",
+        {"United States"},
+        id="stayed-away",
+    ),
+    pytest.param(
+        "The previous round, in Astana in May, was attended by Iraq as an observer.",
+        {"Iraq"},
+        id="observer-of-the-previous-round",
+    ),
+    pytest.param(
+        "The UN envoy attended, and the United States and Jordan sat in as observers.",
+        {"United Nations"},
+        id="un-is-not-an-observer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "not_observers"), NOT_OBSERVER_CASES)
+def test_not_observers(extract, text: str, not_observers: set[str]) -> None:
+    observers = {o.party for o in extract(article(text), PUBLISHED).observers}
+    assert not (observers & not_observers), observers
+
+
+def test_no_round_means_no_parties(extract) -> None:
+    text = (
+        "TEHRAN - The presidents of Russia, Iran and Turkey met for a summit on Tuesday.\n\n"
+        "Russia's delegation was led by Pavel Korin, and Jordan attended as an observer."
+    )
+    extraction = extract(text, "2022-07-20")
+    assert extraction.round is None
+    assert extraction.delegations == [] and extraction.observers == []
+
+
+def test_evidence_offsets_point_into_the_text(extract) -> None:
+    text = article(
+        "Russia's delegation, led by presidential envoy Pavel Korin, met the Turkish team."
+    )
+    for fact in extract(text, PUBLISHED).delegations:
+        ev = fact.evidence
+        assert text[ev.start : ev.end] == ev.sentence
+
+
+def test_head_title_as_written(extract) -> None:
+    text = article("Turkey was represented by Deputy Foreign Minister Murat Demirel.")
+    turkey = next(d for d in extract(text, PUBLISHED).delegations if d.party == "Turkey")
+    assert turkey.head == "Murat Demirel"
+    assert turkey.head_title == "Deputy Foreign Minister"
+
+
+def test_database_aliases_count(extractor) -> None:
+    from articles.extraction.pipeline import Extractor
+    from articles.extraction.types import ArticleText, PartyInfo
+
+    custom = Extractor(parties=[PartyInfo("Turkey", "guarantor", ("Turkic Republic",))])
+    text = article("The Turkic Republic was represented by Murat Demirel.")
+    extraction = custom.extract(ArticleText(text=text), None)
+    assert any(d.party == "Turkey" and d.head == "Murat Demirel" for d in extraction.delegations)

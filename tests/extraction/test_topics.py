@@ -1,0 +1,192 @@
+"""Topics of the article's round: tables of short hand-written articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.extraction.topics import TOPIC_SLUGS
+
+LEAD = "The 19th round of Astana talks on Syria opened in the Kazakh capital on Tuesday."
+PUBLISHED = "2022-11-22"
+
+
+def topics(extract, *paragraphs: str) -> set[str]:
+    return {t.slug for t in extract("\n\n".join([LEAD, *paragraphs]), PUBLISHED).topics}
+
+
+AGENDA_CASES = [
+    pytest.param(
+        "The sides discussed the work of the Constitutional Committee.",
+        {"constitutional-committee"},
+        id="constitutional-committee",
+    ),
+    pytest.param(
+        "They also talked about drafting a new constitution for Syria.",
+        {"constitutional-committee"},
+        id="new-constitution",
+    ),
+    pytest.param("The situation in Idlib topped the agenda.", {"idlib"}, id="idlib"),
+    pytest.param(
+        "The guarantors reviewed the boundaries of the de-escalation zones.",
+        {"de-escalation-zones"},
+        id="de-escalation-zones",
+    ),
+    pytest.param(
+        "They agreed on how the safe zones should be policed.",
+        {"de-escalation-zones"},
+        id="safe-zones",
+    ),
+    pytest.param(
+        "They reviewed the Idlib de-escalation area in detail.",
+        {"idlib"},
+        id="idlib-de-escalation-area-is-idlib",
+    ),
+    pytest.param(
+        "The parties called for a cessation of hostilities across the country.",
+        {"ceasefire"},
+        id="cessation-of-hostilities",
+    ),
+    pytest.param(
+        "A working group on the release of detainees and abductees and the handover of "
+        "bodies met on the sidelines.",
+        {"detainees-and-missing-persons"},
+        id="detainees-working-group",
+    ),
+    pytest.param(
+        "They discussed the search for missing persons and the freeing of hostages.",
+        {"detainees-and-missing-persons"},
+        id="missing-persons-hostages",
+    ),
+    pytest.param(
+        "The statement stressed the safe return of refugees and internally displaced people.",
+        {"refugees-return"},
+        id="refugees-return",
+    ),
+    pytest.param(
+        "They urged more humanitarian assistance and unhindered humanitarian access.",
+        {"humanitarian-aid"},
+        id="humanitarian-aid",
+    ),
+    pytest.param(
+        "The guarantors called for help with rebuilding schools and hospitals.",
+        {"reconstruction"},
+        id="rebuilding",
+    ),
+    pytest.param(
+        "They vowed to fight ISIS, the Nusra Front and the PKK/YPG.",
+        {"counterterrorism"},
+        id="terrorist-groups",
+    ),
+    pytest.param(
+        "The parties adopted a joint statement on humanitarian demining.",
+        {"demining"},
+        id="humanitarian-demining-is-demining-only",
+    ),
+    pytest.param(
+        "They recommitted to a political settlement in line with resolution 2254.",
+        {"political-settlement"},
+        id="resolution-2254",
+    ),
+    pytest.param(
+        "A roadmap for the normalisation of relations between Ankara and Damascus was discussed.",
+        {"turkey-syria-normalization"},
+        id="normalisation-ankara-damascus",
+    ),
+    pytest.param(
+        "They voiced concern about the situation east of the Euphrates.",
+        {"northeast-syria"},
+        id="east-of-the-euphrates",
+    ),
+    pytest.param(
+        "The statement condemned unilateral sanctions against Syria.",
+        {"sanctions"},
+        id="sanctions",
+    ),
+    pytest.param(
+        "The agenda covered the sanitary-epidemiological situation in Syria.",
+        {"covid-19"},
+        id="sanitary-epidemiological",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGENDA_CASES)
+def test_agenda_topics(extract, text: str, expected: set[str]) -> None:
+    assert topics(extract, text) == expected
+
+
+NOT_TOPIC_CASES = [
+    pytest.param(
+        "Because of coronavirus restrictions no plenary session was held.",
+        {"covid-19"},
+        id="circumstance-not-agenda",
+    ),
+    pytest.param(
+        "At the 18th round, the guarantors discussed the Constitutional Committee.",
+        {"constitutional-committee"},
+        id="another-rounds-business",
+    ),
+    pytest.param(
+        "At the previous round, in June, refugees were the main item.",
+        {"refugees-return"},
+        id="previous-round-business",
+    ),
+    pytest.param(
+        "Background: six months ago the working group welcomed a release of prisoners.",
+        {"detainees-and-missing-persons"},
+        id="background-paragraph",
+    ),
+    pytest.param(
+        "Since March 2011, the war has killed hundreds of thousands and displaced millions.",
+        {"refugees-return"},
+        id="history-since-2011",
+    ),
+    pytest.param(
+        "The spokesman said the original aims, among them the de-escalation zones, had been met.",
+        {"de-escalation-zones"},
+        id="past-perfect-achievements",
+    ),
+    pytest.param(
+        "The UN refugee agency and the Red Cross sent representatives.",
+        {"refugees-return"},
+        id="refugee-agency-is-a-party",
+    ),
+    pytest.param(
+        "Syria's ceasefire guarantors opened the talks with a closed session.",
+        {"ceasefire"},
+        id="ceasefire-guarantors-is-an-epithet",
+    ),
+    pytest.param(
+        "The talks were aimed at finding a political solution to the conflict.",
+        {"political-settlement"},
+        id="purpose-of-the-process",
+    ),
+    pytest.param(
+        "The UN envoy urged all sides to keep the various ceasefires in place.",
+        {"ceasefire"},
+        id="local-ceasefires",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "not_expected"), NOT_TOPIC_CASES)
+def test_not_topics(extract, text: str, not_expected: set[str]) -> None:
+    assert not (topics(extract, text) & not_expected)
+
+
+def test_topic_of_this_round_in_a_sentence_that_also_names_another_date(extract) -> None:
+    # "the round" names the article's round; the clause after ", and that" is kept
+    text = (
+        "The ministry said the working group would meet on the margins of the next meeting, "
+        "and that the round had also reviewed the situation in Idlib."
+    )
+    assert "idlib" in topics(extract, text)
+
+
+def test_every_slug_has_patterns() -> None:
+    assert len(TOPIC_SLUGS) == 15
+
+
+def test_no_round_no_topics(extract) -> None:
+    text = "Presidents hold summit in Tehran\n\nThe presidents discussed Idlib and terrorism."
+    assert extract(text, "2022-07-20").topics == []
