@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
 
-from articles.extraction.people import NameIndex, clean_person_name
+from articles.extraction.people import NameIndex
 from articles.extraction.types import Extraction, RoundLink
 from articles.models import Article, RoundLinkMethod
 from rounds.models import (
@@ -245,7 +245,7 @@ class FactWriter:
     def _person(self, written: str) -> Participant:
         """The participant a spelling names: a known person (by alias or close spelling) or
         a new one. A new spelling of a known person becomes one of its aliases."""
-        name = clean_person_name(written) or written.strip()
+        name = " ".join(written.split())  # the extractor already stripped titles
         person_id = self.cache.people.resolve(name)
         if person_id is None:
             person = Participant.objects.create(name=name)
@@ -333,7 +333,7 @@ def refresh_participant_names(person_ids: Iterable[int]) -> int:
         .annotate(n=Count("pk"))
     )
     for row in rows:
-        name = clean_person_name(row["head_as_written"]) or row["head_as_written"]
+        name = " ".join(row["head_as_written"].split())
         spellings.setdefault(row["head_id"], Counter())[name] += row["n"]
     renamed = 0
     for person in Participant.objects.filter(pk__in=list(spellings), name_locked=False):
