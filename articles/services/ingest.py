@@ -9,6 +9,7 @@ no half-written article. Re-running over the same files changes nothing.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -285,6 +286,25 @@ def _decode(item: _Loaded, max_bytes: int) -> FileOutcome | _Pending:
     return _Pending(item.path, item.digest, text, find_publication_date(text), item.existing)
 
 
+# A leading " date 2019-04-26 " header and an agency dateline ("NUR-SULTAN, Dec 11 (Wire) -").
+_LEAD_PREFIX = re.compile(
+    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?(?:[A-Z][A-Z .'-]{2,40}(?:,[^-\u2013\u2014]{0,40})?"
+    r"\s*[-\u2013\u2014]\s+)?"
+)
+
+
+def lead_title(text: str, max_chars: int = 90) -> str:
+    """A readable label for an article without a headline: its opening words, marked with an
+    ellipsis so nobody takes them for the publisher's headline."""
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    lead = " ".join(_LEAD_PREFIX.sub("", first_line, count=1).split())
+    sentence = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
+    if len(sentence) <= max_chars and sentence != lead:
+        return sentence.rstrip(".") + " …"
+    cut = lead[:max_chars].rsplit(" ", 1)[0] if len(lead) > max_chars else lead
+    return cut.rstrip(" ,;:.") + " …"
+
+
 def _stored_text(article: Article) -> ArticleText:
     return ArticleText(
         text=article.text,
@@ -337,7 +357,7 @@ def _save_article(
     article.encoding = text.encoding
     article.meta_published = text.meta_published
     if not article.metadata_locked:
-        article.title = (text.title or "")[:500]
+        article.title = (text.title or lead_title(text.text))[:500]
         article.publisher = (text.publisher or "")[:200]
         finding = item.published
         article.published = finding.value if finding else None

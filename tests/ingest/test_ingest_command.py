@@ -107,3 +107,32 @@ def test_progress_lines_name_each_file_when_not_on_a_terminal(tmp_path, ingest):
     path = write(tmp_path, "a.txt", ROUND_14)
     _, out, _ = ingest(path)
     assert f"new: {path}" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            " date 2019-12-11 NUR-SULTAN - The talks ended on Wednesday. Then more.",
+            "The talks ended on Wednesday …",
+        ),
+        (
+            "ASTANA, Nov 28 (Wire) - Envoys met again in the Kazakh capital to review the "
+            "ceasefire and the committee that is meant to write a new constitution for Syria",
+            "Envoys met again in the Kazakh capital to review the ceasefire and the committee "
+            "that is …",
+        ),
+    ],
+)
+def test_article_without_headline_is_titled_by_its_opening_words(text, title):
+    from articles.services.ingest import lead_title
+
+    assert lead_title(text) == title
+
+
+def test_headline_less_article_gets_a_readable_title(tmp_path, ingest):
+    write(tmp_path, "a.txt", ROUND_14)
+    ingest(tmp_path)
+    title = Article.objects.get().title
+    assert title.startswith("The 14th round of Astana-format talks on Syria ended")
+    assert title.endswith("…")
