@@ -30,7 +30,7 @@ from rounds.models import (
     Topic,
     TopicMention,
 )
-from rounds.provenance import EditorialState
+from rounds.provenance import EditorialFact, EditorialState, Mention
 
 
 @dataclass
@@ -166,10 +166,7 @@ class FactWriter:
                 DelegationMention(
                     delegation=delegation,
                     article=article,
-                    sentence=fact.evidence.sentence,
-                    start=fact.evidence.start,
-                    end=fact.evidence.end,
-                    confidence=fact.confidence,
+                    **evidence_of(fact),
                     head=head,
                     head_as_written=(fact.head or "")[:160],
                     head_title=fact.head_title[:250],
@@ -178,52 +175,50 @@ class FactWriter:
         DelegationMention.objects.bulk_create(mentions)
 
     def _write_observers(self, article: Article, round_: Round, extraction: Extraction) -> None:
-        mentions = []
-        for fact in best_per_key(extraction.observers, key=lambda f: f.party):
-            party = self.cache.parties.get(fact.party)
-            if party is None:
-                continue
-            observer = self.cache.observers.get((round_.pk, party.pk))
-            if observer is None:
-                observer = Observer.objects.create(
-                    round=round_, party=party, confidence=fact.confidence
-                )
-                self.cache.observers[(round_.pk, party.pk)] = observer
-            mentions.append(
-                ObserverMention(
-                    observer=observer,
-                    article=article,
-                    sentence=fact.evidence.sentence,
-                    start=fact.evidence.start,
-                    end=fact.evidence.end,
-                    confidence=fact.confidence,
-                )
-            )
-        ObserverMention.objects.bulk_create(mentions)
+        self._write_simple_facts(
+            article, round_, extraction.observers, "party", self.cache.parties,
+            self.cache.observers, Observer, "party", ObserverMention, "observer",
+        )  # fmt: skip
 
     def _write_topics(self, article: Article, round_: Round, extraction: Extraction) -> None:
+        self._write_simple_facts(
+            article, round_, extraction.topics, "slug", self.cache.topics,
+            self.cache.round_topics, RoundTopic, "topic", TopicMention, "round_topic",
+        )  # fmt: skip
+
+    def _write_simple_facts(
+        self,
+        article: Article,
+        round_: Round,
+        facts: list,
+        key: str,
+        targets: dict,
+        known: dict,
+        model: type[EditorialFact],
+        target_field: str,
+        mention_model: type[Mention],
+        fact_field: str,
+    ) -> None:
+        """Observers and topics: one fact per (round, party or topic), one mention each.
+
+        `key` is the extracted value (a party name, a topic slug) that `targets` maps to a
+        row, which the fact points at through `target_field`; `known` caches the facts.
+        """
         mentions = []
-        for fact in best_per_key(extraction.topics, key=lambda f: f.slug):
-            topic = self.cache.topics.get(fact.slug)
-            if topic is None:
+        for fact in best_per_key(facts, key=lambda f: getattr(f, key)):
+            target = targets.get(getattr(fact, key))
+            if target is None:
                 continue
-            round_topic = self.cache.round_topics.get((round_.pk, topic.pk))
-            if round_topic is None:
-                round_topic = RoundTopic.objects.create(
-                    round=round_, topic=topic, confidence=fact.confidence
+            row = known.get((round_.pk, target.pk))
+            if row is None:
+                row = model.objects.create(
+                    round=round_, confidence=fact.confidence, **{target_field: target}
                 )
-                self.cache.round_topics[(round_.pk, topic.pk)] = round_topic
+                known[(round_.pk, target.pk)] = row
             mentions.append(
-                TopicMention(
-                    round_topic=round_topic,
-                    article=article,
-                    sentence=fact.evidence.sentence,
-                    start=fact.evidence.start,
-                    end=fact.evidence.end,
-                    confidence=fact.confidence,
-                )
+                mention_model(article=article, **{fact_field: row}, **evidence_of(fact))
             )
-        TopicMention.objects.bulk_create(mentions)
+        mention_model.objects.bulk_create(mentions)
 
     def _delete_orphans(self) -> None:
         """Machine facts left with no evidence are gone; editors' facts always stay."""
@@ -257,6 +252,17 @@ class FactWriter:
             ParticipantAlias.objects.get_or_create(participant_id=person_id, name=name)
             self.cache.remember_name(person_id, name)
         return Participant(pk=person_id)
+
+
+def evidence_of(fact) -> dict:
+    """The mention fields every kind of fact fills from its evidence."""
+    evidence = fact.evidence
+    return {
+        "sentence": evidence.sentence,
+        "start": evidence.start,
+        "end": evidence.end,
+        "confidence": fact.confidence,
+    }
 
 
 def best_per_key(facts: Iterable, key) -> list:
