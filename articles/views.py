@@ -7,11 +7,10 @@ from typing import Any, ClassVar
 
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.views.generic import DetailView
 
 from articles.filters import ArticleFilter
 from articles.models import Article
-from astana_site.views import ArchiveListView, ArchiveMixin, Crumb, label_articles
+from astana_site.views import ArchiveDetailView, ArchiveListView, label_articles
 from rounds.models import DelegationMention, ObserverMention, TopicMention
 from rounds.provenance import EditorialState
 from rounds.templatetags.archive import Span, highlight, locate
@@ -91,19 +90,31 @@ def fact_note(text: str, key: str, start: int, end: int, **fields: Any) -> FactN
     return note
 
 
-class ArticleDetailView(ArchiveMixin, DetailView):
+def mention_note(text: str, mention: Any, **fields: Any) -> FactNote:
+    """The FactNote of a fact's mention in the article `text`, at the mention's sentence."""
+    return fact_note(
+        text, str(mention.pk), mention.start, mention.end, sentence=mention.sentence, **fields
+    )
+
+
+def public_mentions(model: type, article: Article, fact: str, *related: str) -> QuerySet:
+    """The mentions in `article` of facts not rejected, in text order, with `related` fetched."""
+    return (
+        model.objects.filter(article=article)
+        .exclude(**{f"{fact}__state": EditorialState.REJECTED})
+        .select_related(*related)
+        .order_by("start", "pk")
+    )
+
+
+class ArticleDetailView(ArchiveDetailView):
     template_name = "articles/article_detail.html"
     nav_section = "articles"
+    parent_pages = (("Articles", "articles:article-list"),)
     context_object_name = "article"
 
     def get_queryset(self) -> QuerySet:
         return Article.objects.select_related("round").defer("search_document")
-
-    def get_title(self) -> str:
-        return str(self.object)
-
-    def get_parent_crumbs(self) -> list[Crumb]:
-        return [("Articles", reverse("articles:article-list"))]
 
     def get_facts(self) -> list[FactNote]:
         """Every public fact the article supports, in the order of the legend."""
@@ -140,58 +151,47 @@ class ArticleDetailView(ArchiveMixin, DetailView):
                     sentence=article.published_sentence,
                 )
             )
-        rejected = EditorialState.REJECTED
-        delegations = (
-            DelegationMention.objects.filter(article=article)
-            .exclude(delegation__state=rejected)
-            .select_related("delegation__party", "delegation__head", "delegation__round")
-            .order_by("start", "pk")
+        delegations = public_mentions(
+            DelegationMention,
+            article,
+            "delegation",
+            "delegation__party",
+            "delegation__head",
+            "delegation__round",
         )
         for mention in delegations:
             delegation = mention.delegation
             head = delegation.head.name if delegation.head else "head not named"
             detail = (delegation.get_role_display(), delegation.head_title, str(delegation.round))
             notes.append(
-                fact_note(
+                mention_note(
                     text,
-                    str(mention.pk),
-                    mention.start,
-                    mention.end,
+                    mention,
                     kind="delegation",
                     label=f"{delegation.party.name}: {head}",
                     url=delegation.party.get_absolute_url(),
                     detail=" · ".join(part for part in detail if part),
                     state=delegation.state,
-                    sentence=mention.sentence,
                 )
             )
-        observers = (
-            ObserverMention.objects.filter(article=article)
-            .exclude(observer__state=rejected)
-            .select_related("observer__party", "observer__round")
-            .order_by("start", "pk")
+        observers = public_mentions(
+            ObserverMention, article, "observer", "observer__party", "observer__round"
         )
         for mention in observers:
             observer = mention.observer
             notes.append(
-                fact_note(
+                mention_note(
                     text,
-                    str(mention.pk),
-                    mention.start,
-                    mention.end,
+                    mention,
                     kind="observer",
                     label=observer.party.name,
                     url=observer.party.get_absolute_url(),
                     detail=f"Observer at {observer.round}",
                     state=observer.state,
-                    sentence=mention.sentence,
                 )
             )
-        topics = (
-            TopicMention.objects.filter(article=article)
-            .exclude(round_topic__state=rejected)
-            .select_related("round_topic__topic", "round_topic__round")
-            .order_by("start", "pk")
+        topics = public_mentions(
+            TopicMention, article, "round_topic", "round_topic__topic", "round_topic__round"
         )
         for mention in topics:
             round_topic = mention.round_topic
@@ -200,17 +200,14 @@ class ArticleDetailView(ArchiveMixin, DetailView):
                 kwargs={"number": round_topic.round.number, "slug": round_topic.topic.slug},
             )
             notes.append(
-                fact_note(
+                mention_note(
                     text,
-                    str(mention.pk),
-                    mention.start,
-                    mention.end,
+                    mention,
                     kind="topic",
                     label=round_topic.topic.name,
                     url=url,
                     detail=f"On the agenda of {round_topic.round}",
                     state=round_topic.state,
-                    sentence=mention.sentence,
                 )
             )
         return notes

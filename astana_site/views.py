@@ -1,8 +1,9 @@
 """What every public page shares, the home page and the error pages.
 
 `ArchiveMixin` gives a page its title, breadcrumbs, navigation section, FilterSet and CSV/JSON
-export; `ArchiveListView` adds pagination. Views in the apps declare a base queryset, a
-FilterSet and, when they export, `export_columns` and `export_row()`.
+export; `ArchiveListView` adds pagination; `ArchiveDetailView` shows one object under its list.
+Views in the apps declare a base queryset, a FilterSet and, when they export, `export_columns`
+and `export_row()`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.template import loader
 from django.urls import get_script_prefix, reverse
-from django.views.generic import ListView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 from django_filters import FilterSet
 
 from articles.models import Article
@@ -114,13 +115,16 @@ def stream_json(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
 class ArchiveMixin:
     """Title, breadcrumbs, filtering and exports for a public page.
 
-    Subclasses set `title`, `nav_section`, optionally `filterset_class`, and implement
-    `get_base_queryset()`. Exports are offered when `export_name` and `export_columns` are set.
+    Subclasses set `title`, `nav_section`, optionally `parent_pages` and `filterset_class`, and
+    implement `get_base_queryset()`. Exports are offered when `export_name` and `export_columns`
+    are set.
     """
 
     request: HttpRequest
     title: str = ""
     nav_section: str = ""
+    # (label, URL name) of the pages between Home and this one, e.g. ("Rounds", "rounds:round-list")
+    parent_pages: tuple[tuple[str, str], ...] = ()
     filterset_class: type[FilterSet] | None = None
     export_name: str = ""
     export_columns: ClassVar[list[str]] = []
@@ -132,7 +136,7 @@ class ArchiveMixin:
 
     def get_parent_crumbs(self) -> list[Crumb]:
         """Crumbs between Home and this page (e.g. Rounds for a round's page)."""
-        return []
+        return [(label, reverse(url_name)) for label, url_name in self.parent_pages]
 
     def get_breadcrumbs(self) -> list[Crumb]:
         return [
@@ -291,6 +295,13 @@ class ArchiveListView(ArchiveMixin, ListView):
                 ),
             }
         return context
+
+
+class ArchiveDetailView(ArchiveMixin, DetailView):
+    """One object's page, titled by the object, below the pages named in `parent_pages`."""
+
+    def get_title(self) -> str:
+        return str(self.object)
 
 
 class HomeView(ArchiveMixin, TemplateView):

@@ -16,10 +16,11 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import TemplateView
 
 from articles.models import Article
 from astana_site.views import (
+    ArchiveDetailView,
     ArchiveListView,
     ArchiveMixin,
     Crumb,
@@ -53,7 +54,6 @@ from rounds.models import (
     Role,
     Round,
     RoundTopic,
-    Topic,
     TopicMention,
 )
 from rounds.provenance import EditorialState
@@ -101,10 +101,6 @@ def label_evidence(facts: list[Any]) -> None:
             for part in (article.publisher or str(article), day_label(article.published, "%b"))
             if part
         )
-
-
-def round_crumbs() -> list[Crumb]:
-    return [("Rounds", reverse("rounds:round-list"))]
 
 
 # Rounds
@@ -167,9 +163,13 @@ class RoundListView(ArchiveListView):
         }
 
 
-class RoundDetailView(ArchiveMixin, DetailView):
+ROUND_PAGES = (("Rounds", "rounds:round-list"),)
+
+
+class RoundDetailView(ArchiveDetailView):
     template_name = "rounds/round_detail.html"
     nav_section = "rounds"
+    parent_pages = ROUND_PAGES
     slug_field = "number"
     slug_url_kwarg = "number"
     context_object_name = "round"
@@ -177,39 +177,35 @@ class RoundDetailView(ArchiveMixin, DetailView):
     def get_queryset(self) -> QuerySet:
         return Round.objects.with_article_count()
 
-    def get_title(self) -> str:
-        return f"Round {self.object.number}"
-
-    def get_parent_crumbs(self) -> list[Crumb]:
-        return round_crumbs()
+    def round_facts(
+        self, model: type, mentions: type, fact_field: str, related: tuple[str, ...], *order: str
+    ) -> list[Any]:
+        """This round's public facts of `model`, counted and with their best evidence."""
+        return list(
+            model.objects.public()
+            .filter(round=self.object)
+            .select_related(*related)
+            .with_mention_count()
+            .prefetch_related(evidence(mentions, fact_field))
+            .order_by(*order)
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         round_ = self.object
-        delegations = (
-            Delegation.objects.public()
-            .filter(round=round_)
-            .select_related("party", "head")
-            .with_mention_count()
-            .prefetch_related(evidence(DelegationMention, "delegation"))
-            .order_by("party__sort_order", "party__name")
+        by_party = ("party__sort_order", "party__name")
+        delegations = self.round_facts(
+            Delegation, DelegationMention, "delegation", ("party", "head"), *by_party
         )
-        observers = (
-            Observer.objects.public()
-            .filter(round=round_)
-            .select_related("party")
-            .with_mention_count()
-            .prefetch_related(evidence(ObserverMention, "observer"))
-            .order_by("party__sort_order", "party__name")
+        observers = self.round_facts(Observer, ObserverMention, "observer", ("party",), *by_party)
+        topics = self.round_facts(
+            RoundTopic,
+            TopicMention,
+            "round_topic",
+            ("topic",),
+            "-mention_count",
+            "topic__sort_order",
+            "topic__slug",
         )
-        topics = (
-            RoundTopic.objects.public()
-            .filter(round=round_)
-            .select_related("topic")
-            .with_mention_count()
-            .prefetch_related(evidence(TopicMention, "round_topic"))
-            .order_by("-mention_count", "topic__sort_order", "topic__slug")
-        )
-        delegations, observers, topics = list(delegations), list(observers), list(topics)
         label_evidence([*delegations, *observers, *topics])
         sentences_url = url_maker("rounds:round-topic", number=0, slug="x")
         for round_topic in topics:
@@ -240,6 +236,7 @@ class RoundTopicView(ArchiveListView):
 
     template_name = "rounds/round_topic.html"
     nav_section = "topics"
+    parent_pages = ROUND_PAGES
     export_name = "topic-sentences"
     export_columns: ClassVar[list[str]] = [
         "round",
@@ -274,7 +271,7 @@ class RoundTopicView(ArchiveListView):
 
     def get_parent_crumbs(self) -> list[Crumb]:
         round_ = self.round_topic.round
-        return [*round_crumbs(), (str(round_), round_.get_absolute_url())]
+        return [*super().get_parent_crumbs(), (str(round_), round_.get_absolute_url())]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -300,12 +297,39 @@ class RoundTopicView(ArchiveListView):
 
 
 class FactPagesMixin(ArchiveMixin):
-    """What a fact's grid and list share: the filtered public facts and their export."""
+    """What a fact's grid and list share: the filtered public facts and their export.
 
+    A fact (`fact_model`) belongs to a round and to the grid row named by `row_field`."""
+
+    fact_model: Any = None
+    row_field = "party"
     fact_nouns: tuple[str, str] = ("fact", "facts")
     row_noun = "rows"
     grid_url_name = ""
     list_url_name = ""
+
+    def get_base_queryset(self) -> QuerySet:
+        return (
+            self.fact_model.objects.public()
+            .select_related("round", self.row_field)
+            .with_mention_count()
+            .order_by("round__number", f"{self.row_field}__sort_order")
+        )
+
+    def row_of(self, fact: Any) -> Any:
+        return getattr(fact, self.row_field)
+
+    def export_fact(self, obj: Any) -> dict[str, Any]:
+        """The export columns of `obj` between its round's and its editorial state."""
+        raise NotImplementedError
+
+    def export_row(self, obj: Any) -> dict[str, Any]:
+        return {
+            "round": obj.round.number,
+            "round_start": obj.round.start,
+            **self.export_fact(obj),
+            "state": obj.state,
+        }
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -324,9 +348,6 @@ class FactGridView(FactPagesMixin, TemplateView):
     and counts are the view's own."""
 
     empty_cell = mark_safe('<td class="cell-empty"><span class="visually-hidden">none</span></td>')
-
-    def row_of(self, fact: Any) -> Any:
-        raise NotImplementedError
 
     def present(self, fact: Any, column: GridColumn) -> GridCell:
         raise NotImplementedError
@@ -429,9 +450,6 @@ class DelegationPages:
             "head__slug",
         )
 
-    def row_of(self, fact: Delegation) -> Party:
-        return fact.party
-
     @cached_property
     def participant_url(self) -> Callable[..., str]:
         return url_maker("rounds:participant-detail", slug="x")
@@ -462,15 +480,12 @@ class DelegationPages:
         cell.html = f'<td class="{cell.css}" title="{esc(cell.title)}">{content}</td>'
         return cell
 
-    def export_row(self, obj: Delegation) -> dict[str, Any]:
+    def export_fact(self, obj: Delegation) -> dict[str, Any]:
         return {
-            "round": obj.round.number,
-            "round_start": obj.round.start,
             "party": obj.party.name,
             "role": obj.role,
             "head": obj.head.name if obj.head else None,
             "head_title": obj.head_title,
-            "state": obj.state,
         }
 
 
@@ -492,17 +507,7 @@ class ObserverPages:
     list_url_name = "rounds:observer-list"
     export_name = "observers"
     export_columns: ClassVar[list[str]] = ["round", "round_start", "party", "mentions", "state"]
-
-    def get_base_queryset(self) -> QuerySet:
-        return (
-            Observer.objects.public()
-            .select_related("round", "party")
-            .with_mention_count()
-            .order_by("round__number", "party__sort_order")
-        )
-
-    def row_of(self, fact: Observer) -> Party:
-        return fact.party
+    fact_model = Observer
 
     def present(self, fact: Observer, column: GridColumn) -> GridCell:
         extracted = fact.state == EditorialState.EXTRACTED
@@ -523,14 +528,8 @@ class ObserverPages:
         )
         return cell
 
-    def export_row(self, obj: Observer) -> dict[str, Any]:
-        return {
-            "round": obj.round.number,
-            "round_start": obj.round.start,
-            "party": obj.party.name,
-            "mentions": obj.mention_count,
-            "state": obj.state,
-        }
+    def export_fact(self, obj: Observer) -> dict[str, Any]:
+        return {"party": obj.party.name, "mentions": obj.mention_count}
 
 
 class ObserverGridView(ObserverPages, FactGridView):
@@ -559,26 +558,14 @@ class TopicPages:
         "mentions",
         "state",
     ]
+    fact_model = RoundTopic
+    row_field = "topic"
 
-    def get_base_queryset(self) -> QuerySet:
-        return (
-            RoundTopic.objects.public()
-            .select_related("round", "topic")
-            .with_mention_count()
-            .order_by("round__number", "topic__sort_order")
-        )
-
-    def row_of(self, fact: RoundTopic) -> Topic:
-        return fact.topic
-
-    def export_row(self, obj: RoundTopic) -> dict[str, Any]:
+    def export_fact(self, obj: RoundTopic) -> dict[str, Any]:
         return {
-            "round": obj.round.number,
-            "round_start": obj.round.start,
             "topic": obj.topic.slug,
             "topic_name": obj.topic.name,
             "mentions": obj.mention_count,
-            "state": obj.state,
         }
 
 
@@ -666,20 +653,13 @@ def parties_of(delegations: list[Delegation]) -> list[str]:
     return list(dict.fromkeys(d.party.name for d in delegations))
 
 
-class ParticipantDetailView(ArchiveMixin, DetailView):
+class ParticipantDetailView(ArchiveDetailView):
     template_name = "rounds/participant_detail.html"
     nav_section = "participants"
+    parent_pages = (("Participants", "rounds:participant-list"),)
+    queryset = Participant.objects.prefetch_related("aliases")
     context_object_name = "participant"
     articles_shown = 20
-
-    def get_queryset(self) -> QuerySet:
-        return Participant.objects.prefetch_related("aliases")
-
-    def get_title(self) -> str:
-        return self.object.name
-
-    def get_parent_crumbs(self) -> list[Crumb]:
-        return [("Participants", reverse("rounds:participant-list"))]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         participant = self.object
@@ -742,19 +722,12 @@ class PartyListView(ArchiveListView):
         }
 
 
-class PartyDetailView(ArchiveMixin, DetailView):
+class PartyDetailView(ArchiveDetailView):
     template_name = "rounds/party_detail.html"
     nav_section = "parties"
+    parent_pages = (("Parties", "rounds:party-list"),)
+    queryset = Party.objects.prefetch_related("aliases")
     context_object_name = "party"
-
-    def get_queryset(self) -> QuerySet:
-        return Party.objects.prefetch_related("aliases")
-
-    def get_title(self) -> str:
-        return self.object.name
-
-    def get_parent_crumbs(self) -> list[Crumb]:
-        return [("Parties", reverse("rounds:party-list"))]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         party = self.object
