@@ -12,12 +12,18 @@ Layers:
   being about the article's round:
   - heads from explicit structures: "<party> delegation was led by <title> X",
     "X, <title>, led the Russian team", "X, who leads the Russian delegation",
-    "Iran by X" (gapping), "Heading the group on behalf of <party>, X",
-    "X, ... and head of Tehran's delegation", "Iran's delegation head X", "Russia sent X",
-    and lists "led by Russia's envoy A, Turkish diplomat B and Iranian ... C";
+    "Iran by X", "and the opposition team by Y", "and the Iranian one by Y" (gapping),
+    "A led the Turkish team, B the Iranian one" (elided verb), "X brought the government
+    delegation", "Heading the group on behalf of <party>, X",
+    "X, ... and head of Tehran's / its delegation", "Iran's delegation head X",
+    "Russia sent X", "the rebel delegation, under X", "X (Russia)", list items
+    "X for Russia; Y, <title>, for Iran", rundown lines "Iran: X, <title>." and lists
+    "led by Russia's envoy A, Turkish diplomat B and Iranian ... C";
   - weaker heads from a title alone: "Turkish Deputy Foreign Minister X", "UN envoy X",
-    "X, the Russian president's special envoy for Syria" (not spokesmen, presidents,
-    foreign ministers, members of a delegation, observer delegations, the host);
+    "the UN envoy, X,", "X, the Russian president's special envoy for Syria" (not
+    spokesmen, presidents, foreign ministers, members of a delegation, observer
+    delegations, the host, nor the UN for "Syria's UN ambassador");
+  - one person heads one delegation: the weaker of two claims on a person gives way;
   - presence: a party named with a delegation noun or a verb of attending, a list of the
     guarantors; absence: "without the armed opposition", "stayed away", "boycott";
   - observers: observer states and organisations named with "as observers", "observer
@@ -41,6 +47,7 @@ from .sentences import Layout, Tokens, doc_text, tokens_of
 from .titles import (
     EXCLUDED,
     HEAD,
+    TITLE_LINK_WORDS,
     TITLE_WORDS,
     NameFinder,
     NameSpan,
@@ -67,12 +74,28 @@ HEAD_VERBS_ACTIVE = word_set("people", "head_verbs_active")
 HEAD_VERBS_PASSIVE = word_set("people", "head_verbs_passive")
 SPOKE_FOR_VERBS = word_set("people", "spoke_for_verbs")
 SENT_VERBS = word_set("people", "sent_verbs")
+BROUGHT_VERBS = word_set("people", "brought_verbs")  # head verbs only before a delegation noun
 PASSIVE_AUX = word_set("people", "passive_auxiliaries")
 SKIP_ADVERBS = word_set("people", "skip_adverbs")
 DELEGATION_NOUNS = word_set("people", "delegation_nouns")
 MEMBER_CUES = word_set("people", "member_cues")
 CLAUSE_BREAKERS = word_set("people", "clause_breakers")
 ABSENCE_AFTER_NAME = tuple(tuple(p.split()) for p in load("people")["absence_after_name"])
+ABSENCE_AFTER_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _after_phrase in ABSENCE_AFTER_NAME:
+    ABSENCE_AFTER_BY_FIRST[_after_phrase[0]] = (
+        *ABSENCE_AFTER_BY_FIRST.get(_after_phrase[0], ()),
+        _after_phrase,
+    )
+# Tokens that may open a head structure in `_heads_in` (every other token is skipped).
+HEAD_TRIGGERS = (
+    HEAD_VERBS_PASSIVE
+    | HEAD_VERBS_ACTIVE
+    | SPOKE_FOR_VERBS
+    | SENT_VERBS
+    | BROUGHT_VERBS
+    | frozenset({"head", "heads", "negotiator", "under", "(", "for"})
+)
 
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "both"})
@@ -149,6 +172,11 @@ PRESENCE_VERBS = frozenset(
         "followed",
         "follow",
         "follows",
+        "came",
+        "flew",
+        "fly",
+        "travelled",
+        "traveled",
     }
 )
 GATHER_VERBS = frozenset(
@@ -221,6 +249,9 @@ ABSENCE_PHRASES = (
     ("boycott",),
     ("boycotting",),
     ("absent",),
+    ("refrained",),
+    ("refrain",),
+    ("refraining",),
     ("sat", "out"),
     ("sitting", "out"),
     ("sit", "out"),
@@ -366,9 +397,14 @@ class PartyMatcher:
         strong = _longest(self._matches(doc, tv, self.matcher))
         kept: list[tuple[int, int, int]] = []
         places: set[int] = set()
+        # With a statistical model, a party word inside a PERSON entity is part of a name
+        # ("Jordan Bell"); without one, doc.ents is empty and nothing changes.
+        in_person = {
+            i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)
+        }
         for match_id, start, end in strong:
             party = self.table.get(strings[match_id])
-            if party is None:
+            if party is None or all(i in in_person for i in range(start, end)):
                 continue
             if self._not_a_party(tv, start, end, party, kept, places, strings):
                 continue
@@ -700,14 +736,18 @@ class PartyExtractor:
             passive_by_seen = False
             for i in range(c0, c1):
                 low = L[i]
+                if low not in HEAD_TRIGGERS:
+                    continue
                 if low in HEAD_VERBS_PASSIVE:
                     by = self._by_after(state, i, c1)
                     if by is not None:
                         passive_by_seen = True
                         self._passive_head(state, sent.index, i, by, c0, c1)
                         continue
-                if low in HEAD_VERBS_ACTIVE or (
-                    low in SPOKE_FOR_VERBS and i + 1 < c1 and L[i + 1] == "for"
+                if (
+                    low in HEAD_VERBS_ACTIVE
+                    or low in BROUGHT_VERBS
+                    or (low in SPOKE_FOR_VERBS and i + 1 < c1 and L[i + 1] == "for")
                 ):
                     self._active_head(state, sent.index, i, c0, c1)
                 if low in {"head", "heads"} and i > c0:
@@ -716,9 +756,16 @@ class PartyExtractor:
                     self._negotiator(state, sent.index, i, c0, c1)
                 if low in SENT_VERBS and i > c0:
                     self._sent(state, sent.index, i, c0, c1)
+                if low == "under" and i > c0:
+                    self._under(state, sent.index, i, c0, c1)
+                if low == "(" and i > c0:
+                    self._bracketed(state, sent.index, i, c0, c1)
+                if low == "for" and i > c0:
+                    self._for_party(state, sent.index, i, c0, c1)
             if passive_by_seen or self._passive_before(state, sent.start, c0):
                 self._gapping(state, sent.index, c0, c1)
             self._participial(state, sent.index, c0, c1)
+            self._rundown(state, sent.index, c0, c1)
             self._titled(state, sent.index, c0, c1)
 
     def _passive_before(self, state: _State, start: int, end: int) -> bool:
@@ -773,10 +820,8 @@ class PartyExtractor:
             if T[j] in {";", ".", ":", "(", ")"} or low in RELATIVE_STOPS:
                 break
             m = state.party_at.get(j)
-            if m is not None and j == m.start:
-                k = self._after(state, m.end, limit)
-                if k < limit and L[k] == "by":
-                    break  # gapping: "..., Iran by X"
+            if m is not None and j == m.start and self._gap_by(state, m, limit) is not None:
+                break  # gapping: "..., Iran by X", "and the Iranian one by X"
             if T[j] == "," or low in {"and", "both"}:
                 if j > cur:
                     items.append((cur, j))
@@ -797,7 +842,12 @@ class PartyExtractor:
         return items
 
     def _first_name_in(self, state: _State, start: int, end: int) -> NameSpan | None:
+        """The first name in the range that does not own a title ("President Vladimir
+        Putin's envoy Alexander Lavrentiev": the envoy, not Putin)."""
+        T = state.tv.text
         for run in state.finder.runs_in(start, end):
+            if run.end < end and T[run.end] in POSSESSIVE:
+                continue
             ok = self._name_ok(state, run)
             if ok is not None:
                 return ok
@@ -883,12 +933,21 @@ class PartyExtractor:
         before = self._mentions_in(state, sent.start, s0)
         return before[-1:] if before else []
 
+    def _gap_by(self, state: _State, m: Mention, limit: int) -> int | None:
+        """The "by" right after a mention, past a possessive and a delegation noun or "one":
+        "Iran by X", "the opposition team by X", "the Iranian one by X"."""
+        L = state.tv.lower
+        k = self._after(state, m.end, limit)
+        if k < limit and (L[k] in DELEGATION_NOUNS or L[k] in {"one", "ones"}):
+            k += 1
+        return k if k < limit and L[k] == "by" else None
+
     def _gapping(self, state: _State, sent_i: int, c0: int, c1: int) -> None:
         """ "..., Iran by Reza Kamali, ..., the Syrian opposition by Omar Haddad"."""
         L = state.tv.lower
         for m in self._mentions_in(state, c0, c1):
-            k = self._after(state, m.end, c1)
-            if k >= c1 or L[k] != "by":
+            k = self._gap_by(state, m, c1)
+            if k is None:
                 continue
             if m.start > c0 and L[m.start - 1] == "by":
                 continue
@@ -943,12 +1002,19 @@ class PartyExtractor:
         k = self._after(state, m.end, c1)
         if k < c1 and L[k] == "by":
             return
+        if (
+            L[verb] in BROUGHT_VERBS
+            and not (m.end - 1 < c1 and L[m.end - 1] in DELEGATION_NOUNS)
+            and not (k < c1 and L[k] in DELEGATION_NOUNS)
+        ):
+            return  # "X brought the government delegation", not "X brought the Russian plan"
         run = self._subject_name(state, verb, c0)
         if run is None:
             return
         if self._at_other_times(state, verb, c1) or self._absent_after(state, k, c1, span=16):
             return  # "X, who led the rebels at earlier rounds, did not attend"
         self._add_head(state, m.party, run, sent_i, CONF_EXPLICIT, "active", c0, c1)
+        self._elided_active(state, sent_i, k, c0, c1)
 
     def _at_other_times(self, state: _State, i: int, limit: int) -> bool:
         """ "... at earlier rounds", "... previously", up to the next comma."""
@@ -1062,6 +1128,164 @@ class PartyExtractor:
         if run is not None:
             self._add_head(state, m.party, run, sent_i, CONF_EXPLICIT, "sent", c0, c1)
 
+    def _name_after_title(self, state: _State, start: int, limit: int) -> NameSpan | None:
+        """The name opening at `start` after determiners, possessives, party words and title
+        words only ("its UN envoy X", "Deputy Special Envoy X"); None past anything else."""
+        L = state.tv.lower
+        j = start
+        while j < limit and j - start < 8:
+            if state.finder.is_name_token(j):
+                return self._name_ok(state, state.finder.run_from(j, limit))
+            low = L[j]
+            if not (
+                low in DETERMINERS
+                or low in TITLE_WORDS
+                or low in POSSESSIVE
+                or low in TITLE_LINK_WORDS
+                or self._is_party_token(state, j)
+            ):
+                return None
+            j += 1
+        return None
+
+    def _under(self, state: _State, sent_i: int, i: int, c0: int, c1: int) -> None:
+        """ "The opposition delegation, under X, ...", "Iran's team under its envoy X"."""
+        T, L = state.tv.text, state.tv.lower
+        k = i - 1
+        if T[k] == ",":
+            k -= 1
+        if k < c0 or not (L[k] in DELEGATION_NOUNS or L[k] == "delegates"):
+            return
+        ms = self._mentions_in(state, max(c0, k - 4), k + 1, c1)
+        if not ms:
+            return
+        run = self._name_after_title(state, i + 1, c1)
+        if run is not None and not self._absent_after(state, run.end, c1):
+            self._add_head(state, ms[-1].party, run, sent_i, CONF_EXPLICIT, "under", c0, c1)
+
+    def _bracketed(self, state: _State, sent_i: int, i: int, c0: int, c1: int) -> None:
+        """ "Pavel Korin (Russia), Reza Kamali (Iran) and ...": a party in brackets right
+        after a name (not after a minister's or spokesman's title)."""
+        T, L = state.tv.text, state.tv.lower
+        m = state.party_at.get(i + 1)
+        if m is None or m.start != i + 1 or m.end >= c1 or T[m.end] != ")":
+            return
+        run = self._name_ok(state, state.finder.run_ending(i, c0))
+        if run is None:
+            return
+        before = {L[x] for x in range(max(c0, run.start - 6), run.start)}
+        if before & MEMBER_CUES or self._absent_after(state, m.end + 1, c1):
+            return
+        t0, t1 = pre_title(state.tv, run.start, c0, lambda x: self._is_party_token(state, x))
+        if t1 > t0 and classify_title(state.tv, t0, t1, state.finder) == EXCLUDED:
+            return
+        self._add_head(state, m.party, run, sent_i, CONF_TITLE + 0.1, "bracketed", c0, c1)
+
+    def _item_start(self, state: _State, c0: int, end: int) -> int:
+        """Where a list item ending before `end` begins: after the last ":" or ";" of the
+        clause, past bullets and "and"."""
+        T, L = state.tv.text, state.tv.lower
+        start = c0
+        for x in range(c0, end):
+            if T[x] in {":", ";"}:
+                start = x + 1
+        while start < end and (L[start] in {"-", "\u2013", "\u2022", "*", "and"}):
+            start += 1
+        return start
+
+    def _head_cue_before(self, state: _State, sent_i: int, end: int, back: int = 0) -> bool:
+        """A verb of heading or "head(s)" in the sentence (or `back` sentences before it)."""
+        L = state.tv.lower
+        first = state.layout.sents[max(0, sent_i - back)].start
+        return any(
+            L[x] in HEAD_VERBS_ACTIVE or L[x] in {"heads", "head"} for x in range(first, end)
+        )
+
+    def _for_party(self, state: _State, sent_i: int, i: int, c0: int, c1: int) -> None:
+        """List items "X for Russia; Y, a senior aide, for Iran" after a heading verb."""
+        T, L = state.tv.text, state.tv.lower
+        j = i + 1
+        while j < c1 and L[j] in DETERMINERS:
+            j += 1
+        m = state.party_at.get(j)
+        if m is None or m.start != j:
+            return
+        # the item ends with the party (a place in it may follow: "the government in Damascus")
+        x = m.end
+        if x + 1 < c1 and L[x] == "in" and T[x + 1][:1].isupper():
+            x += 2
+        if x < c1 and T[x] not in {";", ".", ","}:
+            return
+        start = self._item_start(state, c0, i)
+        run = self._name_ok(state, state.finder.run_from(start, c1)) if start < i else None
+        if run is None or run.end > i:
+            return
+        rest = run.end
+        if rest < i and T[rest] == ",":
+            rest = i - 1 if T[i - 1] == "," else -1  # an appositive up to ", for"
+        if rest != i and rest != i - 1:
+            return
+        if not self._head_cue_before(state, sent_i, start):
+            return
+        self._add_head(state, m.party, run, sent_i, CONF_EXPLICIT, "for-party", c0, c1)
+
+    def _rundown(self, state: _State, sent_i: int, c0: int, c1: int) -> None:
+        """ "Russia: Pavel Korin, the president's envoy." after a line announcing who leads."""
+        T, L = state.tv.text, state.tv.lower
+        j = c0
+        while j < c1 and L[j] in {"-", "\u2013", "\u2022", "*"}:
+            j += 1
+        ms = self._mentions_in(state, j, min(c1, j + 4), c1)
+        if not ms or ms[0].start != j:
+            return
+        colon = next((x for x in range(j, min(c1, j + 5)) if T[x] == ":"), None)
+        if colon is None or colon + 1 >= c1:
+            return
+        if not all(
+            self._is_party_token(state, x) or L[x] in {"of", "the"} for x in range(j, colon)
+        ):
+            return
+        run = self._name_ok(state, state.finder.run_from(colon + 1, c1))
+        if run is None:
+            return
+        if run.end < c1 and T[run.end] not in {",", ".", ";"}:
+            return
+        apos = appositive(state.tv, run.end, c1)
+        if apos is not None and classify_title(state.tv, *apos, state.finder) == EXCLUDED:
+            return
+        if not self._head_cue_before(state, sent_i, j, back=3):
+            return
+        self._add_head(state, ms[0].party, run, sent_i, CONF_EXPLICIT, "rundown", c0, c1)
+
+    def _elided_active(self, state: _State, sent_i: int, k: int, c0: int, c1: int) -> None:
+        """After "A led the Turkish colleagues": ", B the Iranian colleagues, and C the
+        Syrian government delegation" (the verb left out)."""
+        T, L = state.tv.text, state.tv.lower
+        x = k
+        while x < c1:
+            gap = 0
+            while x < c1 and T[x] not in {",", ";"} and L[x] != "and" and gap < 4:
+                if state.finder.is_name_token(x):
+                    return
+                x += 1
+                gap += 1
+            if x >= c1 or T[x] == ";" or gap >= 4:
+                return
+            y = x + 1
+            if y < c1 and L[y] == "and":
+                y += 1
+            run = self._name_ok(state, state.finder.run_from(y, c1)) if y < c1 else None
+            if run is None:
+                return
+            z = run.end
+            while z < c1 and L[z] in DETERMINERS:
+                z += 1
+            m = state.party_at.get(z)
+            if m is None or m.start != z:
+                return
+            self._add_head(state, m.party, run, sent_i, CONF_EXPLICIT, "active-elided", c0, c1)
+            x = m.end
+
     def _titled(self, state: _State, sent_i: int, c0: int, c1: int) -> None:
         """A person named with a party and a head's title: "Turkish Deputy Foreign Minister X",
         "UN envoy X", "X, the Russian president's special envoy for Syria"."""
@@ -1098,6 +1322,21 @@ class PartyExtractor:
                     )
                 ):
                     party = ms[0]  # "... and Iran's Reza Kamali will co-chair the meeting"
+                elif not ms and kind == HEAD:
+                    party = self._owner_before_comma(state, t0, c0)
+            elif run.start - 1 > c0 and state.tv.text[run.start - 1] == ",":
+                # "the UN envoy, Staffan Berg, said": the title stands before the comma
+                b0, b1 = pre_title(
+                    state.tv, run.start - 1, c0, lambda x: self._is_party_token(state, x)
+                )
+                closed = run.end >= c1 or state.tv.text[run.end] in {",", ".", ";"}
+                if b1 > b0 and closed:
+                    kind = classify_title(state.tv, b0, b1, finder)
+                    if kind == EXCLUDED:
+                        continue
+                    ms = self._mentions_in(state, b0, b1, c1)
+                    if ms and kind == HEAD:
+                        party = ms[0]
             if party is None:
                 apos = appositive(state.tv, run.end, c1)
                 if apos is not None and self._is_list_item(state, apos[0], apos[1], c1):
@@ -1108,8 +1347,36 @@ class PartyExtractor:
                         ms = self._mentions_in(state, apos[0], apos[1], c1)
                         if ms:
                             party = ms[0]
+            if party is not None and self._ambassador_to(state, party, run, c0, c1):
+                party = None  # "Syria's UN ambassador X" represents Syria at the UN
             if party is not None:
                 self._add_head(state, party.party, run, sent_i, CONF_TITLE, "title", c0, c1)
+
+    def _owner_before_comma(self, state: _State, t0: int, c0: int) -> Mention | None:
+        """ "Turkey's man at the table, deputy undersecretary X": the party owning the phrase
+        before the comma that opens the title."""
+        T = state.tv.text
+        if t0 - 1 <= c0 or T[t0 - 1] != ",":
+            return None
+        start = t0 - 2
+        while start > c0 and T[start - 1] not in {",", ";", ":"} and t0 - start <= 7:
+            start -= 1
+        while start < t0 - 1 and state.tv.lower[start] in {"and", "but", "while", "the"}:
+            start += 1
+        for m in self._mentions_in(state, start, t0 - 1):
+            if m.end < t0 - 1 and T[m.end] in POSSESSIVE and m.start == start:
+                return m
+        return None
+
+    def _ambassador_to(
+        self, state: _State, party: Mention, run: NameSpan, c0: int, c1: int
+    ) -> bool:
+        """An organisation named in an ambassador's title is where the ambassador is posted."""
+        if party.role != "mediator":
+            return False
+        L = state.tv.lower
+        near = range(max(c0, run.start - 6), min(c1, run.end + 8))
+        return any(L[x] in {"ambassador", "permanent"} for x in near)
 
     def _is_list_item(self, state: _State, start: int, end: int, limit: int) -> bool:
         """ ", Syrian Deputy Foreign Minister Fadi Mansour and ...": the segment after a name
@@ -1129,10 +1396,9 @@ class PartyExtractor:
         T, L = state.tv.text, state.tv.lower
         words = [L[x] for x in range(i, min(limit, i + span)) if T[x] != ","]
         reach = 4 if span <= 8 else len(words)
-        for phrase in ABSENCE_AFTER_NAME:
-            n = len(phrase)
-            for s in range(0, min(reach, len(words) - n + 1)):
-                if tuple(words[s : s + n]) == phrase:
+        for s in range(min(reach, len(words))):
+            for phrase in ABSENCE_AFTER_BY_FIRST.get(words[s], ()):
+                if tuple(words[s : s + len(phrase)]) == phrase:
                     return True
         return False
 
@@ -1147,7 +1413,7 @@ class PartyExtractor:
                 last = units[-1][-1]
                 between = [L[x] for x in range(last.end, m.start)]
                 between = [w for w in between if w not in POSSESSIVE]
-                if len(between) <= 4 and all(w in LIST_LINKS for w in between) and between:
+                if len(between) <= 5 and all(w in LIST_LINKS for w in between) and between:
                     units[-1].append(m)
                     continue
             units.append([m])
@@ -1190,6 +1456,8 @@ class PartyExtractor:
 
     def _presence_cue(self, state: _State, m: Mention, c0: int, c1: int) -> bool:
         T, L = state.tv.text, state.tv.lower
+        if m.start > c0 and L[m.start - 1] in {"its", "their", "his", "her"}:
+            return False  # "the government delegation, under its UN envoy": an attribute
         k = self._after(state, m.end, c1)
         # "The armed opposition, whose delegation included ..."
         if k + 2 < c1 and T[k] == "," and L[k + 1] == "whose" and L[k + 2] in PRESENCE_NOUNS:
@@ -1238,8 +1506,8 @@ class PartyExtractor:
             j -= 1
         # "P (also) attended", "P took part", "P sent", "P were present"; a short
         # parenthetical may intervene: "Jordan, absent in January, sent ..."
-        x = k
-        if x < c1 and T[x] == ",":
+        x = self._past_relative_aside(state, k, c1)
+        if x == k and x < c1 and T[x] == ",":
             close = next((y for y in range(x + 1, min(c1, x + 7)) if T[y] == ","), None)
             if close is not None:
                 x = close + 1
@@ -1252,7 +1520,18 @@ class PartyExtractor:
                 if low in {"followed", "follow", "follows"}:
                     return True
                 return True
-            if low in SKIP_ADVERBS or low in {",", "is", "are", "will", "reportedly", "again"}:
+            if low in SKIP_ADVERBS or low in {
+                ",",
+                "is",
+                "are",
+                "will",
+                "reportedly",
+                "again",
+                "expected",
+                "due",
+                "to",
+                "too",
+            }:
                 x += 1
                 steps += 1
                 continue
@@ -1277,7 +1556,8 @@ class PartyExtractor:
             return True
         # "P ... stayed away": the nearest mention before the phrase
         words: list[tuple[int, str]] = []
-        for x in range(m.end, min(c1, m.end + 14)):
+        first = self._past_relative_aside(state, m.end, c1)
+        for x in range(first, min(c1, first + 14)):
             if x in state.party_at and state.party_at[x] is not m:
                 break
             words.append((x, L[x]))
@@ -1293,6 +1573,15 @@ class PartyExtractor:
                         continue
                     return True
         return False
+
+    def _past_relative_aside(self, state: _State, i: int, limit: int) -> int:
+        """After ", which had sent diplomats to every meeting," (a relative aside right after
+        a mention): the token after its closing comma; else i."""
+        T, L = state.tv.text, state.tv.lower
+        if not (i + 1 < limit and T[i] == "," and L[i + 1] in {"which", "who", "whose"}):
+            return i
+        close = next((x for x in range(i + 2, min(limit, i + 20)) if T[x] == ","), None)
+        return close + 1 if close is not None else i
 
     def _other_time(self, state: _State, i: int, limit: int) -> bool:
         """ "absent in January", "absent last time": the absence was at another meeting."""
@@ -1358,6 +1647,18 @@ class PartyExtractor:
             cur = best.get(cand.party)
             if cur is None or cand.confidence > cur.confidence:
                 best[cand.party] = cand
+        # One person heads one delegation: "Syria's UN envoy X" heads the government team,
+        # not the UN's; the weaker claim gives way.
+        texts = {party: self._head_text(state, c.name) for party, c in best.items()}
+        for party, cand in list(best.items()):
+            for other, rival in best.items():
+                if (
+                    other != party
+                    and rival.confidence > cand.confidence
+                    and same_person(texts[party], texts[other])
+                ):
+                    del best[party]
+                    break
         delegations: list[DelegationFact] = []
         for name, data in self.table.items():
             if data.role not in DELEGATION_ROLES:

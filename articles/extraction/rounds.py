@@ -300,7 +300,7 @@ _MONTH_RE = (
 )
 _PREP_RE = (
     r"(?P<prep>\b(?:[Ii]n|[Oo]n|[Dd]uring|[Ll]ast|[Ss]ince|[Aa]t\s+the\s+(?:end|start|beginning)"
-    r"\s+of|[Tt]hat|[Tt]his)\s+)(?:(?:early|late|mid)[\s-]+)?"
+    r"\s+of|[Aa]t\s+the|[Ss]ince\s+the|[Tt]hat|[Tt]his)\s+)(?:(?:early|late|mid)[\s-]+)?"
 )
 _DATE_RE = re.compile(
     rf"{_PREP_RE}(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MONTH_RE})(?![\w-])"
@@ -710,11 +710,40 @@ def _is_subordinate(tv: Tokens, clause_start: int, token_i: int) -> bool:
     return False
 
 
+_ASIDE_VERBS = frozenset(word_set("people", "head_verbs_active") | {"attended", "attend"})
+
+
+def _in_relative_aside(tv: Tokens, clause_start: int, token_i: int) -> bool:
+    """The token is in ", who became deputy minister last year": a relative clause that
+    describes a person, without a verb of heading or attending (those stay events)."""
+    for j in range(token_i - 1, clause_start - 1, -1):
+        if tv.text[j] in {";", ":"}:
+            return False
+        if tv.text[j] == ",":
+            if j + 1 < token_i and tv.lower[j + 1] in {"who", "whose"}:
+                return _ASIDE_VERBS.isdisjoint(tv.lower[j + 1 : token_i])
+            return False
+    return False
+
+
+_RELATIVE_PRONOUN_RE = re.compile(r"\b(?:which|who|whom|that)\b[^,;]*$", re.IGNORECASE)
+
+
+def _main_past_perfect(text: str) -> bool:
+    """A past perfect ("had been met") outside a relative clause: ", which they said had
+    made the pandemic harder" describes a noun and does not date the clause."""
+    return any(
+        not _RELATIVE_PRONOUN_RE.search(text[max(0, m.start() - 40) : m.start()])
+        for m in _PAST_PERFECT_RE.finditer(text)
+    )
+
+
 def _is_parenthetical(tv: Tokens, clause_start: int, clause_end: int, start: int, end: int) -> bool:
-    """The tokens stand between two commas, as in "Jordan, absent in January, sent ..."."""
+    """The tokens stand between two commas, as in "Jordan, absent in January, sent ..." or
+    "was led, as at every meeting since 2017, by"."""
     T = tv.text
     left = start - 1
-    while left >= clause_start and start - left <= 4 and T[left] != ",":
+    while left >= clause_start and start - left <= 6 and T[left] != ",":
         left -= 1
     right = end
     while right < clause_end and right - end <= 3 and T[right] != ",":
@@ -792,8 +821,14 @@ def attribute_sentences(
                         continue
                     tok = max(0, bisect_right(token_starts, dm.start_char) - 1)
                     tok_end = max(tok + 1, bisect_right(token_starts, dm.end_char - 1))
-                    if _is_subordinate(tv, c_start, tok):
+                    if _is_subordinate(tv, c_start, tok) or _in_relative_aside(tv, c_start, tok):
                         continue
+                    if (
+                        dm.year_only
+                        and dm.prep == "since"
+                        and _is_parenthetical(tv, c_start, c_end, tok, tok_end)
+                    ):
+                        continue  # "led, as at every meeting since 2017, by ..."
                     if dm.year_only:
                         far = dm.last.year != dates[0].year and dm.first.year != dates[1].year
                         if far and (dm.prep in {"in", "since", "during"}):
@@ -809,6 +844,9 @@ def attribute_sentences(
                 for rm in relative:
                     char = sent.start_char + rm.start()
                     if not c_first_char <= char < c_last_char:
+                        continue
+                    rel_tok = max(0, bisect_right(token_starts, char) - 1)
+                    if _in_relative_aside(tv, c_start, rel_tok):
                         continue
                     base = published or dates[0]
                     if rm["unit"] == "month":
@@ -831,7 +869,7 @@ def attribute_sentences(
                     end=c_end,
                     usable=usable,
                     mentions_round=mentions_round,
-                    past_perfect="had" in c_words and bool(_PAST_PERFECT_RE.search(c_text)),
+                    past_perfect="had" in c_words and _main_past_perfect(c_text),
                 )
             )
         roles.append(SentenceRole(sent=sent, clauses=clauses, history=history))

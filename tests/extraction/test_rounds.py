@@ -307,3 +307,19 @@ def test_date_mentions_ignore_noun_modifiers() -> None:
         find_date_mentions("They welcomed the memorandum of October 22.", 0, date(2019, 12, 11))
         == []
     )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known miss: a look-back published a month after its round, naming a round that "
+    "may never be held, takes the hypothetical round",
+)
+def test_heldout_222_look_back_with_hypothetical_next_round(extract) -> None:
+    text = (
+        "What the talks did not foresee\n\n"
+        "In mid-November the guarantors left the Kazakh capital with a long statement. The "
+        "twenty-second session of the format had spent two days on the region's wars.\n\n"
+        "Whether anyone will ever convene a 23rd round is now unclear."
+    )
+    link = extract(text, "2024-12-12").round
+    assert link is not None and link.number == 22

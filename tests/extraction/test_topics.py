@@ -190,3 +190,19 @@ def test_every_slug_has_patterns() -> None:
 def test_no_round_no_topics(extract) -> None:
     text = "Presidents hold summit in Tehran\n\nThe presidents discussed Idlib and terrorism."
     assert extract(text, "2022-07-20").topics == []
+
+
+def test_past_perfect_inside_a_relative_clause_keeps_the_topic(extract) -> None:
+    text = (
+        "The 14th round of talks on Syria ended in Nur-Sultan on Wednesday.\n\n"
+        "The guarantors condemned unilateral sanctions, which they said had deepened the "
+        "crisis."
+    )
+    slugs = {t.slug for t in extract(text, "2019-12-11").topics}
+    assert "sanctions" in slugs
+
+
+def test_constitutional_panel_is_the_committee(extract) -> None:
+    text = "The 14th round of talks on Syria discussed the constitutional panel on Wednesday."
+    slugs = {t.slug for t in extract(text, "2019-12-11").topics}
+    assert "constitutional-committee" in slugs
