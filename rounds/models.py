@@ -347,3 +347,19 @@ def unique_slug(model: type[models.Model], text: str, max_length: int = 130) -> 
     while model.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+class ArchiveState(models.Model):
+    """One row whose `version` changes whenever the archive does (ingest, an editor's save).
+
+    Public pages are cached under the current version, so a change shows at once on every
+    worker without anyone having to know which pages it touched.
+    """
+
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "archive state"
+
+    def __str__(self) -> str:
+        return f"Archive version {self.version}"

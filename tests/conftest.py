@@ -64,3 +64,14 @@ def postgres_database(postgres_server_url: str, request) -> Iterator[str]:
     finally:
         with psycopg.connect(postgres_server_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: a rolled-back database can repeat an archive
+    version number, and a page cached under it in another test would be served stale."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

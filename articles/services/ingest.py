@@ -32,6 +32,7 @@ from articles.services.facts import (
 )
 from articles.services.paths import MissingPath, iter_article_paths
 from rounds.models import Party, Round
+from rounds.versioning import bump_archive_version, bumps_held
 
 NEW, UPDATED, UNCHANGED, FAILED, DRY_RUN = "new", "updated", "unchanged", "failed", "dry-run"
 
@@ -48,9 +49,18 @@ class FileOutcome:
     article: ArticleText | None = None
 
 
+ProgressCallback = Callable[[FileOutcome], None]
+
+
 @dataclass
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
+    progress: ProgressCallback | None = None
+
+    def record(self, outcome: FileOutcome) -> None:
+        self.outcomes.append(outcome)
+        if self.progress is not None:
+            self.progress(outcome)
 
     def count(self, status: str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -68,9 +78,6 @@ class IngestReport:
         if self.count(DRY_RUN):
             parts.append(f"{self.count(DRY_RUN)} extracted without writing (dry run)")
         return ", ".join(parts)
-
-
-ProgressCallback = Callable[[FileOutcome], None]
 
 
 @dataclass
@@ -125,14 +132,21 @@ def ingest_paths(
     """Ingest files, folders (recursively) and globs; return what happened to each file."""
     max_bytes = max_bytes or settings.INGEST_MAX_BYTES
     batch_size = batch_size or settings.INGEST_BATCH_SIZE
-    report = IngestReport()
+    with bumps_held():
+        return _ingest_paths(paths, dry_run, progress, max_bytes, batch_size)
+
+
+def _ingest_paths(
+    paths: Iterable[str | Path],
+    dry_run: bool,
+    progress: ProgressCallback | None,
+    max_bytes: int,
+    batch_size: int,
+) -> IngestReport:
+    report = IngestReport(progress=progress)
+    record = report.record
     extractor = build_extractor()
     writer = None if dry_run else FactWriter(FactCache.load())
-
-    def record(outcome: FileOutcome) -> None:
-        report.outcomes.append(outcome)
-        if progress is not None:
-            progress(outcome)
 
     seen_digests: set[str] = set()
     for chunk in _chunks(iter_article_paths(paths), batch_size):
@@ -170,16 +184,22 @@ def reextract_articles(
     Editors' facts and links survive: only machine facts are replaced.
     """
     batch_size = batch_size or settings.INGEST_BATCH_SIZE
-    report = IngestReport()
+    report = IngestReport(progress=progress)
     extractor = build_extractor()
     writer = FactWriter(FactCache.load())
     source = articles if articles is not None else Article.objects.order_by("pk").iterator(1000)
+    with bumps_held():
+        _reextract(source, batch_size, extractor, writer, report.record)
+    return report
 
-    def record(outcome: FileOutcome) -> None:
-        report.outcomes.append(outcome)
-        if progress is not None:
-            progress(outcome)
 
+def _reextract(
+    source: Iterable[Article],
+    batch_size: int,
+    extractor: Extractor,
+    writer: FactWriter,
+    record: ProgressCallback,
+) -> None:
     for chunk in _chunks(source, batch_size):
         pending = [
             _Pending(
@@ -195,7 +215,6 @@ def reextract_articles(
             item.published = find_publication_date(item.text)
         _extract_and_write(extractor, writer, pending, record, dry_run=False)
     _settle(writer)
-    return report
 
 
 def _settle(writer: FactWriter) -> None:
@@ -203,6 +222,7 @@ def _settle(writer: FactWriter) -> None:
     with transaction.atomic():
         refresh_derived(writer.touched_delegations)
         refresh_participant_names(writer.touched_people)
+        bump_archive_version()
 
 
 def reextract_article(article: Article) -> None:
@@ -334,6 +354,7 @@ def _extract_and_write(
         try:
             with transaction.atomic():
                 article, status = _save_article(item, extraction, writer)
+                bump_archive_version()
         except Exception as error:  # one bad article must not stop the run
             # The transaction rolled back: forget rows the cache saw created inside it.
             writer.cache = FactCache.load()

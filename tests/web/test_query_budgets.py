@@ -14,6 +14,9 @@ from articles.models import Article
 # (url name, kwargs, query string, budget). A budget is the page's whole cost: filter-form
 # choices (one query per select; the article filters' publishers and languages come from a
 # cache, read here cold), the count and the page of rows, one query per prefetch.
+# Every public page first reads the archive's version for the page cache (a miss here).
+VERSION_READ = 1
+
 PAGES = [
     ("rounds:home", {}, "", 5),
     ("rounds:round-list", {}, "", 8),
@@ -44,7 +47,7 @@ def test_page_queries_stay_within_budget(
     client, many_rows, name, kwargs, query, budget, django_assert_max_num_queries
 ):
     url = reverse(name, kwargs=kwargs) + query
-    with django_assert_max_num_queries(budget):
+    with django_assert_max_num_queries(budget + VERSION_READ):
         response = client.get(url)
     assert response.status_code == 200
 
@@ -52,7 +55,7 @@ def test_page_queries_stay_within_budget(
 @pytest.mark.django_db
 def test_article_page_queries_stay_within_budget(client, many_rows, django_assert_max_num_queries):
     article = Article.objects.filter(delegationmentions__isnull=False).first()
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(5 + VERSION_READ):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
 

@@ -1,0 +1,60 @@
+"""A cache for the public pages, valid while the archive has not changed.
+
+The archive is read far more than it is written, and it changes only through ingest and the
+admin, both of which bump the archive's version. A page is cached under that version and its
+full URL, so a change is visible at once on every worker; the cost of a cached page is one
+indexed read of the version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+
+from rounds.versioning import archive_version
+
+UNCACHED_PREFIXES = ("/admin", "/static", "/healthz")
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self.cacheable(request):
+            return self.get_response(request)
+        key = f"page:{archive_version()}:{request.get_full_path()}"
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response[name] = value
+            return response
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Vary")
+        ):
+            headers = {
+                name: response[name]
+                for name in ("Content-Type", "Content-Disposition", "Content-Language")
+                if response.has_header(name)
+            }
+            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def cacheable(request: HttpRequest) -> bool:
+        """Anonymous GETs of public pages; staff (with a session) always see fresh pages."""
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith(UNCACHED_PREFIXES)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
