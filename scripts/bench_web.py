@@ -370,10 +370,22 @@ def main() -> None:
         f"in {time.perf_counter() - started:.1f}s",
     )
 
+    try:
+        for mode, cache_seconds in (("page cache on", "600"), ("page cache off", "0")):
+            report(mode, *serve_and_measure({**env, "PAGE_CACHE_SECONDS": cache_seconds}, args))
+    finally:
+        if not args.keep:
+            drop_database(args.server, args.database)
+
+
+def serve_and_measure(
+    env: dict[str, str], args: argparse.Namespace
+) -> tuple[list, list, argparse.Namespace]:
+    """Start gunicorn with `env`, measure every endpoint, stop it."""
     port = free_port()
     log = BASE_DIR / "build" / "bench-web.log"
     log.parent.mkdir(exist_ok=True)
-    env["WEB_BIND"] = f"127.0.0.1:{port}"
+    env = {**env, "WEB_BIND": f"127.0.0.1:{port}"}
     process = start_server(env, port, log)
     try:
         results = [
@@ -383,11 +395,12 @@ def main() -> None:
         alone = [single_client_p50(port, r.path, args.alone) for r in results]
     finally:
         stop_server(process)
-        if not args.keep:
-            drop_database(args.server, args.database)
+    return results, alone, args
 
+
+def report(mode: str, results: list, alone: list, args: argparse.Namespace) -> None:
     print(
-        f"\ngunicorn, {args.workers} sync workers; {args.clients} concurrent clients; "
+        f"\n{mode}: gunicorn, {args.workers} sync workers; {args.clients} concurrent clients; "
         f"{args.requests} requests per page after warm-up; PostgreSQL; loopback\n"
     )
     header = (
