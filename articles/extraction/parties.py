@@ -18,14 +18,22 @@ Layers:
     "X, ... and head of Tehran's / its delegation", "Iran's delegation head X",
     "Russia sent X", "the rebel delegation, under X", "X (Russia)", list items
     "X for Russia; Y, <title>, for Iran", rundown lines "Iran: X, <title>." and lists
-    "led by Russia's envoy A, Turkish diplomat B and Iranian ... C";
+    "led by Russia's envoy A, Turkish diplomat B and Iranian ... C"; also "Turkey's by the
+    ministry's deputy undersecretary, X" and "the opposition team, which ..., by X"
+    (gapping), "The guarantors - represented by Russian envoy A, Iran's B and C of Turkey"
+    (every item names its party), "Iran sent X and Turkey its undersecretary, Y" / "Damascus
+    sent X, and the opposition Y" (the verb left out), "X (Russia, presidential envoy)",
+    "UN: Special Envoy X.", "the armed opposition came under X";
   - weaker heads from a title alone: "Turkish Deputy Foreign Minister X", "UN envoy X",
-    "the UN envoy, X,", "X, the Russian president's special envoy for Syria" (not
+    "the UN envoy, X,", "Moscow's chief delegate, X,", "X, Moscow's man in the talks,",
+    "X, attending the talks as UN special envoy" (not "served as", "replaced Y as"),
+    "X, the Russian president's special envoy for Syria" (not
     spokesmen, presidents, foreign ministers, members of a delegation, observer
     delegations, the host, nor the UN for "Syria's UN ambassador");
   - one person heads one delegation: the weaker of two claims on a person gives way;
   - presence: a party named with a delegation noun or a verb of attending, a list of the
-    guarantors; absence: "without the armed opposition", "stayed away", "boycott";
+    guarantors; absence: "without the armed opposition", "stayed away", "boycott",
+    "sent no one", "did not send anyone", "was not represented";
   - observers: observer states and organisations named with "as observers", "observer
     status", "observers from ..." or as attending.
 """
@@ -97,6 +105,40 @@ HEAD_TRIGGERS = (
     | frozenset({"head", "heads", "negotiator", "under", "(", "for"})
 )
 
+# Words that make "as <title>" after a name someone else's or another time's title.
+AS_TITLE_STOPS = frozenset(
+    {
+        "served",
+        "serving",
+        "serves",
+        "former",
+        "formerly",
+        "previously",
+        "once",
+        "until",
+        "replaced",
+        "replaces",
+        "replacing",
+        "succeeded",
+        "succeeds",
+        "succeeding",
+        "from",
+        "between",
+        "before",
+        "then",
+        "named",
+        "nominated",
+        "proposed",
+        "described",
+        "known",
+        "regarded",
+        "seen",
+    }
+)
+POINT_MAN_PLACES = frozenset(
+    {"talks", "table", "negotiations", "room", "astana", "nur-sultan", "process", "meeting"}
+)
+UNDER_VERBS = frozenset({"came", "comes", "was", "is", "were", "are", "went", "stood", "sat"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "both"})
 RELATIVE_STOPS = frozenset(
@@ -255,6 +297,24 @@ ABSENCE_PHRASES = (
     ("sat", "out"),
     ("sitting", "out"),
     ("sit", "out"),
+    # "sent no one", "did not send anyone", "was not represented" (but "did not send a
+    # minister" is a lower-level team, not an absence)
+    ("sent", "no", "one"),
+    ("sent", "nobody"),
+    ("sent", "no", "delegation"),
+    ("sent", "no", "observers"),
+    ("sent", "no", "observer"),
+    ("did", "not", "send", "anyone"),
+    ("did", "not", "send", "any"),
+    ("did", "not", "send", "a", "delegation"),
+    ("did", "not", "send", "observers"),
+    ("did", "not", "send", "an", "observer"),
+    ("did", "n't", "send", "anyone"),
+    ("will", "not", "send", "anyone"),
+    ("was", "not", "represented"),
+    ("were", "not", "represented"),
+    ("is", "not", "represented"),
+    ("stayed", "home"),
 )
 ABSENCE_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _phrase in ABSENCE_PHRASES:
@@ -879,7 +939,10 @@ class PartyExtractor:
                 return
             noun_ok = L[k] in DELEGATION_NOUNS or k in state.party_at
             if not noun_ok:
-                return  # "a group of experts led by ..."
+                # "a group of experts led by ...", but "The guarantors - represented by
+                # Russia's A, Iran's B and Turkey's C -": a list whose items name their party.
+                self._passive_own_items(state, sent_i, by, c0, c1)
+                return
             np_start = k
             while (
                 np_start - 1 >= c0 and T[np_start - 1] not in {",", ";", ":"} and k - np_start < 6
@@ -908,7 +971,7 @@ class PartyExtractor:
             return
         # A list: each item names its own party ("Russia's envoy A, Turkish diplomat B ...").
         for idx, (a, b, run) in enumerate(named):
-            own = self._mentions_in(state, a, run.start, c1)
+            own = self._mentions_in(state, a, run.start, c1) or self._of_party(state, run, b)
             if not own:
                 nxt = items.index((a, b)) + 1
                 if nxt < len(items) and self._first_name_in(state, *items[nxt]) is None:
@@ -921,6 +984,31 @@ class PartyExtractor:
                 self._add_head(
                     state, parties[idx], run, sent_i, CONF_EXPLICIT, "passive-order", c0, c1
                 )
+
+    def _of_party(self, state: _State, run: NameSpan, end: int) -> list[Mention]:
+        """ "Pavel Korin of Russia", "Reza Kamali for Iran": the party right after a name."""
+        L = state.tv.lower
+        k = run.end
+        if k + 1 < end and L[k] in {"of", "for"}:
+            m = state.party_at.get(k + 1 if L[k + 1] != "the" else k + 2)
+            if m is not None and m.end <= end:
+                return [m]
+        return []
+
+    def _passive_own_items(self, state: _State, sent_i: int, by: int, c0: int, c1: int) -> None:
+        """A list after "represented/led by" whose every item names its own party."""
+        found = []
+        for a, b in self._by_items(state, by, c1):
+            run = self._first_name_in(state, a, b)
+            if run is None:
+                continue
+            own = self._mentions_in(state, a, run.start, c1) or self._of_party(state, run, b)
+            if not own:
+                return
+            found.append((own[0].party, run))
+        if len(found) >= 2 and len({p for p, _ in found}) == len(found):
+            for party, run in found:
+                self._add_head(state, party, run, sent_i, CONF_EXPLICIT, "passive-list", c0, c1)
 
     def _pronoun_subject(self, state: _State, sent_i: int, c0: int, verb: int) -> list[Mention]:
         """ "Turkey sent no minister; its team is headed by X": "its" is the party named last
@@ -936,10 +1024,15 @@ class PartyExtractor:
     def _gap_by(self, state: _State, m: Mention, limit: int) -> int | None:
         """The "by" right after a mention, past a possessive and a delegation noun or "one":
         "Iran by X", "the opposition team by X", "the Iranian one by X"."""
-        L = state.tv.lower
+        T, L = state.tv.text, state.tv.lower
         k = self._after(state, m.end, limit)
         if k < limit and (L[k] in DELEGATION_NOUNS or L[k] in {"one", "ones"}):
             k += 1
+        if k + 1 < limit and T[k] == "," and L[k + 1] in {"which", "who"}:
+            # "the opposition team, which had arrived on Tuesday, by X"
+            close = next((x for x in range(k + 2, min(limit, k + 16)) if T[x] == ","), None)
+            if close is not None:
+                k = close + 1
         return k if k < limit and L[k] == "by" else None
 
     def _gapping(self, state: _State, sent_i: int, c0: int, c1: int) -> None:
@@ -958,8 +1051,37 @@ class PartyExtractor:
             items = self._by_items(state, k, c1)
             if items:
                 run = self._first_name_in(state, *items[0])
+                if run is None and len(items) > 1 and self._title_only(state, *items[0]):
+                    # "and Turkey's by the foreign ministry's deputy undersecretary, X"
+                    run = self._first_name_in(state, *items[1])
                 if run is not None:
                     self._add_head(state, m.party, run, sent_i, CONF_EXPLICIT, "gapping", c0, c1)
+
+    def _title_only(self, state: _State, start: int, end: int) -> bool:
+        """The range holds only determiners, possessives, party words and title words."""
+        L = state.tv.lower
+        return end > start and all(
+            L[x] in DETERMINERS
+            or L[x] in TITLE_WORDS
+            or L[x] in POSSESSIVE
+            or L[x] in TITLE_LINK_WORDS
+            or self._is_party_token(state, x)
+            for x in range(start, end)
+        )
+
+    def _titled_name_at(self, state: _State, start: int, limit: int) -> NameSpan | None:
+        """A name at `start` after a title ("Deputy Minister X") or after a title and a
+        comma ("its foreign ministry's deputy undersecretary, X")."""
+        run = self._name_after_title(state, start, limit)
+        if run is not None:
+            return run
+        T = state.tv.text
+        comma = next((x for x in range(start, min(limit, start + 9)) if T[x] == ","), None)
+        if comma is None or not self._title_only(state, start, comma):
+            return None
+        if classify_title(state.tv, start, comma, state.finder) == EXCLUDED:
+            return None
+        return self._name_ok(state, state.finder.run_from(comma + 1, limit))
 
     def _subject_name(self, state: _State, verb: int, floor: int) -> NameSpan | None:
         T = state.tv.text
@@ -1125,8 +1247,26 @@ class PartyExtractor:
         while end < c1 and end - i < 10 and state.tv.text[end] not in {",", ";", "."}:
             end += 1
         run = self._first_name_in(state, i + 1, end)
-        if run is not None:
-            self._add_head(state, m.party, run, sent_i, CONF_EXPLICIT, "sent", c0, c1)
+        if run is None:
+            run = self._titled_name_at(state, i + 1, c1)
+        if run is None:
+            return
+        self._add_head(state, m.party, run, sent_i, CONF_EXPLICIT, "sent", c0, c1)
+        # The verb left out: "Iran sent X and Turkey its deputy undersecretary, Y", "Damascus
+        # sent X, and the opposition Y", "Tehran dispatched X, Ankara Y".
+        T, L = state.tv.text, state.tv.lower
+        for other in self._mentions_in(state, run.end, c1):
+            j = other.start
+            while j - 1 > run.end and L[j - 1] in DETERMINERS:
+                j -= 1
+            if not (T[j - 1] == "," or L[j - 1] == "and"):
+                continue
+            after = self._after(state, other.end, c1)
+            if after < c1 and L[after] in DELEGATION_NOUNS:
+                continue  # "... and the opposition delegation arrived"
+            nxt = self._titled_name_at(state, after, c1)
+            if nxt is not None and nxt.start - after <= 10:
+                self._add_head(state, other.party, nxt, sent_i, CONF_EXPLICIT, "sent-gap", c0, c1)
 
     def _name_after_title(self, state: _State, start: int, limit: int) -> NameSpan | None:
         """The name opening at `start` after determiners, possessives, party words and title
@@ -1154,6 +1294,14 @@ class PartyExtractor:
         k = i - 1
         if T[k] == ",":
             k -= 1
+        if k > c0 and L[k] in UNDER_VERBS and (k - 1) in state.party_at:
+            k -= 1  # "the armed opposition came under X"
+            if L[k] not in DELEGATION_NOUNS:
+                m = state.party_at[k]
+                run = self._name_after_title(state, i + 1, c1)
+                if run is not None and not self._absent_after(state, run.end, c1):
+                    self._add_head(state, m.party, run, sent_i, CONF_EXPLICIT, "under", c0, c1)
+                return
         if k < c0 or not (L[k] in DELEGATION_NOUNS or L[k] == "delegates"):
             return
         ms = self._mentions_in(state, max(c0, k - 4), k + 1, c1)
@@ -1165,10 +1313,21 @@ class PartyExtractor:
 
     def _bracketed(self, state: _State, sent_i: int, i: int, c0: int, c1: int) -> None:
         """ "Pavel Korin (Russia), Reza Kamali (Iran) and ...": a party in brackets right
-        after a name (not after a minister's or spokesman's title)."""
+        after a name (not after a minister's or spokesman's title); the brackets may add the
+        title ("Pavel Korin (Russia, presidential envoy)"), which must not be excluded."""
         T, L = state.tv.text, state.tv.lower
         m = state.party_at.get(i + 1)
-        if m is None or m.start != i + 1 or m.end >= c1 or T[m.end] != ")":
+        if m is None or m.start != i + 1 or m.end >= c1:
+            return
+        if T[m.end] == ",":
+            close = next((x for x in range(m.end + 1, min(c1, m.end + 14)) if T[x] == ")"), None)
+            if close is None or close == m.end + 1:
+                return
+            if classify_title(state.tv, m.end + 1, close, state.finder) == EXCLUDED or not any(
+                L[x] in TITLE_WORDS for x in range(m.end + 1, close)
+            ):
+                return
+        elif T[m.end] != ")":
             return
         run = self._name_ok(state, state.finder.run_ending(i, c0))
         if run is None:
@@ -1245,7 +1404,7 @@ class PartyExtractor:
             self._is_party_token(state, x) or L[x] in {"of", "the"} for x in range(j, colon)
         ):
             return
-        run = self._name_ok(state, state.finder.run_from(colon + 1, c1))
+        run = self._name_after_title(state, colon + 1, c1)  # "UN: Special Envoy X"
         if run is None:
             return
         if run.end < c1 and T[run.end] not in {",", ".", ";"}:
@@ -1347,10 +1506,86 @@ class PartyExtractor:
                         ms = self._mentions_in(state, apos[0], apos[1], c1)
                         if ms:
                             party = ms[0]
+            if party is None:
+                party = self._as_title(state, run, c1)
+            if party is None:
+                party = self._point_man(state, run, c0, c1)
             if party is not None and self._ambassador_to(state, party, run, c0, c1):
                 party = None  # "Syria's UN ambassador X" represents Syria at the UN
             if party is not None:
                 self._add_head(state, party.party, run, sent_i, CONF_TITLE, "title", c0, c1)
+
+    def _point_man(self, state: _State, run: NameSpan, c0: int, c1: int) -> Mention | None:
+        """ "X, Moscow's man in the talks," or "Tehran's point man at the table, X,": a party's
+        man or woman at the negotiations, in an appositive after or before the name."""
+        T, L = state.tv.text, state.tv.lower
+
+        def match(a: int, b: int) -> Mention | None:
+            while a < b and L[a] in DETERMINERS:
+                a += 1
+            m = state.party_at.get(a)
+            if m is None or m.start != a:
+                return None
+            k = self._after(state, m.end, b)
+            if k == m.end:
+                return None  # needs the possessive: "Moscow's man"
+            while k < b and L[k] in {"point", "top", "chief", "main"}:
+                k += 1
+            if k >= b or L[k] not in {"man", "woman"}:
+                return None
+            rest = [w for w in L[k + 1 : b] if w != "the"]
+            if rest[:1] in (["in"], ["at"]) and len(rest) >= 2 and rest[1] in POINT_MAN_PLACES:
+                return m
+            return m if not rest else None
+
+        apos = appositive(state.tv, run.end, c1, max_len=10)
+        if apos is not None:
+            m = match(*apos)
+            if m is not None:
+                return m
+        if run.start - 1 > c0 and T[run.start - 1] == ",":
+            a = run.start - 2
+            while a > c0 and T[a - 1] not in {",", ";", ":"} and run.start - a < 10:
+                a -= 1
+            return match(a, run.start - 1)
+        return None
+
+    def _as_title(self, state: _State, run: NameSpan, c1: int) -> Mention | None:
+        """ "X, attending her last meeting as UN special envoy": a head's title with its party
+        after "as" following the name (no other name between, and not "served as", "replaced
+        Y as", "former ...")."""
+        T, L = state.tv.text, state.tv.lower
+        finder = state.finder
+        if any(L[x] in AS_TITLE_STOPS for x in range(max(0, run.start - 3), run.start)):
+            return None  # "who replaced X as UN envoy"
+        for j in range(run.end, min(c1, run.end + 10)):
+            low = L[j]
+            if T[j] in {";", ".", "(", ")"} or low in AS_TITLE_STOPS:
+                return None
+            if finder.is_name_token(j) or low != "as":
+                continue
+            k = j + 1
+            while (
+                k < c1
+                and k - j <= 8
+                and (
+                    L[k] in DETERMINERS
+                    or L[k] in TITLE_WORDS
+                    or L[k] in POSSESSIVE
+                    or L[k] in TITLE_LINK_WORDS
+                    or self._is_party_token(state, k)
+                )
+            ):
+                k += 1
+            while k > j + 1 and L[k - 1] in TITLE_LINK_WORDS:
+                k -= 1
+            if k == j + 1 or (k < c1 and L[k] in AS_TITLE_STOPS):
+                return None
+            if classify_title(state.tv, j + 1, k, finder) != HEAD:
+                return None
+            ms = self._mentions_in(state, j + 1, k, c1)
+            return ms[0] if ms else None
+        return None
 
     def _owner_before_comma(self, state: _State, t0: int, c0: int) -> Mention | None:
         """ "Turkey's man at the table, deputy undersecretary X": the party owning the phrase

@@ -40,6 +40,8 @@ from .types import ArticleText, DateFinding, Evidence, Extraction, PartyInfo, Ro
 
 K = TypeVar("K")
 
+# A date read from an update stamp alone (or a top of page that disagrees with itself).
+WEAK_DATE_CONFIDENCE = 0.7
 _MODEL_KEEP = frozenset({"tok2vec", "transformer", "ner"})
 
 
@@ -134,7 +136,8 @@ class Extractor:
             finding, when = None, None
         layout = analyse_layout(doc, article.title)
         mentions = find_round_mentions(doc, layout)
-        link = decide_round(doc, layout, mentions, when, self.calendar)
+        weak = finding is not None and finding.confidence < WEAK_DATE_CONFIDENCE
+        link = decide_round(doc, layout, mentions, when, self.calendar, weak)
         extraction = Extraction(published=finding, round=link)
         if link is None:
             return extraction

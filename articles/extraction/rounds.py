@@ -101,6 +101,11 @@ W_EVENT_VERB = 1.0
 W_PASSING = -4.0
 W_PASSING_PREPOSITION = -0.75
 W_DATE_AGREES, W_DATE_DISAGREES = 2.5, -3.0
+# A look-back published a few weeks after the window ("Five weeks ago, the diplomats...")
+# disagrees less than an article dated before the round or long after it; so does a date
+# read only from an update stamp (publication was on or before it).
+W_DATE_LOOK_BACK, LOOK_BACK_WINDOW = -1.5, timedelta(days=75)
+W_DATE_WEAK_FACTOR = 0.5
 W_COUNT = 1.5
 W_CALENDAR = 1.5
 MIN_SCORE = 1.5
@@ -245,6 +250,10 @@ def find_round_mentions(doc: Doc, layout: Layout) -> list[RoundMention]:
 
 
 _ALWAYS_ROUND_NOUNS = word_set("rounds", "always_round_nouns")
+# Bodies with meetings of their own ("the working group held its second meeting").
+OTHER_BODIES = frozenset(
+    {"group", "subgroup", "committee", "commission", "council", "panel", "body", "forum"}
+)
 
 
 def _ordinal_mention(tv: Tokens, start: int, end: int, sent: SentInfo) -> RoundMention | None:
@@ -270,6 +279,13 @@ def _ordinal_mention(tv: Tokens, start: int, end: int, sent: SentInfo) -> RoundM
             return None
     if noun not in _ALWAYS_ROUND_NOUNS:
         sentence_words = set(L[sent.start : sent.end])
+        if (
+            start > sent.start
+            and L[start - 1] in {"its", "their"}
+            and sentence_words & OTHER_BODIES
+            and not modifiers & ASTANA_CONTEXT
+        ):
+            return None  # "the working group held its second meeting"
         if not (modifiers & ASTANA_CONTEXT or sentence_words & ASTANA_CONTEXT):
             return None
         if sentence_words & {"summit", "congress"} and not modifiers & ASTANA_CONTEXT:
@@ -433,7 +449,9 @@ def _round_dates(calendar: dict[int, RoundInfo], number: int) -> tuple[date, dat
     return info.start, info.end or info.start
 
 
-def _date_term(published: date | None, dates: tuple[date, date] | None) -> float:
+def _date_term(
+    published: date | None, dates: tuple[date, date] | None, weak: bool = False
+) -> float:
     if published is None or dates is None:
         return 0.0
     start, end = dates
@@ -442,7 +460,10 @@ def _date_term(published: date | None, dates: tuple[date, date] | None) -> float
             0.5 if start - timedelta(days=2) <= published <= end + timedelta(days=3) else 0.0
         )
         return W_DATE_AGREES + closeness
-    return W_DATE_DISAGREES
+    penalty = W_DATE_DISAGREES
+    if end < published <= end + LOOK_BACK_WINDOW:
+        penalty = W_DATE_LOOK_BACK
+    return penalty * W_DATE_WEAK_FACTOR if weak and published > end else penalty
 
 
 def _clause_bounds(tv: Tokens, sent: SentInfo, i: int) -> tuple[int, int]:
@@ -563,8 +584,10 @@ def decide_round(
     mentions: Sequence[RoundMention],
     published: date | None,
     calendar: dict[int, RoundInfo],
+    date_weak: bool = False,
 ) -> RoundLink | None:
-    """The round the article reports on, or None (see the module docstring for the rules)."""
+    """The round the article reports on, or None (see the module docstring for the rules).
+    `date_weak`: the date was read from an update stamp alone (low confidence)."""
     candidates: dict[int, _Candidate] = {}
     top_ordinal = False
     for m in mentions:
@@ -578,7 +601,7 @@ def decide_round(
                 top_ordinal = True
         else:
             score, announcement = W_COUNT, False
-        score += _date_term(published, _round_dates(calendar, m.number))
+        score += _date_term(published, _round_dates(calendar, m.number), date_weak)
         cand.scores.append(score)
         if score > cand.best_score:
             cand.best_score, cand.best = score, m
@@ -652,21 +675,30 @@ def decide_round(
 
 
 _CLAUSE_OPENERS = frozenset({"while", "whereas", "but"})
+_CONTRAST_OPENERS = frozenset({("rather", "than"), ("instead", "of")})
+_COLON_ASIDE_OPENERS = frozenset({"at", "in", "on", "during", "since", "until", "back", "last"})
 
 
 def clause_bounds(tv: Tokens, start: int, end: int) -> list[tuple[int, int]]:
-    """A sentence cut into clauses at semicolons and at ", while", ", but", ", and that"."""
+    """A sentence cut into clauses at semicolons, at ", while", ", but", ", and that", before
+    a contrast ("rather than", "instead of": what is set aside is another clause) and at a
+    colon that opens a dated or placed aside (": at the meeting in June, ...")."""
     T, L = tv.text, tv.lower
     bounds: list[tuple[int, int]] = []
     cur = start
     for j in range(start, end):
         cut = T[j] == ";"
+        skip = 1
         if not cut and T[j] == "," and j + 1 < end:
             nxt = L[j + 1]
             cut = nxt in _CLAUSE_OPENERS or (nxt == "and" and j + 2 < end and L[j + 2] == "that")
+        if not cut and T[j] == ":" and j + 1 < end:
+            cut = L[j + 1] in _COLON_ASIDE_OPENERS
+        if not cut and j + 1 < end and (L[j], L[j + 1]) in _CONTRAST_OPENERS:
+            cut, skip = True, 0
         if cut and j > cur:
             bounds.append((cur, j))
-            cur = j + 1
+            cur = j + skip
     bounds.append((cur, end))
     return bounds
 
@@ -714,13 +746,14 @@ _ASIDE_VERBS = frozenset(word_set("people", "head_verbs_active") | {"attended", 
 
 
 def _in_relative_aside(tv: Tokens, clause_start: int, token_i: int) -> bool:
-    """The token is in ", who became deputy minister last year": a relative clause that
-    describes a person, without a verb of heading or attending (those stay events)."""
+    """The token is in ", who became deputy minister last year" or ", which has not met
+    since June 2022": a relative clause that describes a person or a thing, without a verb
+    of heading or attending (those stay events)."""
     for j in range(token_i - 1, clause_start - 1, -1):
         if tv.text[j] in {";", ":"}:
             return False
         if tv.text[j] == ",":
-            if j + 1 < token_i and tv.lower[j + 1] in {"who", "whose"}:
+            if j + 1 < token_i and tv.lower[j + 1] in {"who", "whose", "which"}:
                 return _ASIDE_VERBS.isdisjoint(tv.lower[j + 1 : token_i])
             return False
     return False
@@ -812,6 +845,8 @@ def attribute_sentences(
             for m in ordinals:
                 if m.number != number and not _is_subordinate(tv, c_start, m.start):
                     other = True
+            if not other and not names_round:
+                other = _elliptical_other_round(tv, c_start, c_end, by_sent.get(sent.index), number)
             if not other:
                 other = _passing_reference(tv, c_start, c_end)
             mismatch = False
@@ -876,13 +911,50 @@ def attribute_sentences(
     return roles
 
 
+_PLURAL_HISTORY_MARKERS = frozenset(
+    {"later", "earlier", "previous", "past", "prior", "subsequent", "successive", "former"}
+)
+# "as they did at earlier rounds", "more than in previous meetings": a comparison.
+_COMPARISON_PREPOSITIONS = frozenset(
+    {"at", "in", "during", "since", "than", "like", "unlike", "from", "over", "across", "of"}
+)
 _SINGULAR_ROUND_NOUNS = frozenset({"round", "meeting", "session", "gathering", "talks", "one"})
 
 
+def _elliptical_other_round(
+    tv: Tokens, start: int, end: int, sent_ordinals: list[RoundMention] | None, number: int | None
+) -> bool:
+    """ "The first round, in 2017, set up the monitoring; the fourth, that May, created the
+    zones": a clause opening with a bare ordinal in a sentence that names another round."""
+    if not sent_ordinals or all(m.number == number for m in sent_ordinals):
+        return False
+    L = tv.lower
+    j = start
+    while j < end and L[j] in {"the", "and", "then", "while"}:
+        j += 1
+    if j + 1 >= end or L[j] not in _ALL_ORDINALS or L[j + 1] not in {",", "one"}:
+        return False
+    value = ordinal_value(tv.text[j : j + 1])
+    return value is not None and value != number
+
+
+_PLURAL_ROUND_NOUNS = frozenset({"rounds", "meetings", "sessions", "gatherings"})
+
+
 def _passing_reference(tv: Tokens, start: int, end: int) -> bool:
-    """ "the previous round", "the next meeting", "the most recent gathering" in a main clause."""
+    """ "the previous round", "the next meeting", "the most recent gathering" in a main clause;
+    "later rounds set up ...", "earlier meetings agreed ..." (other rounds, not this one)."""
     L = tv.lower
     for j in range(start, end):
+        if (
+            L[j] in _PLURAL_HISTORY_MARKERS
+            and j + 1 < end
+            and L[j + 1] in _PLURAL_ROUND_NOUNS
+            and not (j > start and L[j - 1] in _COMPARISON_PREPOSITIONS)
+            and not _is_subordinate(tv, start, j)
+            and not _is_parenthetical(tv, start, end, j, j + 2)
+        ):
+            return True
         if L[j] not in PASSING_MARKERS:
             continue
         nxt = L[j + 1 : min(j + 3, end)]

@@ -204,11 +204,14 @@ _RELATED_INLINE_RE = re.compile(
     re.IGNORECASE,
 )
 _CHROME_RE = re.compile(
-    r"^\s*(?:by\s+\S|posted\b|published\b|updated\b|share\b|print\b|comments?\b|loading\b"
+    r"^\s*(?:posted\b|published\b|updated\b|share\b|print\b|comments?\b|loading\b"
     r"|advertisement\b|subscribe\b|sign\s+in\b|home\s*[|/»>]|copyright\b|©|all\s+rights)"
     r"|follow\s+(?:us|me|her|him|them)\s+on\b|@\w+\s*$|https?://|www\.",
     re.IGNORECASE,
 )
+# A byline ("By Jane Roe, with research by ..."); a paragraph of prose that opens with
+# "By the standards of ..." or "By Tuesday, ..." is no byline.
+_BYLINE_RE = re.compile(r"^\s*by\s+\S", re.IGNORECASE)
 _MENU_SEPARATORS = ("|", "»", "\u203a", " > ", " / ")
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -250,6 +253,8 @@ def _is_chrome_line(line: str, words: list[str]) -> bool:
     if len(words) < 3:
         return True
     if _CAPTION_RE.search(line) or _RELATED_INLINE_RE.match(line) or _CHROME_RE.search(line):
+        return True
+    if _BYLINE_RE.match(line) and not _is_prose(line, words):
         return True
     if len(words) > 15:
         return False

@@ -139,6 +139,7 @@ class TopicMatcher:
 
 
 _CIRCUMSTANTIAL = tuple(tuple(p.split()) for p in _T["circumstantial_before"])
+_CIRCUMSTANTIAL_AFTER = frozenset(_T["circumstantial_after"])
 
 
 def _circumstantial(L: list[str], start: int, floor: int) -> bool:
@@ -170,6 +171,8 @@ def find_topics(doc: Doc, roles: Sequence[SentenceRole]) -> list[TopicFact]:
             continue
         if _circumstantial(L, span.start, clause.start):
             continue
+        if span.end < clause.end and L[span.end] in _CIRCUMSTANTIAL_AFTER:
+            continue  # "coronavirus rules kept the delegations apart": a circumstance
         sent = role.sent
         confidence = 0.8 if sent.kind in (HEADLINE, LEAD) or clause.mentions_round else 0.65
         cur = best.get(span.label_)

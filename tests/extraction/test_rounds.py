@@ -323,3 +323,56 @@ def test_heldout_222_look_back_with_hypothetical_next_round(extract) -> None:
     )
     link = extract(text, "2024-12-12").round
     assert link is not None and link.number == 22
+
+
+LOOK_BACK_CASES = [
+    pytest.param(
+        "The last round nobody expected: the 22nd meeting in Astana\n\nFive weeks ago the "
+        "diplomats of Russia, Iran and Turkey left the Kazakh capital after the 22nd "
+        "international meeting on Syria in the Astana format.",
+        "2024-12-19",
+        22,
+        id="look-back-five-weeks-later",
+    ),
+    pytest.param(
+        "What the 14th round left behind\n\nThe 14th round of the Astana talks, which ended "
+        "in the Kazakh capital seven weeks ago, backed a ceasefire that is now fraying.",
+        "2020-01-30",
+        14,
+        id="look-back-seven-weeks-later",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "number"), LOOK_BACK_CASES)
+def test_look_back_weeks_after_the_round(extract, text: str, published: str, number: int):
+    link = extract(text, published).round
+    assert link is not None and link.number == number
+
+
+def test_round_published_long_before_is_still_refused(extract) -> None:
+    # A date months before the round disagrees fully: a headline ordinal alone is not enough.
+    text = "Preparing for the 14th round\n\nDiplomats met in Geneva to talk about Syria."
+    link = extract(text, "2019-06-01").round
+    assert link is None or link.number != 14
+
+
+def test_working_group_meeting_is_no_round(extract) -> None:
+    text = (
+        "The 14th round of Astana-format talks ended on Wednesday.\n\nThe guarantors' working "
+        "group on prisoners held its second meeting on the sidelines."
+    )
+    e = extract(text, "2019-12-11")
+    assert e.round is not None and e.round.number == 14
+    assert "detainees-and-missing-persons" in {t.slug for t in e.topics}
+
+
+def test_elliptical_ordinal_and_later_rounds_are_history(extract) -> None:
+    text = (
+        "The 14th round of Astana-format talks ended on Wednesday.\n\nThe first round, in "
+        "January 2017, created a ceasefire mechanism; the fourth, that May, created the "
+        "de-escalation zones. Later rounds set up the working group on detainees."
+    )
+    topics = {t.slug for t in extract(text, "2019-12-11").topics}
+    assert "de-escalation-zones" not in topics
+    assert "detainees-and-missing-persons" not in topics

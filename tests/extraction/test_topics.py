@@ -206,3 +206,50 @@ def test_constitutional_panel_is_the_committee(extract) -> None:
     text = "The 14th round of talks on Syria discussed the constitutional panel on Wednesday."
     slugs = {t.slug for t in extract(text, "2019-12-11").topics}
     assert "constitutional-committee" in slugs
+
+
+RECALL_TOPIC_CASES = [
+    pytest.param(
+        "They urged the Constitutional Committee, which has not met since June 2021, to "
+        "resume its work.",
+        {"constitutional-committee"},
+        id="date-in-a-which-clause-does-not-date-the-topic",
+    ),
+    pytest.param(
+        "The delegations reported progress on refugees and rather less on the constitutional "
+        "question.",
+        {"constitutional-committee", "refugees-return"},
+        id="constitutional-question",
+    ),
+    pytest.param(
+        "The statement backed early-recovery projects such as water and schooling.",
+        {"humanitarian-aid"},
+        id="early-recovery",
+    ),
+    pytest.param(
+        "The guarantors' working group on detainees held its third meeting on the sidelines.",
+        {"detainees-and-missing-persons"},
+        id="a-working-groups-own-meeting-is-no-other-round",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECALL_TOPIC_CASES)
+def test_recall_topics(extract, text: str, expected: set[str]) -> None:
+    assert expected <= topics(extract, text)
+
+
+CIRCUMSTANCE_AFTER_CASES = [
+    pytest.param("Coronavirus rules kept the delegations to bilateral talks.", id="rules"),
+    pytest.param("Covid restrictions meant the plenary was cancelled.", id="restrictions"),
+    pytest.param("Pandemic precautions kept journalists out of the hotel.", id="precautions"),
+]
+
+
+@pytest.mark.parametrize("text", CIRCUMSTANCE_AFTER_CASES)
+def test_pandemic_rules_are_a_circumstance(extract, text: str) -> None:
+    assert "covid-19" not in topics(extract, text)
+
+
+def test_pandemic_on_the_agenda_still_counts(extract) -> None:
+    assert "covid-19" in topics(extract, "The guarantors discussed the pandemic in Syria.")
