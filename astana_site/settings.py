@@ -8,7 +8,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from astana_site.env import env_bool, env_int, env_list, env_str
+from astana_site.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "data")))
@@ -136,6 +136,8 @@ LOGIN_URL = "admin:login"
 # Public pages are cached per worker under the archive's version (see astana_site/middleware.py);
 # 0 turns the cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How long a worker trusts the version it last read (seconds; 0 reads it on every request).
+PAGE_CACHE_VERSION_SECONDS = env_float("PAGE_CACHE_VERSION_SECONDS", 1.0)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

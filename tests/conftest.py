@@ -75,3 +75,9 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _version_read_every_request(settings):
+    """Tests check that a change shows on the next request, so no worker-side version TTL."""
+    settings.PAGE_CACHE_VERSION_SECONDS = 0

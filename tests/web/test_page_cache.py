@@ -61,3 +61,19 @@ def test_query_string_is_part_of_the_key(client):
     assert b'href="/rounds/22/"' in all_rounds
     assert b'href="/rounds/22/"' not in filtered
     assert b'href="/rounds/3/"' in filtered
+
+
+def test_workers_trust_the_version_they_read_for_a_moment(client, settings):
+    settings.PAGE_CACHE_VERSION_SECONDS = 3600
+    url = reverse("rounds:round-detail", kwargs={"number": 12})
+    client.get(url)  # reads the version and caches the page
+    Delegation.objects.create(
+        round=Round.objects.get(number=12),
+        party=Party.objects.get(name="Russia"),
+        role="guarantor",
+        head=Participant.objects.create(name="Pavel Korin"),
+        state=EditorialState.ADDED,
+    )
+    assert "Pavel Korin" not in client.get(url).content.decode()  # within the moment
+    settings.PAGE_CACHE_VERSION_SECONDS = 0
+    assert "Pavel Korin" in client.get(url).content.decode()
