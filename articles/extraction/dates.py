@@ -425,8 +425,8 @@ def _date_line_candidates(line: _Line) -> list[_Candidate]:
     2019 \u00b7 Last updated 2 August 2019": published, then updated), or a bare label segment
     just before it.
     """
-    if len(line.text) > _MAX_DATE_LINE_CHARS:
-        return []
+    if len(line.text) > _MAX_DATE_LINE_CHARS or not _HAS_YEAR_RE.search(line.text):
+        return []  # too long, or no date at all (the cheap test first)
     if any(rx.search(line.text) for rx in (_PAGE_STAMP_RE, _CAPTION_RE, _LINK_LIST_RE)):
         return []
     mentions = find_date_mentions(line.text)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import string
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from datetime import date
+from itertools import filterfalse
 
-from bs4 import BeautifulSoup, Tag
-from bs4.element import NavigableString, PreformattedString
 from charset_normalizer import from_bytes
+from lxml import etree
 
 from .dates import parse_date_text, parse_machine_date
 from .types import ArticleText
@@ -126,6 +127,11 @@ _CHROME_LINE_RE = re.compile(
 _MENU_LINE_RE = re.compile(r"\S\s*(?:\||>|\u00bb|/)\s*\S.*(?:\||>|\u00bb|/)|\s\|\s|\s{2,}/\s{2,}")
 _DATE_HEADER_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*", re.UNICODE)
+# UTF-8 bytes that may be part of a `_WORD_RE` word (ASCII letters, ' and -, and all
+# non-ASCII); every other byte becomes a space.
+_WORD_BYTES = bytes(
+    b if b >= 0x80 or chr(b) in string.ascii_letters + "'-" else 0x20 for b in range(256)
+)
 _TEXT_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
@@ -137,12 +143,14 @@ _LIGATURES = str.maketrans(
 _ODD_CHARS_RE = re.compile(
     "[\u200b\u2060\ufeff\u00ad\u00a0\u202f\u2007\u2000-\u2005\t\ufb00-\ufb04]"
 )
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # UTF-8 read as cp1252 leaves these behind ("â€™", "Ã©").
 _MOJIBAKE_RE = re.compile(
     r"[\u00c2\u00c3\u00c5][\u0080-\u00bf\u0152\u0153\u0160\u0161\u017d\u017e\u0178"
     r"\u2018-\u203a\u20ac\u2122]|\u00e2\u20ac"
 )
+_MOJIBAKE_LEADS = "\u00c2\u00c3\u00c5\u00e2"  # every match starts with one of these
 
 _EN_FUNCTION_WORDS = frozenset(
     (
@@ -151,6 +159,7 @@ _EN_FUNCTION_WORDS = frozenset(
         *("their", "an", "are", "this", "which", "who", "not", "but"),
     )
 )
+_EN_FUNCTION_WORDS_BYTES = frozenset(w.encode() for w in _EN_FUNCTION_WORDS)
 _MIN_PROSE_WORDS = 20
 # Without <article> or <main>, the story is the smallest block with this share of the
 # page's paragraph words (see `_prose_container`).
@@ -268,20 +277,25 @@ def _encoding_name(data: bytes, codec: str) -> str:
 def _normalise(text: str) -> str:
     """Line ends, NFC, invisible characters and odd spaces; quotes and dashes are kept."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _fix_mojibake(text)
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    if _ODD_CHARS_RE.search(text):
-        text = text.translate(_ZERO_WIDTH).translate(_SPACES).translate(_LIGATURES)
+    if text.isascii():  # no mojibake, already NFC; the tab is the one odd character
+        if "\t" in text:
+            text = text.translate(_SPACES)
+    else:
+        text = _fix_mojibake(text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        if _ODD_CHARS_RE.search(text):
+            text = text.translate(_ZERO_WIDTH).translate(_SPACES).translate(_LIGATURES)
     lines = [line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_LINES_RE.sub("\n\n", text)
     return text.strip()
 
 
 def _fix_mojibake(text: str) -> str:
     """Undo UTF-8 that was once decoded as cp1252, but only when that round trip is exact."""
-    if not _MOJIBAKE_RE.search(text):
+    if not any(ch in text for ch in _MOJIBAKE_LEADS) or not _MOJIBAKE_RE.search(text):
         return text
     try:
         # Browsers decode the five bytes cp1252 leaves undefined as C1 controls; map them back.
@@ -414,11 +428,9 @@ def _language(text: str, declared: str | None = None) -> str:
     A function-word count is enough to tell English news from anything else; it does not
     try to name other languages.
     """
-    words = [w.lower() for w in _WORD_RE.findall(text[:3000])]
-    if words:
-        share = sum(1 for w in words if w in _EN_FUNCTION_WORDS) / len(words)
-        if share >= 0.12:
-            return "en"
+    words, function_words = _count_words(text[:3000])
+    if words and function_words / words >= 0.12:
+        return "en"
     if declared:
         primary = declared.split("-")[0].strip().lower()
         if primary and primary != "en":
@@ -426,28 +438,68 @@ def _language(text: str, declared: str | None = None) -> str:
     return "und" if words else "en"
 
 
+def _count_words(text: str) -> tuple[int, int]:
+    """How many `_WORD_RE` words `text` has, and how many of them are English function words.
+
+    The same count as `[w.lower() for w in _WORD_RE.findall(text)]`, faster: no ASCII
+    character but a letter, ' and - is ever part of a word, so the UTF-8 bytes are cut at
+    all the others first. A piece of plain ASCII letters is one word; only the few others
+    (with an apostrophe, a hyphen, an accent or a curly quote) go through the regex. A
+    function word is plain ASCII, so ASCII case is all that needs folding.
+    """
+    pieces = text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).lower().split()
+    others = list(filterfalse(bytes.isalpha, pieces))
+    words = len(pieces) - len(others)
+    function_words = sum(map(_EN_FUNCTION_WORDS_BYTES.__contains__, pieces))
+    for piece in others:
+        found = _WORD_RE.findall(piece.decode("utf-8", "surrogatepass"))
+        words += len(found)
+        function_words += sum(w.lower() in _EN_FUNCTION_WORDS for w in found)
+    return words, function_words
+
+
 # --- HTML ---------------------------------------------------------------------------------
+#
+# Pages are parsed with lxml's HTML parser (libxml2), the parser behind BeautifulSoup's
+# "lxml" builder, and read the way BeautifulSoup reads the same tree: every text node is a
+# string of its own; comments are no text; an element's text (`_strings`) leaves out what
+# is inside <script>, <style>, <template>, <rt> and <rp> unless the element is one of them.
+# Page chrome is not cut out of the tree: `_dropped` collects it and later walks skip it,
+# so the text on either side of it stays two strings, as it did after bs4's decompose().
+
+# BeautifulSoup gives the text in these elements string classes of their own.
+_STRING_CONTAINERS = frozenset({"script", "style", "template", "rt", "rp"})
+_CLASS_TOKEN_RE = re.compile(r"\S+")
+_CLASS_JOIN_RE = re.compile(r"[-_]")
+_CLASS_SPLIT_RE = re.compile(r"[-_\s]+")
+_DISPLAY_NONE_RE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+
+_Element = etree._Element
 
 
 def _read_html(markup: str, encoding: str) -> ArticleText:
-    soup = BeautifulSoup(markup, "lxml")
-    # One walk over the tree; every later lookup filters this list (soup.find() on a missing
-    # attribute walks the whole page each time).
-    tags = [t for t in soup.find_all(True) if isinstance(t, Tag)]
+    page = _parse_html(markup)
+    # One walk over the tree; every later lookup filters this list. Holding every element
+    # also keeps its lxml proxy alive, so an element is the same object each time it is met
+    # and can be a dict key or a set member (`_dropped`, `_prose_container`).
+    tags = [tag for top in page for tag in top.iter(etree.Element)]
     metas = _meta_values(tags)
     ld = list(_json_ld_objects(tags))
-    declared_lang = next((t.get("lang") for t in tags if t.name == "html"), None)
+    declared_lang = next((t.get("lang") for t in tags if t.tag == "html"), None)
     dated = [t for t in tags if t.get("itemprop") == "datePublished"]
 
-    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    title_tag = next((t for t in tags if t.tag == "title"), None)
+    page_title = "" if title_tag is None else " ".join(_stripped_strings(title_tag))
     meta_title = _first(metas, _TITLE_META_KEYS)
-    root = _pick_root(soup, tags, _headline_tag(tags, (meta_title or "", page_title)))
-    _drop_noise(tags, root)
-    published = _html_published(root, metas, ld, dated)
+    root = _pick_root(tags, _headline_tag(tags, (meta_title or "", page_title)))
+    dropped = _dropped(tags, root)
+    published = _html_published(root, page, dropped, metas, ld, dated)
 
     site_name = _first(metas, _NAME_META_KEYS) or _ld_publisher(ld)
-    h1 = root.find("h1") or soup.find("h1")
-    title = " ".join(h1.get_text(" ").split()) if isinstance(h1, Tag) else ""
+    h1 = next(_find_all(root, page, dropped, "h1"), None)
+    if h1 is None and root is not None:
+        h1 = next(_find_all(None, page, dropped, "h1"), None)
+    title = "" if h1 is None else " ".join(_text(h1, dropped).split())
     suffix = None
     for candidate in (meta_title, page_title):
         if candidate:
@@ -459,7 +511,7 @@ def _read_html(markup: str, encoding: str) -> ArticleText:
         rest = page_title[len(meta_title) :].strip(" |-\u2013\u2014:\u00bb\u00b7")
         if rest and len(rest.split()) <= 5 and rest != page_title[len(meta_title) :].strip():
             suffix = rest
-    text = "\n\n".join(_blocks(root))
+    text = "\n\n".join(_blocks(root, page, dropped))
     text = _normalise(_strip_trailing_chrome(text))
     _require_prose(text)
     return ArticleText(
@@ -472,9 +524,122 @@ def _read_html(markup: str, encoding: str) -> ArticleText:
     )
 
 
-def _meta_values(tags: list[Tag]) -> dict[str, str]:
+def _parse_html(markup: str) -> list[_Element]:
+    """The page's top-level nodes: its <html> element, but also the comments around it and
+    a second <html> that libxml2 opens for markup after a stray </html>.
+
+    `huge_tree` lifts the limits libxml2 puts on the trees it builds (256 levels of nesting,
+    10 MB text nodes), which bs4, building its own tree from the parser's events, never
+    met; nesting past 2047 levels still ends the page there.
+    """
+    parser = etree.HTMLParser(recover=True, huge_tree=True)
+    parser.feed(markup)
+    html = parser.close()
+    if html is None:  # nothing but a comment
+        return []
+    return [*reversed(list(html.itersiblings(preceding=True))), html, *html.itersiblings()]
+
+
+# --- HTML: reading the tree as BeautifulSoup did --------------------------------------------
+
+
+def _strings(tag: _Element, dropped: Container[_Element] = frozenset()) -> list[str]:
+    """The text nodes under `tag` in document order (bs4's `Tag.strings`), skipping `dropped`.
+
+    A loop, not recursion, as in bs4: a page may nest elements a thousand deep."""
+    wanted = tag.tag if tag.tag in _STRING_CONTAINERS else None
+    if wanted is None:
+        inside = next(tag.iterancestors(*_STRING_CONTAINERS), None)
+        container = None if inside is None else inside.tag
+    else:
+        container = wanted
+    found: list[str] = []
+    todo: list[tuple[_Element, str | None] | str] = [(tag, container)]  # elements, then tails
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            found.append(item)
+            continue
+        node, container = item
+        if node.text and container == wanted:
+            found.append(node.text)
+        for child in reversed(node):
+            if child.tail and container == wanted:
+                todo.append(child.tail)
+            if isinstance(child.tag, str) and child not in dropped:
+                todo.append((child, child.tag if child.tag in _STRING_CONTAINERS else container))
+    return found
+
+
+def _text(tag: _Element, dropped: Container[_Element] = frozenset()) -> str:
+    """bs4's `tag.get_text(" ")`."""
+    return " ".join(_strings(tag, dropped))
+
+
+def _stripped_strings(tag: _Element) -> Iterator[str]:
+    """bs4's `tag.stripped_strings`: joined with " ", `tag.get_text(" ", strip=True)`."""
+    return (s for s in map(str.strip, _strings(tag)) if s)
+
+
+def _word_count(tag: _Element) -> int:
+    """`len(tag.get_text(" ").split())`: a space between strings never joins two words."""
+    return sum(len(s.split()) for s in _strings(tag))
+
+
+def _nodes(tag: _Element) -> Iterator[_Element | str]:
+    """bs4's `tag.descendants`: elements, comments and text nodes (as str) in document order."""
+    todo = _contents_last_first(tag)
+    while todo:
+        node = todo.pop()
+        yield node
+        if not isinstance(node, str) and isinstance(node.tag, str):  # not a comment
+            todo.extend(_contents_last_first(node))
+
+
+def _contents_last_first(tag: _Element) -> list[_Element | str]:
+    """bs4's `tag.contents` (its text, then each child node followed by its tail), reversed
+    to pop from a stack."""
+    found: list[_Element | str] = []
+    for child in reversed(tag):
+        if child.tail:
+            found.append(child.tail)
+        found.append(child)
+    if tag.text:
+        found.append(tag.text)
+    return found
+
+
+def _only_string(tag: _Element) -> str | None:
+    """bs4's `tag.string`: the text of an element whose one child is a text node (or an
+    element with one, and so on); else None."""
+    contents = _contents_last_first(tag)
+    if len(contents) != 1:
+        return None
+    (only,) = contents
+    if isinstance(only, str):
+        return only
+    if isinstance(only.tag, str):
+        return _only_string(only)
+    return only.text  # a comment
+
+
+def _find_all(
+    root: _Element | None, page: list[_Element], dropped: set[_Element], name: str
+) -> Iterator[_Element]:
+    """The <name> elements under `root` (None: the whole page) that were not dropped."""
+    if root is not None:
+        found: Iterable[_Element] = root.iterdescendants(name)
+    else:
+        found = (tag for top in page for tag in top.iter(name))
+    return (tag for tag in found if tag not in dropped)
+
+
+# --- HTML: metadata, story root, page chrome ------------------------------------------------
+
+
+def _meta_values(tags: list[_Element]) -> dict[str, str]:
     values: dict[str, str] = {}
-    for meta in (t for t in tags if t.name == "meta"):
+    for meta in (t for t in tags if t.tag == "meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop")
         content = meta.get("content")
         if isinstance(key, str) and isinstance(content, str) and content.strip():
@@ -486,10 +651,10 @@ def _first(values: dict[str, str], keys: Iterable[str]) -> str | None:
     return next((values[k] for k in keys if values.get(k)), None)
 
 
-def _json_ld_objects(tags: list[Tag]) -> Iterator[dict]:
-    for script in (t for t in tags if t.name == "script" and t.get("type") == _LD_JSON):
+def _json_ld_objects(tags: list[_Element]) -> Iterator[dict]:
+    for script in (t for t in tags if t.tag == "script" and t.get("type") == _LD_JSON):
         try:
-            data = json.loads(script.string or "")
+            data = json.loads(_only_string(script) or "")
         except (TypeError, ValueError):
             continue
         stack = [data]
@@ -533,52 +698,53 @@ def _split_title(title: str, site_name: str | None) -> tuple[str, str | None]:
     return (head, last) if is_site else (title, None)
 
 
-def _headline_tag(tags: list[Tag], titles: tuple[str, ...]) -> Tag | None:
+def _headline_tag(tags: list[_Element], titles: tuple[str, ...]) -> _Element | None:
     """The page's headline element: its first <h1>, else a heading that repeats the title."""
-    h1 = next((t for t in tags if t.name == "h1"), None)
+    h1 = next((t for t in tags if t.tag == "h1"), None)
     if h1 is not None:
         return h1
     wanted = [" ".join(t.split()).casefold() for t in titles if t.strip()]
     for tag in tags:
-        if tag.name in {"h2", "h3"}:
-            text = " ".join(tag.get_text(" ").split()).casefold()
+        if tag.tag in {"h2", "h3"}:
+            text = " ".join(_text(tag).split()).casefold()
             # The <title> may add the site's name: "Headline | Site".
             if len(text.split()) >= 3 and any(t.startswith(text) for t in wanted):
                 return tag
     return None
 
 
-def _pick_root(soup: BeautifulSoup, tags: list[Tag], headline: Tag | None = None) -> Tag:
+def _pick_root(tags: list[_Element], headline: _Element | None = None) -> _Element | None:
     """The element that holds the story: the <article> with most paragraph text, <main>, ...,
-    else the block of the body that holds most of its paragraphs."""
+    else the block of the body that holds most of its paragraphs; None (the whole page) for
+    a page without a <body>."""
 
-    counted: dict[int, int] = {}
+    counted: dict[_Element, int] = {}
 
-    def prose(tag: Tag) -> int:
-        if id(tag) not in counted:
-            counted[id(tag)] = sum(len(p.get_text(" ").split()) for p in tag.find_all("p"))
-        return counted[id(tag)]
+    def prose(tag: _Element) -> int:
+        if tag not in counted:
+            counted[tag] = sum(_word_count(p) for p in tag.iterdescendants("p"))
+        return counted[tag]
 
-    articles = [t for t in tags if t.name == "article"]
+    articles = [t for t in tags if t.tag == "article"]
     if articles:
         best = max(articles, key=prose)
         if prose(best) >= 40:
             return best
     for wanted in (
         lambda t: t.get("itemprop") == "articleBody",
-        lambda t: t.name == "main",
+        lambda t: t.tag == "main",
         lambda t: t.get("role") == "main",
     ):
         found = next((t for t in tags if wanted(t)), None)
         if found is not None and prose(found) >= 40:
             return found
-    body = soup.body
-    if not isinstance(body, Tag):
-        return soup
+    body = next((t for t in tags if t.tag == "body"), None)
+    if body is None:
+        return None
     return _prose_container(body, tags, headline)
 
 
-def _prose_container(body: Tag, tags: list[Tag], headline: Tag | None) -> Tag:
+def _prose_container(body: _Element, tags: list[_Element], headline: _Element | None) -> _Element:
     """The smallest block under `body` with `_CONTAINER_SHARE` of the paragraph words.
 
     Pages without <article> or <main> (older CMSs, ministry sites) wrap the story in a
@@ -586,99 +752,103 @@ def _prose_container(body: Tag, tags: list[Tag], headline: Tag | None) -> Tag:
     The walk goes down one child at a time and stops before it would leave the headline
     behind, or split the story's paragraphs.
     """
-    words: dict[int, int] = {}
-    for para in (t for t in tags if t.name == "p"):
-        count = len(para.get_text(" ").split())
-        for parent in para.parents:
-            words[id(parent)] = words.get(id(parent), 0) + count
+    words: dict[_Element, int] = {}
+    for para in (t for t in tags if t.tag == "p"):
+        count = _word_count(para)
+        for parent in para.iterancestors():
+            words[parent] = words.get(parent, 0) + count
             if parent is body:
                 break
-    total = words.get(id(body), 0)
+    total = words.get(body, 0)
     if total < 40:
         return body
-    keep = set() if headline is None else {id(headline), *(id(a) for a in headline.parents)}
+    keep = set() if headline is None else {headline, *headline.iterancestors()}
     node = body
     while True:
-        children = [c for c in node.children if isinstance(c, Tag) and c.name != "p"]
-        best = max(children, key=lambda c: words.get(id(c), 0), default=None)
-        if best is None or words.get(id(best), 0) < _CONTAINER_SHARE * total:
+        children = [c for c in node if isinstance(c.tag, str) and c.tag != "p"]
+        best = max(children, key=lambda c: words.get(c, 0), default=None)
+        if best is None or words.get(best, 0) < _CONTAINER_SHARE * total:
             return node
-        if id(node) in keep and id(best) not in keep:
+        if node in keep and best not in keep:
             return node  # the headline (and the byline by it) would fall outside
         node = best
 
 
-def _class_words(tag: Tag, *extra: str) -> Iterator[str]:
+def _class_words(tag: _Element, *extra: str) -> Iterator[str]:
     """Lower-case parts of the class and id (and of the `extra` attributes), joined and split
     at - and _: "share-box" gives "sharebox", "share" and "box"."""
     values: list[str] = [v for a in extra if isinstance(v := tag.get(a), str)]
     classes = tag.get("class")
-    if isinstance(classes, list):
-        values.extend(classes)
-    elif isinstance(classes, str):
-        values.append(classes)
+    if classes is not None:
+        values.extend(_CLASS_TOKEN_RE.findall(classes))
     ident = tag.get("id")
     if isinstance(ident, str):
         values.append(ident)
     for value in values:
         value = value.lower()
-        yield re.sub(r"[-_]", "", value)
-        yield from re.split(r"[-_\s]+", value)
+        yield _CLASS_JOIN_RE.sub("", value)
+        yield from _CLASS_SPLIT_RE.split(value)
 
 
-def _is_noise(tag: Tag) -> bool:
-    if tag.name in _DROP_TAGS:
+def _is_noise(tag: _Element) -> bool:
+    name = tag.tag
+    if name in _DROP_TAGS:
         return True
-    if tag.name == "header":
-        return tag.find("h1") is None  # an article's own header holds its headline
+    if name == "header":
+        # an article's own header holds its headline
+        return next(tag.iterdescendants("h1"), None) is None
     role = tag.get("role")
     if isinstance(role, str) and role.lower() in _DROP_ROLES:
         return True
-    if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+    if tag.get("hidden") is not None or tag.get("aria-hidden") == "true":
         return True
     style = tag.get("style")
-    if isinstance(style, str) and re.search(r"display\s*:\s*none", style, re.IGNORECASE):
+    if isinstance(style, str) and _DISPLAY_NONE_RE.search(style):
         return True
-    words = set(_class_words(tag))
-    if words & _NOISE_WORDS or words & _NOISE_JOINED:
-        return True
-    if any(w.endswith(_NOISE_SUFFIXES) for w in words):
-        return True
-    if tag.name in {"section", "div", "ul", "ol"}:
+    if tag.get("class") is not None or tag.get("id") is not None:
+        words = set(_class_words(tag))
+        if words & _NOISE_WORDS or words & _NOISE_JOINED:
+            return True
+        if any(w.endswith(_NOISE_SUFFIXES) for w in words):
+            return True
+    if name in {"section", "div", "ul", "ol"}:
         heading = _opening_heading(tag)
-        if heading is not None and _RELATED_HEADING_RE.match(heading.get_text(" ")):
+        if heading is not None and _RELATED_HEADING_RE.match(_text(heading)):
             return True
     # A figure without a picture is an ad slot or an empty embed.
-    return tag.name == "figure" and tag.find(["img", "picture", "video"]) is None
+    return name == "figure" and next(tag.iterdescendants("img", "picture", "video"), None) is None
 
 
-def _opening_heading(tag: Tag) -> Tag | None:
+def _opening_heading(tag: _Element) -> _Element | None:
     """The heading a block opens with, if no text comes before it ("Related", "Most read")."""
-    for seen, node in enumerate(tag.descendants):
-        if isinstance(node, Tag):
-            if node.name in _HEADINGS:
-                return node
-        elif (
-            isinstance(node, NavigableString)
-            and not isinstance(node, PreformattedString)
-            and node.strip()
-        ):
-            return None
+    for seen, node in enumerate(_nodes(tag)):
+        if isinstance(node, str):
+            if node.strip():
+                return None
+        elif node.tag in _HEADINGS:
+            return node
         if seen > 12:
             return None
     return None
 
 
-def _drop_noise(tags: list[Tag], root: Tag) -> None:
-    keep = {id(root), *(id(parent) for parent in root.parents)}
-    doomed = [tag for tag in tags if id(tag) not in keep and _is_noise(tag)]
-    for tag in doomed:
-        if not tag.decomposed:
-            tag.decompose()
+def _dropped(tags: list[_Element], root: _Element | None) -> set[_Element]:
+    """The page chrome outside the story's root, with everything inside it."""
+    keep = set() if root is None else {root, *root.iterancestors()}
+    dropped: set[_Element] = set()
+    for tag in [t for t in tags if t not in keep and _is_noise(t)]:
+        if tag not in dropped:
+            dropped.update(tag.iter(etree.Element))
+    return dropped
 
 
 def _html_published(
-    root: Tag, metas: dict[str, str], ld: list[dict], dated: list[Tag]
+    root: _Element | None,
+    page: list[_Element],
+    dropped: set[_Element],
+    metas: dict[str, str],
+    ld: list[dict],
+    dated: list[_Element],
 ) -> date | None:
     for key in _DATE_META_KEYS:
         value = _meta_date(metas.get(key))
@@ -690,24 +860,26 @@ def _html_published(
             if value:
                 return value
     for tag in dated:
-        raw = tag.get("content") or tag.get("datetime") or tag.get_text(" ")
-        value = _meta_date(raw if isinstance(raw, str) else None)
+        if tag in dropped:  # a date in the page chrome (a teaser, the <head>) is not ours
+            continue
+        raw = tag.get("content") or tag.get("datetime") or _text(tag, dropped)
+        value = _meta_date(raw)
         if value:
             return value
-    times = [t for t in root.find_all("time") if isinstance(t, Tag) and not _marks_a_change(t)]
+    times = [t for t in _find_all(root, page, dropped, "time") if not _marks_a_change(t)]
     # A <time> in a byline, not one inside a paragraph that names another event.
-    for tag in sorted(times, key=lambda t: not t.has_attr("pubdate")):
-        parent = tag.parent
-        if parent is not None and len(parent.get_text(" ").split()) > 20:
+    for tag in sorted(times, key=lambda t: t.get("pubdate") is None):
+        parent = tag.getparent()
+        if parent is not None and len(_text(parent, dropped).split()) > 20:
             continue
-        raw = tag.get("datetime") or tag.get_text(" ")
-        value = _meta_date(raw if isinstance(raw, str) else None)
+        raw = tag.get("datetime") or _text(tag, dropped)
+        value = _meta_date(raw)
         if value:
             return value
     return None
 
 
-def _marks_a_change(tag: Tag) -> bool:
+def _marks_a_change(tag: _Element) -> bool:
     words = set(_class_words(tag, "itemprop"))
     return bool(words & _MODIFIED_WORDS) and not words & _PUBLISHED_WORDS
 
@@ -720,8 +892,10 @@ def _meta_date(raw: object) -> date | None:
     return parse_machine_date(raw)
 
 
-def _blocks(root: Tag) -> list[str]:
-    """Text of `root`, one string per paragraph-like block; <br> becomes a line break."""
+def _blocks(root: _Element | None, page: list[_Element], dropped: set[_Element]) -> list[str]:
+    """Text of `root` (None: the whole page), one string per paragraph-like block, without
+    the `dropped` page chrome; <br> becomes a line break, a newline in the markup a space.
+    (`flush` collapses all other runs of whitespace.)"""
     blocks: list[str] = []
     buffer: list[str] = []
 
@@ -732,27 +906,29 @@ def _blocks(root: Tag) -> list[str]:
             blocks.append(text)
         buffer.clear()
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, PreformattedString):
-                continue  # comments, doctype, CDATA
-            if isinstance(child, NavigableString):
-                buffer.append(re.sub(r"\s+", " ", str(child)))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            if child.name == "br":
-                buffer.append("\n")
-            elif child.name == "pre":
-                flush()
-                blocks.append(child.get_text().strip("\n"))
-            elif child.name in _BLOCK_TAGS:
-                flush()
-                walk(child)
-                flush()
-            else:
-                walk(child)
+    def walk(text: str | None, children: Iterable[_Element]) -> None:
+        if text:
+            buffer.append(text.replace("\n", " "))
+        for child in children:
+            name = child.tag
+            if isinstance(name, str) and child not in dropped:  # not a comment
+                if name == "br":
+                    buffer.append("\n")
+                elif name == "pre":
+                    flush()
+                    blocks.append("".join(_strings(child, dropped)).strip("\n"))
+                elif name in _BLOCK_TAGS:
+                    flush()
+                    walk(child.text, child)
+                    flush()
+                else:
+                    walk(child.text, child)
+            if child.tail:
+                buffer.append(child.tail.replace("\n", " "))
 
-    walk(root)
+    if root is None:
+        walk(None, page)
+    else:
+        walk(root.text, root)
     flush()
     return [b for b in blocks if b.strip()]

@@ -387,6 +387,13 @@ def test_html_metadata(
             None,
             id="modified-dates-only",
         ),
+        pytest.param(
+            '<meta itemprop="datePublished" content="not a date">',
+            '<nav><span itemprop="datePublished" content="2018-05-01">Teaser</span></nav>'
+            '<p class="byline"><time datetime="2019-03-07">7 March 2019</time></p>',
+            date(2019, 3, 7),
+            id="dates-in-page-chrome-are-skipped",
+        ),
     ],
 )
 def test_html_publication_metadata(head: str, body_extra: str, published: date | None) -> None:
@@ -504,3 +511,44 @@ def test_latin1_corpus_file_keeps_the_turkish_name() -> None:
     if not path.is_file():
         pytest.skip(f"{path.name} is not in this copy of the corpus")
     assert "Sel\u00e7uk \u00dcnal" in read_article(path.read_bytes(), path.name).text
+
+
+def test_html_text_around_dropped_chrome_stays_apart() -> None:
+    # Read as bs4 read it: a dropped <script> or share box leaves the text on either side
+    # as two strings, which get_text(" ") joins with a space.
+    html = (
+        '<html><body><article><h1>Zones<script>x</script>agreed <span class="share">s</span>'
+        f"in Astana</h1><p>{BODY}</p><p>By A. Writer <time>4 May<script>x</script>2017</time>"
+        "</p></article></body></html>"
+    )
+    article = read_article(html.encode(), "a.html")
+    assert article.title == "Zones agreed in Astana"
+    assert article.meta_published == date(2017, 5, 4)
+
+
+def test_html_deeply_nested_paragraphs_are_kept() -> None:
+    # Deeper than the 256 levels libxml2 builds by default.
+    html = (
+        f"<html><body><p>{BODY}</p>"
+        + "<div>" * 300
+        + f"<p>Deep: {BODY}</p>"
+        + "</div>" * 300
+        + "</body></html>"
+    )
+    assert read_article(html.encode(), "a.html").text == f"{BODY}\n\nDeep: {BODY}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BODY + " " + CURLY,
+        "It's the end-of-talks \u2018deal\u2019 -- THE \u0130T \u212aELVIN caf\u00e9s 3rd_of x-",
+        "\u041f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b the \u0432 of",
+        "",
+    ],
+)
+def test_word_count_matches_the_word_pattern(text: str) -> None:
+    from articles.extraction.reader import _EN_FUNCTION_WORDS, _WORD_RE, _count_words
+
+    words = [w.lower() for w in _WORD_RE.findall(text)]
+    assert _count_words(text) == (len(words), sum(w in _EN_FUNCTION_WORDS for w in words))
