@@ -163,6 +163,12 @@ X_FRAME_OPTIONS = "DENY"
 SPACY_MODEL = env_str("SPACY_MODEL")
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 5 * 1024 * 1024)
 INGEST_BATCH_SIZE = env_int("INGEST_BATCH_SIZE", 64)
+# Worker processes that read and extract while ingest writes; 0 = one per core, 1 = none.
+INGEST_WORKERS = env_int("INGEST_WORKERS", 0)
+if INGEST_WORKERS < 0:
+    raise ImproperlyConfigured(
+        f"INGEST_WORKERS must be 0 (one per core) or more; got {INGEST_WORKERS}"
+    )
 
 LOGGING = {
     "version": 1,

@@ -4,9 +4,14 @@
 
 Generates `count` varied articles (scripts/generate_articles.py), then in fresh processes:
 1. spacy.blank("en") tokenizing the same texts with nlp.pipe (the reference figure);
-2. `manage.py ingest` into an empty SQLite database with the default pipeline;
-3. the same ingest over a quarter of the files, to show memory stays flat as the corpus grows.
-Prints a table; the figures go into the README.
+2. the ingest service into an empty SQLite database with the default pipeline and the
+   default settings (worker processes: one per core);
+3. the same in one process (INGEST_WORKERS=1);
+4. the default ingest over a quarter of the files, to show memory stays flat as the corpus
+   grows.
+Settings are production's (DEBUG off: Django then keeps no log of queries). Peak memory is the
+ingest process's; each worker holds about as much again. Prints a table; the figures go into
+the README.
 """
 
 from __future__ import annotations
@@ -48,15 +53,25 @@ start = time.perf_counter()
 report = ingest_paths([sys.argv[1]])
 elapsed = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from articles.services.ingest import worker_count
 print(json.dumps({"articles": report.count("new"), "failed": report.count("failed"),
-                  "seconds": elapsed, "peak_mb": peak}))
+                  "seconds": elapsed, "peak_mb": peak, "workers": worker_count()}))
 """
 
 
-def run(code: str, folder: Path, data_dir: Path | None = None) -> dict:
+def run(code: str, folder: Path, data_dir: Path | None = None, **settings: str) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DJANGO_SETTINGS_MODULE": "astana_site.settings"}
-    env.pop("DATABASE_URL", None)
-    env.update({"DEBUG": "1", "SPACY_MODEL": ""})
+    for name in ("DATABASE_URL", "INGEST_WORKERS", "INGEST_BATCH_SIZE"):
+        env.pop(name, None)
+    env.update(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": "benchmark-only-" + os.urandom(16).hex(),
+            "ALLOWED_HOSTS": "localhost",
+            "SPACY_MODEL": "",
+            **settings,
+        }
+    )
     if data_dir is not None:
         env["DATA_DIR"] = str(data_dir)
     result = subprocess.run(
@@ -90,6 +105,7 @@ def main() -> None:
             )
         tokenize = run(TOKENIZE, full)
         ingest_full = run(INGEST, full, tmp_path / "db-full")
+        ingest_single = run(INGEST, full, tmp_path / "db-single", INGEST_WORKERS="1")
         ingest_quarter = run(INGEST, quarter, tmp_path / "db-quarter")
 
     blank_rate = tokenize["articles"] / tokenize["seconds"]
@@ -101,10 +117,16 @@ def main() -> None:
             tokenize["peak_mb"],
         ),
         (
-            "ingest (default pipeline, SQLite)",
+            f"ingest, {ingest_full['workers']} workers (SQLite)",
             ingest_full["articles"],
             ingest_full["seconds"],
             ingest_full["peak_mb"],
+        ),
+        (
+            "ingest, one process",
+            ingest_single["articles"],
+            ingest_single["seconds"],
+            ingest_single["peak_mb"],
         ),
         (
             "ingest, a quarter of the files",

@@ -1,16 +1,19 @@
 """Ingest: article files in, articles and their facts out.
 
-`ingest_paths` streams the files in batches: read and decode each, skip what is already
-stored (same content hash), run extraction over the batch with `nlp.pipe`, then write each
-article and its facts in a transaction of its own, so an error or an interrupted run leaves
-no half-written article. Re-running over the same files changes nothing.
+`ingest_paths` streams the files in batches: read each and skip what is already stored
+(same content hash), decode, date and extract the batch with `nlp.pipe` (in worker processes
+when the run has several batches, see extraction_stage.py), then write each article and its
+facts in a transaction of its own, so an error or an interrupted run leaves no half-written
+article. Re-running over the same files changes nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -19,11 +22,16 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from articles.extraction.dates import find_publication_date
 from articles.extraction.pipeline import Extractor
-from articles.extraction.reader import UnreadableArticle, read_article
 from articles.extraction.types import ArticleText, DateFinding, Extraction, PartyInfo, RoundInfo
 from articles.models import Article
+from articles.services.extraction_stage import (
+    Done,
+    ExtractorConfig,
+    Job,
+    default_workers,
+    run_batches,
+)
 from articles.services.facts import (
     FactCache,
     FactWriter,
@@ -82,24 +90,20 @@ class IngestReport:
 
 @dataclass
 class _Pending:
-    """A file read and decoded, waiting for extraction in its batch."""
+    """A file or stored article on its way to extraction, and what the writer needs of it."""
 
     path: Path
     digest: str
-    text: ArticleText
-    published: DateFinding | None
     existing: Article | None
+    text: ArticleText | None = None
+    published: DateFinding | None = None
 
 
-_extractor_cache: dict[tuple, Extractor] = {}
+_extractor_cache: dict[ExtractorConfig, Extractor] = {}
 
 
-def build_extractor() -> Extractor:
-    """The extractor for the database's current calendar and party aliases.
-
-    Built once per process for a given calendar and alias set (building the matchers is the
-    costly part); editors' new aliases produce a new key and so a new extractor.
-    """
+def extractor_config() -> ExtractorConfig:
+    """The database's current calendar and party aliases, and the configured model."""
     calendar = tuple(
         RoundInfo(number=r.number, start=r.start, end=r.end, city=r.city)
         for r in Round.objects.filter(confirmed=True).order_by("number")
@@ -112,13 +116,20 @@ def build_extractor() -> Extractor:
         )
         for p in Party.objects.prefetch_related("aliases")
     )
-    key = (calendar, parties, settings.SPACY_MODEL)
-    if key not in _extractor_cache:
+    return ExtractorConfig(calendar, parties, settings.SPACY_MODEL or None)
+
+
+def build_extractor(config: ExtractorConfig | None = None) -> Extractor:
+    """The extractor for the database's current calendar and party aliases.
+
+    Built once per process for a given calendar and alias set (building the matchers is the
+    costly part); editors' new aliases produce a new config and so a new extractor.
+    """
+    config = config or extractor_config()
+    if config not in _extractor_cache:
         _extractor_cache.clear()
-        _extractor_cache[key] = Extractor(
-            calendar=calendar, parties=parties, model=settings.SPACY_MODEL or None
-        )
-    return _extractor_cache[key]
+        _extractor_cache[config] = config.build()
+    return _extractor_cache[config]
 
 
 def ingest_paths(
@@ -128,48 +139,71 @@ def ingest_paths(
     progress: ProgressCallback | None = None,
     max_bytes: int | None = None,
     batch_size: int | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
-    """Ingest files, folders (recursively) and globs; return what happened to each file."""
-    max_bytes = max_bytes or settings.INGEST_MAX_BYTES
-    batch_size = batch_size or settings.INGEST_BATCH_SIZE
+    """Ingest files, folders (recursively) and globs; return what happened to each file.
+
+    `workers` processes read and extract while this one writes (None: INGEST_WORKERS, whose
+    0 means one per core); runs of a single batch are extracted here.
+    """
+    stage = _Stage(
+        max_bytes or settings.INGEST_MAX_BYTES,
+        batch_size or settings.INGEST_BATCH_SIZE,
+        worker_count(workers),
+    )
     with bumps_held():
-        return _ingest_paths(paths, dry_run, progress, max_bytes, batch_size)
+        return _ingest_paths(paths, dry_run, progress, stage)
+
+
+@dataclass(frozen=True)
+class _Stage:
+    max_bytes: int
+    batch_size: int
+    workers: int
+
+
+def worker_count(workers: int | None = None) -> int:
+    """Worker processes an ingest uses: `workers`, else INGEST_WORKERS, 0 meaning one a core."""
+    workers = settings.INGEST_WORKERS if workers is None else workers
+    return workers or default_workers()
 
 
 def _ingest_paths(
     paths: Iterable[str | Path],
     dry_run: bool,
     progress: ProgressCallback | None,
-    max_bytes: int,
-    batch_size: int,
+    stage: _Stage,
 ) -> IngestReport:
     report = IngestReport(progress=progress)
     record = report.record
-    extractor = build_extractor()
     writer = None if dry_run else FactWriter(FactCache.load())
-
     seen_digests: set[str] = set()
-    for chunk in _chunks(iter_article_paths(paths), batch_size):
-        loaded: list[_Loaded] = []
-        for item in chunk:
-            if isinstance(item, MissingPath):
-                record(FileOutcome(path=str(item).split(":")[0], status=FAILED, reason=str(item)))
-                continue
-            outcome_or_loaded = _load(item, max_bytes, seen_digests)
-            if isinstance(outcome_or_loaded, FileOutcome):
-                record(outcome_or_loaded)
-            else:
-                loaded.append(outcome_or_loaded)
-        pending = []
-        for item in loaded if dry_run else _skip_known(loaded, record):
-            outcome_or_pending = _decode(item, max_bytes)
-            if isinstance(outcome_or_pending, FileOutcome):
-                record(outcome_or_pending)
-            else:
-                pending.append(outcome_or_pending)
-        _extract_and_write(extractor, writer, pending, record, dry_run)
-    if writer is not None:
-        _settle(writer)
+
+    def batches() -> Iterator[list[_Pending]]:
+        for chunk in _chunks(iter_article_paths(paths), stage.batch_size):
+            loaded: list[_Loaded] = []
+            for item in chunk:
+                if isinstance(item, MissingPath):
+                    record(FileOutcome(str(item).split(":")[0], FAILED, reason=str(item)))
+                    continue
+                outcome_or_loaded = _load(item, stage.max_bytes, seen_digests)
+                if isinstance(outcome_or_loaded, FileOutcome):
+                    record(outcome_or_loaded)
+                else:
+                    loaded.append(outcome_or_loaded)
+            fresh = loaded if dry_run else _skip_known(loaded, record)
+            if fresh:
+                yield [
+                    (_Pending(item.path, item.digest, item.existing), Job(item.path, item.data))
+                    for item in fresh
+                ]
+
+    try:
+        _extract_and_write(batches(), writer, record, dry_run, stage)
+    finally:
+        # Also after an interrupt: the articles committed so far get their majority heads.
+        if writer is not None:
+            _settle(writer)
     return report
 
 
@@ -178,43 +212,34 @@ def reextract_articles(
     *,
     progress: ProgressCallback | None = None,
     batch_size: int | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
     """Run extraction again over stored articles (after the rules improved).
 
     Editors' facts and links survive: only machine facts are replaced.
     """
-    batch_size = batch_size or settings.INGEST_BATCH_SIZE
+    stage = _Stage(
+        settings.INGEST_MAX_BYTES, batch_size or settings.INGEST_BATCH_SIZE, worker_count(workers)
+    )
     report = IngestReport(progress=progress)
-    extractor = build_extractor()
     writer = FactWriter(FactCache.load())
     source = articles if articles is not None else Article.objects.order_by("pk").iterator(1000)
-    with bumps_held():
-        _reextract(source, batch_size, extractor, writer, report.record)
-    return report
-
-
-def _reextract(
-    source: Iterable[Article],
-    batch_size: int,
-    extractor: Extractor,
-    writer: FactWriter,
-    record: ProgressCallback,
-) -> None:
-    for chunk in _chunks(source, batch_size):
-        pending = [
-            _Pending(
-                path=Path(article.source_path),
-                digest=article.content_hash,
-                text=_stored_text(article),
-                published=None,
-                existing=article,
+    batches = (
+        [
+            (
+                _Pending(Path(article.source_path), article.content_hash, article),
+                Job(Path(article.source_path), text=_stored_text(article)),
             )
             for article in chunk
         ]
-        for item in pending:
-            item.published = find_publication_date(item.text)
-        _extract_and_write(extractor, writer, pending, record, dry_run=False)
-    _settle(writer)
+        for chunk in _chunks(source, stage.batch_size)
+    )
+    with bumps_held():
+        try:
+            _extract_and_write(batches, writer, report.record, False, stage)
+        finally:
+            _settle(writer)
+    return report
 
 
 def _settle(writer: FactWriter) -> None:
@@ -298,14 +323,6 @@ def _skip_known(loaded: list[_Loaded], record: ProgressCallback) -> list[_Loaded
     return fresh
 
 
-def _decode(item: _Loaded, max_bytes: int) -> FileOutcome | _Pending:
-    try:
-        text = read_article(item.data, item.path.name, max_bytes=max_bytes)
-    except UnreadableArticle as error:
-        return FileOutcome(str(item.path), FAILED, str(error))
-    return _Pending(item.path, item.digest, text, find_publication_date(text), item.existing)
-
-
 # A leading " date 2019-04-26 " header and an agency dateline ("NUR-SULTAN, Dec 11 (Wire) -").
 _LEAD_PREFIX = re.compile(
     r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?(?:[A-Z][A-Z .'-]{2,40}(?:,[^-\u2013\u2014]{0,40})?"
@@ -337,30 +354,64 @@ def _stored_text(article: Article) -> ArticleText:
 
 
 def _extract_and_write(
-    extractor: Extractor,
+    batches: Iterable[list[tuple[_Pending, Job]]],
     writer: FactWriter | None,
-    pending: list[_Pending],
+    record: ProgressCallback,
+    dry_run: bool,
+    stage: _Stage,
+) -> None:
+    """Extract the batches (in worker processes when there are several) and write each
+    article in a transaction of its own, in the order the files came."""
+    waiting: deque[list[_Pending]] = deque()
+
+    def jobs() -> Iterator[list[Job]]:
+        for batch in batches:
+            waiting.append([pending for pending, _ in batch])
+            yield [job for _, job in batch]
+
+    config = extractor_config()
+    extractor = build_extractor(config)
+    results = run_batches(
+        jobs(), extractor, config, max_bytes=stage.max_bytes, workers=stage.workers
+    )
+    # closing(): an interrupt stops the worker processes now, not when the frame is freed.
+    with closing(results):
+        for done_batch in results:
+            pending = waiting.popleft()
+            try:
+                for item, done in zip(pending, done_batch, strict=True):
+                    _write_one(item, done, writer, record, dry_run)
+            finally:
+                if writer is not None:
+                    # One bump a batch, after its articles committed: cached pages show them.
+                    with transaction.atomic():
+                        bump_archive_version()
+
+
+def _write_one(
+    item: _Pending,
+    done: Done,
+    writer: FactWriter | None,
     record: ProgressCallback,
     dry_run: bool,
 ) -> None:
-    if not pending:
+    name = str(item.path)
+    if done.error:
+        record(FileOutcome(name, FAILED, done.error))
         return
-    items = ((item.text, item.published, item) for item in pending)
-    for extraction, item in extractor.extract_many(items, batch_size=len(pending)):
-        name = str(item.path)
-        if dry_run:
-            record(FileOutcome(name, DRY_RUN, extraction=extraction, article=item.text))
-            continue
-        try:
-            with transaction.atomic():
-                article, status = _save_article(item, extraction, writer)
-                bump_archive_version()
-        except Exception as error:  # one bad article must not stop the run
-            # The transaction rolled back: forget rows the cache saw created inside it.
-            writer.cache = FactCache.load()
-            record(FileOutcome(name, FAILED, f"{type(error).__name__}: {error}"))
-            continue
-        record(FileOutcome(name, status, article_id=article.pk, extraction=extraction))
+    item.text, item.published, extraction = done.text, done.published, done.extraction
+    if dry_run or writer is None:
+        record(FileOutcome(name, DRY_RUN, extraction=extraction, article=item.text))
+        return
+    try:
+        with transaction.atomic():
+            article, status = _save_article(item, extraction, writer)
+    except Exception as error:  # one bad article must not stop the run
+        # The transaction rolled back: forget rows the cache saw created inside it.
+        writer.cache = FactCache.load()
+        record(FileOutcome(name, FAILED, f"{type(error).__name__}: {error}"))
+        return
+    record(FileOutcome(name, status, article_id=article.pk, extraction=extraction))
 
 
 def _save_article(

@@ -22,6 +22,8 @@ pytestmark = pytest.mark.django_db
         ("blank.txt", b"  \n\r\n \t ", "empty"),
         ("binary.txt", bytes(range(256)) * 40, "binary"),
         ("menu.txt", b"Home | News | Sport\nSubscribe\n", "no article"),
+        # Markup nested deeper than the reader can walk.
+        ("deep.html", ("<div>" * 5000 + ROUND_14 + "</div>" * 5000).encode(), "cannot read"),
     ],
 )
 def test_bad_file_fails_alone_and_the_rest_is_ingested(tmp_path, ingest, name, content, reason):

@@ -1,0 +1,181 @@
+"""Decoding, dating and extracting batches of articles, in this process or in worker processes.
+
+Ingest is two kinds of work: reading and extraction (pure CPU, no database) and writing
+(the database, one transaction per article). With worker processes the first runs on the
+other cores while this process writes, and at most a few batches are in flight, so memory
+stays flat however many files a run has.
+
+No Django here on purpose: a worker imports this module and the extraction package only.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from articles.extraction.dates import find_publication_date
+from articles.extraction.pipeline import Extractor
+from articles.extraction.reader import UnreadableArticle, read_article
+from articles.extraction.types import ArticleText, DateFinding, Extraction, PartyInfo, RoundInfo
+
+
+@dataclass(frozen=True)
+class ExtractorConfig:
+    """What an extractor is built from; equal configs build equal extractors."""
+
+    calendar: tuple[RoundInfo, ...]
+    parties: tuple[PartyInfo, ...]
+    model: str | None
+
+    def build(self) -> Extractor:
+        return Extractor(calendar=self.calendar, parties=self.parties, model=self.model)
+
+
+@dataclass
+class Job:
+    """One article to extract: a file's bytes to decode, or a stored article's text."""
+
+    path: Path
+    data: bytes | None = None
+    text: ArticleText | None = None
+
+
+@dataclass
+class Done:
+    """A job's outcome: the decoded text, its date and the extraction, or why it failed."""
+
+    job: Job
+    text: ArticleText | None = None
+    published: DateFinding | None = None
+    extraction: Extraction | None = None
+    error: str = ""
+
+
+def extract_batch(extractor: Extractor, jobs: Sequence[Job], max_bytes: int) -> list[Done]:
+    """Decode, date and extract a batch with one `nlp.pipe`; a bad article fails alone."""
+    results = [_prepare(job, max_bytes) for job in jobs]
+    ready = [done for done in results if not done.error]
+    try:
+        _extract_all(extractor, ready)
+    except Exception:  # one article broke the batch: extract one by one to find it
+        for done in ready:
+            try:
+                _extract_all(extractor, [done])
+            except Exception as error:
+                done.error = f"extraction failed: {type(error).__name__}: {error}"
+    return results
+
+
+def _prepare(job: Job, max_bytes: int) -> Done:
+    data, job.data = job.data, None  # the bytes are not shipped back from a worker
+    try:
+        text = job.text or read_article(data or b"", job.path.name, max_bytes=max_bytes)
+        return Done(job, text=text, published=find_publication_date(text))
+    except UnreadableArticle as error:
+        return Done(job, error=str(error))
+    except Exception as error:  # a page the reader cannot cope with fails alone
+        return Done(job, error=f"cannot read: {type(error).__name__}: {error}")
+
+
+def _extract_all(extractor: Extractor, ready: list[Done]) -> None:
+    items = ((done.text, done.published, done) for done in ready)
+    for extraction, done in extractor.extract_many(items, batch_size=max(len(ready), 1)):
+        done.extraction = extraction
+
+
+def default_workers() -> int:
+    """Worker processes for a large run: one per core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run_batches(
+    batches: Iterable[list[Job]],
+    extractor: Extractor,
+    config: ExtractorConfig,
+    *,
+    max_bytes: int,
+    workers: int,
+) -> Iterator[list[Done]]:
+    """Yield each batch's results in order.
+
+    With `workers` > 1 and more than one batch, extraction runs in a pool of worker
+    processes while the caller writes; a single batch (an editor's re-link, a small import)
+    is extracted here, as starting workers would cost more than it saves.
+    """
+    stream = iter(batches)
+    first = next(stream, None)
+    if first is None:
+        return
+    second = next(stream, None)
+    if second is None or workers <= 1:
+        for batch in _chain(first, second, stream):
+            yield extract_batch(extractor, batch, max_bytes)
+        return
+    yield from _run_in_pool(_chain(first, second, stream), extractor, config, max_bytes, workers)
+
+
+def _chain(first: list[Job], second: list[Job] | None, rest: Iterator[list[Job]]):
+    yield first
+    if second is not None:
+        yield second
+        yield from rest
+
+
+# The extractor of a worker process: inherited from the parent when the pool forks, built
+# from the config when it spawns.
+_worker_extractor: tuple[ExtractorConfig, Extractor] | None = None
+
+
+def _init_worker(config: ExtractorConfig) -> None:
+    global _worker_extractor
+    # Ctrl-C reaches the whole process group: the ingest process stops the run (and rolls
+    # back the article it was writing); workers just stop being fed, without tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if _worker_extractor is None or _worker_extractor[0] != config:
+        _worker_extractor = (config, config.build())
+
+
+def _extract_in_worker(jobs: list[Job], max_bytes: int) -> list[Done]:
+    assert _worker_extractor is not None, "worker started without _init_worker"
+    return extract_batch(_worker_extractor[1], jobs, max_bytes)
+
+
+def _run_in_pool(
+    batches: Iterator[list[Job]],
+    extractor: Extractor,
+    config: ExtractorConfig,
+    max_bytes: int,
+    workers: int,
+) -> Iterator[list[Done]]:
+    global _worker_extractor
+    # fork shares the parent's extractor for free (its matchers take a while to build).
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    _worker_extractor = (config, extractor)
+    # Two batches a worker in flight: none waits for work, and memory stays bounded.
+    window = 2 * workers
+    pending: deque[Future] = deque()
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(config,)
+    )
+    finished = False
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_extract_in_worker, batch, max_bytes))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+        finished = True
+    finally:
+        # Stopped early (an interrupt, an error): drop the batches not started, don't wait.
+        pool.shutdown(wait=finished, cancel_futures=True)
