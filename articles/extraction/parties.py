@@ -43,6 +43,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
+from operator import attrgetter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -51,7 +53,7 @@ from spacy.tokens import Doc, Span
 from .data import load, word_set
 from .people import same_person
 from .rounds import SentenceRole
-from .sentences import Layout, Tokens, doc_text, tokens_of
+from .sentences import Layout, Tokens, WordTest, doc_text, tokens_of
 from .titles import (
     EXCLUDED,
     HEAD,
@@ -68,6 +70,7 @@ from .types import DelegationFact, Evidence, ObserverFact, PartyInfo
 PARTIES_COMPONENT = "astana_parties"
 PARTY_SPANS = "astana_parties"
 WEAK_SPANS = "astana_parties_weak"
+_MENTIONS_KEY = "astana.party_mentions"  # (strong, weak) lists of (party, start, end)
 
 DELEGATION_ROLES = frozenset({"guarantor", "government", "opposition", "mediator"})
 OBSERVER_ROLE = "observer"
@@ -95,6 +98,7 @@ for _after_phrase in ABSENCE_AFTER_NAME:
         *ABSENCE_AFTER_BY_FIRST.get(_after_phrase[0], ()),
         _after_phrase,
     )
+ABSENCE_AFTER_OPENERS = frozenset(ABSENCE_AFTER_BY_FIRST)
 # Tokens that may open a head structure in `_heads_in` (every other token is skipped).
 HEAD_TRIGGERS = (
     HEAD_VERBS_PASSIVE
@@ -138,6 +142,7 @@ AS_TITLE_STOPS = frozenset(
 POINT_MAN_PLACES = frozenset(
     {"talks", "table", "negotiations", "room", "astana", "nur-sultan", "process", "meeting"}
 )
+PARTICIPIAL_OPENERS = frozenset({"heading", "leading", "representing"})
 UNDER_VERBS = frozenset({"came", "comes", "was", "is", "were", "are", "went", "stood", "sat"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "both"})
@@ -257,6 +262,7 @@ LIST_LINKS = frozenset(
         "team",
     }
 )
+CHAIR_WORDS = frozenset({"chair", "co-chair"})
 CHAIR_VERBS = frozenset({"chair", "co", "chairs", "chaired", "co-chair", "co-chaired", "co-chairs"})
 ABSENCE_WORDS = frozenset({"absence", "boycott", "absent", "boycotting", "boycotted", "boycotts"})
 ABSENCE_PHRASES = (
@@ -319,7 +325,14 @@ ABSENCE_PHRASES = (
 ABSENCE_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _phrase in ABSENCE_PHRASES:
     ABSENCE_BY_FIRST[_phrase[0]] = (*ABSENCE_BY_FIRST.get(_phrase[0], ()), _phrase)
+ABSENCE_OPENERS = frozenset(ABSENCE_BY_FIRST)
 OBSERVER_WORDS = frozenset({"observer", "observers"})
+# Words `_presence_cue` / `_absence_cue` need in the clause to find a cue.
+PRESENCE_CUE_WORDS = (
+    PRESENCE_NOUNS | PRESENCE_BEFORE | PRESENCE_VERBS | {"attended", "joined", "participation"}
+)
+ABSENCE_CUE_WORDS = ABSENCE_OPENERS | ABSENCE_WORDS | {"without", "absence", "boycott"}
+_OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
 MONTHS = frozenset(
     {
         "january",
@@ -339,6 +352,7 @@ MONTHS = frozenset(
 COREF_WORDS = frozenset({"both", "they", "two", "these", "all", "each"})
 
 CONF_EXPLICIT, CONF_TITLE, CONF_PRESENCE = 0.9, 0.65, 0.55
+_USABLE = attrgetter("usable")
 
 
 # --- party data and the matcher component --------------------------------------------------------
@@ -439,15 +453,22 @@ class PartyMatcher:
                 self.weak_matcher.add(party.name, [nlp.make_doc(a) for a in party.weak])
                 for alias in party.weak:
                     self.forms.setdefault((party.name, alias.lower()), []).append(alias)
+        # (match_id, text as written) -> whether its case fits (the same spellings recur)
+        self._case_ok: dict[tuple[int, str], bool] = {}
 
     def _matches(self, doc: Doc, tv: Tokens, matcher: PhraseMatcher) -> list[tuple[int, int, int]]:
         """(match_id, start, end) of matches whose case fits the alias ("US", not "us")."""
         strings = doc.vocab.strings
         out = []
+        case_ok = self._case_ok
         for match_id, start, end in matcher(doc):
             written = " ".join(tv.text[start:end])
-            forms = self.forms.get((strings[match_id], written.lower()))
-            if forms is None or any(_case_ok(form, written) for form in forms):
+            ok = case_ok.get((match_id, written))
+            if ok is None:
+                forms = self.forms.get((strings[match_id], written.lower()))
+                ok = forms is None or any(_case_ok(form, written) for form in forms)
+                case_ok[(match_id, written)] = ok
+            if ok:
                 out.append((match_id, start, end))
         return out
 
@@ -464,7 +485,7 @@ class PartyMatcher:
         }
         for match_id, start, end in strong:
             party = self.table.get(strings[match_id])
-            if party is None or all(i in in_person for i in range(start, end)):
+            if party is None or (in_person and all(i in in_person for i in range(start, end))):
                 continue
             if self._not_a_party(tv, start, end, party, kept, places, strings):
                 continue
@@ -477,6 +498,11 @@ class PartyMatcher:
         ]
         doc.spans[PARTY_SPANS] = [Span(doc, s, e, label=m) for m, s, e in kept]
         doc.spans[WEAK_SPANS] = [Span(doc, s, e, label=m) for m, s, e in weak]
+        # The same mentions as plain data: reading them back from Span objects costs more.
+        doc.user_data[_MENTIONS_KEY] = (
+            [(strings[m], s, e) for m, s, e in kept],
+            [(strings[m], s, e) for m, s, e in weak],
+        )
         return doc
 
     def _not_a_party(
@@ -490,7 +516,6 @@ class PartyMatcher:
         strings,
     ) -> bool:
         T, L = tv.text, tv.lower
-        written = " ".join(L[start:end])
         if (
             end < tv.n
             and L[end] in NOT_PARTY_AFTER
@@ -502,6 +527,7 @@ class PartyMatcher:
                 return True
             if T[start - 1] == "-" and start > 1 and L[start - 2] in NOT_OWN_PARTY_BEFORE:
                 return True
+        written = " ".join(L[start:end]) if party.role == "government" or party.cities else ""
         if party.role == "government" and written in {"government", "governmental"}:
             # "the Turkish government", "Jordanian government spokesman"
             j = start - 1
@@ -525,14 +551,17 @@ class PartyMatcher:
 
 def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Overlapping matches reduced to the longest (the earliest on a tie), in text order."""
+    in_order = sorted(matches, key=lambda m: m[1])
+    if all(a[2] <= b[1] for a, b in pairwise(in_order)):
+        return in_order  # no overlaps (the usual case)
     ordered = sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1]))
-    taken: set[int] = set()
+    taken = bytearray(max(m[2] for m in matches))  # 1 for tokens of a kept match
     out = []
     for m in ordered:
-        if any(i in taken for i in range(m[1], m[2])):
+        if any(taken[m[1] : m[2]]):
             continue
         out.append(m)
-        taken.update(range(m[1], m[2]))
+        taken[m[1] : m[2]] = b"\x01" * (m[2] - m[1])
     return sorted(out, key=lambda m: m[1])
 
 
@@ -583,6 +612,9 @@ class _State:
     names: list[str] | None = None
     ordered: list[Mention] = field(default_factory=list)  # strong and weak, by start
     ordered_starts: list[int] = field(default_factory=list)
+    mention_tokens: frozenset[int] = frozenset()  # tokens of strong and weak mentions
+    mention_token_list: list[int] = field(default_factory=list)  # the same, in order
+    strong_starts: list[int] = field(default_factory=list)  # starts of strong mentions
 
 
 class PartyExtractor:
@@ -606,8 +638,14 @@ class PartyExtractor:
         finder: NameFinder,
     ) -> tuple[list[DelegationFact], list[ObserverFact]]:
         state = self._state(doc, layout, roles, finder)
+        mention_tokens = state.mention_token_list
         for role in roles:
-            if not any(c.usable for c in role.clauses):
+            if not any(map(_USABLE, role.clauses)):
+                continue
+            # Every head and presence rule takes its party from a mention in the sentence (a
+            # rule may look one token past its end): without one there is nothing to find.
+            k = bisect_left(mention_tokens, role.sent.start)
+            if k == len(mention_tokens) or mention_tokens[k] > role.sent.end:
                 continue
             self._heads_in(state, role)
             self._presence_in(state, role)
@@ -621,14 +659,15 @@ class PartyExtractor:
         ordered: list[Mention] = []
         party_at: dict[int, Mention] = {}
         weak_at: dict[int, Mention] = {}
-        for group, weak in ((PARTY_SPANS, False), (WEAK_SPANS, True)):
-            for span in doc.spans.get(group, []):
-                party = self.table.get(span.label_)
+        found = party_mentions(doc)
+        for group, weak in zip(found, (False, True), strict=True):
+            for label, start, end in group:
+                party = self.table.get(label)
                 if party is None:
                     continue
-                m = Mention(party.name, party.role, span.start, span.end, weak)
+                m = Mention(party.name, party.role, start, end, weak)
                 target = weak_at if weak else party_at
-                for i in range(span.start, span.end):
+                for i in range(start, end):
                     target[i] = m
                 ordered.append(m)
                 if not weak:
@@ -637,6 +676,9 @@ class PartyExtractor:
         return _State(
             ordered=ordered,
             ordered_starts=[m.start for m in ordered],
+            mention_tokens=frozenset(party_at.keys() | weak_at.keys()),
+            mention_token_list=sorted(party_at.keys() | weak_at.keys()),
+            strong_starts=sorted(m.start for m in mentions),
             doc=doc,
             tv=tokens_of(doc),
             layout=layout,
@@ -649,9 +691,6 @@ class PartyExtractor:
         )
 
     # -- helpers ------------------------------------------------------------------------------
-
-    def _is_party_token(self, state: _State, i: int) -> bool:
-        return i in state.party_at or i in state.weak_at
 
     def _after(self, state: _State, end: int, limit: int) -> int:
         """Index after a mention ending at `end`, past a possessive."""
@@ -693,10 +732,12 @@ class PartyExtractor:
         self, state: _State, start: int, end: int, limit: int | None = None
     ) -> list[Mention]:
         """Party mentions (strong, and weak ones in a title or delegation context) in a range."""
+        k = bisect_left(state.ordered_starts, start)
+        if k == len(state.ordered_starts) or state.ordered_starts[k] >= end:
+            return []  # no mention starts in the range
         limit = limit if limit is not None else end
         seen: list[Mention] = []
         ordered = state.ordered
-        k = bisect_left(state.ordered_starts, start)
         last_end = start
         while k < len(ordered) and ordered[k].start < end:
             m = ordered[k]
@@ -741,7 +782,7 @@ class PartyExtractor:
         """The head's title as written: the title words before the name, else an appositive
         that reads as a title (", the Kremlin's Syria envoy,"); no leading article."""
         L = state.tv.lower
-        t0, t1 = pre_title(state.tv, name.start, floor, lambda i: self._is_party_token(state, i))
+        t0, t1 = pre_title(state.tv, name.start, floor, state.mention_tokens.__contains__)
         if t1 <= t0:
             apos = appositive(state.tv, name.end, limit)
             if apos is None:
@@ -751,7 +792,7 @@ class PartyExtractor:
             if not (
                 first in DETERMINERS
                 or first in TITLE_WORDS
-                or self._is_party_token(state, t0)
+                or t0 in state.mention_tokens
                 or state.tv.text[t0][:1].isupper()
             ):
                 return ""  # ", held talks with ..." is no title
@@ -794,10 +835,8 @@ class PartyExtractor:
                 continue
             c0, c1 = clause.start, clause.end
             passive_by_seen = False
-            for i in range(c0, c1):
+            for i in state.tv.positions_in(HEAD_TRIGGERS, c0, c1):
                 low = L[i]
-                if low not in HEAD_TRIGGERS:
-                    continue
                 if low in HEAD_VERBS_PASSIVE:
                     by = self._by_after(state, i, c1)
                     if by is not None:
@@ -822,18 +861,20 @@ class PartyExtractor:
                     self._bracketed(state, sent.index, i, c0, c1)
                 if low == "for" and i > c0:
                     self._for_party(state, sent.index, i, c0, c1)
-            if passive_by_seen or self._passive_before(state, sent.start, c0):
+            if passive_by_seen or (c0 > sent.start and self._passive_before(state, sent.start, c0)):
                 self._gapping(state, sent.index, c0, c1)
-            self._participial(state, sent.index, c0, c1)
+            if L[c0] in PARTICIPIAL_OPENERS:
+                self._participial(state, sent.index, c0, c1)
             self._rundown(state, sent.index, c0, c1)
-            self._titled(state, sent.index, c0, c1)
+            k = bisect_left(state.mention_token_list, c0)
+            if k < len(state.mention_token_list) and state.mention_token_list[k] < c1:
+                self._titled(state, sent.index, c0, c1)  # it needs a party in the clause
 
     def _passive_before(self, state: _State, start: int, end: int) -> bool:
         """An earlier clause of the sentence has "led/represented ... by"."""
-        L = state.tv.lower
         return any(
-            L[x] in HEAD_VERBS_PASSIVE and self._by_after(state, x, end) is not None
-            for x in range(start, end)
+            self._by_after(state, x, end) is not None
+            for x in state.tv.positions_in(HEAD_VERBS_PASSIVE, start, end)
         )
 
     def _by_after(self, state: _State, verb: int, limit: int) -> int | None:
@@ -1065,7 +1106,7 @@ class PartyExtractor:
             or L[x] in TITLE_WORDS
             or L[x] in POSSESSIVE
             or L[x] in TITLE_LINK_WORDS
-            or self._is_party_token(state, x)
+            or x in state.mention_tokens
             for x in range(start, end)
         )
 
@@ -1159,7 +1200,7 @@ class PartyExtractor:
         """ "Heading the group on behalf of the main Syrian opposition, Omar Haddad, ...",
         "Heading the Iranian team was Reza Kamali"."""
         T, L = state.tv.text, state.tv.lower
-        if L[c0] not in {"heading", "leading", "representing"}:
+        if L[c0] not in PARTICIPIAL_OPENERS:
             return
         comma = next((x for x in range(c0, min(c1, c0 + 15)) if T[x] == ","), None)
         verb = next(
@@ -1282,7 +1323,7 @@ class PartyExtractor:
                 or low in TITLE_WORDS
                 or low in POSSESSIVE
                 or low in TITLE_LINK_WORDS
-                or self._is_party_token(state, j)
+                or j in state.mention_tokens
             ):
                 return None
             j += 1
@@ -1335,7 +1376,7 @@ class PartyExtractor:
         before = {L[x] for x in range(max(c0, run.start - 6), run.start)}
         if before & MEMBER_CUES or self._absent_after(state, m.end + 1, c1):
             return
-        t0, t1 = pre_title(state.tv, run.start, c0, lambda x: self._is_party_token(state, x))
+        t0, t1 = pre_title(state.tv, run.start, c0, state.mention_tokens.__contains__)
         if t1 > t0 and classify_title(state.tv, t0, t1, state.finder) == EXCLUDED:
             return
         self._add_head(state, m.party, run, sent_i, CONF_TITLE + 0.1, "bracketed", c0, c1)
@@ -1394,15 +1435,15 @@ class PartyExtractor:
         j = c0
         while j < c1 and L[j] in {"-", "\u2013", "\u2022", "*"}:
             j += 1
+        if j not in state.mention_tokens:
+            return  # the line must open with a party
         ms = self._mentions_in(state, j, min(c1, j + 4), c1)
         if not ms or ms[0].start != j:
             return
         colon = next((x for x in range(j, min(c1, j + 5)) if T[x] == ":"), None)
         if colon is None or colon + 1 >= c1:
             return
-        if not all(
-            self._is_party_token(state, x) or L[x] in {"of", "the"} for x in range(j, colon)
-        ):
+        if not all(x in state.mention_tokens or L[x] in {"of", "the"} for x in range(j, colon)):
             return
         run = self._name_after_title(state, colon + 1, c1)  # "UN: Special Envoy X"
         if run is None:
@@ -1450,8 +1491,7 @@ class PartyExtractor:
         "UN envoy X", "X, the Russian president's special envoy for Syria"."""
         L = state.tv.lower
         finder = state.finder
-        chairing = "chair" in L[c0:c1] or "co-chair" in L[c0:c1]
-        near = state.party_at.keys() | state.weak_at.keys()
+        near = state.mention_tokens
         for run in finder.runs_in(c0, c1):
             if len(run) < 2:
                 continue
@@ -1463,7 +1503,7 @@ class PartyExtractor:
                 continue
             if self._absent_after(state, run.end, c1):
                 continue
-            t0, t1 = pre_title(state.tv, run.start, c0, lambda x: self._is_party_token(state, x))
+            t0, t1 = pre_title(state.tv, run.start, c0, state.mention_tokens.__contains__)
             party = None
             if t1 > t0:
                 ms = self._mentions_in(state, t0, t1, c1)
@@ -1474,7 +1514,7 @@ class PartyExtractor:
                     party = ms[0]
                 elif (
                     ms
-                    and chairing
+                    and state.tv.any_in(CHAIR_WORDS, c0, c1)
                     and all(
                         x in state.party_at or x in state.weak_at or L[x] in POSSESSIVE
                         for x in range(t0, t1)
@@ -1485,9 +1525,7 @@ class PartyExtractor:
                     party = self._owner_before_comma(state, t0, c0)
             elif run.start - 1 > c0 and state.tv.text[run.start - 1] == ",":
                 # "the UN envoy, Staffan Berg, said": the title stands before the comma
-                b0, b1 = pre_title(
-                    state.tv, run.start - 1, c0, lambda x: self._is_party_token(state, x)
-                )
+                b0, b1 = pre_title(state.tv, run.start - 1, c0, state.mention_tokens.__contains__)
                 closed = run.end >= c1 or state.tv.text[run.end] in {",", ".", ";"}
                 if b1 > b0 and closed:
                     kind = classify_title(state.tv, b0, b1, finder)
@@ -1573,7 +1611,7 @@ class PartyExtractor:
                     or L[k] in TITLE_WORDS
                     or L[k] in POSSESSIVE
                     or L[k] in TITLE_LINK_WORDS
-                    or self._is_party_token(state, k)
+                    or k in state.mention_tokens
                 )
             ):
                 k += 1
@@ -1619,7 +1657,7 @@ class PartyExtractor:
         for run in state.finder.runs_in(start, end):
             if len(run) < 2:
                 continue
-            t0, _ = pre_title(state.tv, run.start, start, lambda x: self._is_party_token(state, x))
+            t0, _ = pre_title(state.tv, run.start, start, state.mention_tokens.__contains__)
             first = start
             while first < run.start and state.tv.lower[first] in DETERMINERS:
                 first += 1
@@ -1629,6 +1667,8 @@ class PartyExtractor:
 
     def _absent_after(self, state: _State, i: int, limit: int, span: int = 8) -> bool:
         T, L = state.tv.text, state.tv.lower
+        if ABSENCE_AFTER_OPENERS.isdisjoint(L[i : min(limit, i + span)]):
+            return False  # no phrase can start in the window
         words = [L[x] for x in range(i, min(limit, i + span)) if T[x] != ","]
         reach = 4 if span <= 8 else len(words)
         for s in range(min(reach, len(words))):
@@ -1646,8 +1686,7 @@ class PartyExtractor:
         for m in ms:
             if units:
                 last = units[-1][-1]
-                between = [L[x] for x in range(last.end, m.start)]
-                between = [w for w in between if w not in POSSESSIVE]
+                between = [w for w in L[last.end : m.start] if w not in POSSESSIVE]
                 if len(between) <= 5 and all(w in LIST_LINKS for w in between) and between:
                     units[-1].append(m)
                     continue
@@ -1655,28 +1694,41 @@ class PartyExtractor:
         return units
 
     def _presence_in(self, state: _State, role: SentenceRole) -> None:
-        L = state.tv.lower
         sent = role.sent
         for clause in role.clauses:
             if not clause.usable:
                 continue
             c0, c1 = clause.start, clause.end
+            k = bisect_left(state.strong_starts, c0)
+            if k == len(state.strong_starts) or state.strong_starts[k] >= c1:
+                continue  # no party named in the clause
             ms = [m for m in self._mentions_in(state, c0, c1) if not m.weak]
             if not ms:
                 continue
-            words = L[c0:c1]
-            observer_clause = any(w.startswith("observer") for w in words)
-            gather_at = next((c0 + x for x, w in enumerate(words) if w in GATHER_VERBS), None)
+            words = state.tv.lower[c0:c1]
+            # Without these words no cue can fire in the clause.
+            may_be_present = not PRESENCE_CUE_WORDS.isdisjoint(words)
+            may_be_absent = not ABSENCE_CUE_WORDS.isdisjoint(words)
+            observer_clause: bool | None = None  # computed when needed
+            gather_at = (
+                None
+                if GATHER_VERBS.isdisjoint(words)
+                else next(c0 + x for x, w in enumerate(words) if w in GATHER_VERBS)
+            )
             for unit in self._units(state, ms):
-                positive = any(self._presence_cue(state, m, c0, c1) for m in unit)
+                positive = may_be_present and any(
+                    self._presence_cue(state, m, c0, c1) for m in unit
+                )
                 guarantors = sum(1 for m in unit if m.role == "guarantor")
                 if guarantors >= 2:
                     positive = True
                 if gather_at is not None and unit[0].start > gather_at:
                     positive = True
                 for m in unit:
-                    p = state.presence.setdefault(m.party, _Presence())
-                    absent = self._absence_cue(state, m, c0, c1)
+                    p = state.presence.get(m.party)
+                    if p is None:
+                        p = state.presence[m.party] = _Presence()
+                    absent = may_be_absent and self._absence_cue(state, m, c0, c1)
                     if absent:
                         p.absent += 1.0
                         continue
@@ -1684,6 +1736,8 @@ class PartyExtractor:
                         p.score += 1.0
                         if p.first_sent is None:
                             p.first_sent = sent.index
+                    if m.role == OBSERVER_ROLE and not positive and observer_clause is None:
+                        observer_clause = state.tv.any_in(_OBSERVER_WORD, c0, c1)
                     if m.role == OBSERVER_ROLE and (observer_clause or positive):
                         p.observer = True
                         if p.observer_sent is None:
@@ -1698,7 +1752,7 @@ class PartyExtractor:
         if k + 2 < c1 and T[k] == "," and L[k + 1] == "whose" and L[k + 2] in PRESENCE_NOUNS:
             return True
         # "... have also confirmed their participation"
-        window = [L[x] for x in range(k, min(c1, k + 8))]
+        window = L[k : min(c1, k + 8)]
         if "participation" in window and not any(w in ABSENCE_WORDS for w in window):
             return True
         # "Russia's delegation", "the Turkish and Iranian delegations", "UN representatives"
@@ -1792,6 +1846,8 @@ class PartyExtractor:
         # "P ... stayed away": the nearest mention before the phrase
         words: list[tuple[int, str]] = []
         first = self._past_relative_aside(state, m.end, c1)
+        if not state.tv.any_in(ABSENCE_OPENERS, first, min(c1, first + 14)):
+            return False  # no absence phrase can start in the window
         for x in range(first, min(c1, first + 14)):
             if x in state.party_at and state.party_at[x] is not m:
                 break
@@ -1832,9 +1888,16 @@ class PartyExtractor:
         """ "Both countries followed the session as observers": the observer states of the
         sentence before."""
         L = state.tv.lower
+        if OBSERVER_WORDS.isdisjoint(L):
+            return  # no clause speaks of observers
         for idx, role in enumerate(state.roles):
+            if idx == 0:
+                continue  # no sentence before
             for clause in role.clauses:
                 if not clause.usable:
+                    continue
+                # the cheapest test first: "both", "they", ... among the first four words
+                if COREF_WORDS.isdisjoint(L[clause.start : min(clause.end, clause.start + 4)]):
                     continue
                 words = L[clause.start : clause.end]
                 if "observer" not in words and "observers" not in words:
@@ -1843,10 +1906,6 @@ class PartyExtractor:
                     m.role == OBSERVER_ROLE
                     for m in self._mentions_in(state, clause.start, clause.end)
                 ):
-                    continue
-                if not set(words[:4]) & COREF_WORDS:
-                    continue
-                if idx == 0:
                     continue
                 prev = state.roles[idx - 1]
                 for m in self._mentions_in(state, prev.sent.start, prev.sent.end):
@@ -1936,6 +1995,17 @@ class PartyExtractor:
                 ObserverFact(party=name, evidence=self._evidence(state, sent_index), confidence=0.8)
             )
         return delegations, observers
+
+
+def party_mentions(doc: Doc) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    """(party, start, end) of the strong and of the weak mentions the component found."""
+    found = doc.user_data.get(_MENTIONS_KEY)
+    if found is None:  # a Doc whose spans were set elsewhere
+        found = tuple(
+            [(span.label_, span.start, span.end) for span in doc.spans.get(group, [])]
+            for group in (PARTY_SPANS, WEAK_SPANS)
+        )
+    return found
 
 
 def mentions_of(doc: Doc) -> Iterable[Span]:

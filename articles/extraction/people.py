@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from anyascii import anyascii
@@ -113,6 +114,7 @@ class _Parsed:
     keys: tuple[str, ...]
 
 
+@lru_cache(maxsize=4096)
 def _parse(name: str) -> _Parsed:
     words = tuple(_name_words(name))
     return _Parsed(words, tuple(word_key(w) for w in words))

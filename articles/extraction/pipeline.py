@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from .data import load
 from .parties import PARTIES_COMPONENT, PartyExtractor, party_table, table_config
 from .rounds import ROUNDS_COMPONENT, attribute_sentences, decide_round, find_round_mentions
-from .sentences import SENTENCES_COMPONENT, analyse_layout, tokens_of
+from .sentences import SENTENCES_COMPONENT, analyse_layout, tokens_of, use_source_text
 from .titles import NameFinder
 from .topics import TOPICS_COMPONENT, find_topics
 from .types import ArticleText, DateFinding, Evidence, Extraction, PartyInfo, RoundInfo
@@ -81,8 +81,7 @@ def build_nlp(model: str | None = None, parties: Sequence[PartyInfo] = ()) -> La
 
 
 def _person_tokens(doc: Doc) -> frozenset[int]:
-    if not doc.has_annotation("ENT_IOB"):
-        return frozenset()
+    # Without entity annotation doc.ents is empty (and cheaper to ask than has_annotation).
     return frozenset(
         i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)
     )
@@ -134,6 +133,7 @@ class Extractor:
             when = published
         else:
             finding, when = None, None
+        use_source_text(doc, article.text)
         layout = analyse_layout(doc, article.title)
         mentions = find_round_mentions(doc, layout)
         weak = finding is not None and finding.confidence < WEAK_DATE_CONFIDENCE

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -37,6 +37,7 @@ from .sentences import (
     LEAD,
     Layout,
     SentInfo,
+    StringCache,
     Tokens,
     doc_text,
     make_serialisable,
@@ -163,13 +164,20 @@ class RoundMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, int]] = []
         n = len(doc)
+        L = tokens_of(doc).lower
         for anchor_id, start, end in self.anchors(doc):
+            # Most anchors cannot open a match; those skip the structure Matcher. An ordinal
+            # needs a round noun after it, a count noun a number before it.
             if anchor_id == self.ordinal_id:
+                if ROUND_NOUNS.isdisjoint(L[start + 1 : min(n, start + 8)]):
+                    continue
                 window = doc[start : min(n, start + 8)]
                 for match_id, s, e in self.structure(window):
                     if match_id == anchor_id and s == 0:
                         found.append((match_id, window.start + s, window.start + e))
             else:
+                if not any(doc[k].like_num for k in range(max(0, start - 4), end - 1)):
+                    continue
                 window = doc[max(0, start - 4) : end]
                 for match_id, s, e in self.structure(window):
                     if match_id == anchor_id and window.start + e == end:
@@ -327,6 +335,9 @@ _YEAR_RE = re.compile(
     r"(?P<prep>\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ss]ince\s+(?:early|late|mid))\s+)"
     r"(?:(?:early|late|mid)[\s-]+)?(?P<year>(?:19|20)\d{2})\b(?![-/.]\d)"
 )
+# Every month name `_MONTH_RE` matches starts with one of these; every year, with these digits.
+_MONTH_PREFIX_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d{2}")
 _RELATIVE_RE = re.compile(r"\b[Ll]ast\s+(?P<unit>month|year)\b")
 _PAST_PERFECT_RE = re.compile(
     r"\bhad\s+(?:\w+\s+){0,2}?(?:been|\w+ed|\w+en|met|said|gone|done|made|set|put|held|led|sent|begun|brought|won|lost|become|come)\b"
@@ -339,6 +350,7 @@ _GENERIC_THIS_ROUND_RE = re.compile(
 
 
 _DATE_WORDS = frozenset(_MONTH_NAMES) | frozenset(m + "." for m in _MONTH_NAMES)
+_IS_NUMBER = StringCache(str.isdigit)
 _ROUND_WORDS = frozenset(
     {"round", "meeting", "talks", "session", "plenary", "gathering", "statement"}
 )
@@ -364,7 +376,9 @@ def find_date_mentions(text: str, offset: int, reference: date) -> list[DateMent
     A date without a year takes the year that puts it nearest to `reference`.
     """
     out: list[DateMention] = []
-    for m in _DATE_RE.finditer(text):
+    # Cheap searches first: most sentences name no month and no year.
+    months = _DATE_RE.finditer(text) if _MONTH_PREFIX_RE.search(text) else ()
+    for m in months:
         month = _MONTH_NAMES.get(m["mon"].lower().rstrip("."))
         if month is None:
             continue
@@ -393,7 +407,7 @@ def find_date_mentions(text: str, offset: int, reference: date) -> list[DateMent
         out.append(
             DateMention(offset + m.start("prep"), offset + m.end(), best[1], best[2], prep, False)
         )
-    for m in _YEAR_RE.finditer(text):
+    for m in _YEAR_RE.finditer(text) if _YEAR_DIGITS_RE.search(text) else ():
         year = int(m["year"])
         prep = m["prep"].strip().lower()
         out.append(
@@ -677,6 +691,19 @@ def decide_round(
 _CLAUSE_OPENERS = frozenset({"while", "whereas", "but"})
 _CONTRAST_OPENERS = frozenset({("rather", "than"), ("instead", "of")})
 _COLON_ASIDE_OPENERS = frozenset({"at", "in", "on", "during", "since", "until", "back", "last"})
+# The only tokens a clause may be cut at.
+_CLAUSE_CUTS = frozenset({";", ",", ":"} | {first for first, _ in _CONTRAST_OPENERS})
+_COMMA_OPENERS = _CLAUSE_OPENERS | {"and"}
+
+
+def _may_cut(words: set[str]) -> bool:
+    """Whether `clause_bounds` may cut a sentence with these words (a cheap first test)."""
+    return (
+        ";" in words
+        or ("," in words and not words.isdisjoint(_COMMA_OPENERS))
+        or (":" in words and not words.isdisjoint(_COLON_ASIDE_OPENERS))
+        or any(first in words and second in words for first, second in _CONTRAST_OPENERS)
+    )
 
 
 def clause_bounds(tv: Tokens, start: int, end: int) -> list[tuple[int, int]]:
@@ -686,7 +713,7 @@ def clause_bounds(tv: Tokens, start: int, end: int) -> list[tuple[int, int]]:
     T, L = tv.text, tv.lower
     bounds: list[tuple[int, int]] = []
     cur = start
-    for j in range(start, end):
+    for j in tv.positions_in(_CLAUSE_CUTS, start, end):
         cut = T[j] == ";"
         skip = 1
         if not cut and T[j] == "," and j + 1 < end:
@@ -790,6 +817,37 @@ def _is_parenthetical(tv: Tokens, clause_start: int, clause_end: int, start: int
     )
 
 
+# History markers are searched once in the lower-cased text of the whole document.
+_HISTORY_DOC_SEARCH = all(marker and marker.isascii() for marker in HISTORY_MARKERS)
+
+
+def _history_spans(text: str) -> list[tuple[int, int]] | None:
+    """(start, end) of every history marker in the lower-cased `text`, by start; None when
+    lower-casing changes the length (offsets would not match the original text)."""
+    lowered = text.lower()
+    if not _HISTORY_DOC_SEARCH or len(lowered) != len(text):
+        return None
+    spans: list[tuple[int, int]] = []
+    for marker in HISTORY_MARKERS:
+        at = lowered.find(marker)
+        while at >= 0:
+            spans.append((at, at + len(marker)))
+            at = lowered.find(marker, at + 1)
+    spans.sort()
+    return spans
+
+
+def _spans_within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the (sorted) spans lies inside [start, end)."""
+    for k in range(bisect_left(spans, (start, start)), len(spans)):
+        a, b = spans[k]
+        if a >= end:
+            return False
+        if b <= end:
+            return True
+    return False
+
+
 def attribute_sentences(
     doc: Doc,
     layout: Layout,
@@ -811,21 +869,49 @@ def attribute_sentences(
         if m.kind == "ordinal":
             by_sent.setdefault(m.sent, []).append(m)
 
+    text_all = doc_text(doc)
+    history_spans = _history_spans(text_all)
     roles: list[SentenceRole] = []
     for sent in layout.sents:
-        text = doc_text(doc)[sent.start_char : sent.end_char]
-        lowered = text.lower()
-        history = any(marker in lowered for marker in HISTORY_MARKERS)
-        bounds = clause_bounds(tv, sent.start, sent.end)
-
+        text = text_all[sent.start_char : sent.end_char]
+        if history_spans is None:
+            lowered = text.lower()
+            history = any(marker in lowered for marker in HISTORY_MARKERS)
+        else:
+            history = bool(history_spans) and _spans_within(
+                history_spans, sent.start_char, sent.end_char
+            )
         sent_words = set(tv.lower[sent.start : sent.end])
+        bounds = (
+            [(sent.start, sent.end)]
+            if sent_words.isdisjoint(_CLAUSE_CUTS) or not _may_cut(sent_words)
+            else clause_bounds(tv, sent.start, sent.end)
+        )
+
         date_mentions = (
             find_date_mentions(text, sent.start_char, reference)
             if reference is not None
-            and (sent_words & _DATE_WORDS or any(w.isdigit() for w in sent_words))
+            and (
+                not sent_words.isdisjoint(_DATE_WORDS)
+                or any(map(_IS_NUMBER.__getitem__, sent_words))
+            )
             else []
         )
         relative = list(_RELATIVE_RE.finditer(text)) if "last" in sent_words else []
+        sent_ordinals = by_sent.get(sent.index)
+        if (
+            len(bounds) == 1
+            and not sent_ordinals
+            and not date_mentions
+            and not relative
+            and sent_words.isdisjoint(_CLAUSE_CUE_WORDS)
+        ):
+            # The common case: one clause that names no round, no date, no other meeting.
+            usable = sent.kind != CHROME and not sent.background and not history
+            # (positional arguments: keywords cost more for a slotted dataclass)
+            clause = Clause(sent.start, sent.end, usable, False, False)
+            roles.append(SentenceRole(sent, [clause], history))
+            continue
         clauses: list[Clause] = []
         for c_start, c_end in bounds:
             c_first_char = tv.idx[c_start] if c_start < tv.n else sent.end_char
@@ -834,10 +920,12 @@ def attribute_sentences(
                 if c_end - 1 >= c_start
                 else c_first_char
             )
-            c_text = doc_text(doc)[c_first_char:c_last_char]
-            ordinals = [m for m in by_sent.get(sent.index, []) if c_start <= m.start < c_end]
-            names_round = any(m.number == number for m in ordinals)
-            c_words = tv.lower[c_start:c_end]
+            c_text = text_all[c_first_char:c_last_char]
+            ordinals = (
+                [m for m in sent_ordinals if c_start <= m.start < c_end] if sent_ordinals else []
+            )
+            names_round = bool(ordinals) and any(m.number == number for m in ordinals)
+            c_words = sent_words if len(bounds) == 1 else set(tv.lower[c_start:c_end])
             mentions_round = names_round or (
                 not _ROUND_WORDS.isdisjoint(c_words) and bool(_GENERIC_THIS_ROUND_RE.search(c_text))
             )
@@ -845,9 +933,9 @@ def attribute_sentences(
             for m in ordinals:
                 if m.number != number and not _is_subordinate(tv, c_start, m.start):
                     other = True
-            if not other and not names_round:
-                other = _elliptical_other_round(tv, c_start, c_end, by_sent.get(sent.index), number)
-            if not other:
+            if not other and not names_round and sent_ordinals:
+                other = _elliptical_other_round(tv, c_start, c_end, sent_ordinals, number)
+            if not other and not c_words.isdisjoint(_PASSING_OPENERS):
                 other = _passing_reference(tv, c_start, c_end)
             mismatch = False
             if not names_round and dates is not None:
@@ -898,16 +986,9 @@ def attribute_sentences(
                 and not mismatch
                 and (not history or names_round)
             )
-            clauses.append(
-                Clause(
-                    start=c_start,
-                    end=c_end,
-                    usable=usable,
-                    mentions_round=mentions_round,
-                    past_perfect="had" in c_words and _main_past_perfect(c_text),
-                )
-            )
-        roles.append(SentenceRole(sent=sent, clauses=clauses, history=history))
+            past_perfect = "had" in c_words and _main_past_perfect(c_text)
+            clauses.append(Clause(c_start, c_end, usable, mentions_round, past_perfect))
+        roles.append(SentenceRole(sent, clauses, history))
     return roles
 
 
@@ -939,13 +1020,17 @@ def _elliptical_other_round(
 
 
 _PLURAL_ROUND_NOUNS = frozenset({"rounds", "meetings", "sessions", "gatherings"})
+# The only tokens a passing reference may open with.
+_PASSING_OPENERS = _PLURAL_HISTORY_MARKERS | PASSING_MARKERS
+# Words without which a clause's round, passing reference and tense need no closer look.
+_CLAUSE_CUE_WORDS = _ROUND_WORDS | _PASSING_OPENERS | {"had"}
 
 
 def _passing_reference(tv: Tokens, start: int, end: int) -> bool:
     """ "the previous round", "the next meeting", "the most recent gathering" in a main clause;
     "later rounds set up ...", "earlier meetings agreed ..." (other rounds, not this one)."""
     L = tv.lower
-    for j in range(start, end):
+    for j in tv.positions_in(_PASSING_OPENERS, start, end):
         if (
             L[j] in _PLURAL_HISTORY_MARKERS
             and j + 1 < end

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import compress
+from typing import Any
 
 import numpy
-from spacy.attrs import ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -45,8 +48,11 @@ def mark_sentences(doc: Doc) -> Doc:
     n = tv.n
     starts: list[int] = []
     line_start = 0
-    i = 0
-    while i < n:
+    resume = 0  # tokens before this closed the previous sentence
+    # Only final punctuation and line breaks can end a sentence: visit just those tokens.
+    for i in compress(range(n), map(_BREAKS.__getitem__, T)):
+        if i < resume:
+            continue
         text = T[i]
         if text in _SENT_END:
             j = i + 1
@@ -54,22 +60,16 @@ def mark_sentences(doc: Doc) -> Doc:
                 j += 1
             if j < n:
                 starts.append(j + 1 if T[j].isspace() else j)
-            i = j
+            resume = j
             continue
-        if "\n" in text and text.isspace():
-            if i + 1 < n:
-                prev_text = T[i - 1] if i > 0 else ""
-                blank = text.count("\n") >= 2
-                ends_line = prev_text[-1:] in _FINAL_PUNCT
-                if (
-                    blank
-                    or ends_line
-                    or i - line_start <= _SHORT_LINE_TOKENS
-                    or T[i + 1] in _BULLETS
-                ):
-                    starts.append(i + 1)
-            line_start = i + 1
-        i += 1
+        # a whitespace token with a line break
+        if i + 1 < n:
+            prev_text = T[i - 1] if i > 0 else ""
+            blank = text.count("\n") >= 2
+            ends_line = prev_text[-1:] in _FINAL_PUNCT
+            if blank or ends_line or i - line_start <= _SHORT_LINE_TOKENS or T[i + 1] in _BULLETS:
+                starts.append(i + 1)
+        line_start = i + 1
     marked = sorted({0, *(j for j in starts if 0 < j < n)}) if n else []
     if n:
         # One array write instead of a Token setter per sentence (each setter rescans the doc).
@@ -99,6 +99,51 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def use_source_text(doc: Doc, text: str) -> None:
+    """Let `doc_text` return `text`, the string the Doc was made from (the tokenizer keeps
+    every character), instead of joining the tokens again."""
+    if "astana.text" in doc.user_data:
+        return
+    tv = tokens_of(doc)
+    length = tv.idx[-1] + len(tv.text[-1]) + tv.ws[-1] if tv.n else 0
+    if len(text) == length:
+        doc.user_data["astana.text"] = text
+
+
+class StringCache(dict):
+    """Value of `compute(key)` for every key seen so far (token strings repeat a lot)."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.compute(key)
+        return value
+
+
+def _is_break(text: str) -> bool:
+    return text in _SENT_END or ("\n" in text and text.isspace())
+
+
+# Tokens that may end a sentence (final punctuation, whitespace with a line break).
+_BREAKS = StringCache(_is_break)
+_LOWER = StringCache(str.lower)  # spaCy's LOWER is str.lower()
+
+
+class WordTest:
+    """A yes/no test of a token's lower-case form (`Tokens.any_in` takes one where it takes
+    a word set); results are cached per distinct string."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self.results = StringCache(test)
+
+
+# ORTH hash -> token string. A hash names the same string in every vocab, so one cache
+# serves all Docs (a lookup in it costs less than one in a StringStore).
+_ORTH_STRINGS: dict[int, str] = {}
+
+
 class Tokens:
     """Plain lists of token attributes for rules written in Python.
 
@@ -119,17 +164,26 @@ class Tokens:
     def of(cls, doc: Doc) -> Tokens:
         if not len(doc):
             return cls([], [], [], [])
-        strings = doc.vocab.strings
-        columns = doc.to_array([ORTH, SPACY])
-        text = [strings[h] for h in columns[:, 0].tolist()]
-        ws = [bool(w) for w in columns[:, 1].tolist()]
-        idx: list[int] = []
-        pos = 0
-        for word, space in zip(text, ws, strict=True):
-            idx.append(pos)
-            pos += len(word) + space
-        lower = [word.lower() for word in text]  # spaCy's LOWER is str.lower()
-        return cls(text, lower, idx, ws)
+        columns = doc.to_array([ORTH, SPACY, IDX]).T.tolist()
+        missing = set(columns[0]).difference(_ORTH_STRINGS)
+        if missing:
+            strings = doc.vocab.strings
+            _ORTH_STRINGS.update((orth, strings[orth]) for orth in missing)
+        text = list(map(_ORTH_STRINGS.__getitem__, columns[0]))
+        ws = list(map(bool, columns[1]))
+        lower = list(map(_LOWER.__getitem__, text))
+        return cls(text, lower, columns[2], ws)
+
+    def positions_in(self, words: frozenset[str], start: int, end: int) -> list[int]:
+        """Offsets in [start, end) of the tokens whose lower-case form is in `words`."""
+        return list(compress(range(start, end), map(words.__contains__, self.lower[start:end])))
+
+    def any_in(self, words: frozenset[str] | WordTest, start: int, end: int) -> bool:
+        """Whether a token in [start, end) has its lower-case form in `words` (or passes the
+        test)."""
+        if isinstance(words, WordTest):
+            return any(map(words.results.__getitem__, self.lower[start:end]))
+        return not words.isdisjoint(self.lower[start:end])
 
 
 def tokens_of(doc: Doc) -> Tokens:
@@ -187,11 +241,22 @@ class Layout:
 
 # --- line classification ---------------------------------------------------------------------
 
-_CAPTION_RE = re.compile(
-    r"^\s*[\[(]?\s*(?:photo|picture|image|caption|file\s+photo|archive\s+photo|pictured)\b"
-    r"|\((?:photo|picture|image)\b|\bphoto\s*(?:by|:|credit)|\b(?:file|archive)\s+photo\b"
-    r"|\((?:afp|reuters|ap|getty|epa|sputnik|tass|anadolu)[^)]{0,20}\)\s*$",
+# Line markers are split into a pattern anchored at the start of the line and patterns that
+# open with a literal (searched only when the literal occurs): one search per alternative
+# over every line of prose costs several times more.
+_CAPTION_OPENING_RE = re.compile(
+    r"^\s*[\[(]?\s*(?:photo|picture|image|caption|file\s+photo|archive\s+photo|pictured)\b",
     re.IGNORECASE,
+)
+_CAPTION_BRACKET_RE = re.compile(
+    r"\((?:(?:photo|picture|image)\b|(?:afp|reuters|ap|getty|epa|sputnik|tass|anadolu)[^)]{0,20}\)\s*$)",
+    re.IGNORECASE,
+)
+_PHOTO_RE = re.compile("photo", re.IGNORECASE)
+# One scan for the words the caption and chrome patterns below search anywhere in a line.
+_MARKER_WORDS_RE = re.compile(r"photo|www\.|follow", re.IGNORECASE)
+_CAPTION_PHOTO_RE = re.compile(
+    r"\bphoto\s*(?:by|:|credit)|\b(?:file|archive)\s+photo\b", re.IGNORECASE
 )
 _RELATED_HEADER_RE = re.compile(
     r"^\s*(?:related(?:\s+(?:stories|articles|news|content|coverage))?|most\s+(?:read|popular|viewed)"
@@ -203,12 +268,51 @@ _RELATED_INLINE_RE = re.compile(
     r"^\s*(?:related|read\s+(?:more|also)|see\s+also|also\s+read|more\s+on)\s*[:\-\u2013\u2014]",
     re.IGNORECASE,
 )
-_CHROME_RE = re.compile(
+_CHROME_OPENING_RE = re.compile(
     r"^\s*(?:posted\b|published\b|updated\b|share\b|print\b|comments?\b|loading\b"
-    r"|advertisement\b|subscribe\b|sign\s+in\b|home\s*[|/»>]|copyright\b|©|all\s+rights)"
-    r"|follow\s+(?:us|me|her|him|them)\s+on\b|@\w+\s*$|https?://|www\.",
+    r"|advertisement\b|subscribe\b|sign\s+in\b|home\s*[|/»>]|copyright\b|©|all\s+rights)",
     re.IGNORECASE,
 )
+_HANDLE_RE = re.compile(r"@\w+\s*$")
+_URL_RE = re.compile(r"https?://", re.IGNORECASE)
+_WWW_RE = re.compile(r"www\.", re.IGNORECASE)
+_FOLLOW_RE = re.compile(r"follow\s+(?:us|me|her|him|them)\s+on\b", re.IGNORECASE)
+
+
+def _is_caption(line: str) -> bool:
+    """ "Photo: ...", "(Photo by ...)", "file photo", "... (AFP)"."""
+    return bool(
+        _CAPTION_OPENING_RE.match(line)
+        or ("(" in line and _CAPTION_BRACKET_RE.search(line))
+        or (_PHOTO_RE.search(line) and _CAPTION_PHOTO_RE.search(line))
+    )
+
+
+def _is_caption_or_chrome(line: str) -> bool:
+    """`_is_caption(line) or _has_chrome_marker(line)`, with the searches for words anywhere
+    in the line done only when one of them occurs."""
+    if _MARKER_WORDS_RE.search(line):
+        return _is_caption(line) or _has_chrome_marker(line)
+    return bool(
+        _CAPTION_OPENING_RE.match(line)
+        or ("(" in line and _CAPTION_BRACKET_RE.search(line))
+        or _CHROME_OPENING_RE.match(line)
+        or ("@" in line and _HANDLE_RE.search(line))
+        or ("://" in line and _URL_RE.search(line))
+    )
+
+
+def _has_chrome_marker(line: str) -> bool:
+    """ "Posted ...", "Share", "Copyright", "Follow us on", "@handle", links."""
+    return bool(
+        _CHROME_OPENING_RE.match(line)
+        or ("@" in line and _HANDLE_RE.search(line))
+        or ("://" in line and _URL_RE.search(line))
+        or _WWW_RE.search(line)
+        or _FOLLOW_RE.search(line)
+    )
+
+
 # A byline ("By Jane Roe, with research by ..."); a paragraph of prose that opens with
 # "By the standards of ..." or "By Tuesday, ..." is no byline.
 _BYLINE_RE = re.compile(r"^\s*by\s+\S", re.IGNORECASE)
@@ -234,8 +338,10 @@ def _is_date_line(words: list[str]) -> bool:
 
 
 def _is_masthead(line: str, words: list[str]) -> bool:
+    if len(words) > 7:
+        return False
     letters = [ch for ch in line if ch.isalpha()]
-    return bool(letters) and len(words) <= 7 and all(ch.isupper() for ch in letters)
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def _is_prose(line: str, words: list[str]) -> bool:
@@ -252,7 +358,7 @@ def _is_menu(line: str) -> bool:
 def _is_chrome_line(line: str, words: list[str]) -> bool:
     if len(words) < 3:
         return True
-    if _CAPTION_RE.search(line) or _RELATED_INLINE_RE.match(line) or _CHROME_RE.search(line):
+    if _is_caption_or_chrome(line) or _RELATED_INLINE_RE.match(line):
         return True
     if _BYLINE_RE.match(line) and not _is_prose(line, words):
         return True
@@ -303,7 +409,7 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
         (
             i
             for i in range(n_lines)
-            if _is_prose(line_texts[i], words_of[i]) and not _CAPTION_RE.search(line_texts[i])
+            if _is_prose(line_texts[i], words_of[i]) and not _is_caption(line_texts[i])
         ),
         0,
     )
@@ -374,17 +480,20 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
             kind = LEAD
         else:
             kind = BODY
+        background = para in background_paragraphs
+        first_paragraph = para == body_paragraph and kind in (LEAD, BODY)
+        # Positional arguments: keywords cost three times as much for a slotted dataclass.
         info = SentInfo(
-            index=len(sents),
-            start=start_tok,
-            end=end_tok,
-            start_char=start_char,
-            end_char=end_char,
-            line=line,
-            paragraph=para,
-            kind=kind,
-            background=para in background_paragraphs,
-            first_paragraph=para == body_paragraph and kind in (LEAD, BODY),
+            len(sents),
+            start_tok,
+            end_tok,
+            start_char,
+            end_char,
+            line,
+            para,
+            kind,
+            background,
+            first_paragraph,
         )
         if kind == LEAD:
             lead = info.index

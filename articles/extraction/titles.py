@@ -14,6 +14,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import compress
+from operator import or_
 
 from .data import load, word_set
 from .sentences import Tokens
@@ -53,6 +55,31 @@ class NameSpan:
         return self.end - self.start
 
 
+def _name_shape(text: str) -> bool:
+    """Capitalised, not all capitals, no digits; or an initial ("O.")."""
+    if not (text and text[0].isupper()):
+        return False
+    if len(text) == 2 and text[1] == ".":
+        return True  # an initial: "Geir O. Pedersen"
+    return not text.isupper() and not any(ch.isdigit() for ch in text)
+
+
+class _NameWords(dict):
+    """Token text -> whether it may be part of a name (shape, and not a stop word)."""
+
+    def __init__(self, stop: frozenset[str]) -> None:
+        super().__init__()
+        self.stop = stop
+
+    def __missing__(self, text: str) -> bool:
+        value = self[text] = _name_shape(text) and text.lower() not in self.stop
+        return value
+
+
+# One cache per set of party words (in practice one per process).
+_NAME_WORDS: dict[frozenset[str], _NameWords] = {}
+
+
 class NameFinder:
     """Name runs over one document. `extra_stop` holds the lower-cased tokens of every
     party alias, which are never parts of names."""
@@ -64,24 +91,21 @@ class NameFinder:
         person_tokens: frozenset[int] = frozenset(),
     ) -> None:
         self.tokens = tokens
-        self.stop = extra_stop | NOT_NAME_WORDS | TITLE_WORDS
+        name_words = _NAME_WORDS.get(extra_stop)
+        if name_words is None:
+            stop = extra_stop | NOT_NAME_WORDS | TITLE_WORDS
+            name_words = _NAME_WORDS[extra_stop] = _NameWords(stop)
+        self.stop = name_words.stop
         self.person_tokens = person_tokens  # tokens inside statistical PERSON entities
-        self.flags = [self._name_flag(i) for i in range(tokens.n)]
+        self.flags = list(map(name_words.__getitem__, tokens.text))
+        for i in person_tokens:
+            # A stop word inside a PERSON entity may still be part of a name.
+            self.flags[i] = _name_shape(tokens.text[i])
         self._runs: list[NameSpan] | None = None
         self._run_starts: list[int] = []
 
     def is_name_token(self, i: int) -> bool:
         return self.flags[i]
-
-    def _name_flag(self, i: int) -> bool:
-        text = self.tokens.text[i]
-        if not (text and text[0].isupper()):
-            return False
-        if self.tokens.lower[i] in self.stop and i not in self.person_tokens:
-            return False
-        if len(text) == 2 and text[1] == ".":
-            return True  # an initial: "Geir O. Pedersen"
-        return not text.isupper() and not any(ch.isdigit() for ch in text)
 
     def _joins(self, i: int, end: int) -> int:
         """How many tokens starting at i continue a name (a hyphen or a particle), 0 if none."""
@@ -104,12 +128,12 @@ class NameFinder:
 
     def run_from(self, i: int, limit: int) -> NameSpan | None:
         """The name starting at token i (None if token i cannot start one)."""
-        text = self.tokens.text
+        text, lower, flags = self.tokens.text, self.tokens.lower, self.flags
         start = i
-        if not self.is_name_token(i):
+        if not flags[i]:
             # "al-Jaafari" may open a name
-            if self.tokens.lower[i] in PARTICLES and i + 2 < limit and text[i + 1] == "-":
-                if self.is_name_token(i + 2):
+            if lower[i] in PARTICLES and i + 2 < limit and text[i + 1] == "-":
+                if flags[i + 2]:
                     j = i + 2
                 else:
                     return None
@@ -118,13 +142,15 @@ class NameFinder:
         else:
             j = i
         while j < limit:
-            if self.is_name_token(j):
+            if flags[j]:
                 j += 1
                 continue
-            step = self._joins(j, limit)
-            if step:
-                j += step
-                continue
+            # Only a hyphen or a particle may continue a name.
+            if text[j] == "-" or lower[j] in PARTICLES:
+                step = self._joins(j, limit)
+                if step:
+                    j += step
+                    continue
             break
         # An initial cannot end a name.
         while j > start and len(text[j - 1]) == 2 and text[j - 1].endswith("."):
@@ -164,25 +190,26 @@ class NameFinder:
         """Every name run of the document, computed once."""
         if self._runs is None:
             out: list[NameSpan] = []
-            i, n = 0, self.tokens.n
-            flags, lower = self.flags, self.tokens.lower
-            while i < n:
-                if not flags[i] and lower[i] not in PARTICLES:
-                    i += 1
+            n = self.tokens.n
+            # Only a name token or a particle can open a run.
+            openers = compress(
+                range(n), map(or_, self.flags, map(PARTICLES.__contains__, self.tokens.lower))
+            )
+            i = 0
+            for start in openers:
+                if start < i:
                     continue
-                run = self.run_from(i, n)
-                if run is None:
-                    i += 1
-                    continue
-                out.append(run)
-                i = run.end
+                run = self.run_from(start, n)
+                if run is not None:
+                    out.append(run)
+                    i = run.end
             self._runs = out
             self._run_starts = [r.start for r in out]
         return self._runs
 
     def runs_in(self, start: int, end: int) -> list[NameSpan]:
         """The name runs that start in [start, end), cut at `end`."""
-        runs = self.all_runs()
+        runs = self._runs if self._runs is not None else self.all_runs()
         out: list[NameSpan] = []
         for k in range(bisect_left(self._run_starts, start), len(runs)):
             run = runs[k]

@@ -23,13 +23,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .data import load
-from .parties import PARTY_SPANS, _longest
+from .parties import _longest, party_mentions
 from .rounds import SentenceRole
 from .sentences import HEADLINE, LEAD, doc_text, tokens_of
 from .types import Evidence, TopicFact
 
 TOPICS_COMPONENT = "astana_topics"
 TOPIC_SPANS = "astana_topics"
+_TOPICS_KEY = "astana.topic_mentions"  # (slug, start, end) of the matches
 
 _T = load("topics")
 TOPIC_SLUGS: tuple[str, ...] = tuple(_T["topics"])
@@ -127,24 +128,29 @@ class TopicMatcher:
     def __call__(self, doc: Doc) -> Doc:
         L = tokens_of(doc).lower
         strings = doc.vocab.strings
-        party_tokens = {i for p in doc.spans.get(PARTY_SPANS, []) for i in range(p.start, p.end)}
+        party_tokens = {i for _, start, end in party_mentions(doc)[0] for i in range(start, end)}
         kept = []
         for m, s, e in _longest(list(self.matcher(doc))):
             if any(i in party_tokens for i in range(s, e)):
                 continue
             if self._passes(L, strings[m], s, e):
-                kept.append(Span(doc, s, e, label=m))
-        doc.spans[TOPIC_SPANS] = kept
+                kept.append((m, s, e))
+        doc.spans[TOPIC_SPANS] = [Span(doc, s, e, label=m) for m, s, e in kept]
+        # The same matches as plain data: reading them back from Span objects costs more.
+        doc.user_data[_TOPICS_KEY] = [(strings[m], s, e) for m, s, e in kept]
         return doc
 
 
 _CIRCUMSTANTIAL = tuple(tuple(p.split()) for p in _T["circumstantial_before"])
+_CIRCUMSTANTIAL_FIRST = frozenset(phrase[0] for phrase in _CIRCUMSTANTIAL)
 _CIRCUMSTANTIAL_AFTER = frozenset(_T["circumstantial_after"])
 
 
 def _circumstantial(L: list[str], start: int, floor: int) -> bool:
     """ "because of coronavirus restrictions", "held back by the pandemic"."""
     words = L[max(floor, start - 5) : start]
+    if _CIRCUMSTANTIAL_FIRST.isdisjoint(words):
+        return False  # no phrase can start in the window
     for phrase in _CIRCUMSTANTIAL:
         n = len(phrase)
         for s in range(len(words) - n + 1):
@@ -159,27 +165,30 @@ def find_topics(doc: Doc, roles: Sequence[SentenceRole]) -> list[TopicFact]:
     best: dict[str, TopicFact] = {}
     L = tokens_of(doc).lower
     text = doc_text(doc)
-    for span in doc.spans.get(TOPIC_SPANS, []):
-        i = bisect_right(starts, span.start) - 1
+    found = doc.user_data.get(_TOPICS_KEY)
+    if found is None:  # a Doc whose spans were set elsewhere
+        found = [(span.label_, span.start, span.end) for span in doc.spans.get(TOPIC_SPANS, [])]
+    for topic, start, end in found:
+        i = bisect_right(starts, start) - 1
         if i < 0:
             continue
         role = roles[i]
-        clause = role.clause_at(span.start)
+        clause = role.clause_at(start)
         if clause is None or not clause.usable:
             continue
         if clause.past_perfect and not clause.mentions_round:
             continue
-        if _circumstantial(L, span.start, clause.start):
+        if _circumstantial(L, start, clause.start):
             continue
-        if span.end < clause.end and L[span.end] in _CIRCUMSTANTIAL_AFTER:
+        if end < clause.end and L[end] in _CIRCUMSTANTIAL_AFTER:
             continue  # "coronavirus rules kept the delegations apart": a circumstance
         sent = role.sent
         confidence = 0.8 if sent.kind in (HEADLINE, LEAD) or clause.mentions_round else 0.65
-        cur = best.get(span.label_)
+        cur = best.get(topic)
         if cur is not None and cur.confidence >= confidence:
             continue
-        best[span.label_] = TopicFact(
-            slug=span.label_,
+        best[topic] = TopicFact(
+            slug=topic,
             evidence=Evidence(
                 text[sent.start_char : sent.end_char], sent.start_char, sent.end_char
             ),
