@@ -39,7 +39,8 @@ start = time.perf_counter()
 tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))
 elapsed = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"articles": len(texts), "seconds": elapsed, "tokens": tokens, "peak_mb": peak}))
+print(json.dumps({"articles": len(texts), "seconds": elapsed, "tokens": tokens, "peak_mb": peak,
+                  "worker_peak_mb": 0}))
 """
 
 INGEST = r"""
@@ -53,9 +54,11 @@ start = time.perf_counter()
 report = ingest_paths([sys.argv[1]])
 elapsed = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest worker
 from articles.services.ingest import worker_count
 print(json.dumps({"articles": report.count("new"), "failed": report.count("failed"),
-                  "seconds": elapsed, "peak_mb": peak, "workers": worker_count()}))
+                  "seconds": elapsed, "peak_mb": peak, "worker_peak_mb": worker_peak,
+                  "workers": worker_count()}))
 """
 
 
@@ -115,29 +118,37 @@ def main() -> None:
             tokenize["articles"],
             tokenize["seconds"],
             tokenize["peak_mb"],
+            tokenize["worker_peak_mb"],
         ),
         (
             f"ingest, {ingest_full['workers']} workers (SQLite)",
             ingest_full["articles"],
             ingest_full["seconds"],
             ingest_full["peak_mb"],
+            ingest_full["worker_peak_mb"],
         ),
         (
             "ingest, one process",
             ingest_single["articles"],
             ingest_single["seconds"],
             ingest_single["peak_mb"],
+            ingest_single["worker_peak_mb"],
         ),
         (
             "ingest, a quarter of the files",
             ingest_quarter["articles"],
             ingest_quarter["seconds"],
             ingest_quarter["peak_mb"],
+            ingest_quarter["worker_peak_mb"],
         ),
     ]
-    print(f"{'step':<36} {'articles':>8} {'seconds':>8} {'art/s':>8} {'peak MB':>8}")
-    for name, count, seconds, peak in rows:
-        print(f"{name:<36} {count:>8} {seconds:>8.2f} {count / seconds:>8.0f} {peak:>8.0f}")
+    header = f"{'step':<36} {'articles':>8} {'seconds':>8} {'art/s':>8} {'peak MB':>8}"
+    print(f"{header} {'worker MB':>9}")
+    for name, count, seconds, peak, worker_peak in rows:
+        worker = f"{worker_peak:>9.0f}" if worker_peak else f"{'-':>9}"
+        print(
+            f"{name:<36} {count:>8} {seconds:>8.2f} {count / seconds:>8.0f} {peak:>8.0f} {worker}"
+        )
     ratio = (ingest_full["articles"] / ingest_full["seconds"]) / blank_rate
     print(f"\ningest runs at {ratio:.1%} of the blank tokenizer's throughput (target: >= 10%)")
     if ingest_full["failed"]:

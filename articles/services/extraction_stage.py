@@ -140,6 +140,8 @@ def _init_worker(config: ExtractorConfig) -> None:
     # Ctrl-C reaches the whole process group: the ingest process stops the run (and rolls
     # back the article it was writing); workers just stop being fed, without tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The writing process is the pipeline's narrow end: on a busy machine it goes first.
+    os.nice(5)
     if _worker_extractor is None or _worker_extractor[0] != config:
         _worker_extractor = (config, config.build())
 

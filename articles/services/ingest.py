@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from articles.extraction.pipeline import Extractor
@@ -438,7 +438,8 @@ def _save_article(
     article.extracted_at = timezone.now()
     article.save()
     writer.replace_facts(article, extraction, is_new=is_new)
-    Article.objects.filter(pk=article.pk).refresh_search_documents()
+    if connection.vendor == "postgresql":  # the search vector; SQLite searches the text
+        Article.objects.filter(pk=article.pk).refresh_search_documents()
     if is_new:
         return article, NEW
     return article, UPDATED

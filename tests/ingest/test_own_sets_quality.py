@@ -1,8 +1,8 @@
 """Regression floors on the article sets written for this project (tests/fixtures).
 
 `heldout` and `blind` were written by people who never saw the rules, then used to
-generalise them; `final` was never used for tuning and measures articles nobody here has
-seen. The floors sit just under the scores when they were set (README, "Extraction
+generalise them; `final` and `blind2` were never used for tuning and measure articles nobody
+here has seen. The floors sit just under the scores when they were set (README, "Extraction
 quality"): a change to the rules that loses ground fails here.
 """
 
@@ -21,6 +21,7 @@ FLOORS = {
     "heldout": {"round": 0.95, "published": 1.0, "heads": 0.95, "observers": 0.95, "topics": 0.93},
     "blind": {"round": 1.0, "published": 0.95, "heads": 0.93, "observers": 0.97, "topics": 0.95},
     "final": {"round": 0.93, "published": 0.93, "heads": 0.72, "observers": 0.95, "topics": 0.85},
+    "blind2": {"round": 1.0, "published": 0.9, "heads": 0.9, "observers": 0.88, "topics": 0.87},
 }
 
 
