@@ -704,9 +704,14 @@ class PartyListView(ArchiveListView):
     def get_base_queryset(self) -> QuerySet:
         not_rejected = ~Q(delegations__state=EditorialState.REJECTED)
         observing = ~Q(observed__state=EditorialState.REJECTED)
-        return Party.objects.prefetch_related("aliases").annotate(
-            delegation_rounds=Count("delegations", filter=not_rejected, distinct=True),
-            observer_rounds=Count("observed", filter=observing, distinct=True),
+        # Explicit order: a query with aggregates does not take the model's default ordering.
+        return (
+            Party.objects.prefetch_related("aliases")
+            .annotate(
+                delegation_rounds=Count("delegations", filter=not_rejected, distinct=True),
+                observer_rounds=Count("observed", filter=observing, distinct=True),
+            )
+            .order_by("sort_order", "name")
         )
 
     def export_row(self, obj: Party) -> dict[str, Any]:
