@@ -16,6 +16,7 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,10 @@ from articles.extraction.dates import find_publication_date
 from articles.extraction.pipeline import Extractor
 from articles.extraction.reader import UnreadableArticle, read_article
 from articles.extraction.types import ArticleText, DateFinding, Extraction, PartyInfo, RoundInfo
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended without finishing its batch (killed, out of memory)."""
 
 
 @dataclass(frozen=True)
@@ -174,10 +179,21 @@ def _run_in_pool(
         for batch in batches:
             pending.append(pool.submit(_extract_in_worker, batch, max_bytes))
             if len(pending) >= window:
-                yield pending.popleft().result()
+                yield _result(pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield _result(pending.popleft())
         finished = True
     finally:
         # Stopped early (an interrupt, an error): drop the batches not started, don't wait.
         pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _result(future: Future) -> list[Done]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise WorkerDied(
+            "an extraction worker process died (killed, or out of memory?); the articles "
+            "written so far are complete: run the same command again to go on, with "
+            "INGEST_WORKERS=1 to keep everything in one process"
+        ) from None

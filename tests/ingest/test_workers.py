@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from articles.extraction.pipeline import Extractor
@@ -153,3 +155,38 @@ def test_the_failing_article_is_reported_and_the_others_written(tmp_path, monkey
     assert [o.status for o in report.outcomes] == [NEW, FAILED]
     assert "rule crashed" in report.failures[0].reason
     assert Article.objects.get().source_name == "a.txt"
+
+
+class DiesOn(Extractor):
+    """The real extractor, except that one article's text kills its process (the kernel's
+    out-of-memory killer, say)."""
+
+    def __init__(self, marker: str) -> None:
+        super().__init__()
+        self.marker = marker
+
+    def extract_many(self, items, batch_size=64):
+        items = list(items)
+        if any(self.marker in article.text for article, _, _ in items):
+            os._exit(9)
+        return super().extract_many(items, batch_size)
+
+
+def test_a_dead_worker_stops_the_run_with_a_clear_error(tmp_path, monkeypatch, ingest):
+    import articles.services.ingest as ingest_service
+
+    monkeypatch.setattr(ingest_service, "build_extractor", lambda config: DiesOn("TRIGGER"))
+    monkeypatch.setattr(settings, "INGEST_WORKERS", 2)
+    monkeypatch.setattr(settings, "INGEST_BATCH_SIZE", 1)
+    write(tmp_path, "a.txt", ROUND_14)
+    write(tmp_path, "b.txt", ROUND_23)
+    write(tmp_path, "c.txt", ROUND_23.replace("Tuesday", "Monday") + "\nTRIGGER\n")
+    write(tmp_path, "d.txt", ROUND_14_LATER)
+
+    code, _, err = ingest(tmp_path)
+
+    assert code == 1
+    assert "extraction worker process died" in err
+    assert "run the same command again" in err
+    # What was written before is whole; nothing of the batch that died is.
+    assert "c.txt" not in set(Article.objects.values_list("source_name", flat=True))

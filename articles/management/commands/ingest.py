@@ -6,6 +6,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.services.extraction_stage import WorkerDied
 from articles.services.ingest import (
     DRY_RUN,
     FAILED,
@@ -56,6 +57,9 @@ class Command(BaseCommand):
                     max_bytes=options["max_bytes"],
                     batch_size=options["batch_size"],
                 )
+        except WorkerDied as error:
+            progress.close()
+            raise CommandError(str(error)) from None
         except KeyboardInterrupt:
             progress.close()
             self.stderr.write(
