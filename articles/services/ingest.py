@@ -179,7 +179,7 @@ def _ingest_paths(
     writer = None if dry_run else FactWriter(FactCache.load())
     seen_digests: set[str] = set()
 
-    def batches() -> Iterator[list[_Pending]]:
+    def batches() -> Iterator[list[tuple[_Pending, Job]]]:
         for chunk in _chunks(iter_article_paths(paths), stage.batch_size):
             loaded: list[_Loaded] = []
             for item in chunk:
@@ -295,7 +295,8 @@ def _load(path: Path, max_bytes: int, seen_digests: set[str]) -> FileOutcome | _
 
 
 def _skip_known(loaded: list[_Loaded], record: ProgressCallback) -> list[_Loaded]:
-    """Drop the files the archive already holds, with two queries for the whole batch."""
+    """Drop the files the archive already holds: two queries for the whole batch, a third
+    for the changed files at known paths."""
     names = [str(item.path) for item in loaded]
     by_path = {
         a.source_path: a
@@ -317,9 +318,13 @@ def _skip_known(loaded: list[_Loaded], record: ProgressCallback) -> list[_Loaded
         elif item.digest in by_hash:
             record(FileOutcome(name, UNCHANGED, f"same content as {by_hash[item.digest]}"))
         else:
-            # A changed file at a known path: load the whole row, it is about to be rewritten.
-            item.existing = Article.objects.get(pk=known.pk) if known is not None else None
+            item.existing = known
             fresh.append(item)
+    # Changed files at known paths: their whole rows, as they are about to be rewritten.
+    changed = Article.objects.in_bulk([item.existing.pk for item in fresh if item.existing])
+    for item in fresh:
+        if item.existing is not None:
+            item.existing = changed[item.existing.pk]
     return fresh
 
 
