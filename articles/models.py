@@ -94,12 +94,14 @@ class Article(models.Model):
     encoding = models.CharField(max_length=40, default="utf-8")
     text = models.TextField()
 
+    # Indexed by the (round, published) index below, which every lookup by round can use.
     round = models.ForeignKey(
         "rounds.Round",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="articles",
+        db_index=False,
     )
     round_method = models.CharField(
         max_length=14, choices=RoundLinkMethod.choices, default=RoundLinkMethod.NONE

@@ -275,7 +275,10 @@ class Delegation(EditorialFact):
 
 
 class DelegationMention(Mention):
-    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="mentions")
+    # No index of its own: the (delegation, article) unique index serves lookups by delegation.
+    delegation = models.ForeignKey(
+        Delegation, on_delete=models.CASCADE, related_name="mentions", db_index=False
+    )
     head = models.ForeignKey(
         Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="mentions"
     )
@@ -288,7 +291,6 @@ class DelegationMention(Mention):
                 fields=["delegation", "article"], name="delegation_mention_once"
             )
         ]
-        indexes = [models.Index(fields=["article"])]
 
 
 class Observer(EditorialFact):
@@ -307,13 +309,14 @@ class Observer(EditorialFact):
 
 
 class ObserverMention(Mention):
-    observer = models.ForeignKey(Observer, on_delete=models.CASCADE, related_name="mentions")
+    observer = models.ForeignKey(
+        Observer, on_delete=models.CASCADE, related_name="mentions", db_index=False
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["observer", "article"], name="observer_mention_once")
         ]
-        indexes = [models.Index(fields=["article"])]
 
 
 class RoundTopic(EditorialFact):
@@ -332,13 +335,14 @@ class RoundTopic(EditorialFact):
 
 
 class TopicMention(Mention):
-    round_topic = models.ForeignKey(RoundTopic, on_delete=models.CASCADE, related_name="mentions")
+    round_topic = models.ForeignKey(
+        RoundTopic, on_delete=models.CASCADE, related_name="mentions", db_index=False
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["round_topic", "article"], name="topic_mention_once")
         ]
-        indexes = [models.Index(fields=["article"])]
 
 
 def unique_slug(model: type[models.Model], text: str, max_length: int = 130) -> str:
