@@ -53,6 +53,7 @@ class FileOutcome:
     status: str
     reason: str = ""
     article_id: int | None = None
+    # What a dry run extracted (a written article's facts are in the database instead).
     extraction: Extraction | None = None
     article: ArticleText | None = None
 
@@ -258,9 +259,13 @@ def reextract_article(article: Article) -> None:
 
 
 def _chunks(iterable: Iterable, size: int) -> Iterator[list]:
+    """Batches of `size`, the first ones smaller (an eighth, a quarter, a half): the writer
+    waits for the first batch to be extracted, so a small one gets it writing sooner."""
     iterator = iter(iterable)
-    while chunk := list(islice(iterator, size)):
+    step = max(size // 8, 1)
+    while chunk := list(islice(iterator, step)):
         yield chunk
+        step = min(step * 2, size)
 
 
 @dataclass
@@ -416,7 +421,8 @@ def _write_one(
         writer.cache = FactCache.load()
         record(FileOutcome(name, FAILED, f"{type(error).__name__}: {error}"))
         return
-    record(FileOutcome(name, status, article_id=article.pk, extraction=extraction))
+    # The extraction is not kept: a report holds one small outcome a file, however many.
+    record(FileOutcome(name, status, article_id=article.pk))
 
 
 def _save_article(

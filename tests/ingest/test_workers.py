@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from articles.extraction.pipeline import Extractor
 from articles.models import Article
 from articles.services.export import export_archive
 from articles.services.extraction_stage import Job, extract_batch
-from articles.services.ingest import FAILED, NEW, ingest_paths, reextract_articles
+from articles.services.ingest import FAILED, NEW, _chunks, ingest_paths, reextract_articles
 from rounds.models import DelegationMention, Participant, TopicMention
 from tests.ingest.conftest import ROUND_14, ROUND_23, write
 
@@ -23,7 +24,7 @@ ROUND_14_LATER = ROUND_14.replace("2019-12-11", "2019-12-12").replace("on Wednes
 
 
 def corpus(folder: Path) -> Path:
-    """Seven articles over three batches of three, one of them unreadable."""
+    """Seven articles, one of them unreadable: several batches at the tests' batch sizes."""
     write(folder, "a.txt", ROUND_14)
     write(folder, "b.txt", ROUND_23)
     write(folder, "c.txt", ROUND_14_LATER)
@@ -86,6 +87,23 @@ def test_second_pooled_run_changes_nothing(tmp_path):
     assert again.count(NEW) == 0
     assert again.count("unchanged") == 6
     assert archive_rows() == before
+
+
+def test_batches_start_small_so_writing_starts_early_and_keep_every_file_in_order():
+    batches = list(_chunks(iter(range(100)), 64))
+    assert [len(batch) for batch in batches] == [8, 16, 32, 44]
+    assert [item for batch in batches for item in batch] == list(range(100))
+    assert [len(batch) for batch in _chunks(iter(range(5)), 64)] == [5]
+    assert [len(batch) for batch in _chunks(iter(range(4)), 3)] == [1, 2, 1]
+
+
+def test_a_pooled_run_keeps_no_extraction_and_leaves_the_collector_as_it_was(tmp_path):
+    frozen_before = gc.get_freeze_count()
+    report = ingest_paths([corpus(tmp_path / "articles")], workers=2, batch_size=2)
+    assert report.count(NEW) == 6
+    # Memory stays flat: a written article's facts are in the database, not in the report.
+    assert all(outcome.extraction is None for outcome in report.outcomes)
+    assert gc.get_freeze_count() == frozen_before
 
 
 def test_pooled_reextract_keeps_the_archive(tmp_path):
