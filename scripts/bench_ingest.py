@@ -1,8 +1,9 @@
 """Ingest benchmark: articles per second and peak memory, beside spaCy's blank tokenizer.
 
-    python scripts/bench_ingest.py [--count 2000] [--seed 1]
+    python scripts/bench_ingest.py [--count 2000] [--seed 1] [--repeat 3]
 
-Generates `count` varied articles (scripts/generate_articles.py), then in fresh processes:
+Generates `count` varied articles (scripts/generate_articles.py), then, `repeat` times over,
+each step in a fresh process:
 1. spacy.blank("en") tokenizing the same texts with nlp.pipe (the reference figure);
 2. the ingest service into an empty SQLite database with the default pipeline and the
    default settings (worker processes: one per core);
@@ -10,8 +11,9 @@ Generates `count` varied articles (scripts/generate_articles.py), then in fresh 
 4. the default ingest over a quarter of the files, to show memory stays flat as the corpus
    grows.
 Settings are production's (DEBUG off: Django then keeps no log of queries). Peak memory is the
-ingest process's; each worker holds about as much again. Prints a table; the figures go into
-the README.
+ingest process's; each worker holds about as much again. Prints a table of medians over the
+repeats (a shared 2-core machine varies by a fifth from one run to the next; the range of
+articles/s is shown too); the figures go into the README.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -85,15 +88,26 @@ def run(code: str, folder: Path, data_dir: Path | None = None, **settings: str) 
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+STEPS = (
+    # (label, code, which files, settings)
+    ("spacy.blank('en') tokenizer", TOKENIZE, "full", {}),
+    ("ingest, {workers} workers (SQLite)", INGEST, "full", {}),
+    ("ingest, one process", INGEST, "full", {"INGEST_WORKERS": "1"}),
+    ("ingest, a quarter of the files", INGEST, "quarter", {}),
+)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each step (median)")
     args = parser.parse_args()
+    runs: list[list[dict]] = [[] for _ in STEPS]
     with tempfile.TemporaryDirectory(prefix="astana-bench-") as tmp:
         tmp_path = Path(tmp)
-        full, quarter = tmp_path / "full", tmp_path / "quarter"
-        for folder, count in ((full, args.count), (quarter, args.count // 4)):
+        folders = {"full": tmp_path / "full", "quarter": tmp_path / "quarter"}
+        for folder, count in ((folders["full"], args.count), (folders["quarter"], args.count // 4)):
             subprocess.run(
                 [
                     PYTHON,
@@ -106,53 +120,43 @@ def main() -> None:
                 ],
                 check=True,
             )
-        tokenize = run(TOKENIZE, full)
-        ingest_full = run(INGEST, full, tmp_path / "db-full")
-        ingest_single = run(INGEST, full, tmp_path / "db-single", INGEST_WORKERS="1")
-        ingest_quarter = run(INGEST, quarter, tmp_path / "db-quarter")
+        # Steps take turns, so a slow spell of the machine touches all of them alike.
+        for attempt in range(args.repeat):
+            for index, (_, code, files, settings) in enumerate(STEPS):
+                data_dir = None if code is TOKENIZE else tmp_path / f"db-{index}-{attempt}"
+                runs[index].append(run(code, folders[files], data_dir, **settings))
 
-    blank_rate = tokenize["articles"] / tokenize["seconds"]
-    rows = [
-        (
-            "spacy.blank('en') tokenizer",
-            tokenize["articles"],
-            tokenize["seconds"],
-            tokenize["peak_mb"],
-            tokenize["worker_peak_mb"],
-        ),
-        (
-            f"ingest, {ingest_full['workers']} workers (SQLite)",
-            ingest_full["articles"],
-            ingest_full["seconds"],
-            ingest_full["peak_mb"],
-            ingest_full["worker_peak_mb"],
-        ),
-        (
-            "ingest, one process",
-            ingest_single["articles"],
-            ingest_single["seconds"],
-            ingest_single["peak_mb"],
-            ingest_single["worker_peak_mb"],
-        ),
-        (
-            "ingest, a quarter of the files",
-            ingest_quarter["articles"],
-            ingest_quarter["seconds"],
-            ingest_quarter["peak_mb"],
-            ingest_quarter["worker_peak_mb"],
-        ),
-    ]
-    header = f"{'step':<36} {'articles':>8} {'seconds':>8} {'art/s':>8} {'peak MB':>8}"
-    print(f"{header} {'worker MB':>9}")
-    for name, count, seconds, peak, worker_peak in rows:
-        worker = f"{worker_peak:>9.0f}" if worker_peak else f"{'-':>9}"
-        print(
-            f"{name:<36} {count:>8} {seconds:>8.2f} {count / seconds:>8.0f} {peak:>8.0f} {worker}"
+    rows = []
+    for (label, *_), results in zip(STEPS, runs, strict=True):
+        rates = [r["articles"] / r["seconds"] for r in results]
+        rows.append(
+            {
+                "label": label.format(workers=results[0].get("workers", 1)),
+                "articles": results[0]["articles"],
+                "rate": statistics.median(rates),
+                "low": min(rates),
+                "high": max(rates),
+                "peak": max(r["peak_mb"] for r in results),
+                "worker_peak": max(r["worker_peak_mb"] for r in results),
+                "failed": max(r.get("failed", 0) for r in results),
+            }
         )
-    ratio = (ingest_full["articles"] / ingest_full["seconds"]) / blank_rate
-    print(f"\ningest runs at {ratio:.1%} of the blank tokenizer's throughput (target: >= 10%)")
-    if ingest_full["failed"]:
-        print(f"warning: {ingest_full['failed']} generated files failed to ingest")
+    header = f"{'step':<36} {'articles':>8} {'art/s':>8} {'range':>11} {'peak MB':>8}"
+    print(f"{header} {'worker MB':>9}")
+    for row in rows:
+        worker = f"{row['worker_peak']:>9.0f}" if row["worker_peak"] else f"{'-':>9}"
+        spread = f"{row['low']:.0f}-{row['high']:.0f}"
+        print(
+            f"{row['label']:<36} {row['articles']:>8} {row['rate']:>8.0f} {spread:>11} "
+            f"{row['peak']:>8.0f} {worker}"
+        )
+    ratio = rows[1]["rate"] / rows[0]["rate"]
+    print(
+        f"\ningest runs at {ratio:.1%} of the blank tokenizer's throughput (medians of "
+        f"{args.repeat} runs; target: >= 10%)"
+    )
+    if rows[1]["failed"]:
+        print(f"warning: {rows[1]['failed']} generated files failed to ingest")
 
 
 if __name__ == "__main__":
