@@ -144,24 +144,24 @@ class FactWriter:
             if party is None:
                 continue
             delegation = self.cache.delegations.get((round_.pk, party.pk))
-            head = self._person(fact.head) if fact.head else None
+            head_id = self._person_id(fact.head) if fact.head else None
             if delegation is None:
                 delegation = Delegation.objects.create(
                     round=round_,
                     party=party,
                     role=fact.role,
-                    head=head,
-                    head_title=fact.head_title[:250] if head else "",
+                    head_id=head_id,
+                    head_title=fact.head_title[:250] if head_id else "",
                     confidence=fact.confidence,
                 )
                 self.cache.delegations[(round_.pk, party.pk)] = delegation
             elif (
                 delegation.state == EditorialState.EXTRACTED
                 and delegation.head_id is None
-                and head is not None
+                and head_id is not None
             ):
                 # A provisional head: `refresh_derived` settles it by majority after the run.
-                delegation.head, delegation.head_title = head, fact.head_title[:250]
+                delegation.head_id, delegation.head_title = head_id, fact.head_title[:250]
                 delegation.save(update_fields=["head", "head_title", "updated_at"])
             self.touched_delegations.add(delegation.pk)
             mentions.append(
@@ -169,7 +169,7 @@ class FactWriter:
                     delegation.pk,
                     article.pk,
                     *evidence_row(fact),
-                    head.pk if head else None,
+                    head_id,
                     (fact.head or "")[:160],
                     fact.head_title[:250],
                 )
@@ -237,21 +237,19 @@ class FactWriter:
 
     # -- people --------------------------------------------------------------------------
 
-    def _person(self, written: str) -> Participant:
-        """The participant a spelling names: a known person (by alias or close spelling) or
-        a new one. A new spelling of a known person becomes one of its aliases."""
+    def _person_id(self, written: str) -> int:
+        """The id of the participant a spelling names: a known person (by alias or close
+        spelling) or a new one. A new spelling of a known person becomes one of its aliases."""
         name = " ".join(written.split())  # the extractor already stripped titles
         person_id = self.cache.people.resolve(name)
         if person_id is None:
-            person = Participant.objects.create(name=name)
-            self.cache.remember_name(person.pk, name)
-            self.touched_people.add(person.pk)
-            return person
-        self.touched_people.add(person_id)
-        if name.casefold() not in self.cache.names_of.get(person_id, set()):
+            person_id = Participant.objects.create(name=name).pk
+            self.cache.remember_name(person_id, name)
+        elif name.casefold() not in self.cache.names_of.get(person_id, set()):
             ParticipantAlias.objects.get_or_create(participant_id=person_id, name=name)
             self.cache.remember_name(person_id, name)
-        return Participant(pk=person_id)
+        self.touched_people.add(person_id)
+        return person_id
 
 
 # Mention columns every kind of fact fills: the article, then its evidence (`evidence_row`).
