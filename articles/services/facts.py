@@ -278,6 +278,38 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Sequence[tuple]
             cursor.executemany(_insert_sql(connection.vendor, model, tuple(fields)), rows)
 
 
+def insert_instance(instance: Model) -> None:
+    """INSERT a new model instance and set its primary key, like `save()` on a new instance
+    but without the ORM's per-save work (query compilation, signals).
+
+    Ingest writes one new article a transaction, thousands a run; the ORM's machinery costs
+    about a third as much again as the database's insert. Fields are prepared by the fields
+    themselves (`pre_save` fills `auto_now` dates), so values are what `save()` would
+    write. No `post_save` signal is sent: ingest bumps the archive version itself.
+    """
+    model = type(instance)
+    fields = _concrete_fields(model)
+    values = [
+        field.get_db_prep_save(field.pre_save(instance, True), connection) for field in fields
+    ]
+    sql = _insert_sql(connection.vendor, model, tuple(field.name for field in fields))
+    with connection.cursor() as cursor:
+        if connection.features.can_return_columns_from_insert:
+            pk_column = connection.ops.quote_name(model._meta.pk.column)
+            cursor.execute(f"{sql} RETURNING {pk_column}", values)
+            instance.pk = cursor.fetchone()[0]
+        else:
+            cursor.execute(sql, values)
+            instance.pk = cursor.lastrowid
+    instance._state.adding = False
+    instance._state.db = connection.alias
+
+
+@functools.cache
+def _concrete_fields(model: type[Model]) -> tuple:
+    return tuple(field for field in model._meta.concrete_fields if not field.primary_key)
+
+
 @functools.cache
 def _insert_sql(vendor: str, model: type[Model], fields: tuple[str, ...]) -> str:
     quote = connection.ops.quote_name

@@ -35,6 +35,7 @@ from articles.services.extraction_stage import (
 from articles.services.facts import (
     FactCache,
     FactWriter,
+    insert_instance,
     refresh_derived,
     refresh_participant_names,
 )
@@ -447,7 +448,10 @@ def _save_article(
         article.published_sentence = finding.evidence.sentence if finding else ""
     writer.link_round(article, extraction.round)
     article.extracted_at = timezone.now()
-    article.save()
+    if is_new:
+        insert_instance(article)
+    else:
+        article.save()
     writer.replace_facts(article, extraction, is_new=is_new)
     if connection.vendor == "postgresql":  # the search vector; SQLite searches the text
         Article.objects.filter(pk=article.pk).refresh_search_documents()
