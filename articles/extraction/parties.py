@@ -40,11 +40,11 @@ Layers:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
-from operator import attrgetter
+from itertools import compress, pairwise
+from operator import attrgetter, itemgetter, lt
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -149,6 +149,8 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "both"}
 RELATIVE_STOPS = frozenset(
     {"who", "which", "whose", "whom", "where", "when", "that", "while", "whereas"}
 )
+# Where the phrases after "by" end (punctuation is its own lower-case form).
+BY_ITEM_ENDS = RELATIVE_STOPS | {";", ".", ":", "(", ")"}
 PRESENCE_NOUNS = frozenset(
     {
         "delegation",
@@ -262,6 +264,7 @@ LIST_LINKS = frozenset(
         "team",
     }
 )
+LIST_LINKS_OR_POSSESSIVE = LIST_LINKS | POSSESSIVE
 CHAIR_WORDS = frozenset({"chair", "co-chair"})
 CHAIR_VERBS = frozenset({"chair", "co", "chairs", "chaired", "co-chair", "co-chaired", "co-chairs"})
 ABSENCE_WORDS = frozenset({"absence", "boycott", "absent", "boycotting", "boycotted", "boycotts"})
@@ -326,12 +329,19 @@ ABSENCE_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _phrase in ABSENCE_PHRASES:
     ABSENCE_BY_FIRST[_phrase[0]] = (*ABSENCE_BY_FIRST.get(_phrase[0], ()), _phrase)
 ABSENCE_OPENERS = frozenset(ABSENCE_BY_FIRST)
+# Every absence phrase holds one of these words (tests check it): without one, no phrase.
+ABSENCE_PHRASE_MARKERS = frozenset(
+    {"not", "n't", "no", "nobody", "away", "out", "home", "refused", "declined", "failed"}
+) | {phrase[0] for phrase in ABSENCE_PHRASES if len(phrase) == 1}
 OBSERVER_WORDS = frozenset({"observer", "observers"})
-# Words `_presence_cue` / `_absence_cue` need in the clause to find a cue.
+# Words `_presence_cue` needs in the clause to find a cue.
 PRESENCE_CUE_WORDS = (
     PRESENCE_NOUNS | PRESENCE_BEFORE | PRESENCE_VERBS | {"attended", "joined", "participation"}
 )
-ABSENCE_CUE_WORDS = ABSENCE_OPENERS | ABSENCE_WORDS | {"without", "absence", "boycott"}
+# Words of which `_absence_cue` needs one in the clause, unless the clause holds a whole
+# absence phrase ("absence" and "boycott" are absence words).
+ABSENCE_CUE_WORDS = ABSENCE_WORDS | {"without"}
+CLAUSE_CUE_WORDS = PRESENCE_CUE_WORDS | ABSENCE_CUE_WORDS | ABSENCE_PHRASE_MARKERS | GATHER_VERBS
 _OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
 MONTHS = frozenset(
     {
@@ -353,6 +363,13 @@ COREF_WORDS = frozenset({"both", "they", "two", "these", "all", "each"})
 
 CONF_EXPLICIT, CONF_TITLE, CONF_PRESENCE = 0.9, 0.65, 0.55
 _USABLE = attrgetter("usable")
+_START = attrgetter("start")
+_SENT_START = attrgetter("sent.start")  # of a SentenceRole
+_MATCH_START = itemgetter(1)  # of a (match_id, start, end) match
+DESTINATION_BEFORE = frozenset({"the", "to", "at", "in", "for"})
+DESTINATION_TITLES = frozenset(
+    {"ambassador", "representative", "envoy", "mission", "embassy", "delegate", "representation"}
+)
 
 
 # --- party data and the matcher component --------------------------------------------------------
@@ -442,40 +459,56 @@ class PartyMatcher:
 
     def __init__(self, nlp: Language, table: dict[str, PartyData]) -> None:
         self.table = table
+        # One matcher for the strong and the weak aliases (one pass over the Doc); a weak
+        # alias is added under its own key, and `weak_party` maps that key to the party. The
+        # strong aliases are added first, in table order, so their matches come out in the
+        # order a matcher of strong aliases alone gives.
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.weak_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.weak_party: dict[int, int] = {}  # weak alias key -> party name (string ids)
         self.forms: dict[tuple[str, str], list[str]] = {}
         for party in table.values():
             self.matcher.add(party.name, [nlp.make_doc(a) for a in party.aliases])
             for alias in party.aliases:
                 self.forms.setdefault((party.name, alias.lower()), []).append(alias)
+        for party in table.values():
             if party.weak:
-                self.weak_matcher.add(party.name, [nlp.make_doc(a) for a in party.weak])
+                key = f"{party.name} (weak alias)"
+                self.matcher.add(key, [nlp.make_doc(a) for a in party.weak])
+                self.weak_party[nlp.vocab.strings[key]] = nlp.vocab.strings.add(party.name)
                 for alias in party.weak:
                     self.forms.setdefault((party.name, alias.lower()), []).append(alias)
-        # (match_id, text as written) -> whether its case fits (the same spellings recur)
+        # (party id, text as written) -> whether its case fits (the same spellings recur)
         self._case_ok: dict[tuple[int, str], bool] = {}
 
-    def _matches(self, doc: Doc, tv: Tokens, matcher: PhraseMatcher) -> list[tuple[int, int, int]]:
-        """(match_id, start, end) of matches whose case fits the alias ("US", not "us")."""
+    def _matches(
+        self, doc: Doc, tv: Tokens
+    ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        """(party id, start, end) of the strong and of the weak matches whose case fits the
+        alias ("US", not "us")."""
         strings = doc.vocab.strings
-        out = []
+        strong: list[tuple[int, int, int]] = []
+        weak: list[tuple[int, int, int]] = []
         case_ok = self._case_ok
-        for match_id, start, end in matcher(doc):
-            written = " ".join(tv.text[start:end])
-            ok = case_ok.get((match_id, written))
+        for match_id, start, end in self.matcher(doc):
+            party_id = self.weak_party.get(match_id)
+            found = strong if party_id is None else weak
+            if party_id is None:
+                party_id = match_id
+            written = tv.text[start] if end - start == 1 else " ".join(tv.text[start:end])
+            ok = case_ok.get((party_id, written))
             if ok is None:
-                forms = self.forms.get((strings[match_id], written.lower()))
+                forms = self.forms.get((strings[party_id], written.lower()))
                 ok = forms is None or any(_case_ok(form, written) for form in forms)
-                case_ok[(match_id, written)] = ok
+                case_ok[(party_id, written)] = ok
             if ok:
-                out.append((match_id, start, end))
-        return out
+                found.append((party_id, start, end))
+        return strong, weak
 
     def __call__(self, doc: Doc) -> Doc:
         tv = tokens_of(doc)
         strings = doc.vocab.strings
-        strong = _longest(self._matches(doc, tv, self.matcher))
+        strong_matches, weak_matches = self._matches(doc, tv)
+        strong = _longest(strong_matches)
         kept: list[tuple[int, int, int]] = []
         places: set[int] = set()
         # With a statistical model, a party word inside a PERSON entity is part of a name
@@ -493,11 +526,11 @@ class PartyMatcher:
         covered = {i for _, s, e in kept for i in range(s, e)}
         weak = [
             (m, s, e)
-            for m, s, e in _longest(self._matches(doc, tv, self.weak_matcher))
+            for m, s, e in _longest(weak_matches)
             if not any(i in covered for i in range(s, e))
         ]
-        doc.spans[PARTY_SPANS] = [Span(doc, s, e, label=m) for m, s, e in kept]
-        doc.spans[WEAK_SPANS] = [Span(doc, s, e, label=m) for m, s, e in weak]
+        doc.spans[PARTY_SPANS] = [Span(doc, s, e, m) for m, s, e in kept]
+        doc.spans[WEAK_SPANS] = [Span(doc, s, e, m) for m, s, e in weak]
         # The same mentions as plain data: reading them back from Span objects costs more.
         doc.user_data[_MENTIONS_KEY] = (
             [(strings[m], s, e) for m, s, e in kept],
@@ -527,7 +560,11 @@ class PartyMatcher:
                 return True
             if T[start - 1] == "-" and start > 1 and L[start - 2] in NOT_OWN_PARTY_BEFORE:
                 return True
-        written = " ".join(L[start:end]) if party.role == "government" or party.cities else ""
+        written = (
+            (L[start] if end - start == 1 else " ".join(L[start:end]))
+            if party.role == "government" or party.cities
+            else ""
+        )
         if party.role == "government" and written in {"government", "governmental"}:
             # "the Turkish government", "Jordanian government spokesman"
             j = start - 1
@@ -551,7 +588,7 @@ class PartyMatcher:
 
 def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Overlapping matches reduced to the longest (the earliest on a tie), in text order."""
-    in_order = sorted(matches, key=lambda m: m[1])
+    in_order = sorted(matches, key=_MATCH_START)
     if all(a[2] <= b[1] for a, b in pairwise(in_order)):
         return in_order  # no overlaps (the usual case)
     ordered = sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1]))
@@ -562,13 +599,15 @@ def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
             continue
         out.append(m)
         taken[m[1] : m[2]] = b"\x01" * (m[2] - m[1])
-    return sorted(out, key=lambda m: m[1])
+    return sorted(out, key=_MATCH_START)
 
 
 # --- extraction --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass costs four times as much to build, and every article
+# builds dozens of these. Compared by identity.
+@dataclass(slots=True, eq=False)
 class Mention:
     party: str
     role: str
@@ -587,7 +626,7 @@ class HeadCandidate:
     rule: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Presence:
     score: float = 0.0
     first_sent: int | None = None
@@ -596,25 +635,50 @@ class _Presence:
     absent: float = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
-    doc: Doc
+    text: str  # doc_text(doc)
     tv: Tokens
     layout: Layout
     roles: list[SentenceRole]
     finder: NameFinder
-    mentions: list[Mention]
     party_at: dict[int, Mention]
     weak_at: dict[int, Mention]
-    sent_starts: list[int]
+    # Strong and weak mentions by start, without the destinations ("ambassador to the UN"),
+    # which `_mentions_in` never returns.
+    ordered: list[Mention]
+    ordered_starts: list[int]
+    weak_starts: list[int]  # starts of the weak mentions in `ordered`
+    nested: bool  # a mention of `ordered` starts inside the one before it
+    mention_tokens: frozenset[int]  # tokens of strong and weak mentions
+    mention_token_list: list[int]  # the same, in order
+    strong: list[Mention]  # the strong mentions of `ordered`
+    strong_starts: list[int]
     heads: list[HeadCandidate] = field(default_factory=list)
     presence: dict[str, _Presence] = field(default_factory=dict)
     names: list[str] | None = None
-    ordered: list[Mention] = field(default_factory=list)  # strong and weak, by start
-    ordered_starts: list[int] = field(default_factory=list)
-    mention_tokens: frozenset[int] = frozenset()  # tokens of strong and weak mentions
-    mention_token_list: list[int] = field(default_factory=list)  # the same, in order
-    strong_starts: list[int] = field(default_factory=list)  # starts of strong mentions
+    titles: dict[tuple[int, int, int, int], str] = field(default_factory=dict)  # _title_text
+
+
+def _has_absence_phrase(words: list[str]) -> bool:
+    """Whether an absence phrase ("stayed away", "did not send anyone") stands in the words."""
+    if ABSENCE_PHRASE_MARKERS.isdisjoint(words):
+        return False
+    for x in compress(range(len(words)), map(ABSENCE_OPENERS.__contains__, words)):
+        for phrase in ABSENCE_BY_FIRST[words[x]]:
+            if tuple(words[x : x + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def _is_destination(lower: list[str], m: Mention) -> bool:
+    """ "ambassador to the UN", "envoy for Syria": the party is where the person is sent."""
+    j = m.start - 1
+    if j >= 0 and lower[j] == "the":
+        j -= 1
+    if j >= 0 and lower[j] in {"to", "at", "in", "for"}:
+        return j >= 1 and lower[j - 1] in DESTINATION_TITLES
+    return False
 
 
 class PartyExtractor:
@@ -627,6 +691,10 @@ class PartyExtractor:
             for alias in (*party.aliases, *party.weak):
                 tokens.update(alias.lower().replace("-", " ").split())
         self.party_tokens = frozenset(tokens)
+        self.delegation_parties = [
+            (name, data) for name, data in table.items() if data.role in DELEGATION_ROLES
+        ]
+        self.observer_parties = [name for name, data in table.items() if data.role == OBSERVER_ROLE]
 
     # -- entry point ----------------------------------------------------------------------------
 
@@ -640,12 +708,12 @@ class PartyExtractor:
         state = self._state(doc, layout, roles, finder)
         mention_tokens = state.mention_token_list
         for role in roles:
-            if not any(map(_USABLE, role.clauses)):
-                continue
             # Every head and presence rule takes its party from a mention in the sentence (a
             # rule may look one token past its end): without one there is nothing to find.
             k = bisect_left(mention_tokens, role.sent.start)
             if k == len(mention_tokens) or mention_tokens[k] > role.sent.end:
+                continue
+            if not any(map(_USABLE, role.clauses)):
                 continue
             self._heads_in(state, role)
             self._presence_in(state, role)
@@ -655,39 +723,52 @@ class PartyExtractor:
     def _state(
         self, doc: Doc, layout: Layout, roles: list[SentenceRole], finder: NameFinder
     ) -> _State:
-        mentions: list[Mention] = []
-        ordered: list[Mention] = []
+        tv = tokens_of(doc)
+        strong: list[Mention] = []
+        weak: list[Mention] = []
         party_at: dict[int, Mention] = {}
         weak_at: dict[int, Mention] = {}
-        found = party_mentions(doc)
-        for group, weak in zip(found, (False, True), strict=True):
+        for group, is_weak, target, at in zip(
+            party_mentions(doc), (False, True), (strong, weak), (party_at, weak_at), strict=True
+        ):
             for label, start, end in group:
                 party = self.table.get(label)
                 if party is None:
                     continue
-                m = Mention(party.name, party.role, start, end, weak)
-                target = weak_at if weak else party_at
-                for i in range(start, end):
-                    target[i] = m
-                ordered.append(m)
-                if not weak:
-                    mentions.append(m)
-        ordered.sort(key=lambda m: (m.start, m.weak))
+                m = Mention(party.name, party.role, start, end, is_weak)
+                if end - start == 1:
+                    at[start] = m  # most mentions are one word
+                else:
+                    for i in range(start, end):
+                        at[i] = m
+                target.append(m)
+        L = tv.lower
+        # (only a mention after "the", "to", "at", "in" or "for" may be a destination)
+        ordered = [
+            m
+            for m in strong + weak
+            if L[m.start - 1] not in DESTINATION_BEFORE or not _is_destination(L, m)
+        ]
+        # A stable sort by start keeps a strong mention before a weak one at the same token.
+        ordered.sort(key=_START)
+        ordered_starts = [m.start for m in ordered]
+        tokens = party_at.keys() | weak_at.keys()
         return _State(
-            ordered=ordered,
-            ordered_starts=[m.start for m in ordered],
-            mention_tokens=frozenset(party_at.keys() | weak_at.keys()),
-            mention_token_list=sorted(party_at.keys() | weak_at.keys()),
-            strong_starts=sorted(m.start for m in mentions),
-            doc=doc,
-            tv=tokens_of(doc),
+            text=doc_text(doc),
+            tv=tv,
             layout=layout,
             roles=roles,
             finder=finder,
-            mentions=mentions,
             party_at=party_at,
             weak_at=weak_at,
-            sent_starts=[s.start for s in layout.sents],
+            ordered=ordered,
+            ordered_starts=ordered_starts,
+            weak_starts=[m.start for m in ordered if m.weak],
+            nested=any(map(lt, ordered_starts[1:], [m.end for m in ordered])),
+            mention_tokens=frozenset(tokens),
+            mention_token_list=sorted(tokens),
+            strong=[m for m in ordered if not m.weak],
+            strong_starts=[m.start for m in ordered if not m.weak],
         )
 
     # -- helpers ------------------------------------------------------------------------------
@@ -697,25 +778,6 @@ class PartyExtractor:
         if end < limit and state.tv.text[end] in POSSESSIVE:
             return end + 1
         return end
-
-    def _is_destination(self, state: _State, m: Mention) -> bool:
-        """ "ambassador to the UN", "envoy for Syria": the party is where the person is sent."""
-        L = state.tv.lower
-        j = m.start - 1
-        if j >= 0 and L[j] == "the":
-            j -= 1
-        if j >= 0 and L[j] in {"to", "at", "in", "for"}:
-            k = j - 1
-            return k >= 0 and L[k] in {
-                "ambassador",
-                "representative",
-                "envoy",
-                "mission",
-                "embassy",
-                "delegate",
-                "representation",
-            }
-        return False
 
     def _weak_ok(self, state: _State, m: Mention, limit: int) -> bool:
         """A weak alias counts before a title or delegation noun, or after "delegation of"."""
@@ -732,29 +794,32 @@ class PartyExtractor:
         self, state: _State, start: int, end: int, limit: int | None = None
     ) -> list[Mention]:
         """Party mentions (strong, and weak ones in a title or delegation context) in a range."""
-        k = bisect_left(state.ordered_starts, start)
-        if k == len(state.ordered_starts) or state.ordered_starts[k] >= end:
+        starts = state.ordered_starts
+        k = bisect_left(starts, start)
+        stop = bisect_left(starts, end, k)
+        if k == stop:
             return []  # no mention starts in the range
+        found = state.ordered[k:stop]
+        if not state.nested:
+            w = bisect_left(state.weak_starts, start)
+            if w == len(state.weak_starts) or state.weak_starts[w] >= end:
+                return found  # strong mentions only, none inside another: every one counts
         limit = limit if limit is not None else end
         seen: list[Mention] = []
-        ordered = state.ordered
         last_end = start
-        while k < len(ordered) and ordered[k].start < end:
-            m = ordered[k]
-            k += 1
+        for m in found:
             if m.start < last_end and seen:
                 continue  # a weak mention inside a strong one
             if m.weak and not self._weak_ok(state, m, limit):
                 continue
-            if not self._is_destination(state, m):
-                seen.append(m)
-                last_end = m.end
+            seen.append(m)
+            last_end = m.end
         return seen
 
     def _name_ok(self, state: _State, run: NameSpan | None) -> NameSpan | None:
         if run is None:
             return None
-        if len(run) >= 2:
+        if run.end - run.start >= 2:
             return run
         return run if self._full_name_for(state, run) is not None else None
 
@@ -781,6 +846,14 @@ class PartyExtractor:
     def _title_text(self, state: _State, name: NameSpan, floor: int, limit: int) -> str:
         """The head's title as written: the title words before the name, else an appositive
         that reads as a title (", the Kremlin's Syria envoy,"); no leading article."""
+        # Several rules often name the same head in the same clause: compute its title once.
+        key = (name.start, name.end, floor, limit)
+        title = state.titles.get(key)
+        if title is None:
+            title = state.titles[key] = self._read_title(state, name, floor, limit)
+        return title
+
+    def _read_title(self, state: _State, name: NameSpan, floor: int, limit: int) -> str:
         L = state.tv.lower
         t0, t1 = pre_title(state.tv, name.start, floor, state.mention_tokens.__contains__)
         if t1 <= t0:
@@ -835,7 +908,13 @@ class PartyExtractor:
                 continue
             c0, c1 = clause.start, clause.end
             passive_by_seen = False
-            for i in state.tv.positions_in(HEAD_TRIGGERS, c0, c1):
+            # (half the clauses hold no trigger: a set test is cheaper than listing none)
+            triggers = (
+                ()
+                if HEAD_TRIGGERS.isdisjoint(L[c0:c1])
+                else state.tv.positions_in(HEAD_TRIGGERS, c0, c1)
+            )
+            for i in triggers:
                 low = L[i]
                 if low in HEAD_VERBS_PASSIVE:
                     by = self._by_after(state, i, c1)
@@ -902,28 +981,29 @@ class PartyExtractor:
         return i, relative
 
     def _clause_subject_start(self, state: _State, c0: int, verb: int) -> int:
+        """After the last clause breaker (or ", and") before the verb."""
         T, L = state.tv.text, state.tv.lower
-        start = c0
-        for j in range(c0, verb):
+        for j in range(verb - 1, c0 - 1, -1):
             low = L[j]
             if low in CLAUSE_BREAKERS or (low in {"and", "but"} and j > c0 and T[j - 1] == ","):
-                start = j + 1
-        return start
+                return j + 1
+        return c0
 
     def _by_items(self, state: _State, by: int, limit: int) -> list[tuple[int, int]]:
         """The noun phrases after "by", split at commas and "and"; stops at a new clause."""
         T, L = state.tv.text, state.tv.lower
+        party_at = state.party_at
         items: list[tuple[int, int]] = []
         cur = by + 1
         j = by + 1
         while j < limit:
             low = L[j]
-            if T[j] in {";", ".", ":", "(", ")"} or low in RELATIVE_STOPS:
+            if low in BY_ITEM_ENDS:
                 break
-            m = state.party_at.get(j)
+            m = party_at.get(j)
             if m is not None and j == m.start and self._gap_by(state, m, limit) is not None:
                 break  # gapping: "..., Iran by X", "and the Iranian one by X"
-            if T[j] == "," or low in {"and", "both"}:
+            if low in {",", "and", "both"}:
                 if j > cur:
                     items.append((cur, j))
                 cur = j + 1
@@ -962,15 +1042,16 @@ class PartyExtractor:
         if not items:
             return
         prev_i, _ = self._skip_back(state, verb - 1, c0)
-        finite = any(L[k] in PASSIVE_AUX for k in range(max(c0, prev_i - 2), verb))
+        finite = not PASSIVE_AUX.isdisjoint(L[max(c0, prev_i - 2) : verb])
         subject: list[Mention] = []
         if finite:
             s0 = self._clause_subject_start(state, c0, verb)
-            last_comma = max((k for k in range(s0, verb) if T[k] == ","), default=None)
-            if last_comma is not None:
-                subject = self._mentions_in(state, last_comma + 1, verb, c1)
-            if not subject:
-                region_end = next((k for k in range(s0, verb) if T[k] == ","), verb)
+            region = T[s0:verb]
+            comma = "," in region
+            if comma:  # after the last comma
+                subject = self._mentions_in(state, verb - region[::-1].index(","), verb, c1)
+            if not subject:  # up to the first comma
+                region_end = s0 + region.index(",") if comma else verb
                 subject = self._mentions_in(state, s0, region_end, c1)
         else:
             k = prev_i
@@ -1437,11 +1518,14 @@ class PartyExtractor:
             j += 1
         if j not in state.mention_tokens:
             return  # the line must open with a party
+        head = T[j : min(c1, j + 5)]
+        if ":" not in head:
+            return
+        colon = j + head.index(":")
+        if colon + 1 >= c1:
+            return
         ms = self._mentions_in(state, j, min(c1, j + 4), c1)
         if not ms or ms[0].start != j:
-            return
-        colon = next((x for x in range(j, min(c1, j + 5)) if T[x] == ":"), None)
-        if colon is None or colon + 1 >= c1:
             return
         if not all(x in state.mention_tokens or L[x] in {"of", "the"} for x in range(j, colon)):
             return
@@ -1491,15 +1575,15 @@ class PartyExtractor:
         "UN envoy X", "X, the Russian president's special envoy for Syria"."""
         L = state.tv.lower
         finder = state.finder
-        near = state.mention_tokens
+        near = state.mention_token_list
         for run in finder.runs_in(c0, c1):
-            if len(run) < 2:
+            if run.end - run.start < 2:
                 continue
             # A party word must stand within the title before or the appositive after.
-            if near.isdisjoint(range(max(c0, run.start - 10), min(c1, run.end + 16))):
+            k = bisect_left(near, max(c0, run.start - 10))
+            if k == len(near) or near[k] >= min(c1, run.end + 16):
                 continue
-            before = {L[x] for x in range(max(c0, run.start - 6), run.start)}
-            if before & MEMBER_CUES:
+            if not MEMBER_CUES.isdisjoint(L[max(c0, run.start - 6) : run.start]):
                 continue
             if self._absent_after(state, run.end, c1):
                 continue
@@ -1655,7 +1739,7 @@ class PartyExtractor:
         """ ", Syrian Deputy Foreign Minister Fadi Mansour and ...": the segment after a name
         opens with another titled name, so it is the next item of a list, not a title."""
         for run in state.finder.runs_in(start, end):
-            if len(run) < 2:
+            if run.end - run.start < 2:
                 continue
             t0, _ = pre_title(state.tv, run.start, start, state.mention_tokens.__contains__)
             first = start
@@ -1685,11 +1769,13 @@ class PartyExtractor:
         units: list[list[Mention]] = []
         for m in ms:
             if units:
-                last = units[-1][-1]
-                between = [w for w in L[last.end : m.start] if w not in POSSESSIVE]
-                if len(between) <= 5 and all(w in LIST_LINKS for w in between) and between:
-                    units[-1].append(m)
-                    continue
+                # one to five list links between the two mentions (possessives aside)
+                between = L[units[-1][-1].end : m.start]
+                if between and LIST_LINKS_OR_POSSESSIVE.issuperset(between):
+                    links = len(between) - sum(map(POSSESSIVE.__contains__, between))
+                    if 0 < links <= 5:
+                        units[-1].append(m)
+                        continue
             units.append([m])
         return units
 
@@ -1700,28 +1786,38 @@ class PartyExtractor:
                 continue
             c0, c1 = clause.start, clause.end
             k = bisect_left(state.strong_starts, c0)
-            if k == len(state.strong_starts) or state.strong_starts[k] >= c1:
+            stop = bisect_left(state.strong_starts, c1, k)
+            if k == stop:
                 continue  # no party named in the clause
-            ms = [m for m in self._mentions_in(state, c0, c1) if not m.weak]
-            if not ms:
-                continue
+            if state.nested:
+                ms = [m for m in self._mentions_in(state, c0, c1) if not m.weak]
+                if not ms:
+                    continue
+            else:
+                ms = state.strong[k:stop]  # what `_mentions_in` keeps of them
             words = state.tv.lower[c0:c1]
-            # Without these words no cue can fire in the clause.
-            may_be_present = not PRESENCE_CUE_WORDS.isdisjoint(words)
-            may_be_absent = not ABSENCE_CUE_WORDS.isdisjoint(words)
+            # Without these words (or phrases) no cue can fire in the clause; one pass over the
+            # clause finds which of them it holds.
+            cues = CLAUSE_CUE_WORDS.intersection(words)
+            may_be_present = not PRESENCE_CUE_WORDS.isdisjoint(cues)
+            may_be_absent = not ABSENCE_CUE_WORDS.isdisjoint(cues) or (
+                not ABSENCE_PHRASE_MARKERS.isdisjoint(cues) and _has_absence_phrase(words)
+            )
             observer_clause: bool | None = None  # computed when needed
             gather_at = (
                 None
-                if GATHER_VERBS.isdisjoint(words)
+                if GATHER_VERBS.isdisjoint(cues)
                 else next(c0 + x for x, w in enumerate(words) if w in GATHER_VERBS)
             )
             for unit in self._units(state, ms):
-                positive = may_be_present and any(
-                    self._presence_cue(state, m, c0, c1) for m in unit
-                )
-                guarantors = sum(1 for m in unit if m.role == "guarantor")
-                if guarantors >= 2:
-                    positive = True
+                positive = False
+                if may_be_present:
+                    for m in unit:
+                        if self._presence_cue(state, m, c0, c1):
+                            positive = True
+                            break
+                if not positive and len(unit) >= 2:
+                    positive = [m.role for m in unit].count("guarantor") >= 2
                 if gather_at is not None and unit[0].start > gather_at:
                     positive = True
                 for m in unit:
@@ -1747,13 +1843,13 @@ class PartyExtractor:
         T, L = state.tv.text, state.tv.lower
         if m.start > c0 and L[m.start - 1] in {"its", "their", "his", "her"}:
             return False  # "the government delegation, under its UN envoy": an attribute
-        k = self._after(state, m.end, c1)
+        k = m.end + 1 if m.end < c1 and T[m.end] in POSSESSIVE else m.end
         # "The armed opposition, whose delegation included ..."
         if k + 2 < c1 and T[k] == "," and L[k + 1] == "whose" and L[k + 2] in PRESENCE_NOUNS:
             return True
         # "... have also confirmed their participation"
         window = L[k : min(c1, k + 8)]
-        if "participation" in window and not any(w in ABSENCE_WORDS for w in window):
+        if "participation" in window and ABSENCE_WORDS.isdisjoint(window):
             return True
         # "Russia's delegation", "the Turkish and Iranian delegations", "UN representatives"
         for x in range(k, min(c1, k + 3)):
@@ -1795,11 +1891,13 @@ class PartyExtractor:
             j -= 1
         # "P (also) attended", "P took part", "P sent", "P were present"; a short
         # parenthetical may intervene: "Jordan, absent in January, sent ..."
-        x = self._past_relative_aside(state, k, c1)
-        if x == k and x < c1 and T[x] == ",":
-            close = next((y for y in range(x + 1, min(c1, x + 7)) if T[y] == ","), None)
-            if close is not None:
-                x = close + 1
+        x = k
+        if k < c1 and T[k] == ",":
+            x = self._past_relative_aside(state, k, c1)
+            if x == k:
+                aside = T[k + 1 : min(c1, k + 7)]
+                if "," in aside:
+                    x = k + 2 + aside.index(",")  # past the closing comma
         steps = 0
         while x < c1 and steps < 5:
             low = L[x]
@@ -1888,11 +1986,16 @@ class PartyExtractor:
         """ "Both countries followed the session as observers": the observer states of the
         sentence before."""
         L = state.tv.lower
-        if OBSERVER_WORDS.isdisjoint(L):
-            return  # no clause speaks of observers
-        for idx, role in enumerate(state.roles):
-            if idx == 0:
-                continue  # no sentence before
+        roles = state.roles
+        last = 0  # roles up to this one need no look: the first has no sentence before it
+        # Only a sentence with "observer(s)" in it can have such a clause; the roles are in
+        # text order, one per sentence.
+        for i in self._observer_tokens(state):
+            idx = bisect_right(roles, i, key=_SENT_START) - 1
+            if idx <= last or i >= roles[idx].sent.end:
+                continue
+            last = idx
+            role = roles[idx]
             for clause in role.clauses:
                 if not clause.usable:
                     continue
@@ -1915,17 +2018,33 @@ class PartyExtractor:
                         if p.observer_sent is None:
                             p.observer_sent = role.sent.index
 
+    def _observer_tokens(self, state: _State) -> list[int]:
+        """Offsets of the tokens "observer" and "observers", found in the lower-cased text
+        (searching a string costs far less than testing every token)."""
+        text = state.text
+        lowered = text.lower()
+        if len(lowered) != len(text):  # lower-casing moved the offsets: test every token
+            return state.tv.positions_in(OBSERVER_WORDS, 0, state.tv.n)
+        idx, L = state.tv.idx, state.tv.lower
+        found: list[int] = []
+        at = lowered.find("observer")
+        while at >= 0:
+            # Only ASCII letters lower-case to these words, so such a token is found here.
+            i = bisect_right(idx, at) - 1
+            if i >= 0 and idx[i] == at and L[i] in OBSERVER_WORDS:
+                found.append(i)
+            at = lowered.find("observer", at + 1)
+        return found
+
     # -- facts --------------------------------------------------------------------------------
 
     def _span_text(self, state: _State, start: int, end: int) -> str:
-        text = doc_text(state.doc)
-        return text[state.tv.idx[start] : state.tv.idx[end - 1] + len(state.tv.text[end - 1])]
+        idx = state.tv.idx
+        return state.text[idx[start] : idx[end - 1] + len(state.tv.text[end - 1])]
 
     def _evidence(self, state: _State, sent_index: int) -> Evidence:
         sent = state.layout.sents[sent_index]
-        return Evidence(
-            doc_text(state.doc)[sent.start_char : sent.end_char], sent.start_char, sent.end_char
-        )
+        return Evidence(state.text[sent.start_char : sent.end_char], sent.start_char, sent.end_char)
 
     def _head_text(self, state: _State, run: NameSpan) -> str:
         text = run.text(state.tv)
@@ -1954,9 +2073,7 @@ class PartyExtractor:
                     del best[party]
                     break
         delegations: list[DelegationFact] = []
-        for name, data in self.table.items():
-            if data.role not in DELEGATION_ROLES:
-                continue
+        for name, data in self.delegation_parties:
             head = best.get(name)
             presence = state.presence.get(name)
             if head is None:
@@ -1977,16 +2094,14 @@ class PartyExtractor:
                 DelegationFact(
                     party=name,
                     role=data.role,
-                    head=self._head_text(state, head.name),
+                    head=texts[name],
                     head_title=head.title,
                     evidence=self._evidence(state, head.sent_index),
                     confidence=head.confidence,
                 )
             )
         observers: list[ObserverFact] = []
-        for name, data in self.table.items():
-            if data.role != OBSERVER_ROLE:
-                continue
+        for name in self.observer_parties:
             presence = state.presence.get(name)
             if presence is None or not presence.observer or presence.absent > presence.score:
                 continue

@@ -160,6 +160,7 @@ def _same(pa: _Parsed, pb: _Parsed) -> bool:
     return True
 
 
+@lru_cache(maxsize=16384)
 def same_person(a: str, b: str) -> bool:
     """Whether two spellings name the same person (see the module docstring)."""
     return _same(_parse(a), _parse(b))

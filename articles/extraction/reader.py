@@ -330,11 +330,11 @@ def _read_plain(text: str, encoding: str) -> ArticleText:
 
 def _is_banner(line: str) -> bool:
     """An outlet's name set in capitals: 'MIDDLE EAST DISPATCH'."""
+    if not 1 <= len(line.split()) <= 6:
+        return False  # the cheap test first: a first line is often a whole paragraph
     letters = [ch for ch in line if ch.isalpha()]
-    words = line.split()
     return (
         len(letters) >= 4
-        and 1 <= len(words) <= 6
         and all(ch.isupper() for ch in letters)
         and not any(ch.isdigit() for ch in line)
         and not line.endswith((".", ":", ","))
@@ -356,24 +356,24 @@ def _plain_title(lines: list[str]) -> str | None:
     """
     title = None
     for line in lines[:15]:
-        words = _WORD_RE.findall(line)
-        if _DATE_HEADER_RE.match(line) or len(words) >= 40:
+        n_words = _number_of_words(line)
+        if _DATE_HEADER_RE.match(line) or n_words >= 40:
             break  # the body has begun
-        if len(words) >= 15 and _SENTENCE_END_RE.search(line):
+        if n_words >= 15 and _SENTENCE_END_RE.search(line):
             break
-        if _is_headline(line, words):
+        if _is_headline(line, n_words):
             title = line
     return title
 
 
-def _is_headline(line: str, words: list[str]) -> bool:
-    if not 3 <= len(words) <= 25 or not 12 <= len(line) <= 200:
+def _is_headline(line: str, n_words: int) -> bool:
+    if not 3 <= n_words <= 25 or not 12 <= len(line) <= 200:
         return False
     if line.endswith((".", ":", ";", ",")) or line.startswith(("[", "(", "By ", "by ")):
         return False
     if _MENU_LINE_RE.search(line) or _is_banner(line) or line.isupper():
         return False
-    if parse_date_text(line) is not None and len(words) <= 8:
+    if parse_date_text(line) is not None and n_words <= 8:
         return False  # a date line ("Friday, 17 February 2017 | 10:30")
     return line[0].isupper() or line[0].isdigit() or line[0] in "\"'\u201c\u2018"
 
@@ -414,9 +414,9 @@ def _require_prose(text: str) -> None:
     for line in text.split("\n"):
         if len(line) < _PROSE_LINE_MIN_WORDS * 2 or _MENU_LINE_RE.search(line):
             continue
-        words = _WORD_RE.findall(line)
-        if len(words) >= _PROSE_LINE_MIN_WORDS:
-            count += len(words)
+        n_words = _number_of_words(line)
+        if n_words >= _PROSE_LINE_MIN_WORDS:
+            count += n_words
             if count >= _MIN_PROSE_WORDS:
                 return
     raise UnreadableArticle("no article text found")
@@ -436,6 +436,17 @@ def _language(text: str, declared: str | None = None) -> str:
         if primary and primary != "en":
             return primary
     return "und" if words else "en"
+
+
+def _number_of_words(text: str) -> int:
+    """`len(_WORD_RE.findall(text))`, counted as `_count_words` counts."""
+    pieces = text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split()
+    others = list(filterfalse(bytes.isalpha, pieces))
+    return (
+        len(pieces)
+        - len(others)
+        + sum(len(_WORD_RE.findall(piece.decode("utf-8", "surrogatepass"))) for piece in others)
+    )
 
 
 def _count_words(text: str) -> tuple[int, int]:

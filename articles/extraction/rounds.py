@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import calendar as _calendar
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -366,6 +367,7 @@ class DateMention:
     year_only: bool
 
 
+@cache
 def _month_interval(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, _calendar.monthrange(year, month)[1])
 
@@ -758,14 +760,20 @@ class SentenceRole:
         return clause is not None and clause.usable
 
 
+# Scanning back from a token: punctuation that ends the search (False) or a subordinator
+# (True). (Punctuation is its own lower-case form.)
+_SUBORDINATE_STOPS = dict.fromkeys((",", ";", ":", "\u2014", "\u2013"), False) | dict.fromkeys(
+    SUBORDINATORS, True
+)
+
+
 def _is_subordinate(tv: Tokens, clause_start: int, token_i: int) -> bool:
     """A subordinator ("after", "than", ...) stands between the clause start and the token,
     with no comma in between: "had flown in after sitting out the previous round in March"."""
-    for j in range(token_i - 1, clause_start - 1, -1):
-        if tv.text[j] in {",", ";", ":", "\u2014", "\u2013"}:
-            return False
-        if tv.lower[j] in SUBORDINATORS:
-            return True
+    for word in reversed(tv.lower[clause_start:token_i]):
+        found = _SUBORDINATE_STOPS.get(word)
+        if found is not None:
+            return found
     return False
 
 
@@ -776,13 +784,14 @@ def _in_relative_aside(tv: Tokens, clause_start: int, token_i: int) -> bool:
     """The token is in ", who became deputy minister last year" or ", which has not met
     since June 2022": a relative clause that describes a person or a thing, without a verb
     of heading or attending (those stay events)."""
-    for j in range(token_i - 1, clause_start - 1, -1):
-        if tv.text[j] in {";", ":"}:
-            return False
-        if tv.text[j] == ",":
-            if j + 1 < token_i and tv.lower[j + 1] in {"who", "whose", "which"}:
-                return _ASIDE_VERBS.isdisjoint(tv.lower[j + 1 : token_i])
-            return False
+    T = tv.text
+    j = token_i - 1  # the nearest clause punctuation before the token
+    while j >= clause_start and T[j] not in {",", ";", ":"}:
+        j -= 1
+    if j < clause_start or T[j] != ",":
+        return False
+    if j + 1 < token_i and tv.lower[j + 1] in {"who", "whose", "which"}:
+        return _ASIDE_VERBS.isdisjoint(tv.lower[j + 1 : token_i])
     return False
 
 
@@ -821,29 +830,117 @@ def _is_parenthetical(tv: Tokens, clause_start: int, clause_end: int, start: int
 _HISTORY_DOC_SEARCH = all(marker and marker.isascii() for marker in HISTORY_MARKERS)
 
 
-def _history_spans(text: str) -> list[tuple[int, int]] | None:
-    """(start, end) of every history marker in the lower-cased `text`, by start; None when
-    lower-casing changes the length (offsets would not match the original text)."""
+def _history_sentences(text: str, sents: Sequence[SentInfo]) -> set[int]:
+    """Indices of the sentences whose lower-cased text contains a history marker."""
     lowered = text.lower()
     if not _HISTORY_DOC_SEARCH or len(lowered) != len(text):
-        return None
-    spans: list[tuple[int, int]] = []
+        # Offsets in the lower-cased document would not match the original text.
+        return {
+            sent.index
+            for sent in sents
+            if any(m in text[sent.start_char : sent.end_char].lower() for m in HISTORY_MARKERS)
+        }
+    # Sentences are disjoint and in order: only the last one that starts at or before an
+    # occurrence can hold it.
+    starts = [sent.start_char for sent in sents]
+    found: set[int] = set()
     for marker in HISTORY_MARKERS:
         at = lowered.find(marker)
         while at >= 0:
-            spans.append((at, at + len(marker)))
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and at + len(marker) <= sents[k].end_char:
+                found.add(sents[k].index)
             at = lowered.find(marker, at + 1)
-    spans.sort()
-    return spans
+    return found
 
 
-def _spans_within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether one of the (sorted) spans lies inside [start, end)."""
-    for k in range(bisect_left(spans, (start, start)), len(spans)):
-        a, b = spans[k]
-        if a >= end:
-            return False
-        if b <= end:
+def _other_round(
+    tv: Tokens,
+    c_start: int,
+    c_end: int,
+    c_words: set[str],
+    ordinals: list[RoundMention],
+    sent_ordinals: list[RoundMention] | None,
+    number: int | None,
+) -> bool:
+    """The clause talks about another round: it names one in its main clause, opens with a
+    bare ordinal that stands for one, or makes a passing reference ("the previous round")."""
+    if any(m.number != number and not _is_subordinate(tv, c_start, m.start) for m in ordinals):
+        return True
+    names_round = any(m.number == number for m in ordinals)
+    if (
+        not names_round
+        and sent_ordinals
+        and _elliptical_other_round(tv, c_start, c_end, sent_ordinals, number)
+    ):
+        return True
+    return not c_words.isdisjoint(_PASSING_OPENERS) and _passing_reference(tv, c_start, c_end)
+
+
+def _other_date(
+    tv: Tokens,
+    c_start: int,
+    c_end: int,
+    chars: tuple[int, int],
+    date_mentions: list[DateMention],
+    dates: tuple[date, date],
+) -> bool:
+    """A date in the clause (tokens [c_start, c_end), characters `chars`) outside a
+    subordinate clause, a relative aside or a parenthesis is too far from the round's dates:
+    the clause is about another meeting."""
+    token_starts = tv.idx
+    for dm in date_mentions:
+        if not chars[0] <= dm.start_char < chars[1]:
+            continue
+        tok = max(0, bisect_right(token_starts, dm.start_char) - 1)
+        tok_end = max(tok + 1, bisect_right(token_starts, dm.end_char - 1))
+        if _is_subordinate(tv, c_start, tok) or _in_relative_aside(tv, c_start, tok):
+            continue
+        if (
+            dm.year_only
+            and dm.prep == "since"
+            and _is_parenthetical(tv, c_start, c_end, tok, tok_end)
+        ):
+            continue  # "led, as at every meeting since 2017, by ..."
+        if dm.year_only:
+            far = dm.last.year != dates[0].year and dm.first.year != dates[1].year
+            if far and (dm.prep in {"in", "since", "during"}):
+                return True
+            continue
+        if dm.prep in {"that", "this"}:
+            continue
+        if _is_parenthetical(tv, c_start, c_end, tok, tok_end):
+            continue
+        if _interval_gap(dm.first, dm.last, dates[0], dates[1]) > DATE_TOLERANCE.days:
+            return True
+    return False
+
+
+def _other_relative_date(
+    tv: Tokens,
+    c_start: int,
+    chars: tuple[int, int],
+    offset: int,
+    relative: list[re.Match[str]],
+    base: date,
+    dates: tuple[date, date],
+) -> bool:
+    """ "last month", "last year" (counted from `base`) in the clause (characters `chars`),
+    outside a relative aside, is too far from the round's dates. `offset`: where the text
+    the matches were found in starts."""
+    for rm in relative:
+        char = offset + rm.start()
+        if not chars[0] <= char < chars[1]:
+            continue
+        rel_tok = max(0, bisect_right(tv.idx, char) - 1)
+        if _in_relative_aside(tv, c_start, rel_tok):
+            continue
+        if rm["unit"] == "month":
+            prior = (base.replace(day=1) - timedelta(days=1)).replace(day=1)
+            lo, hi = _month_interval(prior.year, prior.month)
+        else:
+            lo, hi = date(base.year - 1, 1, 1), date(base.year - 1, 12, 31)
+        if _interval_gap(lo, hi, dates[0], dates[1]) > DATE_TOLERANCE.days:
             return True
     return False
 
@@ -863,42 +960,43 @@ def attribute_sentences(
         dates = (published - timedelta(days=2), published)
     reference = dates[0] if dates else published
     tv = tokens_of(doc)
-    token_starts = tv.idx
     by_sent: dict[int, list[RoundMention]] = {}
     for m in mentions:
         if m.kind == "ordinal":
             by_sent.setdefault(m.sent, []).append(m)
 
     text_all = doc_text(doc)
-    history_spans = _history_spans(text_all)
+    history_sents = _history_sentences(text_all, layout.sents)
     roles: list[SentenceRole] = []
     for sent in layout.sents:
-        text = text_all[sent.start_char : sent.end_char]
-        if history_spans is None:
-            lowered = text.lower()
-            history = any(marker in lowered for marker in HISTORY_MARKERS)
-        else:
-            history = bool(history_spans) and _spans_within(
-                history_spans, sent.start_char, sent.end_char
-            )
+        history = sent.index in history_sents
         sent_words = set(tv.lower[sent.start : sent.end])
         bounds = (
             [(sent.start, sent.end)]
             if sent_words.isdisjoint(_CLAUSE_CUTS) or not _may_cut(sent_words)
             else clause_bounds(tv, sent.start, sent.end)
         )
-
+        sent_ordinals = by_sent.get(sent.index)
+        # No clause of a chrome or background sentence, nor of a history sentence without
+        # an ordinal, is usable; dates (which can only make a clause unusable) need no look.
+        settled = sent.kind == CHROME or sent.background or (history and not sent_ordinals)
         date_mentions = (
-            find_date_mentions(text, sent.start_char, reference)
+            find_date_mentions(
+                text_all[sent.start_char : sent.end_char], sent.start_char, reference
+            )
             if reference is not None
+            and not settled
             and (
                 not sent_words.isdisjoint(_DATE_WORDS)
                 or any(map(_IS_NUMBER.__getitem__, sent_words))
             )
             else []
         )
-        relative = list(_RELATIVE_RE.finditer(text)) if "last" in sent_words else []
-        sent_ordinals = by_sent.get(sent.index)
+        relative = (
+            list(_RELATIVE_RE.finditer(text_all[sent.start_char : sent.end_char]))
+            if "last" in sent_words and not settled
+            else []
+        )
         if (
             len(bounds) == 1
             and not sent_ordinals
@@ -929,63 +1027,21 @@ def attribute_sentences(
             mentions_round = names_round or (
                 not _ROUND_WORDS.isdisjoint(c_words) and bool(_GENERIC_THIS_ROUND_RE.search(c_text))
             )
-            other = False
-            for m in ordinals:
-                if m.number != number and not _is_subordinate(tv, c_start, m.start):
-                    other = True
-            if not other and not names_round and sent_ordinals:
-                other = _elliptical_other_round(tv, c_start, c_end, sent_ordinals, number)
-            if not other and not c_words.isdisjoint(_PASSING_OPENERS):
-                other = _passing_reference(tv, c_start, c_end)
-            mismatch = False
-            if not names_round and dates is not None:
-                for dm in date_mentions:
-                    if not c_first_char <= dm.start_char < c_last_char:
-                        continue
-                    tok = max(0, bisect_right(token_starts, dm.start_char) - 1)
-                    tok_end = max(tok + 1, bisect_right(token_starts, dm.end_char - 1))
-                    if _is_subordinate(tv, c_start, tok) or _in_relative_aside(tv, c_start, tok):
-                        continue
-                    if (
-                        dm.year_only
-                        and dm.prep == "since"
-                        and _is_parenthetical(tv, c_start, c_end, tok, tok_end)
-                    ):
-                        continue  # "led, as at every meeting since 2017, by ..."
-                    if dm.year_only:
-                        far = dm.last.year != dates[0].year and dm.first.year != dates[1].year
-                        if far and (dm.prep in {"in", "since", "during"}):
-                            mismatch = True
-                        continue
-                    if dm.prep in {"that", "this"}:
-                        continue
-                    if _is_parenthetical(tv, c_start, c_end, tok, tok_end):
-                        continue
-                    gap = _interval_gap(dm.first, dm.last, dates[0], dates[1])
-                    if gap > DATE_TOLERANCE.days:
-                        mismatch = True
-                for rm in relative:
-                    char = sent.start_char + rm.start()
-                    if not c_first_char <= char < c_last_char:
-                        continue
-                    rel_tok = max(0, bisect_right(token_starts, char) - 1)
-                    if _in_relative_aside(tv, c_start, rel_tok):
-                        continue
-                    base = published or dates[0]
-                    if rm["unit"] == "month":
-                        prior = (base.replace(day=1) - timedelta(days=1)).replace(day=1)
-                        lo, hi = _month_interval(prior.year, prior.month)
-                    else:
-                        lo, hi = date(base.year - 1, 1, 1), date(base.year - 1, 12, 31)
-                    if _interval_gap(lo, hi, dates[0], dates[1]) > DATE_TOLERANCE.days:
-                        mismatch = True
-            usable = (
-                sent.kind != CHROME
-                and not sent.background
-                and not other
-                and not mismatch
-                and (not history or names_round)
-            )
+            # Another round or another date only makes a clause unusable: they are looked
+            # for only while it may still be usable.
+            usable = sent.kind != CHROME and not sent.background and (not history or names_round)
+            if usable and _other_round(
+                tv, c_start, c_end, c_words, ordinals, sent_ordinals, number
+            ):
+                usable = False
+            if usable and not names_round and dates is not None:
+                chars = (c_first_char, c_last_char)
+                usable = not (
+                    _other_date(tv, c_start, c_end, chars, date_mentions, dates)
+                    or _other_relative_date(
+                        tv, c_start, chars, sent.start_char, relative, published or dates[0], dates
+                    )
+                )
             past_perfect = "had" in c_words and _main_past_perfect(c_text)
             clauses.append(Clause(c_start, c_end, usable, mentions_round, past_perfect))
         roles.append(SentenceRole(sent, clauses, history))

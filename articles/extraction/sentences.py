@@ -22,6 +22,7 @@ from typing import Any
 import numpy
 from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from .data import load
@@ -128,7 +129,6 @@ def _is_break(text: str) -> bool:
 
 # Tokens that may end a sentence (final punctuation, whitespace with a line break).
 _BREAKS = StringCache(_is_break)
-_LOWER = StringCache(str.lower)  # spaCy's LOWER is str.lower()
 
 
 class WordTest:
@@ -139,9 +139,60 @@ class WordTest:
         self.results = StringCache(test)
 
 
-# ORTH hash -> token string. A hash names the same string in every vocab, so one cache
-# serves all Docs (a lookup in it costs less than one in a StringStore).
-_ORTH_STRINGS: dict[int, str] = {}
+class _OrthStrings:
+    """ORTH hash -> token string and its lower-case form (spaCy's LOWER is `str.lower`), for
+    every hash seen so far. A hash names the same string in every vocab, so one table serves
+    all Docs.
+
+    A Doc's hashes are looked up all at once in sorted numpy arrays: a binary search and two
+    gathers in C instead of two dict lookups per token. Hashes not in the arrays yet wait in
+    a dict until there are enough of them to be merged in, so the arrays are rebuilt rarely.
+    """
+
+    def __init__(self) -> None:
+        # (sorted hashes, strings, lower-case strings), replaced as a whole on a merge. Hash 0
+        # (the empty string, never a token) stands where a hash would be past the end.
+        self.table = (
+            numpy.zeros(1, dtype="uint64"),
+            numpy.array([""], dtype=object),
+            numpy.array([""], dtype=object),
+        )
+        self.recent: dict[int, str] = {}
+
+    def lookup(self, orths: numpy.ndarray, strings: StringStore) -> tuple[list[str], list[str]]:
+        """The strings and lower-case strings of `orths` (uint64 hashes)."""
+        keys, texts, lowers = self.table
+        at = keys.searchsorted(orths)
+        at[at == len(keys)] = 0
+        text = texts[at].tolist()
+        lower = lowers[at].tolist()
+        missing = numpy.flatnonzero(keys[at] != orths)
+        if len(missing):
+            recent = self.recent
+            for i, orth in zip(missing.tolist(), orths[missing].tolist(), strict=True):
+                string = recent.get(orth)
+                if string is None:
+                    string = recent[orth] = strings[orth]
+                text[i] = string
+                lower[i] = string.lower()
+            if len(recent) > len(keys) // 8 + 64:
+                self._merge()
+        return text, lower
+
+    def _merge(self) -> None:
+        keys, texts, lowers = self.table
+        added = list(self.recent.values())
+        all_keys = numpy.concatenate([keys, numpy.fromiter(self.recent, "uint64", len(added))])
+        order = all_keys.argsort()
+        all_texts = numpy.concatenate([texts, numpy.array(added, dtype=object)])
+        all_lowers = numpy.concatenate(
+            [lowers, numpy.array([string.lower() for string in added], dtype=object)]
+        )
+        self.table = (all_keys[order], all_texts[order], all_lowers[order])
+        self.recent = {}
+
+
+_ORTH_STRINGS = _OrthStrings()
 
 
 class Tokens:
@@ -164,15 +215,9 @@ class Tokens:
     def of(cls, doc: Doc) -> Tokens:
         if not len(doc):
             return cls([], [], [], [])
-        columns = doc.to_array([ORTH, SPACY, IDX]).T.tolist()
-        missing = set(columns[0]).difference(_ORTH_STRINGS)
-        if missing:
-            strings = doc.vocab.strings
-            _ORTH_STRINGS.update((orth, strings[orth]) for orth in missing)
-        text = list(map(_ORTH_STRINGS.__getitem__, columns[0]))
-        ws = list(map(bool, columns[1]))
-        lower = list(map(_LOWER.__getitem__, text))
-        return cls(text, lower, columns[2], ws)
+        array = doc.to_array([ORTH, SPACY, IDX])
+        text, lower = _ORTH_STRINGS.lookup(array[:, 0], doc.vocab.strings)
+        return cls(text, lower, array[:, 2].tolist(), (array[:, 1] != 0).tolist())
 
     def positions_in(self, words: frozenset[str], start: int, end: int) -> list[int]:
         """Offsets in [start, end) of the tokens whose lower-case form is in `words`."""
@@ -253,8 +298,6 @@ _CAPTION_BRACKET_RE = re.compile(
     re.IGNORECASE,
 )
 _PHOTO_RE = re.compile("photo", re.IGNORECASE)
-# One scan for the words the caption and chrome patterns below search anywhere in a line.
-_MARKER_WORDS_RE = re.compile(r"photo|www\.|follow", re.IGNORECASE)
 _CAPTION_PHOTO_RE = re.compile(
     r"\bphoto\s*(?:by|:|credit)|\b(?:file|archive)\s+photo\b", re.IGNORECASE
 )
@@ -288,10 +331,19 @@ def _is_caption(line: str) -> bool:
     )
 
 
+def _has_marker_word(line: str) -> bool:
+    """Whether "photo", "www." or "follow" (the words the caption and chrome patterns search
+    anywhere in a line) occurs in any case. Substring tests of the lower-cased line cost a
+    fraction of a case-insensitive search; `str.lower` turns only ASCII capitals into these
+    letters, so both find the same lines."""
+    lowered = line.lower()
+    return "photo" in lowered or "www." in lowered or "follow" in lowered
+
+
 def _is_caption_or_chrome(line: str) -> bool:
     """`_is_caption(line) or _has_chrome_marker(line)`, with the searches for words anywhere
     in the line done only when one of them occurs."""
-    if _MARKER_WORDS_RE.search(line):
+    if _has_marker_word(line):
         return _is_caption(line) or _has_chrome_marker(line)
     return bool(
         _CAPTION_OPENING_RE.match(line)
@@ -328,24 +380,49 @@ _DATE_WORD_RE = re.compile(
 )
 _WORD_RE = re.compile(r"[^\W_][\w'\u2019.\-]*", re.UNICODE)
 _SENT_END_RE = re.compile(r"[.!?][\"'”\u2019)\]]*\s*$")
+# For ASCII lines, `_WORD_RE` words are the runs of letters, digits and _ ' . - that hold a
+# letter or a digit. With _ ' . - deleted and every other non-alphanumeric byte made a space,
+# each such run is one piece of `bytes.split()` (and a run without letters or digits none).
+_WORD_BYTES = bytes(b if chr(b).isascii() and chr(b).isalnum() else 0x20 for b in range(256))
+
+
+def _words(line: str) -> list[str]:
+    """The words of a line (`_WORD_RE`)."""
+    return _WORD_RE.findall(line)
+
+
+def _word_count(line: str) -> int:
+    """`len(_words(line))`, without building the words of an ASCII line."""
+    if line.isascii():
+        return len(line.encode("ascii").translate(_WORD_BYTES, b"_'.-").split())
+    return len(_WORD_RE.findall(line))
+
+
+def _is_date_word(word: str) -> bool:
+    return bool(_DATE_WORD_RE.match(word.strip(".,|")))
+
+
+_DATE_WORD = StringCache(_is_date_word)
 
 
 def _is_date_line(words: list[str]) -> bool:
     if not words:
         return False
-    datey = sum(1 for w in words if _DATE_WORD_RE.match(w.strip(".,|")))
+    datey = sum(map(_DATE_WORD.__getitem__, words))
     return datey >= max(2, len(words) - 1) or (len(words) <= 3 and datey >= 1)
 
 
-def _is_masthead(line: str, words: list[str]) -> bool:
-    if len(words) > 7:
+def _is_masthead(line: str, n_words: int) -> bool:
+    if n_words > 7:
         return False
+    if line.isascii():  # ASCII letters are all cased: "every letter a capital" is isupper()
+        return line.isupper()
     letters = [ch for ch in line if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters)
 
 
-def _is_prose(line: str, words: list[str]) -> bool:
-    return len(words) >= 12 and (bool(_SENT_END_RE.search(line)) or len(line) >= 100)
+def _is_prose(line: str, n_words: int) -> bool:
+    return n_words >= 12 and (bool(_SENT_END_RE.search(line)) or len(line) >= 100)
 
 
 def _is_menu(line: str) -> bool:
@@ -355,18 +432,19 @@ def _is_menu(line: str) -> bool:
     )
 
 
-def _is_chrome_line(line: str, words: list[str]) -> bool:
-    if len(words) < 3:
+def _is_chrome_line(line: str, n_words: int) -> bool:
+    """`n_words`: the number of `_words(line)`."""
+    if n_words < 3:
         return True
     if _is_caption_or_chrome(line) or _RELATED_INLINE_RE.match(line):
         return True
-    if _BYLINE_RE.match(line) and not _is_prose(line, words):
+    if _BYLINE_RE.match(line) and not _is_prose(line, n_words):
         return True
-    if len(words) > 15:
+    if n_words > 15:
         return False
-    if _is_menu(line) and not _is_prose(line, words):
+    if _is_menu(line) and not _is_prose(line, n_words):
         return True
-    return _is_masthead(line, words) or _is_date_line(words)
+    return _is_masthead(line, n_words) or _is_date_line(_words(line))
 
 
 def _norm(text: str) -> str:
@@ -403,13 +481,13 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
             previous_blank = True
         pos += len(raw) + 1
 
-    words_of = [_WORD_RE.findall(line) for line in line_texts]
+    word_counts = [_word_count(line) for line in line_texts]
     n_lines = len(line_texts)
     body_start = next(
         (
             i
             for i in range(n_lines)
-            if _is_prose(line_texts[i], words_of[i]) and not _is_caption(line_texts[i])
+            if _is_prose(line_texts[i], word_counts[i]) and not _is_caption(line_texts[i])
         ),
         0,
     )
@@ -426,7 +504,7 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
         candidates = [
             i
             for i in range(body_start)
-            if not _is_chrome_line(line_texts[i], words_of[i]) and len(words_of[i]) >= 3
+            if not _is_chrome_line(line_texts[i], word_counts[i]) and word_counts[i] >= 3
         ]
         if candidates:
             headline_lines = {candidates[-1]}
@@ -437,7 +515,7 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     in_related = False
     background_paragraphs: set[int] = set()
     for i in range(body_start, n_lines):
-        line, words = line_texts[i], words_of[i]
+        line, n_words = line_texts[i], word_counts[i]
         if _BACKGROUND_RE.match(line):
             background_paragraphs.add(line_paragraphs[i])
         if _RELATED_HEADER_RE.match(line):
@@ -445,12 +523,12 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
             chrome[i] = True
             continue
         if in_related:
-            if _is_prose(line, words) and len(words) >= 25:
+            if _is_prose(line, n_words) and n_words >= 25:
                 in_related = False
             else:
                 chrome[i] = True
                 continue
-        chrome[i] = i != body_start and _is_chrome_line(line, words)
+        chrome[i] = i != body_start and _is_chrome_line(line, n_words)
 
     sents: list[SentInfo] = []
     lead: int | None = None

@@ -14,8 +14,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import compress
-from operator import or_
 
 from .data import load, word_set
 from .sentences import Tokens
@@ -37,13 +35,16 @@ _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 HEAD, EXCLUDED, NEUTRAL = "head", "excluded", "neutral"
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass costs four times as much to build, and the rules build many.
+@dataclass(slots=True)
 class NameSpan:
     start: int
     end: int
 
     def text(self, tokens: Tokens) -> str:
         """The name as written (original spacing)."""
+        if all(tokens.ws[self.start : self.end - 1]):
+            return " ".join(tokens.text[self.start : self.end])  # the usual case
         parts = []
         for i in range(self.start, self.end):
             parts.append(tokens.text[i])
@@ -97,7 +98,8 @@ class NameFinder:
             name_words = _NAME_WORDS[extra_stop] = _NameWords(stop)
         self.stop = name_words.stop
         self.person_tokens = person_tokens  # tokens inside statistical PERSON entities
-        self.flags = list(map(name_words.__getitem__, tokens.text))
+        # 1 for a token that may be part of a name (a bytearray: `find` scans it in C)
+        self.flags = bytearray(map(name_words.__getitem__, tokens.text))
         for i in person_tokens:
             # A stop word inside a PERSON entity may still be part of a name.
             self.flags[i] = _name_shape(tokens.text[i])
@@ -105,7 +107,7 @@ class NameFinder:
         self._run_starts: list[int] = []
 
     def is_name_token(self, i: int) -> bool:
-        return self.flags[i]
+        return self.flags[i] == 1
 
     def _joins(self, i: int, end: int) -> int:
         """How many tokens starting at i continue a name (a hyphen or a particle), 0 if none."""
@@ -190,19 +192,24 @@ class NameFinder:
         """Every name run of the document, computed once."""
         if self._runs is None:
             out: list[NameSpan] = []
+            flags, text, lower = self.flags, self.tokens.text, self.tokens.lower
             n = self.tokens.n
-            # Only a name token or a particle can open a run.
-            openers = compress(
-                range(n), map(or_, self.flags, map(PARTICLES.__contains__, self.tokens.lower))
-            )
-            i = 0
-            for start in openers:
-                if start < i:
-                    continue
+            pos = 0  # tokens before pos are in a run or were tried as openers
+            while True:
+                # A run opens at a name token or at a particle joined to one ("al-Jaafari"):
+                # jump from name token to name token.
+                found = flags.find(1, pos)
+                if found < 0:
+                    break
+                start = found
+                if found - 2 >= pos and text[found - 1] == "-" and lower[found - 2] in PARTICLES:
+                    start = found - 2
                 run = self.run_from(start, n)
-                if run is not None:
-                    out.append(run)
-                    i = run.end
+                if run is None:
+                    pos = found + 1
+                    continue
+                out.append(run)
+                pos = run.end
             self._runs = out
             self._run_starts = [r.start for r in out]
         return self._runs
@@ -210,12 +217,16 @@ class NameFinder:
     def runs_in(self, start: int, end: int) -> list[NameSpan]:
         """The name runs that start in [start, end), cut at `end`."""
         runs = self._runs if self._runs is not None else self.all_runs()
-        out: list[NameSpan] = []
-        for k in range(bisect_left(self._run_starts, start), len(runs)):
-            run = runs[k]
-            if run.start >= end:
-                break
-            out.append(run if run.end <= end else NameSpan(run.start, end))
+        starts = self._run_starts
+        first = bisect_left(starts, start)
+        stop = bisect_left(starts, end, first)
+        if first == stop:
+            return []
+        out = runs[first:stop]
+        # Runs do not overlap, so only the last one can reach past `end`.
+        last = out[-1]
+        if last.end > end:
+            out[-1] = NameSpan(last.start, end)
         return out
 
 

@@ -1,0 +1,115 @@
+"""The fast paths of parties.py and titles.py give what the plain rules give."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from articles.extraction.parties import (
+    ABSENCE_PHRASE_MARKERS,
+    ABSENCE_PHRASES,
+    OBSERVER_WORDS,
+    PARTY_SPANS,
+    WEAK_SPANS,
+    _has_absence_phrase,
+)
+from articles.extraction.sentences import Tokens, analyse_layout, tokens_of
+from articles.extraction.titles import PARTICLES, NameFinder, NameSpan
+
+
+def _tokens(text: list[str], ws: list[bool]) -> Tokens:
+    idx, at = [], 0
+    for word, space in zip(text, ws, strict=True):
+        idx.append(at)
+        at += len(word) + space
+    return Tokens(text, [t.lower() for t in text], idx, ws)
+
+
+def _runs_opener_by_opener(finder: NameFinder) -> list[NameSpan]:
+    """Every token that is a name token or a particle tried as an opener, in order."""
+    out: list[NameSpan] = []
+    n = finder.tokens.n
+    i = 0
+    for start in range(n):
+        if start < i or not (finder.flags[start] or finder.tokens.lower[start] in PARTICLES):
+            continue
+        run = finder.run_from(start, n)
+        if run is not None:
+            out.append(run)
+            i = run.end
+    return out
+
+
+_WORDS = ["al", "Al", "-", "bin", "de", "O.", "A.", "Pavel", "Korin", "the", "envoy", "Russia"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_name_runs_are_those_of_every_opener(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        n = rng.randint(0, 12)
+        text = [rng.choice(_WORDS) for _ in range(n)]
+        ws = [rng.random() < 0.6 for _ in range(n)]
+        finder = NameFinder(_tokens(text, ws), frozenset({"russia"}))
+        runs = finder.all_runs()
+        assert runs == _runs_opener_by_opener(finder), (text, ws)
+        for start in range(n + 1):
+            for end in range(start, n + 1):
+                cut = [
+                    r if r.end <= end else NameSpan(r.start, end)
+                    for r in runs
+                    if start <= r.start < end
+                ]
+                assert finder.runs_in(start, end) == cut
+
+
+def test_name_text_keeps_the_spacing() -> None:
+    tv = _tokens(["Bashar", "al", "-", "Jaafari", "Omar"], [True, False, False, True, False])
+    assert NameSpan(0, 4).text(tv) == "Bashar al-Jaafari"
+    assert NameSpan(3, 5).text(tv) == "Jaafari Omar"
+    assert NameSpan(2, 2).text(tv) == ""
+
+
+def test_every_absence_phrase_holds_a_marker_word() -> None:
+    assert all(not ABSENCE_PHRASE_MARKERS.isdisjoint(phrase) for phrase in ABSENCE_PHRASES)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("the opposition did not send anyone", True),
+        ("the opposition did not send a minister", False),
+        ("iran stayed away", True),
+        ("iran was represented by its envoy", False),
+        ("jordan skipped the meeting", True),
+    ],
+)
+def test_absence_phrase_in_a_clause(clause: str, expected: bool) -> None:
+    assert _has_absence_phrase(clause.split(" ")) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan and Iraq attended as OBSERVERS; the observer states stayed.",
+        # lower-casing "\u0130" adds a character: offsets in the lower-cased text move
+        "\u0130stanbul sent observers. Observers from Iraq came.",
+        "No one observed anything; the observership ended.",
+    ],
+)
+def test_observer_tokens_are_found_in_the_text(extractor, text: str) -> None:
+    doc = extractor.nlp(text)
+    tv = tokens_of(doc)
+    state = extractor.parties._state(doc, analyse_layout(doc), [], NameFinder(tv, frozenset()))
+    expected = [i for i, low in enumerate(tv.lower) if low in OBSERVER_WORDS]
+    assert extractor.parties._observer_tokens(state) == expected
+
+
+def test_weak_mentions_are_labelled_with_their_party(extractor) -> None:
+    doc = extractor.nlp("Syria's envoy met the Syrian government team and Russia's delegation.")
+    weak = [(span.label_, span.text) for span in doc.spans[WEAK_SPANS]]
+    strong = [(span.label_, span.text) for span in doc.spans[PARTY_SPANS]]
+    assert ("Syrian government", "Syria") in weak
+    assert ("Syrian government", "Syrian government") in strong
+    assert ("Russia", "Russia") in strong
