@@ -56,6 +56,7 @@ _SPACES_RE = re.compile(r"\s+")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 
 
+@lru_cache(maxsize=16384)  # the same few hundred spellings come back in every batch
 def normalize_name(name: str) -> str:
     """Transliterated, lower-case, punctuation-free form: "Sedat Önal" -> "sedat onal"."""
     text = anyascii(name or "").lower()
