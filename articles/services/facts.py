@@ -8,18 +8,16 @@ rejected (their row is a tombstone, so the same fact is never created again). Ev
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections
-from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Count, Max, Model
+from django.db.models import Count, Max
 
 from articles.extraction.people import NameIndex
 from articles.extraction.types import Extraction, RoundLink
 from articles.models import Article, RoundLinkMethod
+from articles.services.inserts import insert_rows
 from rounds.models import (
     Delegation,
     DelegationMention,
@@ -264,65 +262,6 @@ def evidence_row(fact) -> tuple[str, int, int, float]:
     """The mention values every kind of fact fills from its evidence."""
     evidence = fact.evidence
     return (evidence.sentence, evidence.start, evidence.end, fact.confidence)
-
-
-def insert_rows(model: type[Model], fields: Sequence[str], rows: Sequence[tuple]) -> None:
-    """INSERT plain value tuples in one `executemany`.
-
-    Evidence rows are most of what ingest writes (about fifteen an article), and
-    `bulk_create` spends far longer building a model instance and preparing every field
-    per row than the database takes to store it. Values must be ready for the database:
-    ids, strings and numbers.
-    """
-    if rows:
-        db = _database()
-        with db.cursor() as cursor:
-            cursor.executemany(_insert_sql(db.vendor, model, tuple(fields)), rows)
-
-
-def insert_instance(instance: Model) -> None:
-    """INSERT a new model instance and set its primary key, like `save()` on a new instance
-    but without the ORM's per-save work (query compilation, signals).
-
-    Ingest writes one new article a transaction, thousands a run; the ORM's machinery costs
-    about a third as much again as the database's insert. Fields are prepared by the fields
-    themselves (`pre_save` fills `auto_now` dates), so values are what `save()` would
-    write. No `post_save` signal is sent: ingest bumps the archive version itself.
-    """
-    db = _database()
-    model = type(instance)
-    fields = _concrete_fields(model)
-    values = [field.get_db_prep_save(field.pre_save(instance, True), db) for field in fields]
-    sql = _insert_sql(db.vendor, model, tuple(field.name for field in fields))
-    with db.cursor() as cursor:
-        if db.features.can_return_columns_from_insert:
-            pk_column = db.ops.quote_name(model._meta.pk.column)
-            cursor.execute(f"{sql} RETURNING {pk_column}", values)
-            instance.pk = cursor.fetchone()[0]
-        else:
-            cursor.execute(sql, values)
-            instance.pk = cursor.lastrowid
-    instance._state.adding = False
-    instance._state.db = db.alias
-
-
-def _database() -> BaseDatabaseWrapper:
-    """The default connection itself: every attribute read through the `connection` proxy
-    costs a context-local lookup, and an insert reads dozens."""
-    return connections[DEFAULT_DB_ALIAS]
-
-
-@functools.cache
-def _concrete_fields(model: type[Model]) -> tuple:
-    return tuple(field for field in model._meta.concrete_fields if not field.primary_key)
-
-
-@functools.cache
-def _insert_sql(vendor: str, model: type[Model], fields: tuple[str, ...]) -> str:
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
-    values = ", ".join(["%s"] * len(fields))
-    return f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({values})"
 
 
 def best_per_key(facts: Iterable, key) -> list:

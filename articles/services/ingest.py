@@ -35,10 +35,10 @@ from articles.services.extraction_stage import (
 from articles.services.facts import (
     FactCache,
     FactWriter,
-    insert_instance,
     refresh_derived,
     refresh_participant_names,
 )
+from articles.services.inserts import insert_instance
 from articles.services.paths import MissingPath, iter_article_paths
 from rounds.models import Party, Round
 from rounds.versioning import bump_archive_version, bumps_held

@@ -132,18 +132,27 @@ def test_workers_leave_the_database_connection_usable(tmp_path):
         assert cursor.fetchone()[0] == 6
 
 
-class BrokenOn(Extractor):
-    """The real extractor, except that one article's text makes it raise (a rule bug)."""
+class FailsOn(Extractor):
+    """The real extractor, except that a batch holding an article with `marker` in its text
+    calls `fail` (raise like a rule bug, or end the process like the out-of-memory killer)."""
 
-    def __init__(self, marker: str) -> None:
+    def __init__(self, marker: str, fail) -> None:
         super().__init__()
-        self.marker = marker
+        self.marker, self.fail = marker, fail
 
     def extract_many(self, items, batch_size=64):
         items = list(items)
         if any(self.marker in article.text for article, _, _ in items):
-            raise ValueError("rule crashed")
+            self.fail()
         return super().extract_many(items, batch_size)
+
+
+def rule_crash() -> None:
+    raise ValueError("rule crashed")
+
+
+def process_killed() -> None:
+    os._exit(9)
 
 
 def test_an_article_that_breaks_extraction_fails_alone(tmp_path):
@@ -154,7 +163,7 @@ def test_an_article_that_breaks_extraction_fails_alone(tmp_path):
     ]
     jobs = [Job(path, path.read_bytes()) for path in paths]
 
-    done = extract_batch(BrokenOn("TRIGGER"), jobs, max_bytes=1_000_000)
+    done = extract_batch(FailsOn("TRIGGER", rule_crash), jobs, max_bytes=1_000_000)
 
     assert [d.error for d in done] == ["", "extraction failed: ValueError: rule crashed", ""]
     assert done[0].extraction.round.number == 14
@@ -164,7 +173,9 @@ def test_an_article_that_breaks_extraction_fails_alone(tmp_path):
 def test_the_failing_article_is_reported_and_the_others_written(tmp_path, monkeypatch):
     import articles.services.ingest as ingest_service
 
-    monkeypatch.setattr(ingest_service, "build_extractor", lambda config: BrokenOn("TRIGGER"))
+    monkeypatch.setattr(
+        ingest_service, "build_extractor", lambda config: FailsOn("TRIGGER", rule_crash)
+    )
     write(tmp_path, "a.txt", ROUND_14)
     write(tmp_path, "b.txt", ROUND_23 + "\nTRIGGER\n")
 
@@ -175,25 +186,12 @@ def test_the_failing_article_is_reported_and_the_others_written(tmp_path, monkey
     assert Article.objects.get().source_name == "a.txt"
 
 
-class DiesOn(Extractor):
-    """The real extractor, except that one article's text kills its process (the kernel's
-    out-of-memory killer, say)."""
-
-    def __init__(self, marker: str) -> None:
-        super().__init__()
-        self.marker = marker
-
-    def extract_many(self, items, batch_size=64):
-        items = list(items)
-        if any(self.marker in article.text for article, _, _ in items):
-            os._exit(9)
-        return super().extract_many(items, batch_size)
-
-
 def test_a_dead_worker_stops_the_run_with_a_clear_error(tmp_path, monkeypatch, ingest):
     import articles.services.ingest as ingest_service
 
-    monkeypatch.setattr(ingest_service, "build_extractor", lambda config: DiesOn("TRIGGER"))
+    monkeypatch.setattr(
+        ingest_service, "build_extractor", lambda config: FailsOn("TRIGGER", process_killed)
+    )
     monkeypatch.setattr(settings, "INGEST_WORKERS", 2)
     monkeypatch.setattr(settings, "INGEST_BATCH_SIZE", 1)
     write(tmp_path, "a.txt", ROUND_14)

@@ -1,4 +1,4 @@
-"""The writer's raw inserts store exactly what the ORM would have stored."""
+"""Ingest's plain inserts store exactly what the ORM would have stored."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
-from articles.services.facts import insert_instance
+from articles.services.inserts import insert_instance
 from rounds.models import Round
 
 pytestmark = pytest.mark.django_db
