@@ -15,7 +15,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
@@ -260,13 +259,36 @@ def reextract_article(article: Article) -> None:
 
 
 def _chunks(iterable: Iterable, size: int) -> Iterator[list]:
-    """Batches of `size`, the first ones smaller (an eighth, a quarter, a half): the writer
-    waits for the first batch to be extracted, so a small one gets it writing sooner."""
+    """Batches of `size`, smaller at both ends: the writer waits for the first batch to be
+    extracted, so small first ones (an eighth, a quarter, a half) get it writing sooner; and
+    the last ones halve what is left, so no worker (or the writer) ends the run alone with a
+    whole batch while the other cores idle.
+
+    Looks ahead at most two batches of items (paths, or stored articles when re-extracting),
+    so the input is still streamed.
+    """
     iterator = iter(iterable)
-    step = max(size // 8, 1)
-    while chunk := list(islice(iterator, step)):
-        yield chunk
+    smallest = max(size // 8, 1)
+    step = smallest
+    ahead: deque = deque()
+    exhausted = False
+    while True:
+        while not exhausted and len(ahead) < 2 * size:
+            item = next(iterator, _END)
+            if item is _END:
+                exhausted = True
+            else:
+                ahead.append(item)
+        if not ahead:
+            return
+        take = step
+        if exhausted:  # the end is in sight: half of what is left, all of a small rest
+            take = len(ahead) if len(ahead) < 2 * smallest else min(step, len(ahead) // 2)
+        yield [ahead.popleft() for _ in range(min(take, len(ahead)))]
         step = min(step * 2, size)
+
+
+_END = object()
 
 
 @dataclass

@@ -91,10 +91,37 @@ def test_second_pooled_run_changes_nothing(tmp_path):
 
 def test_batches_start_small_so_writing_starts_early_and_keep_every_file_in_order():
     batches = list(_chunks(iter(range(100)), 64))
-    assert [len(batch) for batch in batches] == [8, 16, 32, 44]
+    assert [len(batch) for batch in batches][:3] == [8, 16, 32]
     assert [item for batch in batches for item in batch] == list(range(100))
     assert [len(batch) for batch in _chunks(iter(range(5)), 64)] == [5]
-    assert [len(batch) for batch in _chunks(iter(range(4)), 3)] == [1, 2, 1]
+    assert [len(batch) for batch in _chunks(iter(range(1)), 64)] == [1]
+    assert list(_chunks(iter([]), 64)) == []
+
+
+def test_batches_shrink_at_the_end_so_no_core_finishes_the_run_alone():
+    sizes = [len(batch) for batch in _chunks(iter(range(2000)), 64)]
+    assert sum(sizes) == 2000
+    assert sizes[:4] == [8, 16, 32, 64]
+    tail = sizes[sizes.index(64) :]
+    middle = tail[:-4]
+    assert set(middle) == {64}
+    assert tail[-4:] == sorted(tail[-4:], reverse=True)
+    assert sizes[-1] <= 16
+
+
+def test_batches_look_ahead_at_most_two_batches():
+    pulled = 0
+
+    def source():
+        nonlocal pulled
+        for item in range(1000):
+            pulled += 1
+            yield item
+
+    handed_out = 0
+    for batch in _chunks(source(), 64):
+        handed_out += len(batch)
+        assert pulled - handed_out <= 2 * 64
 
 
 def test_a_pooled_run_keeps_no_extraction_and_leaves_the_collector_as_it_was(tmp_path):
