@@ -381,9 +381,9 @@ _DATE_WORD_RE = re.compile(
 _WORD_RE = re.compile(r"[^\W_][\w'\u2019.\-]*", re.UNICODE)
 _SENT_END_RE = re.compile(r"[.!?][\"'”\u2019)\]]*\s*$")
 # For ASCII lines, `_WORD_RE` words are the runs of letters, digits and _ ' . - that hold a
-# letter or a digit. With _ ' . - deleted and every other non-alphanumeric byte made a space,
-# each such run is one piece of `bytes.split()` (and a run without letters or digits none).
-_WORD_BYTES = bytes(b if chr(b).isascii() and chr(b).isalnum() else 0x20 for b in range(256))
+# letter or a digit. With _ ' . - deleted, every letter and digit made an "x" and every other
+# byte a space, each such run is one run of "x" (and a run without letters or digits none).
+_WORD_MARKS = bytes(0x78 if chr(b).isascii() and chr(b).isalnum() else 0x20 for b in range(256))
 
 
 def _words(line: str) -> list[str]:
@@ -392,9 +392,11 @@ def _words(line: str) -> list[str]:
 
 
 def _word_count(line: str) -> int:
-    """`len(_words(line))`, without building the words of an ASCII line."""
+    """`len(_words(line))`, without building the words of an ASCII line: they are the runs
+    of "x" in its marks, and one starts at each "x" after a space, and at the start."""
     if line.isascii():
-        return len(line.encode("ascii").translate(_WORD_BYTES, b"_'.-").split())
+        marks = line.encode("ascii").translate(_WORD_MARKS, b"_'.-")
+        return marks.count(b" x") + marks.startswith(b"x")
     return len(_WORD_RE.findall(line))
 
 
@@ -481,8 +483,10 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
             previous_blank = True
         pos += len(raw) + 1
 
-    word_counts = [_word_count(line) for line in line_texts]
     n_lines = len(line_texts)
+    if not n_lines:
+        return Layout(sents=[])  # only whitespace: no sentence
+    word_counts = [_word_count(line) for line in line_texts]
     body_start = next(
         (
             i
@@ -533,49 +537,48 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     sents: list[SentInfo] = []
     lead: int | None = None
     headline: list[int] = []
-    body_paragraph = line_paragraphs[body_start] if n_lines else 0
+    body_paragraph = line_paragraphs[body_start]
     tv = tokens_of(doc)
+    token_text, token_idx = tv.text, tv.idx
     for start_tok, end_tok in sentence_bounds(doc):
         # Leading and trailing whitespace is not part of the sentence.
-        while start_tok < end_tok and tv.text[start_tok].isspace():
+        while start_tok < end_tok and token_text[start_tok].isspace():
             start_tok += 1
         last = end_tok - 1
-        while last >= start_tok and tv.text[last].isspace():
+        while last >= start_tok and token_text[last].isspace():
             last -= 1
         if last < start_tok:
             continue
-        start_char = tv.idx[start_tok]
-        end_char = tv.idx[last] + len(tv.text[last])
+        start_char = token_idx[start_tok]
+        end_char = token_idx[last] + len(token_text[last])
         if end_char <= start_char:
             continue
-        line = max(0, bisect_right(line_starts, start_char) - 1) if line_starts else 0
-        para = line_paragraphs[line] if n_lines else 0
-        if n_lines and chrome[line]:
+        line = bisect_right(line_starts, start_char) - 1  # a non-space is on a non-blank line
+        para = line_paragraphs[line]
+        if chrome[line]:
             kind = CHROME
         elif line in headline_lines:
             kind = HEADLINE
         elif lead is None and line >= body_start:
             kind = LEAD
+            lead = len(sents)
         else:
             kind = BODY
-        background = para in background_paragraphs
-        first_paragraph = para == body_paragraph and kind in (LEAD, BODY)
+        if kind == HEADLINE:
+            headline.append(len(sents))
         # Positional arguments: keywords cost three times as much for a slotted dataclass.
-        info = SentInfo(
-            len(sents),
-            start_tok,
-            end_tok,
-            start_char,
-            end_char,
-            line,
-            para,
-            kind,
-            background,
-            first_paragraph,
+        sents.append(
+            SentInfo(
+                len(sents),
+                start_tok,
+                end_tok,
+                start_char,
+                end_char,
+                line,
+                para,
+                kind,
+                para in background_paragraphs,
+                para == body_paragraph and kind in (LEAD, BODY),
+            )
         )
-        if kind == LEAD:
-            lead = info.index
-        elif kind == HEADLINE:
-            headline.append(info.index)
-        sents.append(info)
     return Layout(sents=sents, headline=headline, lead=lead)
