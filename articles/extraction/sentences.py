@@ -47,11 +47,14 @@ def mark_sentences(doc: Doc) -> Doc:
     tv = tokens_of(doc)
     T = tv.text
     n = tv.n
+    # Only final punctuation and line breaks can end a sentence: visit just those tokens.
+    breaks = tv.breaks
+    if breaks is None:
+        breaks = list(compress(range(n), map(_BREAKS.__getitem__, T)))
     starts: list[int] = []
     line_start = 0
     resume = 0  # tokens before this closed the previous sentence
-    # Only final punctuation and line breaks can end a sentence: visit just those tokens.
-    for i in compress(range(n), map(_BREAKS.__getitem__, T)):
+    for i in breaks:
         if i < resume:
             continue
         text = T[i]
@@ -71,7 +74,8 @@ def mark_sentences(doc: Doc) -> Doc:
             if blank or ends_line or i - line_start <= _SHORT_LINE_TOKENS or T[i + 1] in _BULLETS:
                 starts.append(i + 1)
         line_start = i + 1
-    marked = sorted({0, *(j for j in starts if 0 < j < n)}) if n else []
+    # Every start is in 1..n, and the one past the last token (n) starts nothing.
+    marked = sorted({0, *starts} - {n}) if n else []
     if n:
         # One array write instead of a Token setter per sentence (each setter rescans the doc).
         flags = numpy.full(n, -1, dtype="int64")
@@ -140,32 +144,38 @@ class WordTest:
 
 
 class _OrthStrings:
-    """ORTH hash -> token string and its lower-case form (spaCy's LOWER is `str.lower`), for
-    every hash seen so far. A hash names the same string in every vocab, so one table serves
-    all Docs.
+    """ORTH hash -> token string, its lower-case form (spaCy's LOWER is `str.lower`) and
+    whether it may end a sentence (`_is_break`), for every hash seen so far. A hash names the
+    same string in every vocab, so one table serves all Docs.
 
-    A Doc's hashes are looked up all at once in sorted numpy arrays: a binary search and two
-    gathers in C instead of two dict lookups per token. Hashes not in the arrays yet wait in
-    a dict until there are enough of them to be merged in, so the arrays are rebuilt rarely.
+    A Doc's hashes are looked up all at once in sorted numpy arrays: a binary search and
+    gathers in C instead of dict lookups per token. Hashes not in the arrays yet wait in a
+    dict until there are enough of them to be merged in, so the arrays are rebuilt rarely.
     """
 
     def __init__(self) -> None:
-        # (sorted hashes, strings, lower-case strings), replaced as a whole on a merge. Hash 0
-        # (the empty string, never a token) stands where a hash would be past the end.
+        # (sorted hashes, strings, lower-case strings, breaks), replaced as a whole on a
+        # merge. Hash 0 (the empty string, never a token) stands where a hash would be past
+        # the end.
         self.table = (
             numpy.zeros(1, dtype="uint64"),
             numpy.array([""], dtype=object),
             numpy.array([""], dtype=object),
+            numpy.zeros(1, dtype=bool),
         )
         self.recent: dict[int, str] = {}
 
-    def lookup(self, orths: numpy.ndarray, strings: StringStore) -> tuple[list[str], list[str]]:
-        """The strings and lower-case strings of `orths` (uint64 hashes)."""
-        keys, texts, lowers = self.table
+    def lookup(
+        self, orths: numpy.ndarray, strings: StringStore
+    ) -> tuple[list[str], list[str], list[int]]:
+        """The strings and lower-case strings of `orths` (uint64 hashes), and the offsets of
+        those that may end a sentence."""
+        keys, texts, lowers, breaks = self.table
         at = keys.searchsorted(orths)
         at[at == len(keys)] = 0
         text = texts[at].tolist()
         lower = lowers[at].tolist()
+        is_break = breaks[at]
         missing = numpy.flatnonzero(keys[at] != orths)
         if len(missing):
             recent = self.recent
@@ -175,12 +185,13 @@ class _OrthStrings:
                     string = recent[orth] = strings[orth]
                 text[i] = string
                 lower[i] = string.lower()
+                is_break[i] = _BREAKS[string]
             if len(recent) > len(keys) // 8 + 64:
                 self._merge()
-        return text, lower
+        return text, lower, numpy.flatnonzero(is_break).tolist()
 
     def _merge(self) -> None:
-        keys, texts, lowers = self.table
+        keys, texts, lowers, breaks = self.table
         added = list(self.recent.values())
         all_keys = numpy.concatenate([keys, numpy.fromiter(self.recent, "uint64", len(added))])
         order = all_keys.argsort()
@@ -188,7 +199,8 @@ class _OrthStrings:
         all_lowers = numpy.concatenate(
             [lowers, numpy.array([string.lower() for string in added], dtype=object)]
         )
-        self.table = (all_keys[order], all_texts[order], all_lowers[order])
+        all_breaks = numpy.concatenate([breaks, numpy.array([_BREAKS[s] for s in added], bool)])
+        self.table = (all_keys[order], all_texts[order], all_lowers[order], all_breaks[order])
         self.recent = {}
 
 
@@ -199,25 +211,35 @@ class Tokens:
     """Plain lists of token attributes for rules written in Python.
 
     `doc[i]` builds a new Token object on every access; rules read these lists instead
-    (built once per Doc by `tokens_of`).
+    (built once per Doc by `tokens_of`). `breaks` (the offsets of the tokens that may end a
+    sentence, for `mark_sentences`) comes with a view of a Doc, not with one rebuilt from
+    plain lists.
     """
 
-    __slots__ = ("idx", "lower", "n", "text", "ws")
+    __slots__ = ("breaks", "idx", "lower", "n", "text", "ws")
 
-    def __init__(self, text: list[str], lower: list[str], idx: list[int], ws: list[bool]) -> None:
+    def __init__(
+        self,
+        text: list[str],
+        lower: list[str],
+        idx: list[int],
+        ws: list[bool],
+        breaks: list[int] | None = None,
+    ) -> None:
         self.text = text
         self.lower = lower
         self.idx = idx
         self.ws = ws
         self.n = len(text)
+        self.breaks = breaks
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
         if not len(doc):
-            return cls([], [], [], [])
+            return cls([], [], [], [], [])
         array = doc.to_array([ORTH, SPACY, IDX])
-        text, lower = _ORTH_STRINGS.lookup(array[:, 0], doc.vocab.strings)
-        return cls(text, lower, array[:, 2].tolist(), (array[:, 1] != 0).tolist())
+        text, lower, breaks = _ORTH_STRINGS.lookup(array[:, 0], doc.vocab.strings)
+        return cls(text, lower, array[:, 2].tolist(), (array[:, 1] != 0).tolist(), breaks)
 
     def positions_in(self, words: frozenset[str], start: int, end: int) -> list[int]:
         """Offsets in [start, end) of the tokens whose lower-case form is in `words`."""

@@ -71,11 +71,14 @@ def test_orth_strings_look_up_new_and_merged_hashes() -> None:
     table = sentences._OrthStrings()
     words = [f"Word{i}" for i in range(300)]
     for chunk in range(0, 300, 30):
-        doc = nlp.make_doc(" ".join([*words[chunk : chunk + 30], "The", "talks", "."]))
+        ending = ["The", "talks", "end", ".", f"\n{' ' * chunk}\n", "Next", "!", "\n", "-"]
+        doc = nlp.make_doc(" ".join([*words[chunk : chunk + 30], *ending]))
         orths = doc.to_array("ORTH")
-        text, lower = table.lookup(orths, doc.vocab.strings)
+        text, lower, breaks = table.lookup(orths, doc.vocab.strings)
         assert text == [t.text for t in doc]
         assert lower == [t.lower_ for t in doc]
+        assert breaks == [t.i for t in doc if sentences._is_break(t.text)]
+        assert len(breaks) == 4
     assert len(table.table[0]) > 1  # some were merged into the sorted arrays
     keys = table.table[0]
     assert numpy.all(keys[:-1] < keys[1:])
@@ -90,6 +93,20 @@ def test_tokens_of_a_doc() -> None:
     assert view.lower == [t.lower_ for t in doc]
     assert view.idx == [t.idx for t in doc]
     assert view.ws == [bool(t.whitespace_) for t in doc]
+    assert view.breaks == [5, 8]
+
+
+def test_sentence_marks_without_the_break_offsets_of_the_lookup() -> None:
+    nlp = spacy.blank("en")
+    text = "HEADLINE HERE\nBy Jane Roe\n\nTalks opened (in Astana). They ended!\n- a bullet"
+    doc = sentences.mark_sentences(nlp.make_doc(text))
+    rebuilt = nlp.make_doc(text)
+    view = Tokens.of(rebuilt)
+    rebuilt.user_data["astana.tokens"] = (view.text, view.lower, view.idx, view.ws)
+    sentences.mark_sentences(rebuilt)
+    assert sentences.tokens_of(rebuilt).breaks is None  # found by the plain test
+    starts = doc.user_data["astana.sent_starts"]
+    assert rebuilt.user_data["astana.sent_starts"] == starts == [0, 3, 7, 14, 18]
 
 
 def _sent(index: int, start_char: int, end_char: int) -> SentInfo:
