@@ -245,3 +245,33 @@ def test_dates_prose_test_matches_the_rule(text: str) -> None:
         and (bool(dates._SENTENCE_END_RE.search(text)) or len(text) >= 120)
     )
     assert dates._is_prose(line) == expected
+
+
+OPENING_LINES = [
+    *TRICKY_LINES,
+    "Photo: AFP",
+    "(Picture by Jane Roe)",
+    "Posted on 3 May 2018",
+    "Related stories",
+    "Related: talks end",
+    "Read more:",
+    "By Jane Roe",
+    "Background: the talks began in 2017",
+    "Editor's note - this article was updated",
+    "  \u00a9 2018 Agency",
+    "Home / Syria",
+    "The talks opened in Astana on Thursday, the ministry said.",
+]
+
+
+@pytest.mark.parametrize("line", OPENING_LINES)
+def test_opening_union_matches_where_an_opening_pattern_does(line: str) -> None:
+    patterns = sentences._OPENING_PATTERNS
+    assert all(rx.flags & re.IGNORECASE for rx in patterns)
+    expected = any(rx.match(line) for rx in patterns)
+    assert (sentences._OPENING_RE.match(line) is not None) == expected
+    n_words = sentences._word_count(line)
+    if not expected:  # what the union rules out is never tested
+        assert sentences._is_chrome_line(line, n_words, False) == sentences._is_chrome_line(
+            line, n_words
+        )
