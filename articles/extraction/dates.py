@@ -345,6 +345,13 @@ def _words(s: str) -> list[str]:
     return _WORD_RE.findall(s)
 
 
+@lru_cache(maxsize=16)
+def _word_count(line: str) -> int:
+    """`len(_words(line))`, remembered for the last few lines: the prose test and the
+    standfirst test both count the words of the first paragraph."""
+    return len(_WORD_RE.findall(line))
+
+
 def _is_prose(line: _Line) -> bool:
     """A paragraph of running text: the body starts here."""
     text = line.text
@@ -353,7 +360,7 @@ def _is_prose(line: _Line) -> bool:
     # The words are counted last: most lines above the body are short and end without a stop.
     if len(text) < 120 and not _SENTENCE_END_RE.search(text):
         return False
-    return len(_words(text)) >= _PROSE_MIN_WORDS
+    return _word_count(text) >= _PROSE_MIN_WORDS
 
 
 def _is_pure_date_segment(segment: str, spans: list[tuple[int, int]]) -> bool:
@@ -585,7 +592,7 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
         candidates.extend(_headline_lead(lines[headline]))
     if body_start < len(lines) and body_start <= _MAX_TOP_LINES:
         candidates.extend(_dateline_lead(lines[body_start]))
-        if len(_words(lines[body_start].text)) <= _STANDFIRST_MAX_WORDS:
+        if _word_count(lines[body_start].text) <= _STANDFIRST_MAX_WORDS:
             candidates.extend(_under_standfirst(lines, body_start))
     if not candidates:
         # Some pages print "Published 14 May 2018" under the story instead; only an

@@ -90,8 +90,8 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     starts = doc.user_data.get("astana.sent_starts")
     if starts is None:
         starts = [s.start for s in doc.sents]
-    n = len(doc)
-    return [(a, starts[k + 1] if k + 1 < len(starts) else n) for k, a in enumerate(starts)]
+    ends = [*starts[1:], len(doc)] if starts else []
+    return list(zip(starts, ends, strict=True))
 
 
 def doc_text(doc: Doc) -> str:
