@@ -988,8 +988,9 @@ def _blocks(root: _Element | None, page: list[_Element], dropped: set[_Element])
                     flush()
                 else:
                     walk(child.text, child)
-            if child.tail:
-                buffer.append(child.tail.replace("\n", " "))
+            tail = child.tail  # lxml makes a new string on each access
+            if tail:
+                buffer.append(tail.replace("\n", " "))
 
     if root is None:
         walk(None, page)
