@@ -858,7 +858,7 @@ def _is_noise(tag: _Element) -> bool:
     if name == "header":
         # an article's own header holds its headline
         return next(tag.iterdescendants("h1"), None) is None
-    attributes = dict(tag.items())  # one call, where a `get` per attribute costs as much each
+    attributes = dict(tag.items())  # one call instead of a `get` (as costly) per attribute
     if attributes:
         role = attributes.get("role")
         if role is not None and role.lower() in _DROP_ROLES:
