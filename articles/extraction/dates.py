@@ -309,8 +309,11 @@ def parse_machine_date(s: str) -> date | None:
 # --- publication date ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs four times as much to make
 class _Line:
+    """A non-blank line of the text, stripped, with its character span and its number among
+    the non-blank lines."""
+
     text: str
     start: int
     end: int
@@ -342,14 +345,22 @@ def _words(s: str) -> list[str]:
     return _WORD_RE.findall(s)
 
 
+@lru_cache(maxsize=16)
+def _word_count(line: str) -> int:
+    """`len(_words(line))`, remembered for the last few lines: the prose test and the
+    standfirst test both count the words of the first paragraph."""
+    return len(_WORD_RE.findall(line))
+
+
 def _is_prose(line: _Line) -> bool:
     """A paragraph of running text: the body starts here."""
-    if _CAPTION_RE.match(line.text):  # a caption that opens with "[" is not the body
+    text = line.text
+    if _CAPTION_RE.match(text):  # a caption that opens with "[" is not the body
         return False
-    words = _words(line.text)
-    if len(words) < _PROSE_MIN_WORDS:
+    # The words are counted last: most lines above the body are short and end without a stop.
+    if len(text) < 120 and not _SENTENCE_END_RE.search(text):
         return False
-    return bool(_SENTENCE_END_RE.search(line.text)) or len(line.text) >= 120
+    return _word_count(text) >= _PROSE_MIN_WORDS
 
 
 def _is_pure_date_segment(segment: str, spans: list[tuple[int, int]]) -> bool:
@@ -427,7 +438,11 @@ def _date_line_candidates(line: _Line) -> list[_Candidate]:
     """
     if len(line.text) > _MAX_DATE_LINE_CHARS or not _HAS_YEAR_RE.search(line.text):
         return []  # too long, or no date at all (the cheap test first)
-    if any(rx.search(line.text) for rx in (_PAGE_STAMP_RE, _CAPTION_RE, _LINK_LIST_RE)):
+    if (
+        _PAGE_STAMP_RE.search(line.text)
+        or _CAPTION_RE.search(line.text)
+        or _LINK_LIST_RE.search(line.text)
+    ):
         return []
     mentions = find_date_mentions(line.text)
     if not mentions:
@@ -577,7 +592,7 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
         candidates.extend(_headline_lead(lines[headline]))
     if body_start < len(lines) and body_start <= _MAX_TOP_LINES:
         candidates.extend(_dateline_lead(lines[body_start]))
-        if len(_words(lines[body_start].text)) <= _STANDFIRST_MAX_WORDS:
+        if _word_count(lines[body_start].text) <= _STANDFIRST_MAX_WORDS:
             candidates.extend(_under_standfirst(lines, body_start))
     if not candidates:
         # Some pages print "Published 14 May 2018" under the story instead; only an

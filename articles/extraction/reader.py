@@ -14,6 +14,7 @@ import string
 import unicodedata
 from collections.abc import Container, Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 from itertools import filterfalse
 
 from charset_normalizer import from_bytes
@@ -55,10 +56,12 @@ _NON_ASCII_TEXT_RE = re.compile(rb"[^\t\n\r\x20-\x7e]")
 _WESTERN_ENCODINGS = ["cp1252", "latin_1", "iso8859_15"]
 
 # Elements that never hold article text.
-_DROP_TAGS = (
-    *("script", "style", "noscript", "template", "iframe", "svg", "canvas", "nav", "form"),
-    *("button", "input", "select", "textarea", "object", "embed", "video", "audio", "map"),
-    *("dialog", "footer", "aside", "link", "meta"),
+_DROP_TAGS = frozenset(
+    (
+        *("script", "style", "noscript", "template", "iframe", "svg", "canvas", "nav", "form"),
+        *("button", "input", "select", "textarea", "object", "embed", "video", "audio", "map"),
+        *("dialog", "footer", "aside", "link", "meta"),
+    )
 )
 _DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 # Parts of a class or id ("share-box", "inline_ad") that mark page furniture.
@@ -371,11 +374,18 @@ def _is_headline(line: str, n_words: int) -> bool:
         return False
     if line.endswith((".", ":", ";", ",")) or line.startswith(("[", "(", "By ", "by ")):
         return False
-    if _MENU_LINE_RE.search(line) or _is_banner(line) or line.isupper():
+    if _is_menu_line(line) or _is_banner(line) or line.isupper():
         return False
     if parse_date_text(line) is not None and n_words <= 8:
         return False  # a date line ("Friday, 17 February 2017 | 10:30")
     return line[0].isupper() or line[0].isdigit() or line[0] in "\"'\u201c\u2018"
+
+
+def _is_menu_line(line: str) -> bool:
+    """`_MENU_LINE_RE.search(line)`. Every match holds one of its separators | > \u00bb /, and
+    substring tests for them cost a fraction of the search, which most lines fail."""
+    has_separator = "|" in line or "/" in line or ">" in line or "\u00bb" in line
+    return has_separator and bool(_MENU_LINE_RE.search(line))
 
 
 def _strip_trailing_chrome(text: str) -> str:
@@ -412,7 +422,7 @@ def _require_prose(text: str) -> None:
     """Refuse text without ~20 words in lines of running prose (menus and labels do not count)."""
     count = 0
     for line in text.split("\n"):
-        if len(line) < _PROSE_LINE_MIN_WORDS * 2 or _MENU_LINE_RE.search(line):
+        if len(line) < _PROSE_LINE_MIN_WORDS * 2 or _is_menu_line(line):
             continue
         n_words = _number_of_words(line)
         if n_words >= _PROSE_LINE_MIN_WORDS:
@@ -442,11 +452,7 @@ def _number_of_words(text: str) -> int:
     """`len(_WORD_RE.findall(text))`, counted as `_count_words` counts."""
     pieces = text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split()
     others = list(filterfalse(bytes.isalpha, pieces))
-    return (
-        len(pieces)
-        - len(others)
-        + sum(len(_WORD_RE.findall(piece.decode("utf-8", "surrogatepass"))) for piece in others)
-    )
+    return len(pieces) - len(others) + sum([_odd_piece_words(piece)[0] for piece in others])
 
 
 def _count_words(text: str) -> tuple[int, int]:
@@ -463,10 +469,19 @@ def _count_words(text: str) -> tuple[int, int]:
     words = len(pieces) - len(others)
     function_words = sum(map(_EN_FUNCTION_WORDS_BYTES.__contains__, pieces))
     for piece in others:
-        found = _WORD_RE.findall(piece.decode("utf-8", "surrogatepass"))
-        words += len(found)
-        function_words += sum(w.lower() in _EN_FUNCTION_WORDS for w in found)
+        piece_words, piece_function_words = _odd_piece_words(piece)
+        words += piece_words
+        function_words += piece_function_words
     return words, function_words
+
+
+@lru_cache(maxsize=8192)
+def _odd_piece_words(piece: bytes) -> tuple[int, int]:
+    """The `_WORD_RE` words in a piece of UTF-8 that is not all ASCII letters ("don't",
+    "al-Assad", "Caf\u00e9"), and how many of them are English function words. Cached:
+    the same names and contractions recur from article to article."""
+    found = _WORD_RE.findall(piece.decode("utf-8", "surrogatepass"))
+    return len(found), sum(w.lower() in _EN_FUNCTION_WORDS for w in found)
 
 
 # --- HTML ---------------------------------------------------------------------------------
@@ -559,13 +574,18 @@ def _strings(tag: _Element, dropped: Container[_Element] = frozenset()) -> list[
 
     A loop, not recursion, as in bs4: a page may nest elements a thousand deep."""
     wanted = tag.tag if tag.tag in _STRING_CONTAINERS else None
-    if wanted is None:
-        inside = next(tag.iterancestors(*_STRING_CONTAINERS), None)
-        container = None if inside is None else inside.tag
-    else:
-        container = wanted
+    if wanted is None and next(tag.iterancestors(*_STRING_CONTAINERS), None) is not None:
+        return []  # bs4 gives the text inside a <script> (etc.) to that container alone
+    return _strings_below(tag, wanted, dropped)
+
+
+def _strings_below(
+    tag: _Element, wanted: str | None, dropped: Container[_Element] = frozenset()
+) -> list[str]:
+    """`_strings(tag, dropped)` of a tag that is not inside a string container; `wanted` is
+    its tag if it is one, else None. Strings of a container below it are not its own."""
     found: list[str] = []
-    todo: list[tuple[_Element, str | None] | str] = [(tag, container)]  # elements, then tails
+    todo: list[tuple[_Element, str | None] | str] = [(tag, wanted)]  # elements, then tails
     while todo:
         item = todo.pop()
         if isinstance(item, str):
@@ -592,9 +612,29 @@ def _stripped_strings(tag: _Element) -> Iterator[str]:
     return (s for s in map(str.strip, _strings(tag)) if s)
 
 
-def _word_count(tag: _Element) -> int:
-    """`len(tag.get_text(" ").split())`: a space between strings never joins two words."""
-    return sum(len(s.split()) for s in _strings(tag))
+def _paragraph_words(tags: list[_Element]) -> dict[_Element, int]:
+    """`len(p.get_text(" ").split())` of every <p> of the page (`tags`): a space between
+    strings never joins two words. The paragraphs inside a string container, which have no
+    strings, are found once for the page, not by a walk up from each paragraph."""
+    silenced = {p for t in tags if t.tag in _STRING_CONTAINERS for p in t.iterdescendants("p")}
+    return {
+        p: 0 if p in silenced else _split_count(" ".join(_strings_below(p, None)))
+        for p in tags
+        if p.tag == "p"
+    }
+
+
+# ASCII whitespace (where `str.split` cuts an ASCII string) -> space, any other byte -> "x".
+_SPACE_OR_X = bytes(0x20 if chr(b).isspace() else 0x78 for b in range(128)) + b"x" * 128
+
+
+def _split_count(text: str) -> int:
+    """`len(text.split())`, without making the words of an ASCII text: one starts at each
+    non-space that follows a space, and at the start."""
+    if not text.isascii():
+        return len(text.split())
+    marks = text.encode("ascii").translate(_SPACE_OR_X)
+    return marks.count(b" x") + marks.startswith(b"x")
 
 
 def _nodes(tag: _Element) -> Iterator[_Element | str]:
@@ -729,11 +769,12 @@ def _pick_root(tags: list[_Element], headline: _Element | None = None) -> _Eleme
     else the block of the body that holds most of its paragraphs; None (the whole page) for
     a page without a <body>."""
 
+    paragraph_words = _paragraph_words(tags)
     counted: dict[_Element, int] = {}
 
     def prose(tag: _Element) -> int:
         if tag not in counted:
-            counted[tag] = sum(_word_count(p) for p in tag.iterdescendants("p"))
+            counted[tag] = sum(map(paragraph_words.__getitem__, tag.iterdescendants("p")))
         return counted[tag]
 
     articles = [t for t in tags if t.tag == "article"]
@@ -752,10 +793,12 @@ def _pick_root(tags: list[_Element], headline: _Element | None = None) -> _Eleme
     body = next((t for t in tags if t.tag == "body"), None)
     if body is None:
         return None
-    return _prose_container(body, tags, headline)
+    return _prose_container(body, paragraph_words, headline)
 
 
-def _prose_container(body: _Element, tags: list[_Element], headline: _Element | None) -> _Element:
+def _prose_container(
+    body: _Element, paragraph_words: dict[_Element, int], headline: _Element | None
+) -> _Element:
     """The smallest block under `body` with `_CONTAINER_SHARE` of the paragraph words.
 
     Pages without <article> or <main> (older CMSs, ministry sites) wrap the story in a
@@ -764,8 +807,7 @@ def _prose_container(body: _Element, tags: list[_Element], headline: _Element | 
     behind, or split the story's paragraphs.
     """
     words: dict[_Element, int] = {}
-    for para in (t for t in tags if t.tag == "p"):
-        count = _word_count(para)
+    for para, count in paragraph_words.items():
         for parent in para.iterancestors():
             words[parent] = words.get(parent, 0) + count
             if parent is body:
@@ -785,20 +827,28 @@ def _prose_container(body: _Element, tags: list[_Element], headline: _Element | 
         node = best
 
 
-def _class_words(tag: _Element, *extra: str) -> Iterator[str]:
-    """Lower-case parts of the class and id (and of the `extra` attributes), joined and split
+def _class_words(classes: str | None, *names: str | None) -> set[str]:
+    """Lower-case parts of a class attribute and of names such as the id, joined and split
     at - and _: "share-box" gives "sharebox", "share" and "box"."""
-    values: list[str] = [v for a in extra if isinstance(v := tag.get(a), str)]
-    classes = tag.get("class")
+    values = [name for name in names if name is not None]
     if classes is not None:
         values.extend(_CLASS_TOKEN_RE.findall(classes))
-    ident = tag.get("id")
-    if isinstance(ident, str):
-        values.append(ident)
+    words: set[str] = set()
     for value in values:
         value = value.lower()
-        yield _CLASS_JOIN_RE.sub("", value)
-        yield from _CLASS_SPLIT_RE.split(value)
+        words.add(_CLASS_JOIN_RE.sub("", value))
+        words.update(_CLASS_SPLIT_RE.split(value))
+    return words
+
+
+@lru_cache(maxsize=4096)
+def _names_furniture(classes: str | None, ident: str | None) -> bool:
+    """Whether the class or id marks page furniture ("share-box", "mainmenu"). Cached: a page
+    repeats its class names, and a site its whole layout."""
+    words = _class_words(classes, ident)
+    if words & _NOISE_WORDS or words & _NOISE_JOINED:
+        return True
+    return any(w.endswith(_NOISE_SUFFIXES) for w in words)
 
 
 def _is_noise(tag: _Element) -> bool:
@@ -808,19 +858,18 @@ def _is_noise(tag: _Element) -> bool:
     if name == "header":
         # an article's own header holds its headline
         return next(tag.iterdescendants("h1"), None) is None
-    role = tag.get("role")
-    if isinstance(role, str) and role.lower() in _DROP_ROLES:
-        return True
-    if tag.get("hidden") is not None or tag.get("aria-hidden") == "true":
-        return True
-    style = tag.get("style")
-    if isinstance(style, str) and _DISPLAY_NONE_RE.search(style):
-        return True
-    if tag.get("class") is not None or tag.get("id") is not None:
-        words = set(_class_words(tag))
-        if words & _NOISE_WORDS or words & _NOISE_JOINED:
+    attributes = dict(tag.items())  # one call instead of a `get` (as costly) per attribute
+    if attributes:
+        role = attributes.get("role")
+        if role is not None and role.lower() in _DROP_ROLES:
             return True
-        if any(w.endswith(_NOISE_SUFFIXES) for w in words):
+        if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+            return True
+        style = attributes.get("style")
+        if style is not None and _DISPLAY_NONE_RE.search(style):
+            return True
+        classes, ident = attributes.get("class"), attributes.get("id")
+        if (classes is not None or ident is not None) and _names_furniture(classes, ident):
             return True
     if name in {"section", "div", "ul", "ol"}:
         heading = _opening_heading(tag)
@@ -891,7 +940,7 @@ def _html_published(
 
 
 def _marks_a_change(tag: _Element) -> bool:
-    words = set(_class_words(tag, "itemprop"))
+    words = _class_words(tag.get("class"), tag.get("itemprop"), tag.get("id"))
     return bool(words & _MODIFIED_WORDS) and not words & _PUBLISHED_WORDS
 
 
@@ -911,8 +960,13 @@ def _blocks(root: _Element | None, page: list[_Element], dropped: set[_Element])
     buffer: list[str] = []
 
     def flush() -> None:
-        lines = ("".join(buffer)).split("\n")
-        text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
+        if not buffer:
+            return  # block elements flush before and after: most calls find nothing
+        joined = "".join(buffer)
+        if "\n" in joined:
+            text = "\n".join(" ".join(line.split()) for line in joined.split("\n") if line.strip())
+        else:
+            text = " ".join(joined.split())
         if text:
             blocks.append(text)
         buffer.clear()
@@ -934,8 +988,9 @@ def _blocks(root: _Element | None, page: list[_Element], dropped: set[_Element])
                     flush()
                 else:
                     walk(child.text, child)
-            if child.tail:
-                buffer.append(child.tail.replace("\n", " "))
+            tail = child.tail  # lxml makes a new string on each access
+            if tail:
+                buffer.append(tail.replace("\n", " "))
 
     if root is None:
         walk(None, page)

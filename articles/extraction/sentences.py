@@ -47,11 +47,14 @@ def mark_sentences(doc: Doc) -> Doc:
     tv = tokens_of(doc)
     T = tv.text
     n = tv.n
+    # Only final punctuation and line breaks can end a sentence: visit just those tokens.
+    breaks = tv.breaks
+    if breaks is None:
+        breaks = list(compress(range(n), map(_BREAKS.__getitem__, T)))
     starts: list[int] = []
     line_start = 0
     resume = 0  # tokens before this closed the previous sentence
-    # Only final punctuation and line breaks can end a sentence: visit just those tokens.
-    for i in compress(range(n), map(_BREAKS.__getitem__, T)):
+    for i in breaks:
         if i < resume:
             continue
         text = T[i]
@@ -71,7 +74,8 @@ def mark_sentences(doc: Doc) -> Doc:
             if blank or ends_line or i - line_start <= _SHORT_LINE_TOKENS or T[i + 1] in _BULLETS:
                 starts.append(i + 1)
         line_start = i + 1
-    marked = sorted({0, *(j for j in starts if 0 < j < n)}) if n else []
+    # Every start is in 1..n, and the one past the last token (n) starts nothing.
+    marked = sorted({0, *starts} - {n}) if n else []
     if n:
         # One array write instead of a Token setter per sentence (each setter rescans the doc).
         flags = numpy.full(n, -1, dtype="int64")
@@ -86,8 +90,8 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     starts = doc.user_data.get("astana.sent_starts")
     if starts is None:
         starts = [s.start for s in doc.sents]
-    n = len(doc)
-    return [(a, starts[k + 1] if k + 1 < len(starts) else n) for k, a in enumerate(starts)]
+    ends = [*starts[1:], len(doc)] if starts else []
+    return list(zip(starts, ends, strict=True))
 
 
 def doc_text(doc: Doc) -> str:
@@ -140,32 +144,38 @@ class WordTest:
 
 
 class _OrthStrings:
-    """ORTH hash -> token string and its lower-case form (spaCy's LOWER is `str.lower`), for
-    every hash seen so far. A hash names the same string in every vocab, so one table serves
-    all Docs.
+    """ORTH hash -> token string, its lower-case form (spaCy's LOWER is `str.lower`) and
+    whether it may end a sentence (`_is_break`), for every hash seen so far. A hash names the
+    same string in every vocab, so one table serves all Docs.
 
-    A Doc's hashes are looked up all at once in sorted numpy arrays: a binary search and two
-    gathers in C instead of two dict lookups per token. Hashes not in the arrays yet wait in
-    a dict until there are enough of them to be merged in, so the arrays are rebuilt rarely.
+    A Doc's hashes are looked up all at once in sorted numpy arrays: a binary search and
+    gathers in C instead of dict lookups per token. Hashes not in the arrays yet wait in a
+    dict until there are enough of them to be merged in, so the arrays are rebuilt rarely.
     """
 
     def __init__(self) -> None:
-        # (sorted hashes, strings, lower-case strings), replaced as a whole on a merge. Hash 0
-        # (the empty string, never a token) stands where a hash would be past the end.
+        # (sorted hashes, strings, lower-case strings, breaks), replaced as a whole on a
+        # merge. Hash 0 (the empty string, never a token) stands where a hash would be past
+        # the end.
         self.table = (
             numpy.zeros(1, dtype="uint64"),
             numpy.array([""], dtype=object),
             numpy.array([""], dtype=object),
+            numpy.zeros(1, dtype=bool),
         )
         self.recent: dict[int, str] = {}
 
-    def lookup(self, orths: numpy.ndarray, strings: StringStore) -> tuple[list[str], list[str]]:
-        """The strings and lower-case strings of `orths` (uint64 hashes)."""
-        keys, texts, lowers = self.table
+    def lookup(
+        self, orths: numpy.ndarray, strings: StringStore
+    ) -> tuple[list[str], list[str], list[int]]:
+        """The strings and lower-case strings of `orths` (uint64 hashes), and the offsets of
+        those that may end a sentence."""
+        keys, texts, lowers, breaks = self.table
         at = keys.searchsorted(orths)
         at[at == len(keys)] = 0
         text = texts[at].tolist()
         lower = lowers[at].tolist()
+        is_break = breaks[at]
         missing = numpy.flatnonzero(keys[at] != orths)
         if len(missing):
             recent = self.recent
@@ -175,12 +185,13 @@ class _OrthStrings:
                     string = recent[orth] = strings[orth]
                 text[i] = string
                 lower[i] = string.lower()
+                is_break[i] = _BREAKS[string]
             if len(recent) > len(keys) // 8 + 64:
                 self._merge()
-        return text, lower
+        return text, lower, numpy.flatnonzero(is_break).tolist()
 
     def _merge(self) -> None:
-        keys, texts, lowers = self.table
+        keys, texts, lowers, breaks = self.table
         added = list(self.recent.values())
         all_keys = numpy.concatenate([keys, numpy.fromiter(self.recent, "uint64", len(added))])
         order = all_keys.argsort()
@@ -188,7 +199,8 @@ class _OrthStrings:
         all_lowers = numpy.concatenate(
             [lowers, numpy.array([string.lower() for string in added], dtype=object)]
         )
-        self.table = (all_keys[order], all_texts[order], all_lowers[order])
+        all_breaks = numpy.concatenate([breaks, numpy.array([_BREAKS[s] for s in added], bool)])
+        self.table = (all_keys[order], all_texts[order], all_lowers[order], all_breaks[order])
         self.recent = {}
 
 
@@ -199,25 +211,35 @@ class Tokens:
     """Plain lists of token attributes for rules written in Python.
 
     `doc[i]` builds a new Token object on every access; rules read these lists instead
-    (built once per Doc by `tokens_of`).
+    (built once per Doc by `tokens_of`). `breaks` (the offsets of the tokens that may end a
+    sentence, for `mark_sentences`) comes with a view of a Doc, not with one rebuilt from
+    plain lists.
     """
 
-    __slots__ = ("idx", "lower", "n", "text", "ws")
+    __slots__ = ("breaks", "idx", "lower", "n", "text", "ws")
 
-    def __init__(self, text: list[str], lower: list[str], idx: list[int], ws: list[bool]) -> None:
+    def __init__(
+        self,
+        text: list[str],
+        lower: list[str],
+        idx: list[int],
+        ws: list[bool],
+        breaks: list[int] | None = None,
+    ) -> None:
         self.text = text
         self.lower = lower
         self.idx = idx
         self.ws = ws
         self.n = len(text)
+        self.breaks = breaks
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
         if not len(doc):
-            return cls([], [], [], [])
+            return cls([], [], [], [], [])
         array = doc.to_array([ORTH, SPACY, IDX])
-        text, lower = _ORTH_STRINGS.lookup(array[:, 0], doc.vocab.strings)
-        return cls(text, lower, array[:, 2].tolist(), (array[:, 1] != 0).tolist())
+        text, lower, breaks = _ORTH_STRINGS.lookup(array[:, 0], doc.vocab.strings)
+        return cls(text, lower, array[:, 2].tolist(), (array[:, 1] != 0).tolist(), breaks)
 
     def positions_in(self, words: frozenset[str], start: int, end: int) -> list[int]:
         """Offsets in [start, end) of the tokens whose lower-case form is in `words`."""
@@ -340,15 +362,15 @@ def _has_marker_word(line: str) -> bool:
     return "photo" in lowered or "www." in lowered or "follow" in lowered
 
 
-def _is_caption_or_chrome(line: str) -> bool:
+def _is_caption_or_chrome(line: str, opening: bool = True) -> bool:
     """`_is_caption(line) or _has_chrome_marker(line)`, with the searches for words anywhere
-    in the line done only when one of them occurs."""
+    in the line done only when one of them occurs. `opening`: False if `_OPENING_RE` does
+    not match the line (then no pattern anchored at its start does)."""
     if _has_marker_word(line):
         return _is_caption(line) or _has_chrome_marker(line)
     return bool(
-        _CAPTION_OPENING_RE.match(line)
+        (opening and (_CAPTION_OPENING_RE.match(line) or _CHROME_OPENING_RE.match(line)))
         or ("(" in line and _CAPTION_BRACKET_RE.search(line))
-        or _CHROME_OPENING_RE.match(line)
         or ("@" in line and _HANDLE_RE.search(line))
         or ("://" in line and _URL_RE.search(line))
     )
@@ -381,9 +403,9 @@ _DATE_WORD_RE = re.compile(
 _WORD_RE = re.compile(r"[^\W_][\w'\u2019.\-]*", re.UNICODE)
 _SENT_END_RE = re.compile(r"[.!?][\"'”\u2019)\]]*\s*$")
 # For ASCII lines, `_WORD_RE` words are the runs of letters, digits and _ ' . - that hold a
-# letter or a digit. With _ ' . - deleted and every other non-alphanumeric byte made a space,
-# each such run is one piece of `bytes.split()` (and a run without letters or digits none).
-_WORD_BYTES = bytes(b if chr(b).isascii() and chr(b).isalnum() else 0x20 for b in range(256))
+# letter or a digit. With _ ' . - deleted, every letter and digit made an "x" and every other
+# byte a space, each such run is one run of "x" (and a run without letters or digits none).
+_WORD_MARKS = bytes(0x78 if chr(b).isascii() and chr(b).isalnum() else 0x20 for b in range(256))
 
 
 def _words(line: str) -> list[str]:
@@ -392,9 +414,11 @@ def _words(line: str) -> list[str]:
 
 
 def _word_count(line: str) -> int:
-    """`len(_words(line))`, without building the words of an ASCII line."""
+    """`len(_words(line))`, without building the words of an ASCII line: they are the runs
+    of "x" in its marks, and one starts at each "x" after a space, and at the start."""
     if line.isascii():
-        return len(line.encode("ascii").translate(_WORD_BYTES, b"_'.-").split())
+        marks = line.encode("ascii").translate(_WORD_MARKS, b"_'.-")
+        return marks.count(b" x") + marks.startswith(b"x")
     return len(_WORD_RE.findall(line))
 
 
@@ -432,13 +456,14 @@ def _is_menu(line: str) -> bool:
     )
 
 
-def _is_chrome_line(line: str, n_words: int) -> bool:
-    """`n_words`: the number of `_words(line)`."""
+def _is_chrome_line(line: str, n_words: int, opening: bool = True) -> bool:
+    """`n_words`: the number of `_words(line)`; `opening`: False if `_OPENING_RE` does not
+    match the line."""
     if n_words < 3:
         return True
-    if _is_caption_or_chrome(line) or _RELATED_INLINE_RE.match(line):
+    if _is_caption_or_chrome(line, opening) or (opening and _RELATED_INLINE_RE.match(line)):
         return True
-    if _BYLINE_RE.match(line) and not _is_prose(line, n_words):
+    if opening and _BYLINE_RE.match(line) and not _is_prose(line, n_words):
         return True
     if n_words > 15:
         return False
@@ -457,6 +482,14 @@ def _background_opener_re() -> re.Pattern[str]:
 
 
 _BACKGROUND_RE = _background_opener_re()
+
+# The patterns anchored at the start of a line, as one: most lines of a page open with none
+# of them, and one failed match of the union costs less than half as much as six.
+_OPENING_PATTERNS = (
+    *(_CAPTION_OPENING_RE, _CHROME_OPENING_RE, _RELATED_INLINE_RE, _BYLINE_RE),
+    *(_RELATED_HEADER_RE, _BACKGROUND_RE),
+)
+_OPENING_RE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _OPENING_PATTERNS), re.IGNORECASE)
 
 
 def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
@@ -481,8 +514,10 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
             previous_blank = True
         pos += len(raw) + 1
 
-    word_counts = [_word_count(line) for line in line_texts]
     n_lines = len(line_texts)
+    if not n_lines:
+        return Layout(sents=[])  # only whitespace: no sentence
+    word_counts = [_word_count(line) for line in line_texts]
     body_start = next(
         (
             i
@@ -516,9 +551,10 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     background_paragraphs: set[int] = set()
     for i in range(body_start, n_lines):
         line, n_words = line_texts[i], word_counts[i]
-        if _BACKGROUND_RE.match(line):
+        opening = _OPENING_RE.match(line) is not None
+        if opening and _BACKGROUND_RE.match(line):
             background_paragraphs.add(line_paragraphs[i])
-        if _RELATED_HEADER_RE.match(line):
+        if opening and _RELATED_HEADER_RE.match(line):
             in_related = True
             chrome[i] = True
             continue
@@ -528,54 +564,53 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
             else:
                 chrome[i] = True
                 continue
-        chrome[i] = i != body_start and _is_chrome_line(line, n_words)
+        chrome[i] = i != body_start and _is_chrome_line(line, n_words, opening)
 
     sents: list[SentInfo] = []
     lead: int | None = None
     headline: list[int] = []
-    body_paragraph = line_paragraphs[body_start] if n_lines else 0
+    body_paragraph = line_paragraphs[body_start]
     tv = tokens_of(doc)
+    token_text, token_idx = tv.text, tv.idx
     for start_tok, end_tok in sentence_bounds(doc):
         # Leading and trailing whitespace is not part of the sentence.
-        while start_tok < end_tok and tv.text[start_tok].isspace():
+        while start_tok < end_tok and token_text[start_tok].isspace():
             start_tok += 1
         last = end_tok - 1
-        while last >= start_tok and tv.text[last].isspace():
+        while last >= start_tok and token_text[last].isspace():
             last -= 1
         if last < start_tok:
             continue
-        start_char = tv.idx[start_tok]
-        end_char = tv.idx[last] + len(tv.text[last])
+        start_char = token_idx[start_tok]
+        end_char = token_idx[last] + len(token_text[last])
         if end_char <= start_char:
             continue
-        line = max(0, bisect_right(line_starts, start_char) - 1) if line_starts else 0
-        para = line_paragraphs[line] if n_lines else 0
-        if n_lines and chrome[line]:
+        line = bisect_right(line_starts, start_char) - 1  # a non-space is on a non-blank line
+        para = line_paragraphs[line]
+        if chrome[line]:
             kind = CHROME
         elif line in headline_lines:
             kind = HEADLINE
         elif lead is None and line >= body_start:
             kind = LEAD
+            lead = len(sents)
         else:
             kind = BODY
-        background = para in background_paragraphs
-        first_paragraph = para == body_paragraph and kind in (LEAD, BODY)
+        if kind == HEADLINE:
+            headline.append(len(sents))
         # Positional arguments: keywords cost three times as much for a slotted dataclass.
-        info = SentInfo(
-            len(sents),
-            start_tok,
-            end_tok,
-            start_char,
-            end_char,
-            line,
-            para,
-            kind,
-            background,
-            first_paragraph,
+        sents.append(
+            SentInfo(
+                len(sents),
+                start_tok,
+                end_tok,
+                start_char,
+                end_char,
+                line,
+                para,
+                kind,
+                para in background_paragraphs,
+                para == body_paragraph and kind in (LEAD, BODY),
+            )
         )
-        if kind == LEAD:
-            lead = info.index
-        elif kind == HEADLINE:
-            headline.append(info.index)
-        sents.append(info)
     return Layout(sents=sents, headline=headline, lead=lead)

@@ -34,6 +34,7 @@ _TOPICS_KEY = "astana.topic_mentions"  # (slug, start, end) of the matches
 
 _T = load("topics")
 TOPIC_SLUGS: tuple[str, ...] = tuple(_T["topics"])
+_TOPIC_ORDER = {slug: n for n, slug in enumerate(TOPIC_SLUGS)}
 
 
 @dataclass(frozen=True)
@@ -194,5 +195,4 @@ def find_topics(doc: Doc, roles: Sequence[SentenceRole]) -> list[TopicFact]:
             ),
             confidence=confidence,
         )
-    order = {slug: n for n, slug in enumerate(TOPIC_SLUGS)}
-    return sorted(best.values(), key=lambda f: order.get(f.slug, len(order)))
+    return sorted(best.values(), key=lambda f: _TOPIC_ORDER.get(f.slug, len(_TOPIC_ORDER)))

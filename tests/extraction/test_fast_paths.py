@@ -1,4 +1,4 @@
-"""The fast paths of sentences.py, rounds.py and reader.py give what the plain rules give."""
+"""The fast paths of sentences.py, rounds.py, reader.py and dates.py give what the rules give."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy
 import pytest
 import spacy
 
-from articles.extraction import reader, rounds, sentences
+from articles.extraction import dates, reader, rounds, sentences
 from articles.extraction.sentences import SentInfo, Tokens
 
 TRICKY_LINES = [
@@ -71,11 +71,14 @@ def test_orth_strings_look_up_new_and_merged_hashes() -> None:
     table = sentences._OrthStrings()
     words = [f"Word{i}" for i in range(300)]
     for chunk in range(0, 300, 30):
-        doc = nlp.make_doc(" ".join([*words[chunk : chunk + 30], "The", "talks", "."]))
+        ending = ["The", "talks", "end", ".", f"\n{' ' * chunk}\n", "Next", "!", "\n", "-"]
+        doc = nlp.make_doc(" ".join([*words[chunk : chunk + 30], *ending]))
         orths = doc.to_array("ORTH")
-        text, lower = table.lookup(orths, doc.vocab.strings)
+        text, lower, breaks = table.lookup(orths, doc.vocab.strings)
         assert text == [t.text for t in doc]
         assert lower == [t.lower_ for t in doc]
+        assert breaks == [t.i for t in doc if sentences._is_break(t.text)]
+        assert len(breaks) == 4
     assert len(table.table[0]) > 1  # some were merged into the sorted arrays
     keys = table.table[0]
     assert numpy.all(keys[:-1] < keys[1:])
@@ -90,6 +93,20 @@ def test_tokens_of_a_doc() -> None:
     assert view.lower == [t.lower_ for t in doc]
     assert view.idx == [t.idx for t in doc]
     assert view.ws == [bool(t.whitespace_) for t in doc]
+    assert view.breaks == [5, 8]
+
+
+def test_sentence_marks_without_the_break_offsets_of_the_lookup() -> None:
+    nlp = spacy.blank("en")
+    text = "HEADLINE HERE\nBy Jane Roe\n\nTalks opened (in Astana). They ended!\n- a bullet"
+    doc = sentences.mark_sentences(nlp.make_doc(text))
+    rebuilt = nlp.make_doc(text)
+    view = Tokens.of(rebuilt)
+    rebuilt.user_data["astana.tokens"] = (view.text, view.lower, view.idx, view.ws)
+    sentences.mark_sentences(rebuilt)
+    assert sentences.tokens_of(rebuilt).breaks is None  # found by the plain test
+    starts = doc.user_data["astana.sent_starts"]
+    assert rebuilt.user_data["astana.sent_starts"] == starts == [0, 3, 7, 14, 18]
 
 
 def _sent(index: int, start_char: int, end_char: int) -> SentInfo:
@@ -117,3 +134,144 @@ def test_subordinate_scan_stops_at_punctuation() -> None:
     tv = Tokens(words, [w.lower() for w in words], list(range(len(words))), [True] * len(words))
     assert rounds._is_subordinate(tv, 0, 4)  # "after" before "meeting"
     assert not rounds._is_subordinate(tv, 0, 7)  # the comma ends the search
+
+
+MENU_LINES = [
+    *TRICKY_LINES,
+    "World > Middle East > Syria",
+    "News / Syria",
+    "a  /  b",
+    "Home \u00bb Syria \u00bb Talks",
+    "and/or a > b",
+    "Talks | Astana",
+    "x|y",
+]
+
+
+@pytest.mark.parametrize("line", MENU_LINES)
+def test_reader_menu_line_test_matches_the_search(line: str) -> None:
+    assert reader._is_menu_line(line) == bool(reader._MENU_LINE_RE.search(line))
+
+
+def test_reader_split_count_on_every_character() -> None:
+    for code in [*range(256), 0x2000, 0x2028, 0x3000, 0x200B, 0xFEFF]:
+        for text in (f"a{chr(code)}b {chr(code)} {chr(code)}c", chr(code), f" {chr(code)}"):
+            assert reader._split_count(text) == len(text.split()), repr(text)
+
+
+def _page_tags(html: str) -> list:
+    page = reader._parse_html(html)
+    return [tag for top in page for tag in top.iter(reader.etree.Element)]
+
+
+def test_reader_paragraph_words_are_the_word_counts_of_the_text() -> None:
+    tags = _page_tags(
+        "<html><head><script>var p = '<p>no</p>';</script></head><body>"
+        "<p>One <b>two</b>three <i>four\nfive</i></p><p>  </p>"
+        "<template><p>inside a template</p><div><p>deeper still</p></div></template>"
+        "<ruby>x<rt><p>ruby text</p></rt></ruby><p>six<script>no</script> seven</p>"
+        "</body></html>"
+    )
+    counts = reader._paragraph_words(tags)
+    paragraphs = [t for t in tags if t.tag == "p"]
+    assert list(counts) == paragraphs
+    assert counts == {p: len(reader._text(p).split()) for p in paragraphs}
+    assert sorted(counts.values()) == [0, 0, 0, 0, 2, 5]
+
+
+def _plain_is_noise(tag) -> bool:
+    """`reader._is_noise` as it read each attribute with `get` (the rule, without the cache)."""
+    name = tag.tag
+    if name in reader._DROP_TAGS:
+        return True
+    if name == "header":
+        return next(tag.iterdescendants("h1"), None) is None
+    role = tag.get("role")
+    if role is not None and role.lower() in reader._DROP_ROLES:
+        return True
+    if tag.get("hidden") is not None or tag.get("aria-hidden") == "true":
+        return True
+    style = tag.get("style")
+    if style is not None and reader._DISPLAY_NONE_RE.search(style):
+        return True
+    if tag.get("class") is not None or tag.get("id") is not None:
+        words = reader._class_words(tag.get("class"), tag.get("id"))
+        if words & reader._NOISE_WORDS or words & reader._NOISE_JOINED:
+            return True
+        if any(w.endswith(reader._NOISE_SUFFIXES) for w in words):
+            return True
+    if name in {"section", "div", "ul", "ol"}:
+        heading = reader._opening_heading(tag)
+        if heading is not None and reader._RELATED_HEADING_RE.match(reader._text(heading)):
+            return True
+    return name == "figure" and next(tag.iterdescendants("img", "picture", "video"), None) is None
+
+
+def test_reader_noise_test_matches_the_rule_and_splits_class_names() -> None:
+    tags = _page_tags(
+        "<html><body>"
+        '<div class="share-box">a</div><div id="mainMenu">b</div><div class="Story body">c</div>'
+        '<div id="x" CLASS="most_read">d</div><p hidden>e</p><p aria-hidden="true">f</p>'
+        '<p aria-hidden="false">g</p><div role="Navigation">h</div><div role="main">i</div>'
+        '<span style="DISPLAY: none">j</span><span style="color: red">k</span>'
+        '<div class="a b  c" id="story text">l</div><figure><img src="x.png"></figure>'
+        '<figure class="wide"></figure><section><h2>Related</h2><p>m</p></section>'
+        '<div class="ad-slot">n</div><div class="head">o</div><div class="">p</div>'
+        "</body></html>"
+    )
+    assert [reader._is_noise(t) for t in tags] == [_plain_is_noise(t) for t in tags]
+    assert sum(map(reader._is_noise, tags)) == 10
+    assert reader._class_words("share-box a_b", "Main Menu") == {
+        *("sharebox", "share", "box", "ab", "a", "b", "main menu", "main", "menu"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *TRICKY_LINES,
+        "Russia, Turkey and Iran agreed on four de-escalation zones in Astana on Thursday.",
+        "Russia, Turkey and Iran agreed on four de-escalation zones in Astana on Thursday",
+        "[Photo] Delegations of Russia, Turkey and Iran arrive in Astana for the new round.",
+        "word " * 30,
+        "A short line that ends with a stop.",
+    ],
+)
+def test_dates_prose_test_matches_the_rule(text: str) -> None:
+    line = dates._Line(text, 0, len(text), 0)
+    expected = (
+        not dates._CAPTION_RE.match(text)
+        and len(dates._words(text)) >= dates._PROSE_MIN_WORDS
+        and (bool(dates._SENTENCE_END_RE.search(text)) or len(text) >= 120)
+    )
+    assert dates._is_prose(line) == expected
+
+
+OPENING_LINES = [
+    *TRICKY_LINES,
+    "Photo: AFP",
+    "(Picture by Jane Roe)",
+    "Posted on 3 May 2018",
+    "Related stories",
+    "Related: talks end",
+    "Read more:",
+    "By Jane Roe",
+    "Background: the talks began in 2017",
+    "Editor's note - this article was updated",
+    "  \u00a9 2018 Agency",
+    "Home / Syria",
+    "The talks opened in Astana on Thursday, the ministry said.",
+]
+
+
+@pytest.mark.parametrize("line", OPENING_LINES)
+def test_opening_union_matches_where_an_opening_pattern_does(line: str) -> None:
+    patterns = sentences._OPENING_PATTERNS
+    assert all(rx.flags & re.IGNORECASE for rx in patterns)
+    expected = any(rx.match(line) for rx in patterns)
+    assert (sentences._OPENING_RE.match(line) is not None) == expected
+    n_words = sentences._word_count(line)
+    if not expected:  # what the union rules out is never tested
+        assert sentences._is_chrome_line(line, n_words, False) == sentences._is_chrome_line(
+            line, n_words
+        )
