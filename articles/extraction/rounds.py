@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .data import load, word_set
@@ -118,8 +118,11 @@ DATE_TOLERANCE = timedelta(days=20)  # a date this close to the round is the rou
 
 # --- component ---------------------------------------------------------------------------------
 
+_COUNT_MODIFIERS = COUNT_MODIFIERS - {"rounds"}  # "rounds of talks", but never "5 rounds rounds"
+
 
 def _round_patterns() -> list[list[dict]]:
+    """Ordinal round mentions as spaCy Matcher patterns: what `_ordinal_end` matches."""
     ordinal = {"LOWER": {"IN": sorted(_ALL_ORDINALS)}}
     compound = [
         {"LOWER": {"IN": sorted(TENS_WORDS)}},
@@ -132,9 +135,45 @@ def _round_patterns() -> list[list[dict]]:
 
 
 def _count_patterns() -> list[list[dict]]:
+    """Counts of rounds as spaCy Matcher patterns: what `_count_start` matches."""
     number = {"LIKE_NUM": True}
-    modifier = {"LOWER": {"IN": sorted(COUNT_MODIFIERS - {"rounds"})}, "OP": "{0,2}"}
+    modifier = {"LOWER": {"IN": sorted(_COUNT_MODIFIERS)}, "OP": "{0,2}"}
     return [[number, modifier, {"LOWER": {"IN": sorted(COUNT_NOUNS)}}]]
+
+
+def _ordinal_end(lower: Sequence[str], start: int) -> int | None:
+    """End of the longest match of `_round_patterns` that starts at token `start` ("13th
+    round", "twenty-first international meeting"), or None."""
+    i = start + 1
+    if lower[start] in TENS_WORDS:  # "twenty-first", "twenty first"
+        if i < len(lower) and lower[i] == "-":
+            i += 1
+        if i >= len(lower) or lower[i] not in _UNIT_ORDINALS:
+            return None
+        i += 1
+    elif lower[start] not in _ALL_ORDINALS:
+        return None
+    end = None
+    for j in range(i, min(len(lower), i + 5)):  # at most four modifiers, then the noun
+        if lower[j] in ROUND_NOUNS:
+            end = j + 1
+        if lower[j] not in ROUND_MODIFIERS:
+            break
+    return end
+
+
+def _count_start(lower: Sequence[str], doc: Doc, end: int) -> int | None:
+    """Start of the longest match of `_count_patterns` that ends with the count noun at token
+    `end - 1` ("11 meetings", "four earlier sessions"), or None."""
+    if lower[end - 1] not in COUNT_NOUNS:
+        return None
+    start = None
+    for j in range(end - 2, max(-1, end - 5), -1):  # the number, after at most two modifiers
+        if doc[j].like_num:
+            start = j
+        if lower[j] not in _COUNT_MODIFIERS:
+            break
+    return start
 
 
 @Language.factory(ROUNDS_COMPONENT)
@@ -146,9 +185,10 @@ class RoundMatcher:
     """Sets `doc.spans["astana_rounds"]`: ordinal round mentions (label `ordinal`) and counts
     of earlier rounds (label `count`).
 
-    A PhraseMatcher finds the anchors (ordinals, "rounds"/"meetings"/"sessions"); the
-    structure Matcher (validate=True) then runs only on a few tokens around each anchor, so
-    the cost stays that of a PhraseMatcher. Overlapping matches are reduced to the longest.
+    A PhraseMatcher finds the anchors (ordinals, "rounds"/"meetings"/"sessions"); the patterns
+    (`_round_patterns`, `_count_patterns`) are then matched in plain Python on the few tokens
+    after an ordinal or before a count noun: a spaCy Matcher would call a Python predicate per
+    token and pattern. Overlapping matches are reduced to the longest.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -157,32 +197,20 @@ class RoundMatcher:
             "ordinal", [nlp.make_doc(w) for w in sorted(_ALL_ORDINALS | set(TENS_WORDS))]
         )
         self.anchors.add("count", [nlp.make_doc(w) for w in sorted(COUNT_NOUNS)])
-        self.structure = Matcher(nlp.vocab, validate=True)
-        self.structure.add("ordinal", _round_patterns(), greedy="LONGEST")
-        self.structure.add("count", _count_patterns(), greedy="LONGEST")
         self.ordinal_id = nlp.vocab.strings["ordinal"]
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, int]] = []
-        n = len(doc)
-        L = tokens_of(doc).lower
+        lower = tokens_of(doc).lower
         for anchor_id, start, end in self.anchors(doc):
-            # Most anchors cannot open a match; those skip the structure Matcher. An ordinal
-            # needs a round noun after it, a count noun a number before it.
             if anchor_id == self.ordinal_id:
-                if ROUND_NOUNS.isdisjoint(L[start + 1 : min(n, start + 8)]):
-                    continue
-                window = doc[start : min(n, start + 8)]
-                for match_id, s, e in self.structure(window):
-                    if match_id == anchor_id and s == 0:
-                        found.append((match_id, window.start + s, window.start + e))
+                match_end = _ordinal_end(lower, start)
+                if match_end is not None:
+                    found.append((anchor_id, start, match_end))
             else:
-                if not any(doc[k].like_num for k in range(max(0, start - 4), end - 1)):
-                    continue
-                window = doc[max(0, start - 4) : end]
-                for match_id, s, e in self.structure(window):
-                    if match_id == anchor_id and window.start + e == end:
-                        found.append((match_id, window.start + s, window.start + e))
+                match_start = _count_start(lower, doc, end)
+                if match_start is not None:
+                    found.append((anchor_id, match_start, end))
         found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
         kept: list[Span] = []
         last_end = -1

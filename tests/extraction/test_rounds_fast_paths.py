@@ -1,0 +1,98 @@
+"""The fast paths of rounds.py give what the plain rules give."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from articles.extraction import rounds
+
+# Words the round patterns look at, and some they do not, by kind: a random sentence takes
+# a kind, then a word of that kind, so that long matches are frequent.
+_WORD_KINDS = [
+    ["1st", "13th", "21st", "first", "third", "eighteenth", "twentieth", "Round", "FIRST"],
+    sorted(rounds.TENS_WORDS),
+    ["first", "second", "ninth"],
+    ["-"],
+    sorted(rounds.ROUND_MODIFIERS),
+    sorted(rounds.ROUND_NOUNS),
+    sorted(rounds.COUNT_NOUNS),
+    sorted(rounds.COUNT_MODIFIERS),
+    ["3", "11", "eleven", "1,000", "two", "first"],
+    ["the", "of", "in", ",", ".", "Talks", "since"],
+]
+
+
+def _random_words(rng: random.Random) -> list[str]:
+    return [rng.choice(rng.choice(_WORD_KINDS)) for _ in range(rng.randint(1, 16))]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.blank("en")
+
+
+def _matcher_spans(nlp: Language, doc: Doc) -> list[tuple[int, int, str]]:
+    """The round spans as the structure Matcher found them around each anchor (the plain
+    rule the component's Python matching replaces)."""
+    anchors = rounds.RoundMatcher(nlp).anchors
+    matcher = Matcher(nlp.vocab, validate=True)
+    matcher.add("ordinal", rounds._round_patterns(), greedy="LONGEST")
+    matcher.add("count", rounds._count_patterns(), greedy="LONGEST")
+    ordinal = nlp.vocab.strings["ordinal"]
+    found = []
+    for anchor_id, start, end in anchors(doc):
+        if anchor_id == ordinal:
+            window = doc[start : min(len(doc), start + 8)]
+            found += [
+                (m, window.start + s, window.start + e)
+                for m, s, e in matcher(window)
+                if m == anchor_id and s == 0
+            ]
+        else:
+            window = doc[max(0, start - 4) : end]
+            found += [
+                (m, window.start + s, window.start + e)
+                for m, s, e in matcher(window)
+                if m == anchor_id and window.start + e == end
+            ]
+    found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
+    kept, last_end = [], -1
+    for match_id, start, end in found:
+        if start >= last_end:
+            kept.append((start, end, nlp.vocab.strings[match_id]))
+            last_end = end
+    return kept
+
+
+def test_round_component_matches_like_the_structure_matcher(nlp: Language) -> None:
+    component = rounds.RoundMatcher(nlp)
+    rng = random.Random(7)
+    for _ in range(4000):
+        words = _random_words(rng)
+        doc = Doc(nlp.vocab, words=words)
+        expected = _matcher_spans(nlp, doc)
+        spans = component(doc).spans[rounds.ROUNDS_SPANS]
+        assert [(s.start, s.end, s.label_) for s in spans] == expected, words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The twenty - first high - level international Astana round opened.",
+        "the twenty - first high - level Astana round and the 13th high - level Astana round",
+        "the twenty first new round , the thirty-first round , the thirty - tenth round",
+        "the 13th and final round , the eleven earlier Astana meetings",
+        "Eleven such international meetings , 1,000 of talks sessions",
+        "first first round rounds 3 3 meetings",
+    ],
+)
+def test_round_component_on_sentences(nlp: Language, text: str) -> None:
+    doc = nlp.make_doc(text)
+    spans = rounds.RoundMatcher(nlp)(doc).spans[rounds.ROUNDS_SPANS]
+    assert [(s.start, s.end, s.label_) for s in spans] == _matcher_spans(nlp, doc)
