@@ -85,14 +85,25 @@ GENERIC_ROUND_WORDS = tuple(_R["generic_round_words"])
 FUTURE_MARKERS = tuple(_R["future_markers"])
 
 
-def _words_re(phrases: Sequence[str]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\b")
+class WordPhrases:
+    """A search for any of some phrases as whole words.
+
+    A substring test per phrase (a fast scan in C) comes before the regex: the regex tries
+    every phrase at every position of the text, and most texts hold none of the phrases.
+    """
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.phrases = tuple(phrases)
+        alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        self.pattern = re.compile(rf"\b(?:{alternation})\b")
+
+    def found_in(self, text: str) -> bool:
+        return any(p in text for p in self.phrases) and self.pattern.search(text) is not None
 
 
-_NON_ROUND_RE = _words_re(NON_ROUND_EVENTS)
-_FUTURE_RE = _words_re(FUTURE_MARKERS)
-_GENERIC_RE = _words_re(GENERIC_ROUND_WORDS)
+_NON_ROUND_PHRASES = WordPhrases(NON_ROUND_EVENTS)
+_FUTURE_PHRASES = WordPhrases(FUTURE_MARKERS)
+_GENERIC_PHRASES = WordPhrases(GENERIC_ROUND_WORDS)
 CITIES = dict(_R["cities"])
 HISTORY_MARKERS = tuple(_R["history_markers"])
 CAPITAL_RENAMES = tuple((date.fromisoformat(r["until"]), r["name"]) for r in _R["capital_renames"])
@@ -555,28 +566,18 @@ def _mentions_text(doc: Doc, sents: Sequence[SentInfo]) -> str:
     return " ".join(doc_text(doc)[s.start_char : s.end_char] for s in sents).lower()
 
 
-def _is_other_event(doc: Doc, layout: Layout) -> bool:
-    """The headline or lead is about a summit, a congress, Geneva talks or ministers."""
+def _top_text(doc: Doc, layout: Layout) -> str:
+    """The headline and the lead, lower-cased."""
     top = [layout.sents[i] for i in layout.headline]
     if layout.lead is not None:
         top.append(layout.sents[layout.lead])
-    text = _mentions_text(doc, top)
-    return bool(_NON_ROUND_RE.search(text))
-
-
-def _announces(doc: Doc, layout: Layout) -> bool:
-    """The headline or lead speaks of the future ("will host", "next week")."""
-    top = [layout.sents[i] for i in layout.headline]
-    if layout.lead is not None:
-        top.append(layout.sents[layout.lead])
-    text = _mentions_text(doc, top)
-    return bool(_FUTURE_RE.search(text))
+    return _mentions_text(doc, top)
 
 
 def _has_round_context(doc: Doc, layout: Layout) -> bool:
     top = [s for s in layout.sents if s.kind in (HEADLINE, LEAD) or s.first_paragraph]
     text = _mentions_text(doc, top)
-    return bool(_GENERIC_RE.search(text))
+    return _GENERIC_PHRASES.found_in(text)
 
 
 def city_for(
@@ -652,7 +653,9 @@ def decide_round(
             cand.method = m.kind
             cand.announcement = announcement
 
-    if _is_other_event(doc, layout) and not top_ordinal:
+    # The headline or lead is about a summit, a congress, Geneva talks or ministers.
+    top_text = _top_text(doc, layout)
+    if _NON_ROUND_PHRASES.found_in(top_text) and not top_ordinal:
         return None
 
     for cand in candidates.values():
@@ -662,7 +665,7 @@ def decide_round(
     # The calendar: an article published during a round, just after it, or (announcing it)
     # a few weeks before.
     if published is not None and _has_round_context(doc, layout):
-        announces = _announces(doc, layout)
+        announces = _FUTURE_PHRASES.found_in(top_text)  # "will host", "next week"
         for number in calendar:
             dates = _round_dates(calendar, number)
             term = _date_term(published, dates)

@@ -96,3 +96,23 @@ def test_round_component_on_sentences(nlp: Language, text: str) -> None:
     doc = nlp.make_doc(text)
     spans = rounds.RoundMatcher(nlp)(doc).spans[rounds.ROUNDS_SPANS]
     assert [(s.start, s.end, s.label_) for s in spans] == _matcher_spans(nlp, doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "leaders of the guarantors will meet at a trilateral summit in tehran",
+        "summitry and congressional hearings, a videoconferences",
+        "the geneva talks; in geneva. heads of state",
+        "round-table talks are expected",
+        "to hosting the upcoming meeting, plans to",
+        "astana-format talks scheduled",
+    ],
+)
+@pytest.mark.parametrize(
+    "phrases", [rounds.NON_ROUND_EVENTS, rounds.FUTURE_MARKERS, rounds.GENERIC_ROUND_WORDS]
+)
+def test_word_phrases_find_what_the_regex_finds(phrases: tuple[str, ...], text: str) -> None:
+    search = rounds.WordPhrases(phrases)
+    assert search.found_in(text) == bool(search.pattern.search(text))
