@@ -378,6 +378,22 @@ _YEAR_RE = re.compile(
 # Every month name `_MONTH_RE` matches starts with one of these; every year, with these digits.
 _MONTH_PREFIX_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d{2}")
+# The words a year of `_YEAR_RE` follows (after spaces and hyphens).
+_YEAR_LEADS = ("in", "In", "since", "Since", "during", "During", "early", "late", "mid")
+
+
+def _may_hold_year_adverbial(text: str) -> bool:
+    """Whether a year in `text` follows one of `_YEAR_LEADS` and spaces or hyphens, as every
+    match of `_YEAR_RE` does: a test of the few years instead of a try at every position."""
+    for m in _YEAR_DIGITS_RE.finditer(text):
+        lead_end = m.start()
+        while lead_end > 0 and (text[lead_end - 1].isspace() or text[lead_end - 1] == "-"):
+            lead_end -= 1
+        if lead_end < m.start() and text.endswith(_YEAR_LEADS, 0, lead_end):
+            return True
+    return False
+
+
 _RELATIVE_RE = re.compile(r"\b[Ll]ast\s+(?P<unit>month|year)\b")
 _PAST_PERFECT_RE = re.compile(
     r"\bhad\s+(?:\w+\s+){0,2}?(?:been|\w+ed|\w+en|met|said|gone|done|made|set|put|held|led|sent|begun|brought|won|lost|become|come)\b"
@@ -448,7 +464,7 @@ def find_date_mentions(text: str, offset: int, reference: date) -> list[DateMent
         out.append(
             DateMention(offset + m.start("prep"), offset + m.end(), best[1], best[2], prep, False)
         )
-    for m in _YEAR_RE.finditer(text) if _YEAR_DIGITS_RE.search(text) else ():
+    for m in _YEAR_RE.finditer(text) if _may_hold_year_adverbial(text) else ():
         year = int(m["year"])
         prep = m["prep"].strip().lower()
         out.append(
@@ -896,6 +912,8 @@ def _other_round(
 ) -> bool:
     """The clause talks about another round: it names one in its main clause, opens with a
     bare ordinal that stands for one, or makes a passing reference ("the previous round")."""
+    if not ordinals and not sent_ordinals:  # the common case: only a passing reference
+        return not c_words.isdisjoint(_PASSING_OPENERS) and _passing_reference(tv, c_start, c_end)
     if any(m.number != number and not _is_subordinate(tv, c_start, m.start) for m in ordinals):
         return True
     names_round = any(m.number == number for m in ordinals)
@@ -1065,7 +1083,7 @@ def attribute_sentences(
                 tv, c_start, c_end, c_words, ordinals, sent_ordinals, number
             ):
                 usable = False
-            if usable and not names_round and dates is not None:
+            if usable and not names_round and dates is not None and (date_mentions or relative):
                 chars = (c_first_char, c_last_char)
                 usable = not (
                     _other_date(tv, c_start, c_end, chars, date_mentions, dates)

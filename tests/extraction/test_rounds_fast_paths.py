@@ -116,3 +116,40 @@ def test_round_component_on_sentences(nlp: Language, text: str) -> None:
 def test_word_phrases_find_what_the_regex_finds(phrases: tuple[str, ...], text: str) -> None:
     search = rounds.WordPhrases(phrases)
     assert search.found_in(text) == bool(search.pattern.search(text))
+
+
+_DATE_PIECES = [
+    *("in", "In", "since", "Since", "during", "During", "early", "late", "mid", "at", "tin"),
+    *(" ", "  ", "\n", "\u2009", "-", "--", ",", ".", "/", "x"),
+    *("2017", "1999", "2024", "20171", "12017", "17", "May", "March 5"),
+]
+
+
+def test_year_adverbial_test_lets_every_year_adverbial_through() -> None:
+    rng = random.Random(11)
+    matched = 0
+    for _ in range(20000):
+        pieces = rng.choices(_DATE_PIECES, k=rng.randint(1, 8))
+        if rng.random() < 0.5:  # a likely adverbial: a lead, spaces or hyphens, a year
+            lead = [rng.choice(_DATE_PIECES[:9]), rng.choice(_DATE_PIECES[11:16])]
+            pieces[rng.randrange(len(pieces)) :] = [*lead, "2017", *pieces[-2:]]
+        text = "".join(pieces)
+        if rounds._YEAR_RE.search(text):
+            matched += 1
+            assert rounds._may_hold_year_adverbial(text), repr(text)
+    assert matched > 1000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks began in 2017.", True),
+        ("since mid-2019", True),
+        ("Since early  \n 2020 the talks", True),
+        ("On May 5, 2017 the talks began", False),
+        ("within 2017", True),  # a test, not the rule: the regex then finds no match
+        ("in2017, 1999", False),
+    ],
+)
+def test_year_adverbial_test(text: str, expected: bool) -> None:
+    assert rounds._may_hold_year_adverbial(text) == expected
