@@ -37,46 +37,50 @@ def nlp() -> Language:
     return spacy.blank("en")
 
 
-def _matcher_spans(nlp: Language, doc: Doc) -> list[tuple[int, int, str]]:
-    """The round spans as the structure Matcher found them around each anchor (the plain
-    rule the component's Python matching replaces)."""
-    anchors = rounds.RoundMatcher(nlp).anchors
-    matcher = Matcher(nlp.vocab, validate=True)
-    matcher.add("ordinal", rounds._round_patterns(), greedy="LONGEST")
-    matcher.add("count", rounds._count_patterns(), greedy="LONGEST")
-    ordinal = nlp.vocab.strings["ordinal"]
-    found = []
-    for anchor_id, start, end in anchors(doc):
-        if anchor_id == ordinal:
-            window = doc[start : min(len(doc), start + 8)]
-            found += [
-                (m, window.start + s, window.start + e)
-                for m, s, e in matcher(window)
-                if m == anchor_id and s == 0
-            ]
-        else:
-            window = doc[max(0, start - 4) : end]
-            found += [
-                (m, window.start + s, window.start + e)
-                for m, s, e in matcher(window)
-                if m == anchor_id and window.start + e == end
-            ]
-    found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
-    kept, last_end = [], -1
-    for match_id, start, end in found:
-        if start >= last_end:
-            kept.append((start, end, nlp.vocab.strings[match_id]))
-            last_end = end
-    return kept
+class _StructureMatcher:
+    """The round spans as a spaCy Matcher finds them around each anchor (the plain rule the
+    component's Python matching replaces)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.strings = nlp.vocab.strings
+        self.anchors = rounds.RoundMatcher(nlp).anchors
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher.add("ordinal", rounds._round_patterns(), greedy="LONGEST")
+        self.matcher.add("count", rounds._count_patterns(), greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, str]]:
+        found = []
+        for anchor_id, start, end in self.anchors(doc):
+            if anchor_id == self.strings["ordinal"]:
+                window = doc[start : min(len(doc), start + 8)]
+                found += [
+                    (m, window.start + s, window.start + e)
+                    for m, s, e in self.matcher(window)
+                    if m == anchor_id and s == 0
+                ]
+            else:
+                window = doc[max(0, start - 4) : end]
+                found += [
+                    (m, window.start + s, window.start + e)
+                    for m, s, e in self.matcher(window)
+                    if m == anchor_id and window.start + e == end
+                ]
+        found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
+        kept, last_end = [], -1
+        for match_id, start, end in found:
+            if start >= last_end:
+                kept.append((start, end, self.strings[match_id]))
+                last_end = end
+        return kept
 
 
 def test_round_component_matches_like_the_structure_matcher(nlp: Language) -> None:
-    component = rounds.RoundMatcher(nlp)
+    component, reference = rounds.RoundMatcher(nlp), _StructureMatcher(nlp)
     rng = random.Random(7)
     for _ in range(4000):
         words = _random_words(rng)
         doc = Doc(nlp.vocab, words=words)
-        expected = _matcher_spans(nlp, doc)
+        expected = reference(doc)
         spans = component(doc).spans[rounds.ROUNDS_SPANS]
         assert [(s.start, s.end, s.label_) for s in spans] == expected, words
 
@@ -95,7 +99,7 @@ def test_round_component_matches_like_the_structure_matcher(nlp: Language) -> No
 def test_round_component_on_sentences(nlp: Language, text: str) -> None:
     doc = nlp.make_doc(text)
     spans = rounds.RoundMatcher(nlp)(doc).spans[rounds.ROUNDS_SPANS]
-    assert [(s.start, s.end, s.label_) for s in spans] == _matcher_spans(nlp, doc)
+    assert [(s.start, s.end, s.label_) for s in spans] == _StructureMatcher(nlp)(doc)
 
 
 @pytest.mark.parametrize(
