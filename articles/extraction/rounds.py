@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .data import load, word_set
@@ -85,14 +85,25 @@ GENERIC_ROUND_WORDS = tuple(_R["generic_round_words"])
 FUTURE_MARKERS = tuple(_R["future_markers"])
 
 
-def _words_re(phrases: Sequence[str]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\b")
+class WordPhrases:
+    """A search for any of some phrases as whole words.
+
+    A substring test per phrase (a fast scan in C) comes before the regex: the regex tries
+    every phrase at every position of the text, and most texts hold none of the phrases.
+    """
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.phrases = tuple(phrases)
+        alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        self.pattern = re.compile(rf"\b(?:{alternation})\b")
+
+    def found_in(self, text: str) -> bool:
+        return any(p in text for p in self.phrases) and self.pattern.search(text) is not None
 
 
-_NON_ROUND_RE = _words_re(NON_ROUND_EVENTS)
-_FUTURE_RE = _words_re(FUTURE_MARKERS)
-_GENERIC_RE = _words_re(GENERIC_ROUND_WORDS)
+_NON_ROUND_PHRASES = WordPhrases(NON_ROUND_EVENTS)
+_FUTURE_PHRASES = WordPhrases(FUTURE_MARKERS)
+_GENERIC_PHRASES = WordPhrases(GENERIC_ROUND_WORDS)
 CITIES = dict(_R["cities"])
 HISTORY_MARKERS = tuple(_R["history_markers"])
 CAPITAL_RENAMES = tuple((date.fromisoformat(r["until"]), r["name"]) for r in _R["capital_renames"])
@@ -118,8 +129,11 @@ DATE_TOLERANCE = timedelta(days=20)  # a date this close to the round is the rou
 
 # --- component ---------------------------------------------------------------------------------
 
+_COUNT_MODIFIERS = COUNT_MODIFIERS - {"rounds"}  # "rounds of talks", but never "5 rounds rounds"
+
 
 def _round_patterns() -> list[list[dict]]:
+    """Ordinal round mentions as spaCy Matcher patterns: what `_ordinal_end` matches."""
     ordinal = {"LOWER": {"IN": sorted(_ALL_ORDINALS)}}
     compound = [
         {"LOWER": {"IN": sorted(TENS_WORDS)}},
@@ -132,9 +146,45 @@ def _round_patterns() -> list[list[dict]]:
 
 
 def _count_patterns() -> list[list[dict]]:
+    """Counts of rounds as spaCy Matcher patterns: what `_count_start` matches."""
     number = {"LIKE_NUM": True}
-    modifier = {"LOWER": {"IN": sorted(COUNT_MODIFIERS - {"rounds"})}, "OP": "{0,2}"}
+    modifier = {"LOWER": {"IN": sorted(_COUNT_MODIFIERS)}, "OP": "{0,2}"}
     return [[number, modifier, {"LOWER": {"IN": sorted(COUNT_NOUNS)}}]]
+
+
+def _ordinal_end(lower: Sequence[str], start: int) -> int | None:
+    """End of the longest match of `_round_patterns` that starts at token `start` ("13th
+    round", "twenty-first international meeting"), or None."""
+    i = start + 1
+    if lower[start] in TENS_WORDS:  # "twenty-first", "twenty first"
+        if i < len(lower) and lower[i] == "-":
+            i += 1
+        if i >= len(lower) or lower[i] not in _UNIT_ORDINALS:
+            return None
+        i += 1
+    elif lower[start] not in _ALL_ORDINALS:
+        return None
+    end = None
+    for j in range(i, min(len(lower), i + 5)):  # at most four modifiers, then the noun
+        if lower[j] in ROUND_NOUNS:
+            end = j + 1
+        if lower[j] not in ROUND_MODIFIERS:
+            break
+    return end
+
+
+def _count_start(lower: Sequence[str], doc: Doc, end: int) -> int | None:
+    """Start of the longest match of `_count_patterns` that ends with the count noun at token
+    `end - 1` ("11 meetings", "four earlier sessions"), or None."""
+    if lower[end - 1] not in COUNT_NOUNS:
+        return None
+    start = None
+    for j in range(end - 2, max(-1, end - 5), -1):  # the number, after at most two modifiers
+        if doc[j].like_num:
+            start = j
+        if lower[j] not in _COUNT_MODIFIERS:
+            break
+    return start
 
 
 @Language.factory(ROUNDS_COMPONENT)
@@ -146,9 +196,10 @@ class RoundMatcher:
     """Sets `doc.spans["astana_rounds"]`: ordinal round mentions (label `ordinal`) and counts
     of earlier rounds (label `count`).
 
-    A PhraseMatcher finds the anchors (ordinals, "rounds"/"meetings"/"sessions"); the
-    structure Matcher (validate=True) then runs only on a few tokens around each anchor, so
-    the cost stays that of a PhraseMatcher. Overlapping matches are reduced to the longest.
+    A PhraseMatcher finds the anchors (ordinals, "rounds"/"meetings"/"sessions"); the patterns
+    (`_round_patterns`, `_count_patterns`) are then matched in plain Python on the few tokens
+    after an ordinal or before a count noun: a spaCy Matcher would call a Python predicate per
+    token and pattern. Overlapping matches are reduced to the longest.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -157,32 +208,20 @@ class RoundMatcher:
             "ordinal", [nlp.make_doc(w) for w in sorted(_ALL_ORDINALS | set(TENS_WORDS))]
         )
         self.anchors.add("count", [nlp.make_doc(w) for w in sorted(COUNT_NOUNS)])
-        self.structure = Matcher(nlp.vocab, validate=True)
-        self.structure.add("ordinal", _round_patterns(), greedy="LONGEST")
-        self.structure.add("count", _count_patterns(), greedy="LONGEST")
         self.ordinal_id = nlp.vocab.strings["ordinal"]
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, int]] = []
-        n = len(doc)
-        L = tokens_of(doc).lower
+        lower = tokens_of(doc).lower
         for anchor_id, start, end in self.anchors(doc):
-            # Most anchors cannot open a match; those skip the structure Matcher. An ordinal
-            # needs a round noun after it, a count noun a number before it.
             if anchor_id == self.ordinal_id:
-                if ROUND_NOUNS.isdisjoint(L[start + 1 : min(n, start + 8)]):
-                    continue
-                window = doc[start : min(n, start + 8)]
-                for match_id, s, e in self.structure(window):
-                    if match_id == anchor_id and s == 0:
-                        found.append((match_id, window.start + s, window.start + e))
+                match_end = _ordinal_end(lower, start)
+                if match_end is not None:
+                    found.append((anchor_id, start, match_end))
             else:
-                if not any(doc[k].like_num for k in range(max(0, start - 4), end - 1)):
-                    continue
-                window = doc[max(0, start - 4) : end]
-                for match_id, s, e in self.structure(window):
-                    if match_id == anchor_id and window.start + e == end:
-                        found.append((match_id, window.start + s, window.start + e))
+                match_start = _count_start(lower, doc, end)
+                if match_start is not None:
+                    found.append((anchor_id, match_start, end))
         found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
         kept: list[Span] = []
         last_end = -1
@@ -339,6 +378,22 @@ _YEAR_RE = re.compile(
 # Every month name `_MONTH_RE` matches starts with one of these; every year, with these digits.
 _MONTH_PREFIX_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d{2}")
+# The words a year of `_YEAR_RE` follows (after spaces and hyphens).
+_YEAR_LEADS = ("in", "In", "since", "Since", "during", "During", "early", "late", "mid")
+
+
+def _may_hold_year_adverbial(text: str) -> bool:
+    """Whether a year in `text` follows one of `_YEAR_LEADS` and spaces or hyphens, as every
+    match of `_YEAR_RE` does: a test of the few years instead of a try at every position."""
+    for m in _YEAR_DIGITS_RE.finditer(text):
+        lead_end = m.start()
+        while lead_end > 0 and (text[lead_end - 1].isspace() or text[lead_end - 1] == "-"):
+            lead_end -= 1
+        if lead_end < m.start() and text.endswith(_YEAR_LEADS, 0, lead_end):
+            return True
+    return False
+
+
 _RELATIVE_RE = re.compile(r"\b[Ll]ast\s+(?P<unit>month|year)\b")
 _PAST_PERFECT_RE = re.compile(
     r"\bhad\s+(?:\w+\s+){0,2}?(?:been|\w+ed|\w+en|met|said|gone|done|made|set|put|held|led|sent|begun|brought|won|lost|become|come)\b"
@@ -409,7 +464,7 @@ def find_date_mentions(text: str, offset: int, reference: date) -> list[DateMent
         out.append(
             DateMention(offset + m.start("prep"), offset + m.end(), best[1], best[2], prep, False)
         )
-    for m in _YEAR_RE.finditer(text) if _YEAR_DIGITS_RE.search(text) else ():
+    for m in _YEAR_RE.finditer(text) if _may_hold_year_adverbial(text) else ():
         year = int(m["year"])
         prep = m["prep"].strip().lower()
         out.append(
@@ -527,28 +582,18 @@ def _mentions_text(doc: Doc, sents: Sequence[SentInfo]) -> str:
     return " ".join(doc_text(doc)[s.start_char : s.end_char] for s in sents).lower()
 
 
-def _is_other_event(doc: Doc, layout: Layout) -> bool:
-    """The headline or lead is about a summit, a congress, Geneva talks or ministers."""
+def _top_text(doc: Doc, layout: Layout) -> str:
+    """The headline and the lead, lower-cased."""
     top = [layout.sents[i] for i in layout.headline]
     if layout.lead is not None:
         top.append(layout.sents[layout.lead])
-    text = _mentions_text(doc, top)
-    return bool(_NON_ROUND_RE.search(text))
-
-
-def _announces(doc: Doc, layout: Layout) -> bool:
-    """The headline or lead speaks of the future ("will host", "next week")."""
-    top = [layout.sents[i] for i in layout.headline]
-    if layout.lead is not None:
-        top.append(layout.sents[layout.lead])
-    text = _mentions_text(doc, top)
-    return bool(_FUTURE_RE.search(text))
+    return _mentions_text(doc, top)
 
 
 def _has_round_context(doc: Doc, layout: Layout) -> bool:
     top = [s for s in layout.sents if s.kind in (HEADLINE, LEAD) or s.first_paragraph]
     text = _mentions_text(doc, top)
-    return bool(_GENERIC_RE.search(text))
+    return _GENERIC_PHRASES.found_in(text)
 
 
 def city_for(
@@ -624,7 +669,9 @@ def decide_round(
             cand.method = m.kind
             cand.announcement = announcement
 
-    if _is_other_event(doc, layout) and not top_ordinal:
+    # The headline or lead is about a summit, a congress, Geneva talks or ministers.
+    top_text = _top_text(doc, layout)
+    if _NON_ROUND_PHRASES.found_in(top_text) and not top_ordinal:
         return None
 
     for cand in candidates.values():
@@ -634,7 +681,7 @@ def decide_round(
     # The calendar: an article published during a round, just after it, or (announcing it)
     # a few weeks before.
     if published is not None and _has_round_context(doc, layout):
-        announces = _announces(doc, layout)
+        announces = _FUTURE_PHRASES.found_in(top_text)  # "will host", "next week"
         for number in calendar:
             dates = _round_dates(calendar, number)
             term = _date_term(published, dates)
@@ -865,6 +912,8 @@ def _other_round(
 ) -> bool:
     """The clause talks about another round: it names one in its main clause, opens with a
     bare ordinal that stands for one, or makes a passing reference ("the previous round")."""
+    if not ordinals and not sent_ordinals:  # the common case: only a passing reference
+        return not c_words.isdisjoint(_PASSING_OPENERS) and _passing_reference(tv, c_start, c_end)
     if any(m.number != number and not _is_subordinate(tv, c_start, m.start) for m in ordinals):
         return True
     names_round = any(m.number == number for m in ordinals)
@@ -1034,7 +1083,7 @@ def attribute_sentences(
                 tv, c_start, c_end, c_words, ordinals, sent_ordinals, number
             ):
                 usable = False
-            if usable and not names_round and dates is not None:
+            if usable and not names_round and dates is not None and (date_mentions or relative):
                 chars = (c_first_char, c_last_char)
                 usable = not (
                     _other_date(tv, c_start, c_end, chars, date_mentions, dates)
