@@ -101,6 +101,7 @@ def test_absence_phrase_in_a_clause(clause: str, expected: bool) -> None:
         # lower-casing "\u0130" adds a character: offsets in the lower-cased text move
         "\u0130stanbul sent observers. Observers from Iraq came.",
         "No one observed anything; the observership ended.",
+        "\u201cObServers\u201d from Iraq \u2014 OBSERVER status for \u00c9gypte\u2019s observers.",
     ],
 )
 def test_observer_tokens_are_found_in_the_text(extractor, text: str) -> None:
@@ -109,6 +110,12 @@ def test_observer_tokens_are_found_in_the_text(extractor, text: str) -> None:
     state = extractor.parties._state(doc, analyse_layout(doc), [], NameFinder(tv, frozenset()))
     expected = [i for i, low in enumerate(tv.lower) if low in OBSERVER_WORDS]
     assert extractor.parties._observer_tokens(state) == expected
+
+
+def test_only_ascii_letters_lower_case_to_the_letters_of_observer() -> None:
+    assert not [
+        code for code in range(128, 0x110000) if not set(chr(code).lower()).isdisjoint("observ")
+    ]
 
 
 def test_weak_mentions_are_labelled_with_their_party(extractor) -> None:
