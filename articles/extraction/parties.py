@@ -362,6 +362,8 @@ MONTHS = frozenset(
 COREF_WORDS = frozenset({"both", "they", "two", "these", "all", "each"})
 
 CONF_EXPLICIT, CONF_TITLE, CONF_PRESENCE = 0.9, 0.65, 0.55
+# No head rule claims more than CONF_EXPLICIT: a party's first explicit head is its head.
+CONF_HEAD_MAX = CONF_EXPLICIT
 _USABLE = attrgetter("usable")
 _START = attrgetter("start")
 _SENT_START = attrgetter("sent.start")  # of a SentenceRole
@@ -680,7 +682,10 @@ class _State:
     mention_token_list: list[int]  # the same, in order
     strong: list[Mention]  # the strong mentions of `ordered`
     strong_starts: list[int]
-    heads: list[HeadCandidate] = field(default_factory=list)
+    # Each party's best head so far: the first of its strongest claims.
+    best: dict[str, HeadCandidate] = field(default_factory=dict)
+    # Parties whose head no later claim can replace (so their presence no longer matters).
+    settled: set[str] = field(default_factory=set)
     presence: dict[str, _Presence] = field(default_factory=dict)
     names: list[str] | None = None
     titles: dict[tuple[int, int, int, int], str] = field(default_factory=dict)  # _title_text
@@ -913,16 +918,19 @@ class PartyExtractor:
         data = self.table.get(party)
         if data is None or data.role not in DELEGATION_ROLES:
             return
-        state.heads.append(
-            HeadCandidate(
-                party=party,
-                name=name,
-                title=self._title_text(state, name, floor, limit),
-                confidence=confidence,
-                sent_index=sent_index,
-                rule=rule,
-            )
+        current = state.best.get(party)
+        if current is not None and current.confidence >= confidence:
+            return  # an earlier claim is as strong: this one can never be the party's head
+        state.best[party] = HeadCandidate(
+            party=party,
+            name=name,
+            title=self._title_text(state, name, floor, limit),
+            confidence=confidence,
+            sent_index=sent_index,
+            rule=rule,
         )
+        if confidence >= CONF_HEAD_MAX:
+            state.settled.add(party)
 
     # -- heads --------------------------------------------------------------------------------
 
@@ -1821,6 +1829,8 @@ class PartyExtractor:
                     continue
             else:
                 ms = state.strong[k:stop]  # what `_mentions_in` keeps of them
+            if state.settled and all(m.party in state.settled for m in ms):
+                continue  # every party named has its head: its presence no longer matters
             words = state.tv.lower[c0:c1]
             # Without these words (or phrases) no cue can fire in the clause; one pass over the
             # clause finds which of them it holds.
@@ -2080,15 +2090,13 @@ class PartyExtractor:
         return text
 
     def _facts(self, state: _State) -> tuple[list[DelegationFact], list[ObserverFact]]:
-        best: dict[str, HeadCandidate] = {}
-        for cand in state.heads:
-            cur = best.get(cand.party)
-            if cur is None or cand.confidence > cur.confidence:
-                best[cand.party] = cand
+        best = dict(state.best)
         # One person heads one delegation: "Syria's UN envoy X" heads the government team,
         # not the UN's; the weaker claim gives way.
         texts = {party: self._head_text(state, c.name) for party, c in best.items()}
         for party, cand in list(best.items()):
+            if party in state.settled:
+                continue  # no claim is stronger
             for other, rival in best.items():
                 if (
                     other != party

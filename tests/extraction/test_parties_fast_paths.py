@@ -7,6 +7,7 @@ import random
 import pytest
 import spacy
 
+from articles.extraction import parties
 from articles.extraction.parties import (
     ABSENCE_PHRASE_MARKERS,
     ABSENCE_PHRASES,
@@ -21,6 +22,7 @@ from articles.extraction.parties import (
 )
 from articles.extraction.sentences import Tokens, analyse_layout, tokens_of
 from articles.extraction.titles import PARTICLES, NameFinder, NameSpan
+from tests.extraction import test_parties
 
 
 def _tokens(text: list[str], ws: list[bool]) -> Tokens:
@@ -188,3 +190,29 @@ def test_a_city_of_several_words_after_a_preposition_is_a_place() -> None:
     matcher = PartyMatcher(nlp, table)
     doc = matcher(nlp.make_doc("Foo came; the talks in New Foo went on."))
     assert party_mentions(doc)[0] == [("Foo", 0, 1)]
+
+
+def _texts(cases: list) -> list[str]:
+    return [case.values[0] for case in cases]
+
+
+def test_settled_heads_skip_nothing_that_matters(extract, monkeypatch) -> None:
+    """A party with an explicit head keeps it, so its presence and its weaker head claims
+    are skipped: the facts are those found without skipping."""
+    heads = _texts(test_parties.HEAD_CASES + test_parties.RECALL_HEAD_CASES)
+    presence = _texts(
+        test_parties.PRESENCE_CASES
+        + test_parties.GENERAL_PRESENCE_CASES
+        + test_parties.RECALL_ABSENCE_CASES
+    )
+    articles = [
+        test_parties.article(head, other, head)
+        for head, other in zip(heads, presence * len(heads), strict=False)
+    ]
+
+    def facts() -> list:
+        return [extract(text, test_parties.PUBLISHED) for text in articles]
+
+    skipping = facts()
+    monkeypatch.setattr(parties, "CONF_HEAD_MAX", float("inf"))
+    assert facts() == skipping
