@@ -726,6 +726,9 @@ class PartyExtractor:
             (name, data) for name, data in table.items() if data.role in DELEGATION_ROLES
         ]
         self.observer_parties = [name for name, data in table.items() if data.role == OBSERVER_ROLE]
+        self.headless = frozenset(
+            name for name, data in table.items() if data.role not in DELEGATION_ROLES
+        )
 
     # -- entry point ----------------------------------------------------------------------------
 
@@ -746,7 +749,8 @@ class PartyExtractor:
                 continue
             if not any(map(_USABLE, role.clauses)):
                 continue
-            self._heads_in(state, role)
+            if self._head_may_change(state, k, role.sent.end):
+                self._heads_in(state, role)
             self._presence_in(state, role)
         self._observer_coreference(state)
         return self._facts(state)
@@ -801,6 +805,19 @@ class PartyExtractor:
             strong=[m for m in ordered if not m.weak],
             strong_starts=[m.start for m in ordered if not m.weak],
         )
+
+    def _head_may_change(self, state: _State, k: int, end: int) -> bool:
+        """Whether a mention with a token from `state.mention_token_list[k]` up to `end`
+        (inclusive) names a delegation that is not yet settled. Every head rule takes its party
+        from a mention in the sentence (a rule may look one token past its end); a claim for
+        any other party changes nothing."""
+        tokens = state.mention_token_list
+        for i in tokens[k : bisect_right(tokens, end, k)]:
+            for at in (state.party_at, state.weak_at):
+                m = at.get(i)
+                if m is not None and m.party not in state.settled and m.party not in self.headless:
+                    return True
+        return False
 
     # -- helpers ------------------------------------------------------------------------------
 
