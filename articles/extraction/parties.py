@@ -686,6 +686,7 @@ class _State:
     best: dict[str, HeadCandidate] = field(default_factory=dict)
     # Parties whose head no later claim can replace (so their presence no longer matters).
     settled: set[str] = field(default_factory=set)
+    open_heads: set[str] = field(default_factory=set)  # the delegations not yet settled
     presence: dict[str, _Presence] = field(default_factory=dict)
     names: list[str] | None = None
     titles: dict[tuple[int, int, int, int], str] = field(default_factory=dict)  # _title_text
@@ -725,10 +726,8 @@ class PartyExtractor:
         self.delegation_parties = [
             (name, data) for name, data in table.items() if data.role in DELEGATION_ROLES
         ]
+        self.delegation_names = frozenset(name for name, _ in self.delegation_parties)
         self.observer_parties = [name for name, data in table.items() if data.role == OBSERVER_ROLE]
-        self.headless = frozenset(
-            name for name, data in table.items() if data.role not in DELEGATION_ROLES
-        )
 
     # -- entry point ----------------------------------------------------------------------------
 
@@ -804,6 +803,7 @@ class PartyExtractor:
             mention_token_list=sorted(tokens),
             strong=[m for m in ordered if not m.weak],
             strong_starts=[m.start for m in ordered if not m.weak],
+            open_heads=set(self.delegation_names),
         )
 
     def _head_may_change(self, state: _State, k: int, end: int) -> bool:
@@ -811,12 +811,14 @@ class PartyExtractor:
         (inclusive) names a delegation that is not yet settled. Every head rule takes its party
         from a mention in the sentence (a rule may look one token past its end); a claim for
         any other party changes nothing."""
-        tokens = state.mention_token_list
+        tokens, open_heads = state.mention_token_list, state.open_heads
         for i in tokens[k : bisect_right(tokens, end, k)]:
-            for at in (state.party_at, state.weak_at):
-                m = at.get(i)
-                if m is not None and m.party not in state.settled and m.party not in self.headless:
-                    return True
+            m = state.party_at.get(i)
+            if m is not None and m.party in open_heads:
+                return True
+            m = state.weak_at.get(i)
+            if m is not None and m.party in open_heads:
+                return True
         return False
 
     # -- helpers ------------------------------------------------------------------------------
@@ -948,6 +950,7 @@ class PartyExtractor:
         )
         if confidence >= CONF_HEAD_MAX:
             state.settled.add(party)
+            state.open_heads.discard(party)
 
     # -- heads --------------------------------------------------------------------------------
 
