@@ -684,7 +684,8 @@ class _State:
     strong_starts: list[int]
     # Each party's best head so far: the first of its strongest claims.
     best: dict[str, HeadCandidate] = field(default_factory=dict)
-    # Parties whose head no later claim can replace (so their presence no longer matters).
+    # Parties whose presence no longer matters: those with a head no later claim can
+    # replace, and those whose presence no fact reports.
     settled: set[str] = field(default_factory=set)
     open_heads: set[str] = field(default_factory=set)  # the delegations not yet settled
     presence: dict[str, _Presence] = field(default_factory=dict)
@@ -728,6 +729,8 @@ class PartyExtractor:
         ]
         self.delegation_names = frozenset(name for name, _ in self.delegation_parties)
         self.observer_parties = [name for name, data in table.items() if data.role == OBSERVER_ROLE]
+        # Parties whose presence no fact reports (the host).
+        self.unreported = frozenset(table) - self.delegation_names - set(self.observer_parties)
 
     # -- entry point ----------------------------------------------------------------------------
 
@@ -803,6 +806,7 @@ class PartyExtractor:
             mention_token_list=sorted(tokens),
             strong=[m for m in ordered if not m.weak],
             strong_starts=[m.start for m in ordered if not m.weak],
+            settled=set(self.unreported),
             open_heads=set(self.delegation_names),
         )
 
@@ -1850,7 +1854,7 @@ class PartyExtractor:
             else:
                 ms = state.strong[k:stop]  # what `_mentions_in` keeps of them
             if state.settled and all(m.party in state.settled for m in ms):
-                continue  # every party named has its head: its presence no longer matters
+                continue  # no party named here needs its presence
             words = state.tv.lower[c0:c1]
             # Without these words (or phrases) no cue can fire in the clause; one pass over the
             # clause finds which of them it holds.

@@ -196,10 +196,10 @@ def _texts(cases: list) -> list[str]:
     return [case.values[0] for case in cases]
 
 
-def test_settled_heads_skip_nothing_that_matters(extract, monkeypatch) -> None:
+def test_settled_parties_skip_nothing_that_matters(extractor, extract, monkeypatch) -> None:
     """A party with an explicit head keeps it, so its presence, its weaker head claims and
-    the sentences that name no other delegation are skipped: the facts are those found
-    without skipping."""
+    the sentences that name no other delegation are skipped, as is the presence of the
+    host: the facts are those found without skipping."""
     heads = _texts(test_parties.HEAD_CASES + test_parties.RECALL_HEAD_CASES)
     presence = _texts(
         test_parties.PRESENCE_CASES
@@ -216,5 +216,6 @@ def test_settled_heads_skip_nothing_that_matters(extract, monkeypatch) -> None:
 
     skipping = facts()
     monkeypatch.setattr(parties, "CONF_HEAD_MAX", float("inf"))
+    monkeypatch.setattr(extractor.parties, "unreported", frozenset())
     monkeypatch.setattr(parties.PartyExtractor, "_head_may_change", lambda *args: True)
     assert facts() == skipping
