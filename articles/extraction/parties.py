@@ -1853,7 +1853,7 @@ class PartyExtractor:
                     continue
             else:
                 ms = state.strong[k:stop]  # what `_mentions_in` keeps of them
-            if state.settled and all(m.party in state.settled for m in ms):
+            if all(m.party in state.settled for m in ms):
                 continue  # no party named here needs its presence
             words = state.tv.lower[c0:c1]
             # Without these words (or phrases) no cue can fire in the clause; one pass over the
