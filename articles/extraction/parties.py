@@ -43,8 +43,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, pairwise
-from operator import attrgetter, itemgetter, lt
+from itertools import compress
+from operator import attrgetter, itemgetter, le, lt
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -362,10 +362,14 @@ MONTHS = frozenset(
 COREF_WORDS = frozenset({"both", "they", "two", "these", "all", "each"})
 
 CONF_EXPLICIT, CONF_TITLE, CONF_PRESENCE = 0.9, 0.65, 0.55
+# No head rule claims more than CONF_EXPLICIT: a party's first explicit head is its head.
+CONF_HEAD_MAX = CONF_EXPLICIT
 _USABLE = attrgetter("usable")
 _START = attrgetter("start")
 _SENT_START = attrgetter("sent.start")  # of a SentenceRole
 _MATCH_START = itemgetter(1)  # of a (match_id, start, end) match
+_MATCH_END = itemgetter(2)
+_UNSEEN = object()  # a cache's answer for a key it does not hold
 DESTINATION_BEFORE = frozenset({"the", "to", "at", "in", "for"})
 DESTINATION_TITLES = frozenset(
     {"ambassador", "representative", "envoy", "mission", "embassy", "delegate", "representation"}
@@ -477,38 +481,52 @@ class PartyMatcher:
                 self.weak_party[nlp.vocab.strings[key]] = nlp.vocab.strings.add(party.name)
                 for alias in party.weak:
                     self.forms.setdefault((party.name, alias.lower()), []).append(alias)
-        # (party id, text as written) -> whether its case fits (the same spellings recur)
-        self._case_ok: dict[tuple[int, str], bool] = {}
+        self.party_by_id = {nlp.vocab.strings.add(p.name): p for p in table.values()}
+        # The lower-case words for which `_not_a_party` may drop a one-token mention although
+        # the words around it are ordinary: a party's cities and "government(al)".
+        self.context_words = frozenset(
+            {"government", "governmental"}.union(*(p.cities for p in table.values()))
+        )
+        # (match key, text as written) -> (party id, weak) if the case fits the alias ("US",
+        # not "us"), else None; the same spellings recur.
+        self._match_cache: dict[tuple[int, str], tuple[int, bool] | None] = {}
 
     def _matches(
         self, doc: Doc, tv: Tokens
     ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
         """(party id, start, end) of the strong and of the weak matches whose case fits the
         alias ("US", not "us")."""
-        strings = doc.vocab.strings
         strong: list[tuple[int, int, int]] = []
         weak: list[tuple[int, int, int]] = []
-        case_ok = self._case_ok
+        cache = self._match_cache
+        T = tv.text
         for match_id, start, end in self.matcher(doc):
-            party_id = self.weak_party.get(match_id)
-            found = strong if party_id is None else weak
-            if party_id is None:
-                party_id = match_id
-            written = tv.text[start] if end - start == 1 else " ".join(tv.text[start:end])
-            ok = case_ok.get((party_id, written))
-            if ok is None:
-                forms = self.forms.get((strings[party_id], written.lower()))
-                ok = forms is None or any(_case_ok(form, written) for form in forms)
-                case_ok[(party_id, written)] = ok
-            if ok:
-                found.append((party_id, start, end))
+            written = T[start] if end - start == 1 else " ".join(T[start:end])
+            key = (match_id, written)
+            found = cache.get(key, _UNSEEN)
+            if found is _UNSEEN:
+                found = cache[key] = self._party_if_case_fits(doc, match_id, written)
+            if found is not None:
+                party_id, is_weak = found
+                (weak if is_weak else strong).append((party_id, start, end))
         return strong, weak
+
+    def _party_if_case_fits(self, doc: Doc, match_id: int, written: str) -> tuple[int, bool] | None:
+        """(party id, weak) of a match whose case fits one of the party's spellings."""
+        party_id = self.weak_party.get(match_id)
+        is_weak = party_id is not None
+        if party_id is None:
+            party_id = match_id
+        forms = self.forms.get((doc.vocab.strings[party_id], written.lower()))
+        if forms is None or any(_case_ok(form, written) for form in forms):
+            return party_id, is_weak
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         tv = tokens_of(doc)
+        T, L, n = tv.text, tv.lower, tv.n
         strings = doc.vocab.strings
         strong_matches, weak_matches = self._matches(doc, tv)
-        strong = _longest(strong_matches)
         kept: list[tuple[int, int, int]] = []
         places: set[int] = set()
         # With a statistical model, a party word inside a PERSON entity is part of a name
@@ -516,19 +534,28 @@ class PartyMatcher:
         in_person = {
             i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)
         }
-        for match_id, start, end in strong:
-            party = self.table.get(strings[match_id])
+        for match_id, start, end in _longest(strong_matches):
+            party = self.party_by_id.get(match_id)
             if party is None or (in_person and all(i in in_person for i in range(start, end))):
                 continue
-            if self._not_a_party(tv, start, end, party, kept, places, strings):
+            # Only a mention of several words, a city or "government", or one next to a word
+            # `_not_a_party` looks at can be dropped: most mentions skip its test.
+            if (
+                end - start > 1
+                or L[start] in self.context_words
+                or (end < n and L[end] in NOT_PARTY_AFTER)
+                or (start > 0 and (L[start - 1] in NOT_OWN_PARTY_BEFORE or T[start - 1] == "-"))
+            ) and self._not_a_party(tv, start, end, party, kept, places, strings):
                 continue
             kept.append((match_id, start, end))
-        covered = {i for _, s, e in kept for i in range(s, e)}
-        weak = [
-            (m, s, e)
-            for m, s, e in _longest(weak_matches)
-            if not any(i in covered for i in range(s, e))
-        ]
+        # A weak match overlapping a kept one is dropped. The kept matches are in order and do
+        # not overlap, so the last one starting before a weak match ends reaches furthest.
+        kept_starts = [s for _, s, _ in kept]
+        weak: list[tuple[int, int, int]] = []
+        for m in _longest(weak_matches):
+            k = bisect_left(kept_starts, m[2]) - 1
+            if k < 0 or kept[k][2] <= m[1]:
+                weak.append(m)
         doc.spans[PARTY_SPANS] = [Span(doc, s, e, m) for m, s, e in kept]
         doc.spans[WEAK_SPANS] = [Span(doc, s, e, m) for m, s, e in weak]
         # The same mentions as plain data: reading them back from Span objects costs more.
@@ -589,8 +616,9 @@ class PartyMatcher:
 def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Overlapping matches reduced to the longest (the earliest on a tie), in text order."""
     in_order = sorted(matches, key=_MATCH_START)
-    if all(a[2] <= b[1] for a, b in pairwise(in_order)):
-        return in_order  # no overlaps (the usual case)
+    # No overlaps (the usual case): every match ends before the next one starts.
+    if all(map(le, map(_MATCH_END, in_order), map(_MATCH_START, in_order[1:]))):
+        return in_order
     ordered = sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1]))
     taken = bytearray(max(m[2] for m in matches))  # 1 for tokens of a kept match
     out = []
@@ -654,7 +682,12 @@ class _State:
     mention_token_list: list[int]  # the same, in order
     strong: list[Mention]  # the strong mentions of `ordered`
     strong_starts: list[int]
-    heads: list[HeadCandidate] = field(default_factory=list)
+    # Each party's best head so far: the first of its strongest claims.
+    best: dict[str, HeadCandidate] = field(default_factory=dict)
+    # Parties whose presence no longer matters: those with a head no later claim can
+    # replace, and those whose presence no fact reports.
+    settled: set[str] = field(default_factory=set)
+    open_heads: set[str] = field(default_factory=set)  # the delegations not yet settled
     presence: dict[str, _Presence] = field(default_factory=dict)
     names: list[str] | None = None
     titles: dict[tuple[int, int, int, int], str] = field(default_factory=dict)  # _title_text
@@ -694,7 +727,10 @@ class PartyExtractor:
         self.delegation_parties = [
             (name, data) for name, data in table.items() if data.role in DELEGATION_ROLES
         ]
+        self.delegation_names = frozenset(name for name, _ in self.delegation_parties)
         self.observer_parties = [name for name, data in table.items() if data.role == OBSERVER_ROLE]
+        # Parties whose presence no fact reports (the host).
+        self.unreported = frozenset(table) - self.delegation_names - set(self.observer_parties)
 
     # -- entry point ----------------------------------------------------------------------------
 
@@ -715,7 +751,8 @@ class PartyExtractor:
                 continue
             if not any(map(_USABLE, role.clauses)):
                 continue
-            self._heads_in(state, role)
+            if self._head_may_change(state, k, role.sent.end):
+                self._heads_in(state, role)
             self._presence_in(state, role)
         self._observer_coreference(state)
         return self._facts(state)
@@ -769,7 +806,24 @@ class PartyExtractor:
             mention_token_list=sorted(tokens),
             strong=[m for m in ordered if not m.weak],
             strong_starts=[m.start for m in ordered if not m.weak],
+            settled=set(self.unreported),
+            open_heads=set(self.delegation_names),
         )
+
+    def _head_may_change(self, state: _State, k: int, end: int) -> bool:
+        """Whether a mention with a token from `state.mention_token_list[k]` up to `end`
+        (inclusive) names a delegation that is not yet settled. Every head rule takes its party
+        from a mention in the sentence (a rule may look one token past its end); a claim for
+        any other party changes nothing."""
+        tokens, open_heads = state.mention_token_list, state.open_heads
+        for i in tokens[k : bisect_right(tokens, end, k)]:
+            m = state.party_at.get(i)
+            if m is not None and m.party in open_heads:
+                return True
+            m = state.weak_at.get(i)
+            if m is not None and m.party in open_heads:
+                return True
+        return False
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -887,16 +941,20 @@ class PartyExtractor:
         data = self.table.get(party)
         if data is None or data.role not in DELEGATION_ROLES:
             return
-        state.heads.append(
-            HeadCandidate(
-                party=party,
-                name=name,
-                title=self._title_text(state, name, floor, limit),
-                confidence=confidence,
-                sent_index=sent_index,
-                rule=rule,
-            )
+        current = state.best.get(party)
+        if current is not None and current.confidence >= confidence:
+            return  # an earlier claim is as strong: this one can never be the party's head
+        state.best[party] = HeadCandidate(
+            party=party,
+            name=name,
+            title=self._title_text(state, name, floor, limit),
+            confidence=confidence,
+            sent_index=sent_index,
+            rule=rule,
         )
+        if confidence >= CONF_HEAD_MAX:
+            state.settled.add(party)
+            state.open_heads.discard(party)
 
     # -- heads --------------------------------------------------------------------------------
 
@@ -1795,6 +1853,8 @@ class PartyExtractor:
                     continue
             else:
                 ms = state.strong[k:stop]  # what `_mentions_in` keeps of them
+            if all(m.party in state.settled for m in ms):
+                continue  # no party named here needs its presence
             words = state.tv.lower[c0:c1]
             # Without these words (or phrases) no cue can fire in the clause; one pass over the
             # clause finds which of them it holds.
@@ -2019,21 +2079,20 @@ class PartyExtractor:
                             p.observer_sent = role.sent.index
 
     def _observer_tokens(self, state: _State) -> list[int]:
-        """Offsets of the tokens "observer" and "observers", found in the lower-cased text
-        (searching a string costs far less than testing every token)."""
-        text = state.text
-        lowered = text.lower()
-        if len(lowered) != len(text):  # lower-casing moved the offsets: test every token
-            return state.tv.positions_in(OBSERVER_WORDS, 0, state.tv.n)
+        """Offsets of the tokens "observer" and "observers", found in the text (searching a
+        string costs far less than testing every token)."""
+        # Only ASCII letters lower-case to the letters of "observer" (a test checks it), so
+        # the text with every other character replaced by one "?" finds every such token, and
+        # its bytes keep the text's offsets (lower-casing the text itself may move them).
+        lowered = state.text.encode("ascii", "replace").lower()
         idx, L = state.tv.idx, state.tv.lower
         found: list[int] = []
-        at = lowered.find("observer")
+        at = lowered.find(b"observer")
         while at >= 0:
-            # Only ASCII letters lower-case to these words, so such a token is found here.
             i = bisect_right(idx, at) - 1
             if i >= 0 and idx[i] == at and L[i] in OBSERVER_WORDS:
                 found.append(i)
-            at = lowered.find("observer", at + 1)
+            at = lowered.find(b"observer", at + 1)
         return found
 
     # -- facts --------------------------------------------------------------------------------
@@ -2055,15 +2114,13 @@ class PartyExtractor:
         return text
 
     def _facts(self, state: _State) -> tuple[list[DelegationFact], list[ObserverFact]]:
-        best: dict[str, HeadCandidate] = {}
-        for cand in state.heads:
-            cur = best.get(cand.party)
-            if cur is None or cand.confidence > cur.confidence:
-                best[cand.party] = cand
+        best = dict(state.best)
         # One person heads one delegation: "Syria's UN envoy X" heads the government team,
         # not the UN's; the weaker claim gives way.
         texts = {party: self._head_text(state, c.name) for party, c in best.items()}
         for party, cand in list(best.items()):
+            if party in state.settled:
+                continue  # no claim is stronger
             for other, rival in best.items():
                 if (
                     other != party

@@ -5,17 +5,24 @@ from __future__ import annotations
 import random
 
 import pytest
+import spacy
 
+from articles.extraction import parties
 from articles.extraction.parties import (
     ABSENCE_PHRASE_MARKERS,
     ABSENCE_PHRASES,
     OBSERVER_WORDS,
     PARTY_SPANS,
     WEAK_SPANS,
+    PartyData,
+    PartyMatcher,
     _has_absence_phrase,
+    _longest,
+    party_mentions,
 )
 from articles.extraction.sentences import Tokens, analyse_layout, tokens_of
 from articles.extraction.titles import PARTICLES, NameFinder, NameSpan
+from tests.extraction import test_parties
 
 
 def _tokens(text: list[str], ws: list[bool]) -> Tokens:
@@ -96,6 +103,7 @@ def test_absence_phrase_in_a_clause(clause: str, expected: bool) -> None:
         # lower-casing "\u0130" adds a character: offsets in the lower-cased text move
         "\u0130stanbul sent observers. Observers from Iraq came.",
         "No one observed anything; the observership ended.",
+        "\u201cObServers\u201d from Iraq \u2014 OBSERVER status for \u00c9gypte\u2019s observers.",
     ],
 )
 def test_observer_tokens_are_found_in_the_text(extractor, text: str) -> None:
@@ -106,6 +114,12 @@ def test_observer_tokens_are_found_in_the_text(extractor, text: str) -> None:
     assert extractor.parties._observer_tokens(state) == expected
 
 
+def test_only_ascii_letters_lower_case_to_the_letters_of_observer() -> None:
+    assert not [
+        code for code in range(128, 0x110000) if not set(chr(code).lower()).isdisjoint("observ")
+    ]
+
+
 def test_weak_mentions_are_labelled_with_their_party(extractor) -> None:
     doc = extractor.nlp("Syria's envoy met the Syrian government team and Russia's delegation.")
     weak = [(span.label_, span.text) for span in doc.spans[WEAK_SPANS]]
@@ -113,3 +127,95 @@ def test_weak_mentions_are_labelled_with_their_party(extractor) -> None:
     assert ("Syrian government", "Syria") in weak
     assert ("Syrian government", "Syrian government") in strong
     assert ("Russia", "Russia") in strong
+
+
+def _mentions_by_the_plain_rule(matcher, doc) -> tuple[list, list]:
+    """The component's mentions with `_not_a_party` asked about every strong match and the
+    weak matches tested token by token against the kept ones."""
+    tv = tokens_of(doc)
+    strings = doc.vocab.strings
+    strong, weak = matcher._matches(doc, tv)
+    kept: list[tuple[int, int, int]] = []
+    places: set[int] = set()
+    for match_id, start, end in _longest(strong):
+        party = matcher.table[strings[match_id]]
+        if not matcher._not_a_party(tv, start, end, party, kept, places, strings):
+            kept.append((match_id, start, end))
+    covered = {i for _, s, e in kept for i in range(s, e)}
+    free = [m for m in _longest(weak) if not any(i in covered for i in range(m[1], m[2]))]
+    return [(strings[m], s, e) for m, s, e in kept], [(strings[m], s, e) for m, s, e in free]
+
+
+_PARTY_WORDS = [
+    "Russia", "Moscow", "in", "Damascus", "government", "Syrian", "Syria", "the", "interim",
+    "-", "led", "UN", "Security", "Council", "or", "and", ",", "even", "Ankara", "'s", "US",
+    "us", "Turkish", "opposition", "armed", "anti", "regime", "Red", "Cross", "envoy",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_party_mentions_are_those_of_the_plain_rule(extractor, seed: int) -> None:
+    matcher = extractor.nlp.get_pipe("astana_parties")
+    rng = random.Random(seed)
+    for _ in range(300):
+        words = [rng.choice(_PARTY_WORDS) for _ in range(rng.randint(1, 14))]
+        doc = extractor.nlp.make_doc(" ".join(words))
+        matcher(doc)
+        assert party_mentions(doc) == _mentions_by_the_plain_rule(matcher, doc), words
+
+
+def _longest_plain(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Overlapping matches reduced to the longest (the earliest on a tie), in text order."""
+    out: list[tuple[int, int, int]] = []
+    for m in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
+        if all(m[2] <= o[1] or o[2] <= m[1] for o in out):
+            out.append(m)
+    return sorted(out, key=lambda m: m[1])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_longest_matches_are_those_of_the_plain_rule(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        matches = []
+        for _ in range(rng.randint(0, 6)):
+            start = rng.randint(0, 10)
+            matches.append((rng.randint(1, 3), start, start + rng.randint(1, 3)))
+        assert _longest(matches) == _longest_plain(matches), matches
+
+
+def test_a_city_of_several_words_after_a_preposition_is_a_place() -> None:
+    nlp = spacy.blank("en")
+    table = {"Foo": PartyData("Foo", "observer", ("Foo", "New Foo"), frozenset({"new foo"}))}
+    matcher = PartyMatcher(nlp, table)
+    doc = matcher(nlp.make_doc("Foo came; the talks in New Foo went on."))
+    assert party_mentions(doc)[0] == [("Foo", 0, 1)]
+
+
+def _texts(cases: list) -> list[str]:
+    return [case.values[0] for case in cases]
+
+
+def test_settled_parties_skip_nothing_that_matters(extractor, extract, monkeypatch) -> None:
+    """A party with an explicit head keeps it, so its presence, its weaker head claims and
+    the sentences that name no other delegation are skipped, as is the presence of the
+    host: the facts are those found without skipping."""
+    heads = _texts(test_parties.HEAD_CASES + test_parties.RECALL_HEAD_CASES)
+    presence = _texts(
+        test_parties.PRESENCE_CASES
+        + test_parties.GENERAL_PRESENCE_CASES
+        + test_parties.RECALL_ABSENCE_CASES
+    )
+    articles = [
+        test_parties.article(head, other, head)
+        for head, other in zip(heads, presence * len(heads), strict=False)
+    ]
+
+    def facts() -> list:
+        return [extract(text, test_parties.PUBLISHED) for text in articles]
+
+    skipping = facts()
+    monkeypatch.setattr(parties, "CONF_HEAD_MAX", float("inf"))
+    monkeypatch.setattr(extractor.parties, "unreported", frozenset())
+    monkeypatch.setattr(parties.PartyExtractor, "_head_may_change", lambda *args: True)
+    assert facts() == skipping
