@@ -17,7 +17,7 @@ from django.db.models import Count, Max
 from articles.extraction.people import NameIndex
 from articles.extraction.types import Extraction, RoundLink
 from articles.models import Article, RoundLinkMethod
-from articles.services.inserts import insert_rows
+from articles.services.inserts import insert_rows, update_rows
 from rounds.models import (
     Delegation,
     DelegationMention,
@@ -321,7 +321,11 @@ def refresh_derived(delegation_ids: Iterable[int]) -> int:
         ):
             delegation.head_id, delegation.head_title, delegation.confidence = head_id, title, best
             changed.append(delegation)
-    Delegation.objects.bulk_update(changed, ["head", "head_title", "confidence"], batch_size=500)
+    update_rows(
+        Delegation,
+        ("head", "head_title", "confidence"),
+        [(d.head_id, d.head_title, d.confidence, d.pk) for d in changed],
+    )
     return len(changed)
 
 

@@ -9,7 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
-from articles.services.inserts import insert_instance
+from articles.services.inserts import insert_instance, update_rows
 from rounds.models import Round
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +60,22 @@ def test_insert_instance_stores_what_save_stores(monkeypatch, returning):
     fresh = Article.objects.get(pk=raw.pk)
     assert fresh.ingested_at is not None and fresh.updated_at is not None
     assert fresh.round.number == 14 and fresh.published == date(2019, 12, 11)
+
+
+def test_update_rows_sets_the_fields_of_each_row_by_primary_key_and_nothing_else(
+    django_assert_num_queries,
+):
+    first = Round.objects.create(number=90, city="Astana", confirmed=False)
+    second = Round.objects.create(number=91, city="Sochi", confirmed=False)
+    untouched = Round.objects.create(number=92, city="Tehran", confirmed=False)
+
+    update_rows(
+        Round, ("city", "confirmed"), [("Nur-Sultan", True, first.pk), ("Ankara", False, second.pk)]
+    )
+
+    rows = dict(Round.objects.filter(number__gte=90).values_list("number", "city"))
+    assert rows == {90: "Nur-Sultan", 91: "Ankara", 92: "Tehran"}
+    assert Round.objects.get(pk=first.pk).confirmed
+    assert not Round.objects.get(pk=untouched.pk).confirmed
+    with django_assert_num_queries(0):
+        update_rows(Round, ("city",), [])
