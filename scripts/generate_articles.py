@@ -5,8 +5,10 @@
 Each file is one article in one of four layouts (a ` date YYYY-MM-DD ` header, an outlet
 banner with a date line, a page copy with header bar and trailing chrome, an HTML page),
 about a random round, with heads spelled in several ways, observers, agenda topics,
-decoy sentences about other rounds, and 150-600 words. The same seed gives the same files.
-Only article files go into OUTDIR; `--manifest` writes the true round and date elsewhere.
+decoy sentences about other rounds, and 150-600 words, with the texture of news copy
+(people quoted, places, figures, newsroom typography). The same seed gives the same files.
+Only article files go into OUTDIR; `--manifest` writes the true round, date, heads, observers
+and topics elsewhere.
 Standard library only.
 """
 
@@ -16,6 +18,8 @@ import argparse
 import html
 import json
 import random
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -60,6 +64,7 @@ class Head:
     rounds: tuple[int, ...]
     spellings: tuple[str, ...]
     titles: tuple[str, ...]
+    honorific: str = ""  # "Dr." for a head the press calls so
 
 
 HEADS = (
@@ -100,6 +105,7 @@ HEADS = (
         tuple(range(1, 15)),
         ("Bashar al-Jaafari", "Bashar Jaafari", "Bashar al-Ja'afari"),
         ("Syria's ambassador to the UN",),
+        "Dr.",
     ),
     Head(
         "Syrian government",
@@ -180,6 +186,201 @@ BACKGROUND = (
     "Some delegations held meetings with the UN team on the sidelines.",
     "The host country's foreign ministry said all invited parties had confirmed attendance.",
 )
+
+# --- the texture of real reporting ---------------------------------------------------------
+# Besides the facts, news copy carries a long tail of words (people quoted, places, figures)
+# and newsroom typography: dashes, curly quotes, "Jan." and "Mr.", contractions, possessive
+# plurals. Both decide what spaCy's tokenizer costs: it caches a word's tokens, but stops
+# caching for the rest of a document at its first special case ("\n", "Jan.", "don't",
+# "rebels'" ...). Articles made of a dozen stock sentences and none of this tokenized four
+# times faster than our annotated articles of the same length (and the issue's "about 3,000
+# such articles per second"), which made the reference figure a poor yardstick.
+
+TOWNS = (
+    *("Aleppo", "Homs", "Hama", "Daraa", "Raqqa", "Deir ez-Zor", "Qamishli", "Afrin"),
+    *("Manbij", "Tal Rifaat", "Latakia", "Tartus", "Jisr al-Shughur", "Saraqeb", "Douma"),
+    *("Maarat al-Numan", "Azaz", "al-Bab", "Kobani", "Ras al-Ain", "Palmyra", "Rukban"),
+    *("Quneitra", "Sweida", "Khan Sheikhoun", "Ariha", "Atarib", "Hasakah", "Tabqa"),
+)
+ORGANISATIONS = (
+    *("the Carnegie Middle East Center", "Chatham House", "the International Crisis Group"),
+    *("the Valdai Discussion Club", "the Syrian Observatory for Human Rights"),
+    *("the Kazakhstan Institute for Strategic Studies", "the Middle East Institute"),
+    *("the Russian International Affairs Council", "the Omran Center for Strategic Studies"),
+    *("the Norwegian Refugee Council", "the World Food Programme", "Save the Children"),
+    *("the Syrian Arab Red Crescent", "the White Helmets", "OCHA", "Amnesty International"),
+)
+KAZAKH_CITIES = ("Almaty", "Shymkent", "Karaganda", "Aktau", "Pavlodar")
+# (given name, honorific for a second reference)
+GIVEN_NAMES = (
+    *(("Yerlan", "Mr."), ("Dana", "Ms."), ("Kirill", "Mr."), ("Maria", "Ms."), ("Hassan", "Mr.")),
+    *(("Rania", "Ms."), ("Mehmet", "Mr."), ("Elif", "Ms."), ("Sami", "Mr."), ("Lina", "Ms.")),
+    *(("Pavel", "Mr."), ("Zeynep", "Ms."), ("Karim", "Mr."), ("Aigerim", "Ms."), ("Nour", "Ms.")),
+    *(("Dmitri", "Mr."), ("Farid", "Mr."), ("Selin", "Ms."), ("Oleg", "Mr."), ("Yasmin", "Ms.")),
+)
+FAMILY_NAMES = (
+    *("Abenov", "Suleimen", "Semenov", "Haddad", "Kaya", "Yilmaz", "Nasser", "Orlov", "Demir"),
+    *("Khoury", "Zhakupov", "Volkov", "Mansour", "Aydin", "Saleh", "Ivanov", "Bakir", "Hamdan"),
+    *("Ozturk", "Tarabishi", "Sokolov", "Barakat", "Celik", "Nurlanov", "Azzam", "Morozov"),
+)
+# (role, whether the person is a doctor: "Dr." on second reference)
+ROLES = (
+    ("a researcher at {org}", False),
+    ("an analyst at {org}", False),
+    ("who follows Syria for {org}", False),
+    ("a spokesperson for {org}", False),
+    ("a professor of international relations in {kazakh_city}", True),
+    ("a resident of {town}", False),
+    ("a doctor in {town}", True),
+    ("an aid worker in {town}", False),
+    ("a lawyer who represents families of detainees", False),
+    ("a former diplomat", False),
+)
+QUOTES = (
+    "We didn't expect a breakthrough, and there wasn't one",
+    "It's a format that manages the war rather than ending it",
+    "Nobody here thinks the front lines will move because of a communiqué",
+    "The guarantors' interests don't overlap as much as the statement suggests",
+    "People in {town} can't plan beyond the next week",
+    "What matters is whether the crossings stay open through the winter",
+    "We've heard these promises before, in this same hotel",
+    "There's a gap between what's agreed in the ballroom and what happens in {town}",
+    "Families want names, and they haven't got them",
+    "I wouldn't call it a failure; I'd call it a pause",
+    "The convoys aren't reaching the people who need them most",
+    "It won't survive the first serious incident near {town}",
+    "Moscow and Ankara talk to each other here; that's not nothing",
+    "The rebels' commanders weren't consulted about any of it",
+)
+FOLLOW_UPS = (
+    "{title} {family} added that the talks had kept channels open between the armies.",
+    "{title} {family} said the next weeks in {town} would show whether anything had changed.",
+    "Asked about sanctions, {title} {family} declined to comment.",
+    "{title} {family} has visited {town} {k} times since the fighting began.",
+)
+REPORTS = (
+    "{org} said {n:,} people had left {town} and the villages around it {when}.",
+    "Shelling near {town} killed {k} civilians on {weekday}, according to {org}.",
+    "{org} counted {k} aid convoys through the Bab al-Hawa crossing {when}.",
+    "Prices of bread and fuel in {town} have risen by about {pct}% {when}, traders said.",
+    "Local councils in {town} and {town2} say they've received less than half the aid promised.",
+    "The road between {town} and {town2} is open to civilian traffic for {k} hours a day.",
+    "{org} estimates that {n:,} people are still missing across the country.",
+    "Residents of {town} said they hadn't seen any change on the ground {when}.",
+    "A bus carrying {k} families home from the camps near the border reached {town} on {weekday}.",
+    "In {town2}, {k} schools reopened after repairs paid for by {org}.",
+)
+SINCE = (
+    "since the spring",
+    "over the winter",
+    "in recent weeks",
+    "since the start of the year",
+    "in the past month",
+    "since last year",
+    "this autumn",
+    "over the summer",
+)
+# AP style: the months that datelines shorten.
+SHORT_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """How one outlet sets its copy."""
+
+    dash: str  # after the dateline
+    curly: bool  # typographic quotes and apostrophes
+    wire: bool  # "ASTANA, Jan. 24 (Outlet) —" datelines
+
+
+def _house_style(rng: random.Random) -> HouseStyle:
+    return HouseStyle(
+        dash=rng.choice((" - ", " \u2014 ", " \u2013 ")),
+        curly=rng.random() < 0.5,
+        wire=rng.random() < 0.4,
+    )
+
+
+def _slots(rng: random.Random) -> dict[str, object]:
+    town, town2 = rng.sample(TOWNS, 2)
+    return {
+        "town": town,
+        "town2": town2,
+        "org": rng.choice(ORGANISATIONS),
+        "kazakh_city": rng.choice(KAZAKH_CITIES),
+        "n": rng.randint(1_200, 240_000),
+        "k": rng.randint(2, 95),
+        "pct": rng.randint(5, 140),
+        "when": rng.choice(SINCE),
+        "weekday": rng.choice(WEEKDAYS),
+    }
+
+
+class _Deck:
+    """Draws each of `items` once, in random order, before any repeats: one article seldom
+    says the same thing twice."""
+
+    def __init__(self, rng: random.Random, items: tuple[str, ...]) -> None:
+        self.rng, self.items, self.left = rng, items, []
+
+    def draw(self) -> str:
+        if not self.left:
+            self.left = self.rng.sample(self.items, len(self.items))
+        return self.left.pop()
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _quote(rng: random.Random, quotes: _Deck) -> str:
+    """A quoted voice from outside the delegations, sometimes referred to again."""
+    slots = _slots(rng)
+    given, honorific = rng.choice(GIVEN_NAMES)
+    family = rng.choice(FAMILY_NAMES)
+    role, doctor = rng.choice(ROLES)
+    quote = quotes.draw().format(**slots)
+    text = f'"{quote}," said {given} {family}, {role.format(**slots)}.'
+    if rng.random() < 0.5:
+        title = "Dr." if doctor else honorific
+        text += " " + rng.choice(FOLLOW_UPS).format(title=title, family=family, **slots)
+    return text
+
+
+def _filler(rng: random.Random) -> Iterator[str]:
+    """Paragraphs of background, field reports and quoted voices, mixed."""
+    background, reports, quotes = _Deck(rng, BACKGROUND), _Deck(rng, REPORTS), _Deck(rng, QUOTES)
+    while True:
+        sentences = []
+        for _ in range(rng.randint(2, 4)):
+            kind = rng.random()
+            if kind < 0.4:
+                sentences.append(background.draw())
+            elif kind < 0.75:
+                sentences.append(_sentence(reports.draw().format(**_slots(rng))))
+            else:
+                sentences.append(_quote(rng, quotes))
+        yield " ".join(sentences)
+
+
+def _typeset(text: str, style: HouseStyle) -> str:
+    """Straight quotes and apostrophes, or curly ones."""
+    if not style.curly:
+        return text
+    text = re.sub(r'(^|[\s(\[])"', "\\1\u201c", text)
+    return text.replace('"', "\u201d").replace("'", "\u2019")
+
+
+def _dateline(story: Story, outlet: str, style: HouseStyle) -> str:
+    """The city, and for a wire style the day and the outlet, before the first sentence."""
+    city = story.city.upper()
+    if not style.wire:
+        return city + style.dash
+    day = story.published
+    month = SHORT_MONTHS.get(day.month, f"{day:%B}")
+    return f"{city}, {month} {day.day} ({outlet.title()}){style.dash}"
+
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 DATE_LINE_FORMATS = (
@@ -203,6 +404,9 @@ class Story:
     city: str
     headline: str
     paragraphs: list[str]
+    heads: dict[str, str]  # party -> the head's first spelling, whichever spelling is used
+    observers: list[str]
+    topics: list[str]
 
 
 def _ordinal(rng: random.Random, n: int) -> str:
@@ -214,7 +418,7 @@ def _ordinal(rng: random.Random, n: int) -> str:
 
 def _observers(number: int) -> list[str]:
     if number <= 8:
-        return ["the United States", "Jordan"]
+        return ["United States", "Jordan"]
     if number <= 12:
         return ["Jordan"]
     return ["Jordan", "Lebanon", "Iraq"]
@@ -261,8 +465,12 @@ def _story(rng: random.Random, index: int) -> Story:
     heads = [h for h in HEADS if number in h.rounds]
     rng.shuffle(heads)
     sentences = []
+    named_heads = {}
     for head in heads[: rng.randint(2, len(heads))]:
+        named_heads[head.party] = head.spellings[0]
         name = rng.choice(head.spellings)
+        if head.honorific and rng.random() < 0.3:
+            name = f"{head.honorific} {name}"
         party = rng.choice(PARTY_WORDS[head.party])
         verb = "will be led by" if announcement else rng.choice(("was led by", "was headed by"))
         if head.party == "United Nations":
@@ -274,9 +482,12 @@ def _story(rng: random.Random, index: int) -> Story:
     paragraphs.append(" ".join(sentences))
 
     observers = _observers(number)
+    named = [f"the {name}" if name == "United States" else name for name in observers]
     paragraphs.append(
-        f"{', '.join(observers[:-1]) + ' and ' if len(observers) > 1 else ''}{observers[-1]} "
-        f"{'are to attend' if announcement else 'attended'} as observers."
+        _sentence(
+            f"{', '.join(named[:-1]) + ' and ' if len(named) > 1 else ''}{named[-1]} "
+            f"{'are to attend' if announcement else 'attended'} as observers."
+        )
     )
 
     slugs = rng.sample(sorted(TOPICS), rng.randint(2, 4))
@@ -303,8 +514,9 @@ def _story(rng: random.Random, index: int) -> Story:
     # 150-600 words in all; the closing line below adds about fifteen.
     target = rng.randint(135, 585)
     words = sum(len(p.split()) for p in paragraphs)
+    paragraphs_of_filler = _filler(rng)
     while words < target:
-        filler = " ".join(rng.sample(BACKGROUND, rng.randint(2, 4)))
+        filler = next(paragraphs_of_filler)
         if words + len(filler.split()) > 585:
             break
         paragraphs.append(filler)
@@ -313,7 +525,9 @@ def _story(rng: random.Random, index: int) -> Story:
         f"About {rng.randint(40, 400)} journalists were accredited, according to the organisers. "
         f"(Dispatch no. {index + 1}.)"
     )
-    return Story(number, published, city, headline, paragraphs)
+    return Story(
+        number, published, city, headline, paragraphs, named_heads, observers, sorted(slugs)
+    )
 
 
 def _date_line(rng: random.Random, day: date) -> str:
@@ -326,15 +540,17 @@ def _date_line(rng: random.Random, day: date) -> str:
 def _render(rng: random.Random, story: Story, layout: str) -> tuple[str, str]:
     outlet = rng.choice(OUTLETS)
     reporter = rng.choice(REPORTERS)
-    body = "\n\n".join(story.paragraphs)
+    style = _house_style(rng)
+    story_paragraphs = [_typeset(p, style) for p in story.paragraphs]
+    body = "\n\n".join(story_paragraphs)
     if layout == "header":
-        text = f" date {story.published.isoformat()} {story.city.upper()} - {body}\n"
+        text = f" date {story.published.isoformat()} {_dateline(story, outlet, style)}{body}\n"
         return text, "txt"
     if layout == "dateline":
         text = (
             f"{outlet}\nHome | Politics | World | Opinion\n\n"
             f"{_date_line(rng, story.published)}\n\n{story.headline}\n\nBy {reporter}\n\n"
-            f"{story.city.upper()} - {body}\n"
+            f"{_dateline(story, outlet, style)}{body}\n"
         )
         return text, "txt"
     if layout == "chrome":
@@ -349,7 +565,7 @@ def _render(rng: random.Random, story: Story, layout: str) -> tuple[str, str]:
             "Loading...\n"
         )
         return text, "txt"
-    paragraphs = "\n".join(f"  <p>{html.escape(p)}</p>" for p in story.paragraphs)
+    paragraphs = "\n".join(f"  <p>{html.escape(p)}</p>" for p in story_paragraphs)
     headline, site, day = html.escape(story.headline), outlet.title(), story.published
     stamp = f"{day.isoformat()}T{rng.randint(7, 22):02d}:00:00+06:00"
     menu = '<li><a href="/">Home</a></li><li><a href="/world/">World</a></li>'
@@ -402,6 +618,9 @@ def generate(outdir: Path, count: int, seed: int) -> list[dict]:
                 "city": story.city,
                 "published": story.published.isoformat(),
                 "layout": layout,
+                "heads": story.heads,
+                "observers": story.observers,
+                "topics": story.topics,
             }
         )
     return truth
@@ -412,7 +631,9 @@ def main() -> None:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--manifest", type=Path, help="write the true round and date (JSON lines)")
+    parser.add_argument(
+        "--manifest", type=Path, help="write each article's true facts (JSON lines)"
+    )
     args = parser.parse_args()
     truth = generate(args.outdir, args.count, args.seed)
     if args.manifest:
