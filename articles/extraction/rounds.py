@@ -1029,10 +1029,9 @@ def attribute_sentences(
         # No clause of a chrome or background sentence, nor of a history sentence without
         # an ordinal, is usable; dates (which can only make a clause unusable) need no look.
         settled = sent.kind == CHROME or sent.background or (history and not sent_ordinals)
+        text = text_all[sent.start_char : sent.end_char]
         date_mentions = (
-            find_date_mentions(
-                text_all[sent.start_char : sent.end_char], sent.start_char, reference
-            )
+            find_date_mentions(text, sent.start_char, reference)
             if reference is not None
             and not settled
             and (
@@ -1041,11 +1040,7 @@ def attribute_sentences(
             )
             else []
         )
-        relative = (
-            list(_RELATIVE_RE.finditer(text_all[sent.start_char : sent.end_char]))
-            if "last" in sent_words and not settled
-            else []
-        )
+        relative = list(_RELATIVE_RE.finditer(text)) if "last" in sent_words and not settled else []
         if (
             len(bounds) == 1
             and not sent_ordinals

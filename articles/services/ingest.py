@@ -258,6 +258,9 @@ def reextract_article(article: Article) -> None:
         raise RuntimeError(report.failures[0].reason)
 
 
+_END = object()  # `next`'s default: the iterable is exhausted
+
+
 def _chunks(iterable: Iterable, size: int) -> Iterator[list]:
     """Batches of `size`, smaller at both ends: the writer waits for the first batch to be
     extracted, so small first ones (an eighth, a quarter, a half) get it writing sooner; and
@@ -286,9 +289,6 @@ def _chunks(iterable: Iterable, size: int) -> Iterator[list]:
             take = len(ahead) if len(ahead) < 2 * smallest else min(step, len(ahead) // 2)
         yield [ahead.popleft() for _ in range(min(take, len(ahead)))]
         step = min(step * 2, size)
-
-
-_END = object()
 
 
 @dataclass

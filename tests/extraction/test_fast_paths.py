@@ -24,37 +24,54 @@ TRICKY_LINES = [
 ]
 
 
-@pytest.mark.parametrize("line", TRICKY_LINES)
-def test_layout_word_count_is_the_number_of_words(line: str) -> None:
-    assert sentences._word_count(line) == len(sentences._WORD_RE.findall(line))
+MARKER_LINES = [
+    "PHOTO: AFP",
+    "Follow us on Twitter",
+    "see WWW.example.com",
+    "photographs of the talks",
+    "no marker at all",
+    "F\u00f8llow",
+    "\u0130 photo",
+]
+MENU_LINES = [
+    "World > Middle East > Syria",
+    "News / Syria",
+    "a  /  b",
+    "Home \u00bb Syria \u00bb Talks",
+    "and/or a > b",
+    "Talks | Astana",
+    "x|y",
+]
 
 
-def test_layout_word_count_on_every_ascii_character() -> None:
-    for code in range(128):
-        line = f"a{chr(code)}b {chr(code)} {chr(code)}c"
-        assert sentences._word_count(line) == len(sentences._WORD_RE.findall(line)), repr(line)
+def _every_character() -> list[str]:
+    """Each Latin-1 character and some Unicode spaces: between letters, alone, after a space."""
+    texts = []
+    for code in [*range(256), 0x2000, 0x2028, 0x3000, 0x200B, 0xFEFF]:
+        c = chr(code)
+        texts.extend((f"a{c}b {c} {c}c", c, f" {c}"))
+    return texts
 
 
-@pytest.mark.parametrize("line", TRICKY_LINES)
-def test_reader_number_of_words_is_the_number_of_words(line: str) -> None:
-    assert reader._number_of_words(line) == len(reader._WORD_RE.findall(line))
+PROBES = [*TRICKY_LINES, *MARKER_LINES, *MENU_LINES, *_every_character()]
+
+# A line test with a fast path -> (the fast path, the plain rule it stands for).
+FAST_LINE_TESTS = {
+    "layout word count": (sentences._word_count, lambda s: len(sentences._WORD_RE.findall(s))),
+    "reader word count": (reader._number_of_words, lambda s: len(reader._WORD_RE.findall(s))),
+    "reader split count": (reader._split_count, lambda s: len(s.split())),
+    "reader menu line": (reader._is_menu_line, lambda s: bool(reader._MENU_LINE_RE.search(s))),
+    "layout marker word": (
+        sentences._has_marker_word,
+        lambda s: bool(re.search(r"photo|www\.|follow", s, re.IGNORECASE)),
+    ),
+}
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "PHOTO: AFP",
-        "Follow us on Twitter",
-        "see WWW.example.com",
-        "photographs of the talks",
-        "no marker at all",
-        "F\u00f8llow",
-        "\u0130 photo",
-    ],
-)
-def test_marker_word_test_matches_the_case_insensitive_search(line: str) -> None:
-    expected = bool(re.search(r"photo|www\.|follow", line, re.IGNORECASE))
-    assert sentences._has_marker_word(line) == expected
+@pytest.mark.parametrize("name", sorted(FAST_LINE_TESTS))
+def test_fast_line_test_gives_what_the_plain_rule_gives(name: str) -> None:
+    fast, plain = FAST_LINE_TESTS[name]
+    assert [text for text in PROBES if fast(text) != plain(text)] == []
 
 
 @pytest.mark.parametrize(
@@ -134,29 +151,6 @@ def test_subordinate_scan_stops_at_punctuation() -> None:
     tv = Tokens(words, [w.lower() for w in words], list(range(len(words))), [True] * len(words))
     assert rounds._is_subordinate(tv, 0, 4)  # "after" before "meeting"
     assert not rounds._is_subordinate(tv, 0, 7)  # the comma ends the search
-
-
-MENU_LINES = [
-    *TRICKY_LINES,
-    "World > Middle East > Syria",
-    "News / Syria",
-    "a  /  b",
-    "Home \u00bb Syria \u00bb Talks",
-    "and/or a > b",
-    "Talks | Astana",
-    "x|y",
-]
-
-
-@pytest.mark.parametrize("line", MENU_LINES)
-def test_reader_menu_line_test_matches_the_search(line: str) -> None:
-    assert reader._is_menu_line(line) == bool(reader._MENU_LINE_RE.search(line))
-
-
-def test_reader_split_count_on_every_character() -> None:
-    for code in [*range(256), 0x2000, 0x2028, 0x3000, 0x200B, 0xFEFF]:
-        for text in (f"a{chr(code)}b {chr(code)} {chr(code)}c", chr(code), f" {chr(code)}"):
-            assert reader._split_count(text) == len(text.split()), repr(text)
 
 
 def _page_tags(html: str) -> list:
