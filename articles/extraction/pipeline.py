@@ -36,9 +36,18 @@ from .rounds import ROUNDS_COMPONENT, attribute_sentences, decide_round, find_ro
 from .sentences import SENTENCES_COMPONENT, analyse_layout, tokens_of, use_source_text
 from .titles import NameFinder
 from .topics import TOPICS_COMPONENT, find_topics
-from .types import ArticleText, DateFinding, Evidence, Extraction, PartyInfo, RoundInfo
+from .types import (
+    ArticleText,
+    DateFinding,
+    Evidence,
+    Extraction,
+    PartyInfo,
+    PersonInfo,
+    RoundInfo,
+)
 
 K = TypeVar("K")
+T = TypeVar("T")
 
 # A date read from an update stamp alone (or a top of page that disagrees with itself).
 WEAK_DATE_CONFIDENCE = 0.7
@@ -58,26 +67,34 @@ def default_calendar() -> tuple[RoundInfo, ...]:
     )
 
 
-def build_nlp(model: str | None = None, parties: Sequence[PartyInfo] = ()) -> Language:
-    """The extraction pipeline: `spacy.blank("en")` plus the rule components, or an installed
-    statistical pipeline (`model`) reduced to its NER, plus the same rule components.
+def build_nlp(
+    model: str | None = None, parties: Sequence[PartyInfo] = (), lang: str = "en"
+) -> Language:
+    """The extraction pipeline: `spacy.blank(lang)` plus the rule components, or (English only)
+    an installed statistical pipeline (`model`) reduced to its NER, plus the same components.
 
-    `parties` (canonical names, roles and aliases from the database) are merged into the
-    package's alias data for the party matcher.
+    Each component reads its word data for `nlp.lang` from the pattern files. `parties`
+    (canonical names, roles and aliases from the database) are merged into the package's
+    alias data for the party matcher.
     """
-    if model:
+    if model and lang == "en":
         nlp = spacy.load(model)
         for name in list(nlp.pipe_names):
             if name not in _MODEL_KEEP:
                 nlp.remove_pipe(name)
         nlp.add_pipe(SENTENCES_COMPONENT, first=True)
     else:
-        nlp = spacy.blank("en")
+        nlp = spacy.blank(lang)
         nlp.add_pipe(SENTENCES_COMPONENT)
     nlp.add_pipe(PARTIES_COMPONENT, config={"parties": table_config(party_table(parties))})
     nlp.add_pipe(TOPICS_COMPONENT)
     nlp.add_pipe(ROUNDS_COMPONENT)
     return nlp
+
+
+def supported_languages() -> frozenset[str]:
+    """ISO 639-1 codes the rules have word data for (the `languages` of the pattern files)."""
+    return frozenset(load("languages")["supported"])
 
 
 def _person_tokens(doc: Doc) -> frozenset[int]:
@@ -90,7 +107,9 @@ def _person_tokens(doc: Doc) -> frozenset[int]:
 class Extractor:
     """Extracts round, delegations, observers and topics from articles.
 
-    Build it once per process: `Extractor(calendar=..., parties=..., model=None)`.
+    Build it once per process: `Extractor(calendar=..., parties=..., model=None)`. One spaCy
+    pipeline per language, each built the first time an article in that language comes;
+    an article in a language without word data gets its date and no facts.
     """
 
     def __init__(
@@ -98,29 +117,54 @@ class Extractor:
         calendar: Sequence[RoundInfo] | None = None,
         parties: Sequence[PartyInfo] = (),
         model: str | None = None,
+        people: Sequence[PersonInfo] = (),
     ) -> None:
         rounds = tuple(calendar) if calendar else default_calendar()
         self.calendar: dict[int, RoundInfo] = {r.number: r for r in rounds}
         self.table = party_table(parties)
-        self.nlp = build_nlp(model, parties)
+        self.people = tuple(people)
+        self.languages = supported_languages()
+        self._party_infos = tuple(parties)
+        self._model = model
+        self._pipelines: dict[str, Language] = {}
         self.parties = PartyExtractor(self.table)
+        self.nlp = self.pipeline("en")
+
+    def pipeline(self, lang: str) -> Language:
+        """The pipeline for `lang` (built once); English for languages without word data."""
+        lang = lang if lang in self.languages else "en"
+        nlp = self._pipelines.get(lang)
+        if nlp is None:
+            nlp = self._pipelines[lang] = build_nlp(self._model, self._party_infos, lang)
+        return nlp
 
     def extract(self, article: ArticleText, published: date | DateFinding | None) -> Extraction:
         """Everything extracted from one article; `published` is its publication date (a
         `DateFinding` from dates.py, or a plain date, or None when unknown)."""
-        return self._extract(self.nlp(article.text), article, published)
+        return self._extract(self.pipeline(article.language)(article.text), article, published)
 
     def extract_many(
         self,
         items: Iterable[tuple[ArticleText, date | DateFinding | None, K]],
         batch_size: int = 64,
     ) -> Iterator[tuple[Extraction, K]]:
-        """Stream (article, published, key) through `nlp.pipe`; yields (extraction, key)."""
-        stream = ((article.text, (article, published, key)) for article, published, key in items)
-        for doc, (article, published, key) in self.nlp.pipe(
-            stream, as_tuples=True, batch_size=batch_size
-        ):
-            yield self._extract(doc, article, published), key
+        """Stream (article, published, key) through `nlp.pipe`, one pipeline per language,
+        in batches of `batch_size`; yields (extraction, key) in the order of `items`."""
+        for batch in _batched(items, batch_size):
+            by_lang: dict[str, list[int]] = {}
+            for index, (article, _, _) in enumerate(batch):
+                lang = article.language if article.language in self.languages else "en"
+                by_lang.setdefault(lang, []).append(index)
+            results: list[Extraction | None] = [None] * len(batch)
+            for lang, indexes in by_lang.items():
+                texts = (batch[i][0].text for i in indexes)
+                docs = self.pipeline(lang).pipe(texts, batch_size=batch_size)
+                for i, doc in zip(indexes, docs, strict=True):
+                    article, published, _ = batch[i]
+                    results[i] = self._extract(doc, article, published)
+            for (_, _, key), extraction in zip(batch, results, strict=True):
+                assert extraction is not None
+                yield extraction, key
 
     def _extract(
         self, doc: Doc, article: ArticleText, published: date | DateFinding | None
@@ -129,10 +173,12 @@ class Extractor:
             finding: DateFinding | None = published
             when: date | None = published.value
         elif published is not None:
-            finding = DateFinding(published, Evidence("", 0, 0), 1.0)
+            finding = DateFinding(published, Evidence("", 0, 0), 1.0, rule="given")
             when = published
         else:
             finding, when = None, None
+        if article.language not in self.languages:
+            return Extraction(published=finding)  # no word data: the date alone
         use_source_text(doc, article.text)
         layout = analyse_layout(doc, article.title)
         mentions = find_round_mentions(doc, layout)
@@ -148,3 +194,14 @@ class Extractor:
         )
         extraction.topics = find_topics(doc, roles)
         return extraction
+
+
+def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

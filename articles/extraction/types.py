@@ -30,6 +30,17 @@ class PartyInfo:
 
 
 @dataclass(frozen=True)
+class PersonInfo:
+    """A person the archive knows as a delegation's head: canonical name, every spelling
+    known (any script), the party and the rounds at which they headed it."""
+
+    name: str
+    party: str
+    aliases: tuple[str, ...] = ()
+    rounds: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class Evidence:
     """The sentence that supports a fact, with its character offsets in the article text."""
 
@@ -55,6 +66,7 @@ class DateFinding:
     value: date
     evidence: Evidence
     confidence: float
+    rule: str = ""  # which rule found it ("meta-tag", "page-stamp", "dateline", ...)
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,8 @@ class RoundLink:
     city: str | None
     evidence: Evidence | None
     confidence: float
+    # How the decision was reached, for `ingest --explain`: one line per candidate considered.
+    candidates: tuple[str, ...] = ()
 
 
 ROUND_METHODS = ("ordinal", "announcement", "count", "calendar-date")
@@ -79,6 +93,9 @@ class DelegationFact:
     head_title: str  # the head's title as written ("Russian presidential envoy for Syria")
     evidence: Evidence
     confidence: float
+    rule: str = ""  # which rule produced the presence ("presence:list", ...)
+    head_rule: str = ""  # which rule named the head ("head:passive", "head:known-person", ...)
+    head_evidence: Evidence | None = None  # the sentence naming the head, when not `evidence`
 
 
 @dataclass(frozen=True)
@@ -86,6 +103,7 @@ class ObserverFact:
     party: str
     evidence: Evidence
     confidence: float
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +111,7 @@ class TopicFact:
     slug: str
     evidence: Evidence
     confidence: float
+    rule: str = ""
 
 
 @dataclass
