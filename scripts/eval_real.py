@@ -33,7 +33,9 @@ REAL = SHARED / "corpus" / "real"
 
 def split(entries: list[dict]) -> dict[str, list[dict]]:
     """{"tune", "heldout", "other"}: English pages two in three / every third; the rest."""
-    english = sorted((e for e in entries if e.get("language", "en") == "en"), key=lambda e: e["source"])
+    english = sorted(
+        (e for e in entries if e.get("language", "en") == "en"), key=lambda e: e["source"]
+    )
     return {
         "tune": [e for i, e in enumerate(english) if i % 3 != 2],
         "heldout": [e for i, e in enumerate(english) if i % 3 == 2],
