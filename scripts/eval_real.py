@@ -14,6 +14,7 @@ This scores extractions directly (no database): heads as written, not canonical 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -49,6 +50,11 @@ def main() -> None:
     parser.add_argument("--lang", help="only pages in this language (ISO 639-1)")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--gold-language",
+        action="store_true",
+        help="take each page's language from gold instead of detecting it",
+    )
     args = parser.parse_args()
 
     entries = json.loads((REAL / "gold.json").read_text(encoding="utf-8"))["articles"]
@@ -65,6 +71,8 @@ def main() -> None:
         except UnreadableArticle as error:
             print(f"refused: {entry['source']}: {error}")
             continue
+        if args.gold_language:
+            article = dataclasses.replace(article, language=entry.get("language", "en"))
         items.append((article, find_publication_date(article), entry["source"]))
     predicted = [extraction_to_item(s, x) for x, s in extractor.extract_many(items)]
     report = score(predicted, {"articles": chosen})

@@ -34,3 +34,21 @@ def load(name: str) -> Any:
 def word_set(name: str, key: str) -> frozenset[str]:
     """A list from a pattern file as a frozenset of lower-case strings."""
     return frozenset(str(item).lower() for item in load(name)[key])
+
+
+_EMPTY: Any = MappingProxyType({})
+
+
+@cache
+def for_language(name: str, lang: str) -> Any:
+    """The word data of `patterns/<name>.json` for one language: the top level for English,
+    the block under "languages" for any other (empty when the file has none for `lang`).
+
+    Each language's block has the same keys as the English top level, so a rule reads
+    `for_language("rounds", nlp.lang)["ordinal_words"]` whatever the language; a key a
+    block leaves out means the rule has no words for that language.
+    """
+    data = load(name)
+    if lang == "en":
+        return data
+    return data.get("languages", {}).get(lang, _EMPTY)
