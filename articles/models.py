@@ -44,7 +44,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """Rows for lists and exports: the round joined, the long text columns left unread."""
         return self.select_related("round").defer(
-            "text", "search_document", "published_sentence", "round_sentence"
+            "text", "search_document", "published_sentence", "round_sentence", "round_candidates"
         )
 
     def search(self, query: str):
@@ -83,6 +83,9 @@ class Article(models.Model):
     publisher = models.CharField(max_length=200, blank=True, db_index=True)
     published = models.DateField(null=True, blank=True, db_index=True)
     published_sentence = models.TextField(blank=True)
+    published_rule = models.CharField(
+        max_length=60, blank=True, help_text="The rule that found the publication date."
+    )
     meta_published = models.DateField(
         null=True, blank=True, help_text="Date the page's markup gave, kept for re-extraction."
     )
@@ -104,7 +107,7 @@ class Article(models.Model):
         db_index=False,
     )
     round_method = models.CharField(
-        max_length=14, choices=RoundLinkMethod.choices, default=RoundLinkMethod.NONE
+        max_length=40, choices=RoundLinkMethod.choices, default=RoundLinkMethod.NONE
     )
     round_state = models.CharField(
         max_length=10,
@@ -117,6 +120,11 @@ class Article(models.Model):
     round_start = models.PositiveIntegerField(default=0)
     round_end = models.PositiveIntegerField(default=0)
     round_confidence = models.FloatField(default=0.0)
+    round_candidates = models.TextField(
+        blank=True,
+        help_text="How the round was decided: one line per candidate considered, and why it "
+        "won or lost.",
+    )
 
     search_document = SearchVectorField(null=True, editable=False)
     ingested_at = models.DateTimeField(auto_now_add=True)

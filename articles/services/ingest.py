@@ -468,6 +468,7 @@ def _save_article(
         finding = item.published
         article.published = finding.value if finding else None
         article.published_sentence = finding.evidence.sentence if finding else ""
+        article.published_rule = finding.rule[:60] if finding else ""
     writer.link_round(article, extraction.round)
     article.extracted_at = timezone.now()
     if is_new:
