@@ -6,10 +6,13 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import get_language_info
 
+from articles.extraction.data import load as load_pattern_data
 from rounds.provenance import EditorialState
 
 SEARCH_CONFIG = "english"
+UNDETERMINED = "und"  # ISO 639-2's code for a language that could not be determined
 
 
 class RoundLinkMethod(models.TextChoices):
@@ -19,6 +22,32 @@ class RoundLinkMethod(models.TextChoices):
     CALENDAR_DATE = "calendar-date", "Publication date against the calendar"
     EDITOR = "editor", "Set by an editor"
     NONE = "none", "Reports on no round"
+
+
+def language_name(code: str) -> str:
+    """The English name of an ISO 639-1 code ("Russian"), or the code itself when unknown
+    ("und": the language could not be determined)."""
+    if code == UNDETERMINED:
+        return "undetermined"
+    try:
+        return get_language_info(code)["name"]
+    except KeyError:
+        return code
+
+
+def has_extraction_rules(code: str) -> bool:
+    """Whether the extraction rules have word data for this language (patterns/languages.json,
+    read here without loading spaCy, which the public pages do not need)."""
+    return code in load_pattern_data("languages")["supported"]
+
+
+def text_direction(code: str) -> str:
+    """The HTML `dir` of text in this language: "rtl" for Arabic, Persian ..., "ltr" for the
+    other languages Django knows, "auto" (the browser decides from the text) otherwise."""
+    try:
+        return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "auto"
 
 
 def search_vector() -> SearchVector:
@@ -145,6 +174,23 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:article-detail", kwargs={"pk": self.pk})
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
+
+    @property
+    def has_extraction_rules(self) -> bool:
+        return has_extraction_rules(self.language)
+
+    @property
+    def text_direction(self) -> str:
+        return text_direction(self.language)
+
+    @property
+    def round_candidate_lines(self) -> list[str]:
+        """How the round was decided, one line per candidate the extraction considered."""
+        return [line for line in self.round_candidates.splitlines() if line.strip()]
 
     @property
     def round_is_editorial(self) -> bool:

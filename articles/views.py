@@ -79,6 +79,8 @@ class FactNote:
     sentence: str
     anchor: str | None = None  # None when the sentence could not be found in the text
     span: tuple[int, int] | None = None
+    rule: str = ""  # the extraction rule that found the fact in this sentence
+    as_written: str = ""  # the head's name as the article wrote it, when not the canonical one
 
 
 def fact_note(text: str, key: str, start: int, end: int, **fields: Any) -> FactNote:
@@ -93,7 +95,13 @@ def fact_note(text: str, key: str, start: int, end: int, **fields: Any) -> FactN
 def mention_note(text: str, mention: Any, **fields: Any) -> FactNote:
     """The FactNote of a fact's mention in the article `text`, at the mention's sentence."""
     return fact_note(
-        text, str(mention.pk), mention.start, mention.end, sentence=mention.sentence, **fields
+        text,
+        str(mention.pk),
+        mention.start,
+        mention.end,
+        sentence=mention.sentence,
+        rule=mention.rule,
+        **fields,
     )
 
 
@@ -134,6 +142,7 @@ class ArticleDetailView(ArchiveDetailView):
                     detail=article.get_round_method_display(),
                     state=article.round_state,
                     sentence=article.round_sentence,
+                    rule=article.round_method,
                 )
             )
         if article.published and article.published_sentence:
@@ -149,6 +158,7 @@ class ArticleDetailView(ArchiveDetailView):
                     detail="Publication date",
                     state="",
                     sentence=article.published_sentence,
+                    rule=article.published_rule,
                 )
             )
         delegations = public_mentions(
@@ -158,11 +168,18 @@ class ArticleDetailView(ArchiveDetailView):
             "delegation__party",
             "delegation__head",
             "delegation__round",
+            "head",
         )
         for mention in delegations:
             delegation = mention.delegation
             head = delegation.head.name if delegation.head else "head not named"
             detail = (delegation.get_role_display(), delegation.head_title, str(delegation.round))
+            # The article's own spelling (any script) beside the canonical name, when they differ;
+            # and whom it names, when that is not the delegation's head by majority.
+            written = " ".join(mention.head_as_written.split())
+            named = mention.head.name if mention.head else ""
+            if named and named != head:
+                written = f"{written} ({named})" if written != named else named
             notes.append(
                 mention_note(
                     text,
@@ -172,6 +189,7 @@ class ArticleDetailView(ArchiveDetailView):
                     url=delegation.party.get_absolute_url(),
                     detail=" · ".join(part for part in detail if part),
                     state=delegation.state,
+                    as_written=written if named and written != head else "",
                 )
             )
         observers = public_mentions(

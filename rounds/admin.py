@@ -176,10 +176,24 @@ class ReadOnlyInline(admin.TabularInline):
 # --- Evidence (mentions) ----------------------------------------------------------------
 
 
-class MentionInline(ReadOnlyInline):
-    """The articles and sentences behind a fact."""
+def rule_display(rule: str) -> str:
+    """An extraction rule's name as the admin shows it beside the evidence."""
+    return format_html("<code>{}</code>", rule) if rule else EMPTY
 
-    fields = ("article_link", "published", "sentence_in_article", "confidence")
+
+def head_sentence_display(mention: DelegationMention) -> str:
+    """The sentence that named the head, when it is not the mention's own sentence."""
+    if not mention.head_sentence:
+        return "the same sentence" if mention.head_id else EMPTY
+    return sentence_link(
+        mention.article_id, mention.head_start, mention.head_end, mention.head_sentence
+    )
+
+
+class MentionInline(ReadOnlyInline):
+    """The articles and sentences behind a fact, each with the rule that read it there."""
+
+    fields = ("article_link", "published", "sentence_in_article", "rule_name", "confidence")
     readonly_fields = fields
     show_change_link = False
     classes = ("evidence",)  # styled in templates/admin/base_site.html
@@ -201,6 +215,10 @@ class MentionInline(ReadOnlyInline):
     def sentence_in_article(self, mention) -> str:
         return sentence_link(mention.article_id, mention.start, mention.end, mention.sentence)
 
+    @admin.display(description="rule")
+    def rule_name(self, mention) -> str:
+        return rule_display(mention.rule)
+
 
 class DelegationMentionInline(MentionInline):
     model = DelegationMention
@@ -209,11 +227,22 @@ class DelegationMentionInline(MentionInline):
         "article_link",
         "published",
         "sentence_in_article",
+        "rule_name",
         "head_as_written",
         "head_title",
+        "head_rule_name",
+        "head_sentence",
         "confidence",
     )
     readonly_fields = fields
+
+    @admin.display(description="head's rule")
+    def head_rule_name(self, mention) -> str:
+        return rule_display(mention.head_rule)
+
+    @admin.display(description="sentence naming the head")
+    def head_sentence(self, mention) -> str:
+        return head_sentence_display(mention)
 
 
 class ObserverMentionInline(MentionInline):
@@ -229,9 +258,11 @@ class MentionAdmin(ArchiveAdmin):
 
     fact_field: str = ""
     search_fields = ("sentence", "article__title")
-    list_display = ("sentence_excerpt", "fact_link", "article_link", "confidence")
-    list_filter: Sequence = ()
-    readonly_fields = ("fact_link", "article_link", "sentence_in_article", "start", "end")
+    list_display = ("sentence_excerpt", "rule_name", "fact_link", "article_link", "confidence")
+    list_filter: Sequence = ("rule",)
+    readonly_fields = (
+        "fact_link", "article_link", "sentence_in_article", "rule_name", "start", "end",
+    )  # fmt: skip
 
     def get_fields(self, request: HttpRequest, obj=None) -> list[str]:
         return [*self.readonly_fields, "confidence"]
@@ -258,33 +289,51 @@ class MentionAdmin(ArchiveAdmin):
     def sentence_in_article(self, mention) -> str:
         return sentence_link(mention.article_id, mention.start, mention.end, mention.sentence)
 
+    @admin.display(description="rule", ordering="rule")
+    def rule_name(self, mention) -> str:
+        return rule_display(mention.rule)
+
 
 @admin.register(DelegationMention)
 class DelegationMentionAdmin(MentionAdmin):
     fact_field = "delegation"
-    list_display = ("sentence_excerpt", "fact_link", "head_as_written", "article_link")
+    list_display = (
+        "sentence_excerpt", "rule_name", "fact_link", "head_as_written", "head_rule_name",
+        "article_link",
+    )  # fmt: skip
     list_select_related = ("delegation__round", "delegation__party", "article")
-    list_filter = ("delegation__round", "delegation__party")
+    list_filter = ("delegation__round", "delegation__party", "rule", "head_rule")
     search_fields = ("sentence", "head_as_written", "article__title")
-    readonly_fields = (*MentionAdmin.readonly_fields, "head_link", "head_as_written", "head_title")
+    readonly_fields = (
+        *MentionAdmin.readonly_fields, "head_link", "head_as_written", "head_title",
+        "head_rule_name", "head_sentence_in_article",
+    )  # fmt: skip
 
     @admin.display(description="head")
     def head_link(self, mention) -> str:
         return admin_link(mention.head)
+
+    @admin.display(description="head's rule", ordering="head_rule")
+    def head_rule_name(self, mention) -> str:
+        return rule_display(mention.head_rule)
+
+    @admin.display(description="sentence naming the head")
+    def head_sentence_in_article(self, mention) -> str:
+        return head_sentence_display(mention)
 
 
 @admin.register(ObserverMention)
 class ObserverMentionAdmin(MentionAdmin):
     fact_field = "observer"
     list_select_related = ("observer__round", "observer__party", "article")
-    list_filter = ("observer__round", "observer__party")
+    list_filter = ("observer__round", "observer__party", "rule")
 
 
 @admin.register(TopicMention)
 class TopicMentionAdmin(MentionAdmin):
     fact_field = "round_topic"
     list_select_related = ("round_topic__round", "round_topic__topic", "article")
-    list_filter = ("round_topic__round", "round_topic__topic")
+    list_filter = ("round_topic__round", "round_topic__topic", "rule")
 
 
 # --- Facts ------------------------------------------------------------------------------
