@@ -174,7 +174,7 @@ class ArticleDelegationMentionInline(ArticleMentionInline):
     related = ("delegation__round", "delegation__party")
     fields = (
         "fact_link", "fact_state", "sentence_here", "rule_name", "head_as_written",
-        "head_rule_name", "head_sentence", "confidence",
+        "head_rule_name", "head_sentence_here", "confidence",
     )  # fmt: skip
     readonly_fields = fields
     verbose_name_plural = "delegations this article supports"
@@ -184,7 +184,7 @@ class ArticleDelegationMentionInline(ArticleMentionInline):
         return rule_display(mention.head_rule)
 
     @admin.display(description="sentence naming the head")
-    def head_sentence(self, mention) -> str:
+    def head_sentence_here(self, mention) -> str:
         if not mention.head_sentence:
             return "the same sentence" if mention.head_id else EMPTY
         return format_html(

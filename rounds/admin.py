@@ -231,7 +231,7 @@ class DelegationMentionInline(MentionInline):
         "head_as_written",
         "head_title",
         "head_rule_name",
-        "head_sentence",
+        "head_sentence_in_article",
         "confidence",
     )
     readonly_fields = fields
@@ -241,7 +241,7 @@ class DelegationMentionInline(MentionInline):
         return rule_display(mention.head_rule)
 
     @admin.display(description="sentence naming the head")
-    def head_sentence(self, mention) -> str:
+    def head_sentence_in_article(self, mention) -> str:
         return head_sentence_display(mention)
 
 
