@@ -99,7 +99,8 @@ class IngestReport:
         if unsupported:
             counts = ", ".join(f"{code} ({n})" for code, n in unsupported.most_common())
             total = sum(unsupported.values())
-            line += f"; {total} articles in languages without rules: {counts}"
+            articles = "article" if total == 1 else "articles"
+            line += f"; {total} {articles} in languages without rules: {counts}"
         return line
 
     def without_rules(self) -> Counter[str]:
