@@ -81,6 +81,9 @@ class FactNote:
     span: tuple[int, int] | None = None
     rule: str = ""  # the extraction rule that found the fact in this sentence
     as_written: str = ""  # the head's name as the article wrote it, when not the canonical one
+    # The sentence naming the head, when it is not `sentence`: where it is, and its anchor.
+    head_span: tuple[int, int] | None = None
+    head_anchor: str | None = None
 
 
 def fact_note(text: str, key: str, start: int, end: int, **fields: Any) -> FactNote:
@@ -192,6 +195,13 @@ class ArticleDetailView(ArchiveDetailView):
                     as_written=written if named and written != head else "",
                 )
             )
+            if mention.head_sentence:
+                note = notes[-1]
+                note.head_span = locate(
+                    text, mention.head_start, mention.head_end, mention.head_sentence
+                )
+                if note.head_span is not None:
+                    note.head_anchor = f"fact-head-{mention.pk}"
         observers = public_mentions(
             ObserverMention, article, "observer", "observer__party", "observer__round"
         )
@@ -243,6 +253,17 @@ class ArticleDetailView(ArchiveDetailView):
             )
             for note in facts
             if note.span is not None and note.anchor is not None
+        ]
+        spans += [
+            Span(
+                note.head_span[0],
+                note.head_span[1],
+                note.kind,
+                f"Head of the delegation: {note.label}",
+                note.head_anchor,
+            )
+            for note in facts
+            if note.head_span is not None and note.head_anchor is not None
         ]
         highlighted = highlight(self.object.text, spans)
         context = super().get_context_data(**kwargs)

@@ -56,6 +56,22 @@ class TestDirectionAndScript:
         assert "Russia: Alexander Lavrentiev" in html
         assert f'as written: <bdi lang="ar">{ARABIC_NAME}</bdi>' in html
 
+    def test_head_named_in_another_sentence_is_highlighted_too(self, client, arabic):
+        start = arabic.text.index(ARABIC_HEAD)
+        DelegationMention.objects.filter(article=arabic).update(
+            sentence=ARABIC_ROUND,
+            start=0,
+            end=len(ARABIC_ROUND),
+            head_sentence=ARABIC_HEAD,
+            head_start=start,
+            head_end=start + len(ARABIC_HEAD),
+        )
+        html = page(client, arabic)
+        assert 'title="Head of the delegation: Russia: Alexander Lavrentiev">' in html
+        assert f">{ARABIC_HEAD}</mark>" in html
+        mention = DelegationMention.objects.get(article=arabic)
+        assert f'href="#fact-head-{mention.pk}">Show the head' in html
+
     def test_rule_beside_each_fact(self, client, arabic):
         html = page(client, arabic)
         assert "rule <code>presence:test-led</code>" in html
