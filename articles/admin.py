@@ -23,7 +23,7 @@ from django.utils.text import Truncator
 
 from articles.models import Article
 from rounds import services
-from rounds.admin import (
+from rounds.admin_base import (
     EMPTY,
     ArchiveAdmin,
     ReadOnlyInline,
@@ -31,10 +31,10 @@ from rounds.admin import (
     count_of,
     log_entries,
     plural,
-    rule_display,
     sentence_anchor,
     state_badge,
 )
+from rounds.evidence_admin import rule_display
 from rounds.models import DelegationMention, ObserverMention, TopicMention
 from rounds.provenance import EditorialState
 
@@ -65,7 +65,7 @@ def locate(text: str, span: Span) -> Span | None:
 def highlight(text: str, spans: Iterable[Span]) -> SafeString:
     """The text, escaped, with each span in a <mark> whose title lists what it supports.
 
-    Every mark carries the anchor id of its recorded offsets (see rounds.admin.sentence_anchor)
+    Every mark carries the anchor id of its recorded offsets (see rounds.admin_base.sentence_anchor)
     so that a link can jump to it; spans that overlap share one mark and keep their anchors.
     """
     placed: list[tuple[Span, Span]] = []  # (where it is, as recorded)
