@@ -17,13 +17,13 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE
 from django.db import models, transaction
 from django.http import HttpRequest
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from articles.models import Article
 from rounds import services
-from rounds.admin import (
+from rounds.admin_base import (
     EMPTY,
     ArchiveAdmin,
     ReadOnlyInline,
@@ -34,6 +34,7 @@ from rounds.admin import (
     sentence_anchor,
     state_badge,
 )
+from rounds.evidence_admin import rule_display
 from rounds.models import DelegationMention, ObserverMention, TopicMention
 from rounds.provenance import EditorialState
 
@@ -64,7 +65,7 @@ def locate(text: str, span: Span) -> Span | None:
 def highlight(text: str, spans: Iterable[Span]) -> SafeString:
     """The text, escaped, with each span in a <mark> whose title lists what it supports.
 
-    Every mark carries the anchor id of its recorded offsets (see rounds.admin.sentence_anchor)
+    Every mark carries the anchor id of its recorded offsets (see rounds.admin_base.sentence_anchor)
     so that a link can jump to it; spans that overlap share one mark and keep their anchors.
     """
     placed: list[tuple[Span, Span]] = []  # (where it is, as recorded)
@@ -108,6 +109,7 @@ def article_spans(article: Article) -> list[Span]:
     spans = []
     if article.round_sentence or article.round_end:
         label = f"Round link: {article.round}" if article.round_id else "Round link"
+        label += f" (rule {article.round_method})"
         spans.append(Span(article.round_start, article.round_end, label, article.round_sentence))
     mentions = [
         *DelegationMention.objects.filter(article=article).select_related(
@@ -123,7 +125,12 @@ def article_spans(article: Article) -> list[Span]:
     for mention in mentions:
         fact = getattr(mention, "delegation", None) or getattr(mention, "observer", None)
         fact = fact or mention.round_topic
-        spans.append(Span(mention.start, mention.end, str(fact), mention.sentence))
+        label = f"{fact} (rule {mention.rule})" if mention.rule else str(fact)
+        spans.append(Span(mention.start, mention.end, label, mention.sentence))
+        if getattr(mention, "head_sentence", ""):
+            rule = f" (rule {mention.head_rule})" if mention.head_rule else ""
+            label = f"Head of {fact}: {mention.head_as_written}{rule}"
+            spans.append(Span(mention.head_start, mention.head_end, label, mention.head_sentence))
     return spans
 
 
@@ -132,7 +139,7 @@ def article_spans(article: Article) -> list[Span]:
 
 class ArticleMentionInline(ReadOnlyInline):
     fact_field = ""
-    fields = ("fact_link", "fact_state", "sentence_here", "confidence")
+    fields = ("fact_link", "fact_state", "sentence_here", "rule_name", "confidence")
     readonly_fields = fields
     show_change_link = False
     classes = ("evidence",)
@@ -156,14 +163,35 @@ class ArticleMentionInline(ReadOnlyInline):
             Truncator(mention.sentence).chars(200),
         )
 
+    @admin.display(description="rule")
+    def rule_name(self, mention) -> str:
+        return rule_display(mention.rule)
+
 
 class ArticleDelegationMentionInline(ArticleMentionInline):
     model = DelegationMention
     fact_field = "delegation"
     related = ("delegation__round", "delegation__party")
-    fields = ("fact_link", "fact_state", "head_as_written", "sentence_here", "confidence")
+    fields = (
+        "fact_link", "fact_state", "sentence_here", "rule_name", "head_as_written",
+        "head_rule_name", "head_sentence_here", "confidence",
+    )  # fmt: skip
     readonly_fields = fields
     verbose_name_plural = "delegations this article supports"
+
+    @admin.display(description="head's rule")
+    def head_rule_name(self, mention) -> str:
+        return rule_display(mention.head_rule)
+
+    @admin.display(description="sentence naming the head")
+    def head_sentence_here(self, mention) -> str:
+        if not mention.head_sentence:
+            return "the same sentence" if mention.head_id else EMPTY
+        return format_html(
+            '<a href="#{}">{}</a>',
+            sentence_anchor(mention.head_start, mention.head_end),
+            Truncator(mention.head_sentence).chars(200),
+        )
 
 
 class ArticleObserverMentionInline(ArticleMentionInline):
@@ -226,7 +254,13 @@ class ArticleAdmin(ArchiveAdmin):
         (
             "Round",
             {
-                "fields": ("round", "round_state_display", "round_method", "round_evidence"),
+                "fields": (
+                    "round",
+                    "round_state_display",
+                    "round_method",
+                    "round_evidence",
+                    "round_decision",
+                ),
                 "description": "Changing the round is an editor's link that every ingest "
                 "keeps; the article's facts are re-extracted into the new round on save.",
             },
@@ -240,8 +274,9 @@ class ArticleAdmin(ArchiveAdmin):
                     "published",
                     "metadata_locked",
                     "published_sentence",
+                    "published_rule",
                     "meta_published",
-                    "language",
+                    "language_display",
                     "source_name",
                     "source_path",
                     "ingested_at",
@@ -257,9 +292,11 @@ class ArticleAdmin(ArchiveAdmin):
         "round_state_display",
         "round_method",
         "round_evidence",
+        "round_decision",
         "published_sentence",
+        "published_rule",
         "meta_published",
-        "language",
+        "language_display",
         "source_name",
         "source_path",
         "ingested_at",
@@ -313,10 +350,29 @@ class ArticleAdmin(ArchiveAdmin):
             f"{article.round_confidence:.2f}",
         )
 
+    @admin.display(description="how the round was decided")
+    def round_decision(self, article: Article) -> str:
+        """The candidates the extraction weighed, one line each, and why one won."""
+        lines = article.round_candidate_lines
+        if not lines:
+            return EMPTY
+        return format_html(
+            '<ol class="round-candidates">{}</ol>',
+            format_html_join("", "<li>{}</li>", ((line,) for line in lines)),
+        )
+
+    @admin.display(description="language")
+    def language_display(self, article: Article) -> str:
+        rules = "" if article.has_extraction_rules else " — no extraction rules: date only"
+        return f"{article.language_name} ({article.language}){rules}"
+
     @admin.display(description="text")
     def highlighted_text(self, article: Article) -> str:
         return format_html(
-            '<div class="article-text">{}</div>', highlight(article.text, article_spans(article))
+            '<div class="article-text" lang="{}" dir="{}">{}</div>',
+            article.language,
+            article.text_direction,
+            highlight(article.text, article_spans(article)),
         )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):

@@ -7,7 +7,7 @@ from django import forms
 from django.core.cache import cache
 from django.db.models import Max, QuerySet
 
-from articles.models import Article
+from articles.models import Article, language_name
 from rounds.filters import ArchiveFilterSet, FastSelect, FilterForm
 from rounds.models import Round
 
@@ -33,7 +33,10 @@ def read_article_choices() -> dict[str, list[tuple[str, str]]]:
     languages = Article.objects.order_by("language").values_list("language", flat=True).distinct()
     return {
         "publishers": [(name, name) for name in publishers],
-        "languages": [(code, code) for code in languages],
+        "languages": sorted(
+            ((code, f"{language_name(code)} ({code})") for code in languages),
+            key=lambda choice: choice[1].casefold(),
+        ),
     }
 
 

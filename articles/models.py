@@ -6,10 +6,13 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import get_language_info
 
+from articles.extraction.data import load as load_pattern_data
 from rounds.provenance import EditorialState
 
 SEARCH_CONFIG = "english"
+UNDETERMINED = "und"  # ISO 639-2's code for a language that could not be determined
 
 
 class RoundLinkMethod(models.TextChoices):
@@ -19,6 +22,32 @@ class RoundLinkMethod(models.TextChoices):
     CALENDAR_DATE = "calendar-date", "Publication date against the calendar"
     EDITOR = "editor", "Set by an editor"
     NONE = "none", "Reports on no round"
+
+
+def language_name(code: str) -> str:
+    """The English name of an ISO 639-1 code ("Russian"), or the code itself when unknown
+    ("und": the language could not be determined)."""
+    if code == UNDETERMINED:
+        return "undetermined"
+    try:
+        return get_language_info(code)["name"]
+    except KeyError:
+        return code
+
+
+def has_extraction_rules(code: str) -> bool:
+    """Whether the extraction rules have word data for this language (patterns/languages.json,
+    read here without loading spaCy, which the public pages do not need)."""
+    return code in load_pattern_data("languages")["supported"]
+
+
+def text_direction(code: str) -> str:
+    """The HTML `dir` of text in this language: "rtl" for Arabic, Persian ..., "ltr" for the
+    other languages Django knows, "auto" (the browser decides from the text) otherwise."""
+    try:
+        return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "auto"
 
 
 def search_vector() -> SearchVector:
@@ -44,7 +73,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """Rows for lists and exports: the round joined, the long text columns left unread."""
         return self.select_related("round").defer(
-            "text", "search_document", "published_sentence", "round_sentence"
+            "text", "search_document", "published_sentence", "round_sentence", "round_candidates"
         )
 
     def search(self, query: str):
@@ -83,6 +112,9 @@ class Article(models.Model):
     publisher = models.CharField(max_length=200, blank=True, db_index=True)
     published = models.DateField(null=True, blank=True, db_index=True)
     published_sentence = models.TextField(blank=True)
+    published_rule = models.CharField(
+        max_length=60, blank=True, help_text="The rule that found the publication date."
+    )
     meta_published = models.DateField(
         null=True, blank=True, help_text="Date the page's markup gave, kept for re-extraction."
     )
@@ -104,7 +136,7 @@ class Article(models.Model):
         db_index=False,
     )
     round_method = models.CharField(
-        max_length=14, choices=RoundLinkMethod.choices, default=RoundLinkMethod.NONE
+        max_length=40, choices=RoundLinkMethod.choices, default=RoundLinkMethod.NONE
     )
     round_state = models.CharField(
         max_length=10,
@@ -117,6 +149,11 @@ class Article(models.Model):
     round_start = models.PositiveIntegerField(default=0)
     round_end = models.PositiveIntegerField(default=0)
     round_confidence = models.FloatField(default=0.0)
+    round_candidates = models.TextField(
+        blank=True,
+        help_text="How the round was decided: one line per candidate considered, and why it "
+        "won or lost.",
+    )
 
     search_document = SearchVectorField(null=True, editable=False)
     ingested_at = models.DateTimeField(auto_now_add=True)
@@ -137,6 +174,23 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:article-detail", kwargs={"pk": self.pk})
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
+
+    @property
+    def has_extraction_rules(self) -> bool:
+        return has_extraction_rules(self.language)
+
+    @property
+    def text_direction(self) -> str:
+        return text_direction(self.language)
+
+    @property
+    def round_candidate_lines(self) -> list[str]:
+        """How the round was decided, one line per candidate the extraction considered."""
+        return [line for line in self.round_candidates.splitlines() if line.strip()]
 
     @property
     def round_is_editorial(self) -> bool:

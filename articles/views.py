@@ -79,6 +79,11 @@ class FactNote:
     sentence: str
     anchor: str | None = None  # None when the sentence could not be found in the text
     span: tuple[int, int] | None = None
+    rule: str = ""  # the extraction rule that found the fact in this sentence
+    as_written: str = ""  # the head's name as the article wrote it, when not the canonical one
+    # The sentence naming the head, when it is not `sentence`: where it is, and its anchor.
+    head_span: tuple[int, int] | None = None
+    head_anchor: str | None = None
 
 
 def fact_note(text: str, key: str, start: int, end: int, **fields: Any) -> FactNote:
@@ -93,7 +98,13 @@ def fact_note(text: str, key: str, start: int, end: int, **fields: Any) -> FactN
 def mention_note(text: str, mention: Any, **fields: Any) -> FactNote:
     """The FactNote of a fact's mention in the article `text`, at the mention's sentence."""
     return fact_note(
-        text, str(mention.pk), mention.start, mention.end, sentence=mention.sentence, **fields
+        text,
+        str(mention.pk),
+        mention.start,
+        mention.end,
+        sentence=mention.sentence,
+        rule=mention.rule,
+        **fields,
     )
 
 
@@ -134,6 +145,7 @@ class ArticleDetailView(ArchiveDetailView):
                     detail=article.get_round_method_display(),
                     state=article.round_state,
                     sentence=article.round_sentence,
+                    rule=article.round_method,
                 )
             )
         if article.published and article.published_sentence:
@@ -149,6 +161,7 @@ class ArticleDetailView(ArchiveDetailView):
                     detail="Publication date",
                     state="",
                     sentence=article.published_sentence,
+                    rule=article.published_rule,
                 )
             )
         delegations = public_mentions(
@@ -158,11 +171,18 @@ class ArticleDetailView(ArchiveDetailView):
             "delegation__party",
             "delegation__head",
             "delegation__round",
+            "head",
         )
         for mention in delegations:
             delegation = mention.delegation
             head = delegation.head.name if delegation.head else "head not named"
             detail = (delegation.get_role_display(), delegation.head_title, str(delegation.round))
+            # The article's own spelling (any script) beside the canonical name, when they differ;
+            # and whom it names, when that is not the delegation's head by majority.
+            written = " ".join(mention.head_as_written.split())
+            named = mention.head.name if mention.head else ""
+            if named and named != head:
+                written = f"{written} ({named})" if written != named else named
             notes.append(
                 mention_note(
                     text,
@@ -172,8 +192,16 @@ class ArticleDetailView(ArchiveDetailView):
                     url=delegation.party.get_absolute_url(),
                     detail=" · ".join(part for part in detail if part),
                     state=delegation.state,
+                    as_written=written if named and written != head else "",
                 )
             )
+            if mention.head_sentence:
+                note = notes[-1]
+                note.head_span = locate(
+                    text, mention.head_start, mention.head_end, mention.head_sentence
+                )
+                if note.head_span is not None:
+                    note.head_anchor = f"fact-head-{mention.pk}"
         observers = public_mentions(
             ObserverMention, article, "observer", "observer__party", "observer__round"
         )
@@ -225,6 +253,17 @@ class ArticleDetailView(ArchiveDetailView):
             )
             for note in facts
             if note.span is not None and note.anchor is not None
+        ]
+        spans += [
+            Span(
+                note.head_span[0],
+                note.head_span[1],
+                note.kind,
+                f"Head of the delegation: {note.label}",
+                note.head_anchor,
+            )
+            for note in facts
+            if note.head_span is not None and note.head_anchor is not None
         ]
         highlighted = highlight(self.object.text, spans)
         context = super().get_context_data(**kwargs)

@@ -3,36 +3,47 @@
 Facts (delegations, observers, topics of a round) follow the editorial state rules written
 at the top of rounds/services.py: an editor's change makes a machine fact `changed`, a fact
 created here is `added`, confirm and reject are buttons on the change page and list actions.
-Their evidence (mention rows: article, sentence, offsets) is extracted provenance and is
-shown read-only, each sentence linked to the article's admin page where it is highlighted.
+Their evidence (mention rows: article, sentence, offsets, rule) is extracted provenance and is
+shown read-only (rounds/evidence_admin.py), each sentence linked to the article's admin page
+where it is highlighted. Shared bases and helpers are in rounds/admin_base.py.
 Every action writes the admin history (LogEntry), so each object's History shows who did
 what and when.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from rounds import services
+from rounds.admin_base import (
+    EMPTY,
+    ArchiveAdmin,
+    ReadOnlyInline,
+    count_of,
+    log_entries,
+    plural,
+    state_badge,
+)
+from rounds.evidence_admin import (
+    DelegationMentionInline,
+    ObserverMentionInline,
+    TopicMentionInline,
+)
 from rounds.models import (
     Delegation,
     DelegationMention,
     Observer,
-    ObserverMention,
     Participant,
     ParticipantAlias,
     Party,
@@ -40,251 +51,12 @@ from rounds.models import (
     Round,
     RoundTopic,
     Topic,
-    TopicMention,
 )
 from rounds.provenance import EditorialFact, EditorialState
 
 admin.site.site_header = "Astana talks archive — editors"
 admin.site.site_title = "Astana talks archive"
 admin.site.index_title = "Editorial workspace"
-
-EMPTY = "—"
-
-
-# --- Shared helpers ---------------------------------------------------------------------
-
-
-def count_of(model: type[models.Model], field: str, **filters) -> Coalesce:
-    """COUNT of `model` rows whose `field` points at the outer row, as a subquery.
-
-    Several Count() joins in one query would multiply each other's rows; subqueries do not.
-    """
-    rows = (
-        model._base_manager.filter(**{field: OuterRef("pk")}, **filters)
-        .order_by()
-        .values(field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
-
-def state_badge(state: str) -> str:
-    """A coloured label for an editorial state (styles in templates/admin/base_site.html)."""
-    if not state:
-        return EMPTY
-    # The short word on the badge, the full label ("Changed by an editor") on hover.
-    return format_html(
-        '<span class="state-badge state-{}" title="{}">{}</span>',
-        state,
-        EditorialState(state).label,
-        state.capitalize(),
-    )
-
-
-def admin_link(obj: models.Model | None, text: str | None = None) -> str:
-    if obj is None:
-        return EMPTY
-    opts = obj._meta
-    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-    return format_html('<a href="{}">{}</a>', url, text if text is not None else str(obj))
-
-
-def sentence_anchor(start: int, end: int) -> str:
-    """The id of a highlighted sentence in the article text (articles/admin.py)."""
-    return f"m-{start}-{end}"
-
-
-def sentence_link(article_id: int, start: int, end: int, sentence: str) -> str:
-    """The sentence, linking to the article's admin page scrolled to it, highlighted."""
-    url = reverse("admin:articles_article_change", args=[article_id])
-    return format_html(
-        '<a href="{}#{}" title="Show in the article">{}</a>',
-        url,
-        sentence_anchor(start, end),
-        sentence,
-    )
-
-
-def log_entries(
-    request: HttpRequest, objects: Iterable[models.Model], flag: int, message: str
-) -> None:
-    """One admin-history row per object, as the admin's own pages write them."""
-    objects = list(objects)
-    if objects:
-        LogEntry.objects.log_actions(
-            user_id=request.user.pk, queryset=objects, action_flag=flag, change_message=message
-        )
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-class ArchiveChangeList(ChangeList):
-    def get_queryset(self, request: HttpRequest, exclude_parameters=None) -> models.QuerySet:
-        queryset = super().get_queryset(request, exclude_parameters)
-        return self.model_admin.list_queryset(queryset)
-
-
-class ArchiveAdmin(admin.ModelAdmin):
-    """Base of the archive's admins: paged lists whose related rows are fetched up front.
-
-    Subclasses name `list_select_related` and `list_prefetch` for their list columns, and
-    annotate counts in `annotate_list` (subqueries, see `count_of`), so that a changelist costs
-    the same few queries whatever the number of rows.
-    """
-
-    list_per_page = 50
-    list_max_show_all = 500
-    # The unfiltered total needs one more COUNT on every filtered page; "N results" suffices.
-    show_full_result_count = False
-    list_prefetch: Sequence[str] = ()
-
-    def annotate_list(self, queryset: models.QuerySet) -> models.QuerySet:
-        """Counts for list columns and their sorting (also on change pages: cheap subqueries)."""
-        return queryset
-
-    def list_queryset(self, queryset: models.QuerySet) -> models.QuerySet:
-        """The changelist's rows only: e.g. leave long text columns unread."""
-        return queryset
-
-    def get_changelist(self, request: HttpRequest, **kwargs):
-        return ArchiveChangeList
-
-    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
-        queryset = self.annotate_list(super().get_queryset(request))
-        if self.list_prefetch:
-            queryset = queryset.prefetch_related(*self.list_prefetch)
-        return queryset
-
-
-class ReadOnlyInline(admin.TabularInline):
-    """An inline that shows related rows and never edits them (provenance, back-references)."""
-
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-
-# --- Evidence (mentions) ----------------------------------------------------------------
-
-
-class MentionInline(ReadOnlyInline):
-    """The articles and sentences behind a fact."""
-
-    fields = ("article_link", "published", "sentence_in_article", "confidence")
-    readonly_fields = fields
-    show_change_link = False
-    classes = ("evidence",)  # styled in templates/admin/base_site.html
-    verbose_name = "evidence"
-    verbose_name_plural = "evidence: the sentences that support this fact"
-
-    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
-        return super().get_queryset(request).select_related("article").order_by("article_id")
-
-    @admin.display(description="article")
-    def article_link(self, mention) -> str:
-        return admin_link(mention.article)
-
-    @admin.display(description="published")
-    def published(self, mention) -> str:
-        return mention.article.published or EMPTY
-
-    @admin.display(description="sentence (opens the article, highlighted)")
-    def sentence_in_article(self, mention) -> str:
-        return sentence_link(mention.article_id, mention.start, mention.end, mention.sentence)
-
-
-class DelegationMentionInline(MentionInline):
-    model = DelegationMention
-    fk_name = "delegation"
-    fields = (
-        "article_link",
-        "published",
-        "sentence_in_article",
-        "head_as_written",
-        "head_title",
-        "confidence",
-    )
-    readonly_fields = fields
-
-
-class ObserverMentionInline(MentionInline):
-    model = ObserverMention
-
-
-class TopicMentionInline(MentionInline):
-    model = TopicMention
-
-
-class MentionAdmin(ArchiveAdmin):
-    """Read-only evidence browser: search the sentences extraction relied on."""
-
-    fact_field: str = ""
-    search_fields = ("sentence", "article__title")
-    list_display = ("sentence_excerpt", "fact_link", "article_link", "confidence")
-    list_filter: Sequence = ()
-    readonly_fields = ("fact_link", "article_link", "sentence_in_article", "start", "end")
-
-    def get_fields(self, request: HttpRequest, obj=None) -> list[str]:
-        return [*self.readonly_fields, "confidence"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    @admin.display(description="sentence")
-    def sentence_excerpt(self, mention) -> str:
-        return Truncator(mention.sentence).chars(140)
-
-    @admin.display(description="fact")
-    def fact_link(self, mention) -> str:
-        return admin_link(getattr(mention, self.fact_field))
-
-    @admin.display(description="article")
-    def article_link(self, mention) -> str:
-        return admin_link(mention.article)
-
-    @admin.display(description="sentence (opens the article, highlighted)")
-    def sentence_in_article(self, mention) -> str:
-        return sentence_link(mention.article_id, mention.start, mention.end, mention.sentence)
-
-
-@admin.register(DelegationMention)
-class DelegationMentionAdmin(MentionAdmin):
-    fact_field = "delegation"
-    list_display = ("sentence_excerpt", "fact_link", "head_as_written", "article_link")
-    list_select_related = ("delegation__round", "delegation__party", "article")
-    list_filter = ("delegation__round", "delegation__party")
-    search_fields = ("sentence", "head_as_written", "article__title")
-    readonly_fields = (*MentionAdmin.readonly_fields, "head_link", "head_as_written", "head_title")
-
-    @admin.display(description="head")
-    def head_link(self, mention) -> str:
-        return admin_link(mention.head)
-
-
-@admin.register(ObserverMention)
-class ObserverMentionAdmin(MentionAdmin):
-    fact_field = "observer"
-    list_select_related = ("observer__round", "observer__party", "article")
-    list_filter = ("observer__round", "observer__party")
-
-
-@admin.register(TopicMention)
-class TopicMentionAdmin(MentionAdmin):
-    fact_field = "round_topic"
-    list_select_related = ("round_topic__round", "round_topic__topic", "article")
-    list_filter = ("round_topic__round", "round_topic__topic")
 
 
 # --- Facts ------------------------------------------------------------------------------

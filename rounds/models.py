@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 
-from rounds.provenance import EditorialFact, EditorialState, FactQuerySet, Mention
+from rounds.provenance import RULE_LENGTH, EditorialFact, EditorialState, FactQuerySet, Mention
 
 
 class Role(models.TextChoices):
@@ -284,6 +284,13 @@ class DelegationMention(Mention):
     )
     head_as_written = models.CharField(max_length=160, blank=True)
     head_title = models.CharField(max_length=250, blank=True)
+    head_rule = models.CharField(
+        max_length=RULE_LENGTH, blank=True, help_text="The extraction rule that named the head."
+    )
+    # The sentence naming the head when it is not the mention's own sentence (empty otherwise).
+    head_sentence = models.TextField(blank=True)
+    head_start = models.PositiveIntegerField(default=0)
+    head_end = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [

@@ -91,6 +91,10 @@ class EditorialFact(models.Model):
         )
 
 
+# Rule names are short slugs ("presence:list", "head:passive-led-by"); longer ones are cut.
+RULE_LENGTH = 60
+
+
 class Mention(models.Model):
     """Abstract base of the evidence rows: one article, one supporting sentence."""
 
@@ -101,6 +105,11 @@ class Mention(models.Model):
     start = models.PositiveIntegerField(default=0, help_text="Offset of the sentence in the text.")
     end = models.PositiveIntegerField(default=0)
     confidence = models.FloatField(default=1.0)
+    rule = models.CharField(
+        max_length=RULE_LENGTH,
+        blank=True,
+        help_text="The extraction rule that found the fact in this sentence.",
+    )
 
     class Meta:
         abstract = True

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium and ChromeDriver for the browser tests when /usr/bin/chromium is
-# missing. Playwright drives this system browser; it never downloads one of its own.
+# missing, and the Noto fonts (Cyrillic, Arabic and Persian, Latin accents) the article pages'
+# font stack names, so screenshots of articles in those scripts show glyphs, not boxes.
+# Playwright drives this system browser; it never downloads one of its own.
 # Without root (or sudo) nothing is installed: the browser tests then skip with a reason,
 # or fail under CI=true.
 set -euo pipefail
 
 CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
-if [ -x "$CHROMIUM" ]; then
+NOTO_ARABIC=/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf
+if [ -x "$CHROMIUM" ] && [ -f "$NOTO_ARABIC" ]; then
     exit 0
 fi
 
@@ -27,14 +30,15 @@ if ! command -v apt-get >/dev/null 2>&1; then
     exit 0
 fi
 
-echo "Installing Debian's chromium and chromium-driver (log: build/apt-chromium.log)"
+echo "Installing Debian's chromium, chromium-driver and fonts-noto-core (log: build/apt-chromium.log)"
 mkdir -p build
 export DEBIAN_FRONTEND=noninteractive
 if ! { "${as_root[@]}" apt-get update -q \
-        && "${as_root[@]}" apt-get install -y -q --no-install-recommends chromium chromium-driver
+        && "${as_root[@]}" apt-get install -y -q --no-install-recommends chromium chromium-driver \
+            fonts-noto-core
      } >build/apt-chromium.log 2>&1; then
     cat build/apt-chromium.log
-    echo "apt-get could not install chromium; browser tests will skip, or fail under CI=true."
+    echo "apt-get could not install chromium or fonts-noto-core; browser tests will skip, or fail under CI=true."
     exit 0
 fi
 "$CHROMIUM" --version

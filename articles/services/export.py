@@ -99,6 +99,7 @@ def export_articles(articles=None) -> list[dict[str, Any]]:
             "source": a.source_name,
             "title": a.title or None,
             "published": a.published.isoformat() if a.published else None,
+            "language": a.language,
             "round": a.round.number if a.round else None,
             "delegations": [
                 {

@@ -24,7 +24,14 @@ from pathlib import Path
 from articles.extraction.dates import find_publication_date
 from articles.extraction.pipeline import Extractor
 from articles.extraction.reader import UnreadableArticle, read_article
-from articles.extraction.types import ArticleText, DateFinding, Extraction, PartyInfo, RoundInfo
+from articles.extraction.types import (
+    ArticleText,
+    DateFinding,
+    Extraction,
+    PartyInfo,
+    PersonInfo,
+    RoundInfo,
+)
 
 
 class WorkerDied(RuntimeError):
@@ -38,9 +45,12 @@ class ExtractorConfig:
     calendar: tuple[RoundInfo, ...]
     parties: tuple[PartyInfo, ...]
     model: str | None
+    people: tuple[PersonInfo, ...] = ()  # the heads the archive knows, to find in any spelling
 
     def build(self) -> Extractor:
-        return Extractor(calendar=self.calendar, parties=self.parties, model=self.model)
+        return Extractor(
+            calendar=self.calendar, parties=self.parties, model=self.model, people=self.people
+        )
 
 
 @dataclass

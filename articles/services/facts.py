@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max
 
 from articles.extraction.people import NameIndex
-from articles.extraction.types import Extraction, RoundLink
+from articles.extraction.types import DelegationFact, Extraction, RoundLink
 from articles.models import Article, RoundLinkMethod
 from articles.services.inserts import insert_rows, update_rows
 from rounds.models import (
@@ -31,7 +31,7 @@ from rounds.models import (
     Topic,
     TopicMention,
 )
-from rounds.provenance import EditorialFact, EditorialState, Mention
+from rounds.provenance import RULE_LENGTH, EditorialFact, EditorialState, Mention
 
 
 @dataclass
@@ -92,10 +92,12 @@ class FactWriter:
             article.round_sentence = ""
             article.round_start = article.round_end = 0
             article.round_confidence = 0.0
+            article.round_candidates = ""
             return
         article.round = self.round_numbered(link.number, link.city)
         article.round_method = link.method
         article.round_confidence = link.confidence
+        article.round_candidates = "\n".join(link.candidates)
         if link.evidence is not None:
             article.round_sentence = link.evidence.sentence
             article.round_start, article.round_end = link.evidence.start, link.evidence.end
@@ -171,6 +173,7 @@ class FactWriter:
                     head_id,
                     (fact.head or "")[:160],
                     fact.head_title[:250],
+                    *head_evidence_row(fact),
                 )
             )
         insert_rows(DelegationMention, _DELEGATION_MENTION_FIELDS, mentions)
@@ -252,16 +255,34 @@ class FactWriter:
 
 
 # Mention columns every kind of fact fills: the article, then its evidence (`evidence_row`).
-_MENTION_FIELDS = ("article", "sentence", "start", "end", "confidence")
+_MENTION_FIELDS = ("article", "sentence", "start", "end", "confidence", "rule")
 _DELEGATION_MENTION_FIELDS = (
     "delegation", *_MENTION_FIELDS, "head", "head_as_written", "head_title",
+    "head_rule", "head_sentence", "head_start", "head_end",
 )  # fmt: skip
 
 
-def evidence_row(fact) -> tuple[str, int, int, float]:
-    """The mention values every kind of fact fills from its evidence."""
+def evidence_row(fact) -> tuple[str, int, int, float, str]:
+    """The mention values every kind of fact fills from its evidence, and the rule that
+    found the fact there."""
     evidence = fact.evidence
-    return (evidence.sentence, evidence.start, evidence.end, fact.confidence)
+    return (
+        evidence.sentence,
+        evidence.start,
+        evidence.end,
+        fact.confidence,
+        fact.rule[:RULE_LENGTH],
+    )
+
+
+def head_evidence_row(fact: DelegationFact) -> tuple[str, str, int, int]:
+    """The rule that named the head, and the sentence naming it when that is another sentence
+    than the delegation's own (empty, offsets 0, otherwise)."""
+    rule = fact.head_rule[:RULE_LENGTH] if fact.head else ""
+    evidence = fact.head_evidence
+    if not fact.head or evidence is None or evidence == fact.evidence:
+        return (rule, "", 0, 0)
+    return (rule, evidence.sentence, evidence.start, evidence.end)
 
 
 def best_per_key(facts: Iterable, key) -> list:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -21,8 +21,15 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from articles.extraction.pipeline import Extractor
-from articles.extraction.types import ArticleText, DateFinding, Extraction, PartyInfo, RoundInfo
+from articles.extraction.pipeline import Extractor, supported_languages
+from articles.extraction.types import (
+    ArticleText,
+    DateFinding,
+    Extraction,
+    PartyInfo,
+    PersonInfo,
+    RoundInfo,
+)
 from articles.models import Article
 from articles.services.extraction_stage import (
     Done,
@@ -39,7 +46,7 @@ from articles.services.facts import (
 )
 from articles.services.inserts import insert_instance
 from articles.services.paths import MissingPath, iter_article_paths
-from rounds.models import Party, Round
+from rounds.models import Delegation, Participant, Party, Round
 from rounds.versioning import bump_archive_version, bumps_held
 
 NEW, UPDATED, UNCHANGED, FAILED, DRY_RUN = "new", "updated", "unchanged", "failed", "dry-run"
@@ -56,6 +63,7 @@ class FileOutcome:
     # What a dry run extracted (a written article's facts are in the database instead).
     extraction: Extraction | None = None
     article: ArticleText | None = None
+    language: str = ""  # of an article extracted in this run (written or dry run)
 
 
 ProgressCallback = Callable[[FileOutcome], None]
@@ -86,7 +94,24 @@ class IngestReport:
         parts = [f"{self.count(s)} {s}" for s in (NEW, UPDATED, UNCHANGED, FAILED)]
         if self.count(DRY_RUN):
             parts.append(f"{self.count(DRY_RUN)} extracted without writing (dry run)")
-        return ", ".join(parts)
+        line = ", ".join(parts)
+        unsupported = self.without_rules()
+        if unsupported:
+            counts = ", ".join(f"{code} ({n})" for code, n in unsupported.most_common())
+            total = sum(unsupported.values())
+            articles = "article" if total == 1 else "articles"
+            line += f"; {total} {articles} in languages without rules: {counts}"
+        return line
+
+    def without_rules(self) -> Counter[str]:
+        """Articles extracted in this run whose language has no word data (date only, no
+        facts), by language code."""
+        supported = supported_languages()
+        return Counter(
+            outcome.language
+            for outcome in self.outcomes
+            if outcome.language and outcome.language not in supported
+        )
 
 
 @dataclass
@@ -104,7 +129,8 @@ _extractor_cache: dict[ExtractorConfig, Extractor] = {}
 
 
 def extractor_config() -> ExtractorConfig:
-    """The database's current calendar and party aliases, and the configured model."""
+    """The database's current calendar, party aliases and known heads, and the configured
+    model."""
     calendar = tuple(
         RoundInfo(number=r.number, start=r.start, end=r.end, city=r.city)
         for r in Round.objects.filter(confirmed=True).order_by("number")
@@ -117,7 +143,35 @@ def extractor_config() -> ExtractorConfig:
         )
         for p in Party.objects.prefetch_related("aliases")
     )
-    return ExtractorConfig(calendar, parties, settings.SPACY_MODEL or None)
+    return ExtractorConfig(calendar, parties, settings.SPACY_MODEL or None, known_heads())
+
+
+def known_heads() -> tuple[PersonInfo, ...]:
+    """Every participant heading a public delegation: one entry per party they headed, with
+    the rounds, and every spelling the archive has of them (editors' aliases included), so
+    the extractor recognises them wherever and however an article names them."""
+    rounds_of: dict[tuple[int, str], set[int]] = {}
+    headed = (
+        Delegation.objects.public()
+        .filter(head__isnull=False)
+        .values_list("head_id", "party__name", "round__number")
+    )
+    for person_id, party, number in headed:
+        rounds_of.setdefault((person_id, party), set()).add(number)
+    people = Participant.objects.filter(pk__in={person_id for person_id, _ in rounds_of})
+    names = {
+        person.pk: (person.name, tuple(sorted({alias.name for alias in person.aliases.all()})))
+        for person in people.prefetch_related("aliases")
+    }
+    return tuple(
+        PersonInfo(
+            name=names[person_id][0],
+            party=party,
+            aliases=names[person_id][1],
+            rounds=tuple(sorted(numbers)),
+        )
+        for (person_id, party), numbers in sorted(rounds_of.items())
+    )
 
 
 def build_extractor(config: ExtractorConfig | None = None) -> Extractor:
@@ -434,7 +488,11 @@ def _write_one(
         return
     item.text, item.published, extraction = done.text, done.published, done.extraction
     if dry_run or writer is None:
-        record(FileOutcome(name, DRY_RUN, extraction=extraction, article=item.text))
+        record(
+            FileOutcome(
+                name, DRY_RUN, extraction=extraction, article=item.text, language=item.text.language
+            )
+        )
         return
     try:
         with transaction.atomic():
@@ -445,7 +503,7 @@ def _write_one(
         record(FileOutcome(name, FAILED, f"{type(error).__name__}: {error}"))
         return
     # The extraction is not kept: a report holds one small outcome a file, however many.
-    record(FileOutcome(name, status, article_id=article.pk))
+    record(FileOutcome(name, status, article_id=article.pk, language=article.language))
 
 
 def _save_article(
@@ -468,6 +526,7 @@ def _save_article(
         finding = item.published
         article.published = finding.value if finding else None
         article.published_sentence = finding.evidence.sentence if finding else ""
+        article.published_rule = finding.rule[:60] if finding else ""
     writer.link_round(article, extraction.round)
     article.extracted_at = timezone.now()
     if is_new:

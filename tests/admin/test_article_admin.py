@@ -65,7 +65,7 @@ def test_article_page_shows_text_with_every_evidence_sentence_highlighted(
     response = editor_client.get(admin_url(round14_article))
     html = response.text
     assert html.count("<mark ") == 4  # round link, delegation, observer, topic
-    assert 'title="Round link: Round 14"' in html
+    assert 'title="Round link: Round 14 (rule ordinal)"' in html
     assert 'title="Russia at Round 14"' in html
     assert 'title="Jordan observing Round 14"' in html
     # The round link and the metadata are form fields; the text and provenance are read-only.

@@ -55,12 +55,14 @@ def test_export_schema_and_values(tmp_path, ingest):
         "source",
         "title",
         "published",
+        "language",
         "round",
         "delegations",
         "observers",
         "topics",
     }
     assert article["published"] == "2019-12-11"
+    assert article["language"] == "en"
     assert article["round"] == 14
     iran = next(d for d in article["delegations"] if d["party"] == "Iran")
     assert set(iran) == {"party", "role", "head", "head_as_written"}

@@ -6,6 +6,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.services.explain import CannotExplain, explain_file
+from articles.services.explain import describe as describe_extraction
 from articles.services.extraction_stage import WorkerDied
 from articles.services.ingest import (
     DRY_RUN,
@@ -26,7 +28,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("paths", nargs="*", help="Files, folders or glob patterns.")
         parser.add_argument(
-            "--dry-run", action="store_true", help="Print what would be extracted; write nothing."
+            "--dry-run",
+            action="store_true",
+            help="Print what would be extracted, each fact with its rule; write nothing.",
+        )
+        parser.add_argument(
+            "--explain",
+            metavar="FILE",
+            help="For one file, write nothing and print why each fact was extracted: the "
+            "language, the date, the round decision with its candidates, and every "
+            "delegation, head, observer and topic with its rule and sentence.",
         )
         parser.add_argument(
             "--reextract",
@@ -41,6 +52,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         paths, reextract = options["paths"], options["reextract"]
+        if options["explain"]:
+            if paths or reextract:
+                raise CommandError("--explain takes one FILE; give no other PATH with it.")
+            try:
+                self.stdout.write(explain_file(options["explain"], max_bytes=options["max_bytes"]))
+            except CannotExplain as error:
+                raise CommandError(str(error)) from None
+            return
         if not paths and not reextract:
             raise CommandError("Name at least one file, folder or glob, or use --reextract.")
         if paths and reextract:
@@ -105,23 +124,6 @@ class Progress:
 
 
 def describe(outcome: FileOutcome) -> str:
-    """A readable account of what a dry run extracted from one file."""
-    extraction = outcome.extraction
-    lines = [f"== {outcome.path}"]
-    if outcome.article is not None and outcome.article.title:
-        lines.append(f"   title: {outcome.article.title}")
-    published = extraction.published.value.isoformat() if extraction.published else "unknown"
-    lines.append(f"   published: {published}")
-    if extraction.round is None:
-        lines.append("   round: none")
-        return "\n".join(lines)
-    link = extraction.round
-    lines.append(f"   round: {link.number} ({link.method}, confidence {link.confidence:.2f})")
-    for fact in extraction.delegations:
-        head = f"{fact.head} — {fact.head_title}" if fact.head else "head not named"
-        lines.append(f"   delegation: {fact.party} ({fact.role}): {head}")
-    for fact in extraction.observers:
-        lines.append(f"   observer: {fact.party}")
-    if extraction.topics:
-        lines.append("   topics: " + ", ".join(fact.slug for fact in extraction.topics))
-    return "\n".join(lines)
+    """A readable account of what a dry run extracted from one file, with each fact's rule."""
+    assert outcome.extraction is not None
+    return describe_extraction(outcome.path, outcome.article, outcome.extraction)
