@@ -85,15 +85,20 @@ class TopicLexicon:
         for piece in phrase.split():
             if piece == GAP:
                 keys.append(GAP)
-            elif len(piece) > 1 and piece.endswith("*"):
-                stem = self.fold(piece[:-1])
-                self._stems.add(stem)
-                keys.append(stem + "*")
             else:
-                for token in self._make_doc(piece):
-                    word = self.fold(token.text)
-                    self._exact.add(word)
-                    keys.append(word)
+                # A stem is the last token of its piece: "de-escalation*" is "de", "-" and
+                # the stem "escalation" where the tokenizer splits at hyphens.
+                stemmed = len(piece) > 1 and piece.endswith("*")
+                tokens = [
+                    self.fold(t.text) for t in self._make_doc(piece[:-1] if stemmed else piece)
+                ]
+                for n, word in enumerate(tokens):
+                    if stemmed and n == len(tokens) - 1:
+                        self._stems.add(word)
+                        keys.append(word + "*")
+                    else:
+                        self._exact.add(word)
+                        keys.append(word)
         self._stem_lengths = tuple(sorted({len(s) for s in self._stems}, reverse=True))
         self._cache.clear()
         return tuple(keys)
