@@ -214,6 +214,9 @@ class TopicWords:
     past_report_verbs: frozenset[str]
     future_cues: frozenset[str]
     relative_openers: frozenset[str]
+    role_nouns: frozenset[str]
+    role_links: frozenset[str]
+    present_time: dict[str, list[tuple[str, tuple[str, ...]]]]
 
     @classmethod
     def build(cls, nlp: Language, block: Mapping[str, Any]) -> TopicWords:
@@ -249,6 +252,11 @@ class TopicWords:
             past_report_verbs=lex.word_keys(block.get("past_report_verbs", ())),
             future_cues=lex.word_keys(block.get("future_cues", ())),
             relative_openers=lex.word_keys(block.get("relative_openers", ())),
+            role_nouns=lex.word_keys(block.get("role_nouns", ())),
+            role_links=lex.word_keys(block.get("role_links", ())),
+            present_time=_index(
+                ("now", lex.phrase(p)) for p in block.get("present_time_markers", ())
+            ),
         )
 
     def passes(self, K: Sequence[frozenset[str]], slug: str, start: int, end: int) -> bool:
@@ -342,11 +350,25 @@ def _circumstantial(words: TopicWords, K: Sequence[frozenset[str]], start: int, 
     return False
 
 
+def _role_of(words: TopicWords, K: Sequence[frozenset[str]], start: int, floor: int) -> bool:
+    """ "member of the Constitutional Committee", "the guarantor states of the ceasefire": the
+    topic names a body someone belongs to or guarantees, not the round's business."""
+    if not words.role_links:
+        return False
+    for link in range(start - 1, max(floor, start - 3) - 1, -1):
+        if words.role_links.isdisjoint(K[link]):
+            continue
+        return any(not words.role_nouns.isdisjoint(K[n]) for n in range(max(floor, link - 2), link))
+    return False
+
+
 def _pp_governs(
     words: TopicWords, L: Sequence[str], K: Sequence[frozenset[str]], clause: Clause, start: int
 ) -> bool:
     """The clause's past perfect governs the topic: not when the topic stands in a relative
     clause opened after the past perfect ("had expected ... a round that stressed X")."""
+    if find_phrases(K[clause.start : clause.end], words.present_time):
+        return False  # "had gathered in Astana this week to discuss ...": the round's story
     had = max((n for n in range(clause.start, start) if L[n] == "had"), default=-1)
     if had < 0:
         return True  # the past perfect comes after the topic: "the zones ... had been met"
@@ -389,7 +411,9 @@ def find_topics(doc: Doc, roles: Sequence[SentenceRole], upcoming: bool = False)
         governed = clause.past_perfect and not clause.mentions_round
         if governed and _pp_governs(words, L, K, clause, start):
             continue
-        if _circumstantial(words, K, start, clause.start):
+        if _circumstantial(words, K, start, clause.start) or _role_of(
+            words, K, start, clause.start
+        ):
             continue
         if end < clause.end and not words.circumstantial_after.isdisjoint(K[end]):
             continue  # "coronavirus rules kept the delegations apart": a circumstance
