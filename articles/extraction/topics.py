@@ -417,7 +417,7 @@ def find_topics(doc: Doc, roles: Sequence[SentenceRole], upcoming: bool = False)
             continue
         if end < clause.end and not words.circumstantial_after.isdisjoint(K[end]):
             continue  # "coronavirus rules kept the delegations apart": a circumstance
-        if upcoming and not clause.mentions_round and _reports_a_past_outcome(words, K, clause):
+        if upcoming and _reports_a_past_outcome(words, K, clause):
             continue
         sent = role.sent
         if sent.kind in (HEADLINE, LEAD):
