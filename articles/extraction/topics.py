@@ -27,8 +27,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 import spacy
@@ -74,7 +75,7 @@ class TopicLexicon:
         self._exact: set[str] = set()
         self._stems: set[str] = set()
         self._stem_lengths: tuple[int, ...] = ()
-        self._cache: dict[str, frozenset[str]] = {}
+        self._cache = _KeyCache(self._compute_keys)
 
     def fold(self, word: str) -> str:
         return word.lower().translate(self._folding)
@@ -114,9 +115,9 @@ class TopicLexicon:
         return tuple(self.phrase(p) for p in phrases)
 
     def keys(self, lower: str) -> frozenset[str]:
-        found = self._cache.get(lower)
-        if found is not None:
-            return found
+        return self._cache[lower]
+
+    def _compute_keys(self, lower: str) -> frozenset[str]:
         word = lower.translate(self._folding)
         candidates = [word]
         for clitic in self._proclitics:
@@ -129,12 +130,23 @@ class TopicLexicon:
             for n in self._stem_lengths:
                 if len(cand) >= n and cand[:n] in self._stems:
                     keys.add(cand[:n] + "*")
-        found = frozenset(keys) if keys else _EMPTY
-        self._cache[lower] = found
-        return found
+        return frozenset(keys) if keys else _EMPTY
 
     def token_keys(self, lower: Sequence[str]) -> list[frozenset[str]]:
-        return [self.keys(w) for w in lower]
+        # dict look-ups in C; a word seen for the first time goes through __missing__
+        return list(map(self._cache.__getitem__, lower))
+
+
+class _KeyCache(dict[str, frozenset[str]]):
+    """Lexicon keys per lower-case word, computed on first sight."""
+
+    def __init__(self, compute: Callable[[str], frozenset[str]]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> frozenset[str]:
+        found = self[word] = self._compute(word)
+        return found
 
 
 def _match_at(K: Sequence[frozenset[str]], i: int, phrase: tuple[str, ...], n: int) -> int:
@@ -163,10 +175,8 @@ def find_phrases(
     """(label, start, end) of every phrase of `index` (first key -> (label, phrase)) in K."""
     n = len(K)
     out = []
-    for i, keys in enumerate(K):
-        if not keys:
-            continue
-        for key in keys:
+    for i in compress(range(n), K):  # the few tokens that are words of the lexicon
+        for key in K[i]:
             for label, phrase in index.get(key, ()):
                 end = _match_at(K, i, phrase, n)
                 if end:
