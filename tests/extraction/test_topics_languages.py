@@ -185,7 +185,7 @@ def test_words_used_in_passing_are_no_topic(extractor, lang: str, text: str, slu
     assert slug not in matched(extractor, lang, text)
 
 
-def round_topics(extractor, lang: str, text: str) -> dict[str, str]:
+def round_topics(extractor, lang: str, text: str, upcoming: bool = False) -> dict[str, str]:
     """`find_topics` over a text whose round (the 17th) is given: slug -> rule."""
     nlp = extractor.pipeline(lang)
     doc = nlp(text)
@@ -193,7 +193,7 @@ def round_topics(extractor, lang: str, text: str) -> dict[str, str]:
     layout = analyse_layout(doc, None)
     link = RoundLink(17, "ordinal", "Nur-Sultan", None, 1.0)
     roles = attribute_sentences(doc, layout, [], link, date(2021, 12, 21), extractor.calendar)
-    return {fact.slug: fact.rule for fact in find_topics(doc, roles)}
+    return {fact.slug: fact.rule for fact in find_topics(doc, roles, upcoming)}
 
 
 def test_circumstance_in_another_language_is_no_topic(extractor) -> None:
@@ -229,3 +229,14 @@ def test_every_phrase_matches_its_own_words(extractor, lang: str) -> None:
             )
             found = {(label, start) for label, start, _ in find_phrases(K, words.phrase_index)}
             assert (slug, 0) in found, (lang, slug, phrase)
+
+
+def test_a_preview_in_another_language_drops_earlier_outcomes(extractor) -> None:
+    text = (
+        "Les pourparlers d'Astana reprendront la semaine prochaine.\n\n"
+        "Le communiqué final de la dernière réunion a souligné l'aide humanitaire. "
+        "Les délégations vont discuter de la situation à Idlib."
+    )
+    found = round_topics(extractor, "fr", text, upcoming=True)
+    assert "humanitarian-aid" not in found
+    assert "idlib" in found
