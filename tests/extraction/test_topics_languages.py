@@ -240,3 +240,21 @@ def test_a_preview_in_another_language_drops_earlier_outcomes(extractor) -> None
     found = round_topics(extractor, "fr", text, upcoming=True)
     assert "humanitarian-aid" not in found
     assert "idlib" in found
+
+
+HUMANITARIAN_DEMINING = [
+    pytest.param("ru", "Обсудили гуманитарное разминирование.", id="ru"),
+    pytest.param("fr", "Ils ont parlé du déminage humanitaire.", id="fr"),
+    pytest.param("es", "Se habló del desminado humanitario.", id="es"),
+    pytest.param("it", "Si è parlato dello sminamento umanitario.", id="it"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), HUMANITARIAN_DEMINING)
+def test_humanitarian_demining_is_demining_only(extractor, lang: str, text: str) -> None:
+    assert matched(extractor, lang, text) == {"demining"}
+
+
+def test_a_concluded_agreement_is_no_prisoner(extractor) -> None:
+    text = "Стороны подтвердили выполнение заключенных ранее соглашений."
+    assert "detainees-and-missing-persons" not in matched(extractor, "ru", text)
