@@ -224,6 +224,7 @@ class TopicWords:
     past_report_verbs: frozenset[str]
     future_cues: frozenset[str]
     relative_openers: frozenset[str]
+    past_perfect_auxiliaries: frozenset[str]
     role_nouns: frozenset[str]
     role_links: frozenset[str]
     present_time: dict[str, list[tuple[str, tuple[str, ...]]]]
@@ -262,6 +263,7 @@ class TopicWords:
             past_report_verbs=lex.word_keys(block.get("past_report_verbs", ())),
             future_cues=lex.word_keys(block.get("future_cues", ())),
             relative_openers=lex.word_keys(block.get("relative_openers", ())),
+            past_perfect_auxiliaries=lex.word_keys(block.get("past_perfect_auxiliaries", ())),
             role_nouns=lex.word_keys(block.get("role_nouns", ())),
             role_links=lex.word_keys(block.get("role_links", ())),
             present_time=_index(
@@ -372,14 +374,13 @@ def _role_of(words: TopicWords, K: Sequence[frozenset[str]], start: int, floor: 
     return False
 
 
-def _pp_governs(
-    words: TopicWords, L: Sequence[str], K: Sequence[frozenset[str]], clause: Clause, start: int
-) -> bool:
+def _pp_governs(words: TopicWords, K: Sequence[frozenset[str]], clause: Clause, start: int) -> bool:
     """The clause's past perfect governs the topic: not when the topic stands in a relative
     clause opened after the past perfect ("had expected ... a round that stressed X")."""
     if find_phrases(K[clause.start : clause.end], words.present_time):
         return False  # "had gathered in Astana this week to discuss ...": the round's story
-    had = max((n for n in range(clause.start, start) if L[n] == "had"), default=-1)
+    aux = words.past_perfect_auxiliaries
+    had = max((n for n in range(clause.start, start) if not aux.isdisjoint(K[n])), default=-1)
     if had < 0:
         return True  # the past perfect comes after the topic: "the zones ... had been met"
     return all(words.relative_openers.isdisjoint(k) for k in K[had + 1 : start])
@@ -419,7 +420,7 @@ def find_topics(doc: Doc, roles: Sequence[SentenceRole], upcoming: bool = False)
         if clause is None or not clause.usable:
             continue
         governed = clause.past_perfect and not clause.mentions_round
-        if governed and _pp_governs(words, L, K, clause, start):
+        if governed and _pp_governs(words, K, clause, start):
             continue
         if _circumstantial(words, K, start, clause.start) or _role_of(
             words, K, start, clause.start
