@@ -310,6 +310,12 @@ MORE_AGENDA_CASES = [
         {"detainees-and-missing-persons"},
         id="relative-clause-after-a-past-perfect",
     ),
+    pytest.param("The situation in Idleb was reviewed.", {"idlib"}, id="idleb-spelling"),
+    pytest.param(
+        "The working group discussed the search for the missing and an exchange of prisoners.",
+        {"detainees-and-missing-persons"},
+        id="search-for-the-missing",
+    ),
     pytest.param(
         "Envoys had flown in this week to discuss a roadmap for rebuilding Turkish-Syrian "
         "relations.",
