@@ -242,6 +242,10 @@ def test_a_preview_in_another_language_drops_earlier_outcomes(extractor) -> None
     assert "idlib" in found
 
 
+def test_persian_plural_of_refugees(extractor) -> None:
+    assert "refugees-return" in matched(extractor, "fa", "بازگشت پناهندگان سوری بررسی شد.")
+
+
 HUMANITARIAN_DEMINING = [
     pytest.param("ru", "Обсудили гуманитарное разминирование.", id="ru"),
     pytest.param("fr", "Ils ont parlé du déminage humanitaire.", id="fr"),
