@@ -192,7 +192,10 @@ class Extractor:
         extraction.delegations, extraction.observers = self.parties.extract(
             doc, layout, roles, finder
         )
-        extraction.topics = find_topics(doc, roles)
+        # Published before its round opened: outcomes it reports in the past are earlier ones.
+        info = self.calendar.get(link.number)
+        upcoming = when is not None and info is not None and info.start is not None
+        extraction.topics = find_topics(doc, roles, upcoming and when < info.start)
         return extraction
 
 

@@ -449,6 +449,16 @@ def _is_prose(line: str, n_words: int) -> bool:
     return n_words >= 12 and (bool(_SENT_END_RE.search(line)) or len(line) >= 100)
 
 
+def _is_heading_after(line: str, n_words: int, previous: str) -> bool:
+    """A short line without a sentence end, after a line that ended a sentence (not the
+    wrapped rest of a paragraph)."""
+    return (
+        n_words <= 10
+        and not _SENT_END_RE.search(line)
+        and bool(_SENT_END_RE.search(previous.rstrip()))
+    )
+
+
 def _is_menu(line: str) -> bool:
     """ "Home | Syria | Iraq", "World > Middle East > Syria", "News / Syria"."""
     return sum(line.count(sep) for sep in _MENU_SEPARATORS) >= 2 or (
@@ -548,12 +558,21 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     for i in range(body_start):
         chrome[i] = i not in headline_lines
     in_related = False
-    background_paragraphs: set[int] = set()
+    # A "Background:" line and the rest of its paragraph, up to a heading: on a page whose
+    # lines are not parted by blank lines, one paragraph holds the whole article.
+    background_lines: set[int] = set()
+    in_background = -1  # the paragraph of the open background section
     for i in range(body_start, n_lines):
         line, n_words = line_texts[i], word_counts[i]
         opening = _OPENING_RE.match(line) is not None
         if opening and _BACKGROUND_RE.match(line):
-            background_paragraphs.add(line_paragraphs[i])
+            in_background = line_paragraphs[i]
+        elif in_background == line_paragraphs[i] and _is_heading_after(
+            line, n_words, line_texts[i - 1]
+        ):
+            in_background = -1
+        if in_background == line_paragraphs[i]:
+            background_lines.add(i)
         if opening and _RELATED_HEADER_RE.match(line):
             in_related = True
             chrome[i] = True
@@ -609,7 +628,7 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
                 line,
                 para,
                 kind,
-                para in background_paragraphs,
+                line in background_lines,
                 para == body_paragraph and kind in (LEAD, BODY),
             )
         )

@@ -1,30 +1,44 @@
 """Topics on the agenda of the article's round (slugs of the reference vocabulary).
 
-* `astana_topics` (pipeline component) matches the phrases of `patterns/topics.json` with a
-  PhraseMatcher (attr LOWER), keeps the longest of overlapping matches ("humanitarian
-  demining" is demining, not aid), applies each topic's context filters (`unless_near`,
-  `unless_preceded_by`, `unless_followed_by`, `requires_near`) and drops matches inside a
-  party name ("UN refugee agency" is no refugee topic). It sets `doc.spans["astana_topics"]`
-  (label: slug).
+* `TopicLexicon` holds one language's topic words (`patterns/topics.json`, English at the
+  top level, every other language under "languages"). A phrase is a list of words matched
+  case-insensitively as whole tokens; a word ending in "*" is a stem (any token that starts
+  with it: "идлиб*" is "Идлиб", "Идлибе", "идлибской"), and "..." lets up to four tokens
+  stand between two words ("rebuilding ... relations"). A language block may fold characters
+  (`folding`: Arabic hamza forms, Persian letters) and strip `proclitics` (Arabic "و", "ب",
+  "ال" ...) before the words are compared. Every other word list of the block (filters,
+  circumstances, cues) goes through the same lexicon, so the words that trigger a rule and
+  the words the rule knows are one list.
+* `astana_topics` (pipeline component) matches the phrases, keeps the longest of overlapping
+  matches ("humanitarian demining" is demining, not aid), applies each topic's context
+  filters (`unless_near`, `unless_preceded_by`, `unless_followed_by`, `requires_near`) and
+  drops matches inside a party name ("UN refugee agency" is no refugee topic). It sets
+  `doc.spans["astana_topics"]` (label: slug).
 * `find_topics` keeps the matches in clauses that are about the article's round (see
-  `rounds.attribute_sentences`), and drops circumstances ("because of coronavirus
-  restrictions") and clauses in the past perfect that do not name the round ("the aims had
-  been met"): those are background, not agenda.
+  `rounds.attribute_sentences`), drops circumstances ("because of coronavirus
+  restrictions"), clauses in the past perfect that do not name the round ("the aims had been
+  met") and, in an article published before its round, outcomes reported in the past ("the
+  final statement stressed ..."): those belong to earlier meetings. The rule of each fact
+  says where its best evidence stands: `topic:headline` (headline or lead),
+  `topic:agenda-clause` (a clause naming the round or its agenda, statement or discussions)
+  or `topic:phrase` (any other clause about the round).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from typing import Any
 
+import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .data import load
+from .data import for_language, load
 from .parties import _longest, party_mentions
-from .rounds import SentenceRole
+from .rounds import Clause, SentenceRole
 from .sentences import HEADLINE, LEAD, doc_text, tokens_of
 from .types import Evidence, TopicFact
 
@@ -36,17 +50,273 @@ _T = load("topics")
 TOPIC_SLUGS: tuple[str, ...] = tuple(_T["topics"])
 _TOPIC_ORDER = {slug: n for n, slug in enumerate(TOPIC_SLUGS)}
 
+GAP = "..."  # in a phrase: up to _GAP_MAX tokens between the words around it
+_GAP_MAX = 4
+_EMPTY: frozenset[str] = frozenset()
+
+RULE_HEADLINE = "topic:headline"
+RULE_AGENDA = "topic:agenda-clause"
+RULE_PHRASE = "topic:phrase"
+
+
+class TopicLexicon:
+    """One language's topic words, and the words of the lexicon each token is.
+
+    `keys(lower)` gives the keys of a lower-case token: the folded word itself when a phrase
+    uses it, and "<stem>*" for every stem it starts with (after a proclitic too). Results are
+    cached per distinct word, so a page costs one dictionary look-up per token.
+    """
+
+    def __init__(self, nlp: Language, block: Mapping[str, Any]) -> None:
+        self._make_doc = nlp.make_doc
+        # Python lower-cases the Turkish dotted capital I to "i" + a combining dot.
+        self._folding = str.maketrans({"\u0307": "", **dict(block.get("folding", {}))})
+        self._proclitics = tuple(sorted(block.get("proclitics", ()), key=len, reverse=True))
+        self._exact: set[str] = set()
+        self._stems: set[str] = set()
+        self._stem_lengths: tuple[int, ...] = ()
+        self._cache = _KeyCache(self._compute_keys)
+
+    def fold(self, word: str) -> str:
+        return word.lower().translate(self._folding)
+
+    def phrase(self, phrase: str) -> tuple[str, ...]:
+        """The keys of a phrase of the pattern data (its words are added to the lexicon)."""
+        keys: list[str] = []
+        for piece in phrase.split():
+            if piece == GAP:
+                keys.append(GAP)
+            else:
+                # A stem is the last token of its piece: "de-escalation*" is "de", "-" and
+                # the stem "escalation" where the tokenizer splits at hyphens.
+                stemmed = len(piece) > 1 and piece.endswith("*")
+                tokens = [
+                    self.fold(t.text) for t in self._make_doc(piece[:-1] if stemmed else piece)
+                ]
+                for n, word in enumerate(tokens):
+                    if stemmed and n == len(tokens) - 1:
+                        self._stems.add(word)
+                        keys.append(word + "*")
+                    else:
+                        self._exact.add(word)
+                        keys.append(word)
+        self._stem_lengths = tuple(sorted({len(s) for s in self._stems}, reverse=True))
+        self._cache.clear()
+        return tuple(keys)
+
+    def word_keys(self, words: Iterable[str]) -> frozenset[str]:
+        """Single words or stems of a word list (a filter, a cue list) as lexicon keys."""
+        keys = set()
+        for word in words:
+            keys.update(k for k in self.phrase(word) if k != GAP)
+        return frozenset(keys)
+
+    def phrases(self, phrases: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(self.phrase(p) for p in phrases)
+
+    def keys(self, lower: str) -> frozenset[str]:
+        return self._cache[lower]
+
+    def _compute_keys(self, lower: str) -> frozenset[str]:
+        word = lower.translate(self._folding)
+        candidates = [word]
+        for clitic in self._proclitics:
+            if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+                candidates.append(word[len(clitic) :])
+        keys = set()
+        for cand in candidates:
+            if cand in self._exact:
+                keys.add(cand)
+            for n in self._stem_lengths:
+                if len(cand) >= n and cand[:n] in self._stems:
+                    keys.add(cand[:n] + "*")
+        return frozenset(keys) if keys else _EMPTY
+
+    def token_keys(self, lower: Sequence[str]) -> list[frozenset[str]]:
+        # dict look-ups in C; a word seen for the first time goes through __missing__
+        return list(map(self._cache.__getitem__, lower))
+
+
+class _KeyCache(dict[str, frozenset[str]]):
+    """Lexicon keys per lower-case word, computed on first sight."""
+
+    def __init__(self, compute: Callable[[str], frozenset[str]]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> frozenset[str]:
+        found = self[word] = self._compute(word)
+        return found
+
+
+def _match_at(K: Sequence[frozenset[str]], i: int, phrase: tuple[str, ...], n: int) -> int:
+    """The end of `phrase` matched from token i (0 if it does not match there)."""
+    p = 0
+    while p < len(phrase):
+        key = phrase[p]
+        if key == GAP:
+            nxt = phrase[p + 1]
+            for skip in range(_GAP_MAX + 1):
+                if i + skip < n and nxt in K[i + skip]:
+                    end = _match_at(K, i + skip, phrase[p + 1 :], n)
+                    if end:
+                        return end
+            return 0
+        if i >= n or key not in K[i]:
+            return 0
+        i += 1
+        p += 1
+    return i
+
+
+def find_phrases(
+    K: Sequence[frozenset[str]], index: Mapping[str, Sequence[tuple[str, tuple[str, ...]]]]
+) -> list[tuple[str, int, int]]:
+    """(label, start, end) of every phrase of `index` (first key -> (label, phrase)) in K."""
+    n = len(K)
+    out = []
+    for i in compress(range(n), K):  # the few tokens that are words of the lexicon
+        for key in K[i]:
+            for label, phrase in index.get(key, ()):
+                end = _match_at(K, i, phrase, n)
+                if end:
+                    out.append((label, i, end))
+    return out
+
+
+def _index(
+    items: Iterable[tuple[str, tuple[str, ...]]],
+) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for label, phrase in items:
+        if phrase and phrase[0] != GAP:
+            index.setdefault(phrase[0], []).append((label, phrase))
+    return index
+
 
 @dataclass(frozen=True)
 class _Filter:
     kind: str  # "unless_near", "unless_preceded_by", "unless_followed_by" or "requires_near"
     phrases: frozenset[tuple[str, ...]]  # empty: every phrase of the topic
-    words: frozenset[str]
+    words: frozenset[str]  # lexicon keys
     window: int
 
 
-def _tokens(nlp: Language, phrase: str) -> tuple[str, ...]:
-    return tuple(t.lower_ for t in nlp.make_doc(phrase))
+_FILTER_WINDOWS = {
+    "unless_near": 8,
+    "unless_preceded_by": 3,
+    "unless_followed_by": 2,
+    "requires_near": 8,
+}
+
+
+@dataclass
+class TopicWords:
+    """Everything `astana_topics` and `find_topics` read for one language."""
+
+    lexicon: TopicLexicon
+    phrase_index: dict[str, list[tuple[str, tuple[str, ...]]]]
+    filters: dict[str, list[_Filter]]
+    circumstantial: dict[str, list[tuple[str, tuple[str, ...]]]]
+    circumstantial_after: frozenset[str]
+    circumstance_breaks: frozenset[str]
+    agenda_cues: frozenset[str]
+    past_report_verbs: frozenset[str]
+    future_cues: frozenset[str]
+    relative_openers: frozenset[str]
+    past_perfect_auxiliaries: frozenset[str]
+    role_nouns: frozenset[str]
+    role_links: frozenset[str]
+    present_time: dict[str, list[tuple[str, tuple[str, ...]]]]
+
+    @classmethod
+    def build(cls, nlp: Language, block: Mapping[str, Any]) -> TopicWords:
+        lex = TopicLexicon(nlp, block)
+        items = []
+        filters: dict[str, list[_Filter]] = {}
+        for slug, spec in block.get("topics", {}).items():
+            items.extend((slug, lex.phrase(p)) for p in spec["phrases"])
+            found = []
+            for kind, window in _FILTER_WINDOWS.items():
+                specs = spec.get(kind, ())
+                for item in [specs] if isinstance(specs, Mapping) else specs:
+                    found.append(
+                        _Filter(
+                            kind,
+                            frozenset(lex.phrases(item.get("phrases", ()))),
+                            lex.word_keys(item["words"]),
+                            int(item.get("window", window)),
+                        )
+                    )
+            filters[slug] = found
+        circumstantial = _index(
+            ("circumstance", lex.phrase(p)) for p in block.get("circumstantial_before", ())
+        )
+        return cls(
+            lexicon=lex,
+            phrase_index=_index(items),
+            filters=filters,
+            circumstantial=circumstantial,
+            circumstantial_after=lex.word_keys(block.get("circumstantial_after", ())),
+            circumstance_breaks=lex.word_keys(block.get("circumstance_breaks", ())),
+            agenda_cues=lex.word_keys(block.get("agenda_cues", ())),
+            past_report_verbs=lex.word_keys(block.get("past_report_verbs", ())),
+            future_cues=lex.word_keys(block.get("future_cues", ())),
+            relative_openers=lex.word_keys(block.get("relative_openers", ())),
+            past_perfect_auxiliaries=lex.word_keys(block.get("past_perfect_auxiliaries", ())),
+            role_nouns=lex.word_keys(block.get("role_nouns", ())),
+            role_links=lex.word_keys(block.get("role_links", ())),
+            present_time=_index(
+                ("now", lex.phrase(p)) for p in block.get("present_time_markers", ())
+            ),
+        )
+
+    def passes(self, K: Sequence[frozenset[str]], slug: str, start: int, end: int) -> bool:
+        """The match survives the topic's context filters."""
+        n = len(K)
+        key: tuple[str, ...] | None = None
+        for f in self.filters.get(slug, ()):
+            if f.phrases:
+                if key is None:
+                    key = self._match_key(K, slug, start, end)
+                if key not in f.phrases:
+                    continue
+            if f.kind == "unless_preceded_by":
+                window = K[max(0, start - f.window) : start]
+            elif f.kind == "unless_followed_by":
+                window = K[end : min(n, end + f.window)]
+            else:
+                window = K[max(0, start - f.window) : min(n, end + f.window)]
+            found = any(not f.words.isdisjoint(keys) for keys in window)
+            if f.kind == "requires_near":
+                if not found:
+                    return False
+            elif found:
+                return False
+        return True
+
+    def _match_key(
+        self, K: Sequence[frozenset[str]], slug: str, start: int, end: int
+    ) -> tuple[str, ...] | None:
+        """The phrase of `slug` that matched tokens start..end."""
+        for key in K[start]:
+            for label, phrase in self.phrase_index.get(key, ()):
+                if label == slug and _match_at(K, start, phrase, len(K)) == end:
+                    return phrase
+        return None
+
+
+_WORDS: dict[str, TopicWords] = {}
+
+
+def topic_words(lang: str, nlp: Language | None = None) -> TopicWords:
+    """The topic words of `lang` (built once per process)."""
+    words = _WORDS.get(lang)
+    if words is None:
+        words = _WORDS[lang] = TopicWords.build(
+            nlp or spacy.blank(lang), for_language("topics", lang)
+        )
+    return words
 
 
 @Language.factory(TOPICS_COMPONENT)
@@ -58,117 +328,89 @@ class TopicMatcher:
     """Sets `doc.spans["astana_topics"]`: topic phrase matches (label = topic slug)."""
 
     def __init__(self, nlp: Language) -> None:
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.filters: dict[str, list[_Filter]] = {}
-        for slug, spec in _T["topics"].items():
-            self.matcher.add(slug, [nlp.make_doc(p) for p in spec["phrases"]])
-            filters = []
-            for item in spec.get("unless_near", ()):
-                filters.append(
-                    _Filter(
-                        "unless_near",
-                        frozenset(_tokens(nlp, p) for p in item["phrases"]),
-                        frozenset(w.lower() for w in item["words"]),
-                        int(item.get("window", 8)),
-                    )
-                )
-            if "unless_preceded_by" in spec:
-                item = spec["unless_preceded_by"]
-                filters.append(
-                    _Filter(
-                        "unless_preceded_by",
-                        frozenset(_tokens(nlp, p) for p in item.get("phrases", ())),
-                        frozenset(w.lower() for w in item["words"]),
-                        3,
-                    )
-                )
-            if "unless_followed_by" in spec:
-                item = spec["unless_followed_by"]
-                filters.append(
-                    _Filter(
-                        "unless_followed_by",
-                        frozenset(_tokens(nlp, p) for p in item.get("phrases", ())),
-                        frozenset(w.lower() for w in item["words"]),
-                        2,
-                    )
-                )
-            if "requires_near" in spec:
-                item = spec["requires_near"]
-                filters.append(
-                    _Filter(
-                        "requires_near",
-                        frozenset(),
-                        frozenset(w.lower() for w in item["words"]),
-                        int(item.get("window", 8)),
-                    )
-                )
-            self.filters[slug] = filters
-
-    def _passes(self, L: list[str], slug: str, start: int, end: int) -> bool:
-        key = tuple(L[start:end])
-        n = len(L)
-        for f in self.filters.get(slug, ()):
-            if f.phrases and key not in f.phrases:
-                continue
-            if f.kind == "unless_preceded_by":
-                if any(w in f.words for w in L[max(0, start - f.window) : start]):
-                    return False
-                continue
-            if f.kind == "unless_followed_by":
-                if any(w in f.words for w in L[end : min(n, end + f.window)]):
-                    return False
-                continue
-            around = L[max(0, start - f.window) : min(n, end + f.window)]
-            found = any(w in f.words for w in around)
-            if f.kind == "unless_near" and found:
-                return False
-            if f.kind == "requires_near" and not found:
-                return False
-        return True
+        self.words = topic_words(nlp.lang, nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        L = tokens_of(doc).lower
-        strings = doc.vocab.strings
-        party_tokens = {i for _, start, end in party_mentions(doc)[0] for i in range(start, end)}
-        kept = []
-        for m, s, e in _longest(list(self.matcher(doc))):
-            if any(i in party_tokens for i in range(s, e)):
-                continue
-            if self._passes(L, strings[m], s, e):
-                kept.append((m, s, e))
+        words = self.words
+        K = words.lexicon.token_keys(tokens_of(doc).lower)
+        kept: list[tuple[str, int, int]] = []
+        found = find_phrases(K, words.phrase_index)
+        if found:
+            party_tokens = {
+                i for _, start, end in party_mentions(doc)[0] for i in range(start, end)
+            }
+            for slug, s, e in _longest(found):  # type: ignore[arg-type]
+                if any(i in party_tokens for i in range(s, e)):
+                    continue
+                if words.passes(K, slug, s, e):
+                    kept.append((slug, s, e))
         doc.spans[TOPIC_SPANS] = [Span(doc, s, e, label=m) for m, s, e in kept]
         # The same matches as plain data: reading them back from Span objects costs more.
-        doc.user_data[_TOPICS_KEY] = [(strings[m], s, e) for m, s, e in kept]
+        doc.user_data[_TOPICS_KEY] = kept
         return doc
 
 
-_CIRCUMSTANTIAL = tuple(tuple(p.split()) for p in _T["circumstantial_before"])
-_CIRCUMSTANTIAL_FIRST = frozenset(phrase[0] for phrase in _CIRCUMSTANTIAL)
-_CIRCUMSTANTIAL_AFTER = frozenset(_T["circumstantial_after"])
-
-
-def _circumstantial(L: list[str], start: int, floor: int) -> bool:
-    """ "because of coronavirus restrictions", "held back by the pandemic"."""
-    words = L[max(floor, start - 5) : start]
-    if _CIRCUMSTANTIAL_FIRST.isdisjoint(words):
-        return False  # no phrase can start in the window
-    for phrase in _CIRCUMSTANTIAL:
-        n = len(phrase)
-        for s in range(len(words) - n + 1):
-            if tuple(words[s : s + n]) == phrase:
-                return True
+def _circumstantial(words: TopicWords, K: Sequence[frozenset[str]], start: int, floor: int) -> bool:
+    """ "because of coronavirus restrictions", "held back by the pandemic"; not "amid
+    expectations that Idlib will lead": a clause of its own stands between."""
+    lo = max(floor, start - 5)
+    for _, _s, e in find_phrases(K[lo:start], words.circumstantial):
+        if e <= start - lo and not any(
+            not words.circumstance_breaks.isdisjoint(keys) for keys in K[lo + e : start]
+        ):
+            return True
     return False
 
 
-def find_topics(doc: Doc, roles: Sequence[SentenceRole]) -> list[TopicFact]:
-    """One fact per topic whose phrases occur in clauses about the article's round."""
+def _role_of(words: TopicWords, K: Sequence[frozenset[str]], start: int, floor: int) -> bool:
+    """ "member of the Constitutional Committee", "the guarantor states of the ceasefire": the
+    topic names a body someone belongs to or guarantees, not the round's business."""
+    if not words.role_links:
+        return False
+    for link in range(start - 1, max(floor, start - 3) - 1, -1):
+        if words.role_links.isdisjoint(K[link]):
+            continue
+        return any(not words.role_nouns.isdisjoint(K[n]) for n in range(max(floor, link - 2), link))
+    return False
+
+
+def _pp_governs(words: TopicWords, K: Sequence[frozenset[str]], clause: Clause, start: int) -> bool:
+    """The clause's past perfect governs the topic: not when the topic stands in a relative
+    clause opened after the past perfect ("had expected ... a round that stressed X")."""
+    if find_phrases(K[clause.start : clause.end], words.present_time):
+        return False  # "had gathered in Astana this week to discuss ...": the round's story
+    aux = words.past_perfect_auxiliaries
+    had = max((n for n in range(clause.start, start) if not aux.isdisjoint(K[n])), default=-1)
+    if had < 0:
+        return True  # the past perfect comes after the topic: "the zones ... had been met"
+    return all(words.relative_openers.isdisjoint(k) for k in K[had + 1 : start])
+
+
+def _reports_a_past_outcome(words: TopicWords, K: Sequence[frozenset[str]], clause: Clause) -> bool:
+    """A clause telling what a meeting decided, in the past, with nothing of the future:
+    "the final communiqué emphasized ...", "they reiterated ..."."""
+    keys = K[clause.start : clause.end]
+    if not any(not words.past_report_verbs.isdisjoint(k) for k in keys):
+        return False
+    return not any(not words.future_cues.isdisjoint(k) for k in keys)
+
+
+def find_topics(doc: Doc, roles: Sequence[SentenceRole], upcoming: bool = False) -> list[TopicFact]:
+    """One fact per topic whose phrases occur in clauses about the article's round.
+
+    `upcoming`: the article was published before its round opened, so what it reports in
+    the past tense as a meeting's outcome is an earlier meeting's.
+    """
+    words = topic_words(doc.lang_)
     starts = [r.sent.start for r in roles]
-    best: dict[str, TopicFact] = {}
     L = tokens_of(doc).lower
+    K = words.lexicon.token_keys(L)
     text = doc_text(doc)
     found = doc.user_data.get(_TOPICS_KEY)
     if found is None:  # a Doc whose spans were set elsewhere
         found = [(span.label_, span.start, span.end) for span in doc.spans.get(TOPIC_SPANS, [])]
+    best: dict[str, TopicFact] = {}
+    mentions: dict[str, set[int]] = {}  # sentences giving evidence, per topic
     for topic, start, end in found:
         i = bisect_right(starts, start) - 1
         if i < 0:
@@ -177,14 +419,27 @@ def find_topics(doc: Doc, roles: Sequence[SentenceRole]) -> list[TopicFact]:
         clause = role.clause_at(start)
         if clause is None or not clause.usable:
             continue
-        if clause.past_perfect and not clause.mentions_round:
+        governed = clause.past_perfect and not clause.mentions_round
+        if governed and _pp_governs(words, K, clause, start):
             continue
-        if _circumstantial(L, start, clause.start):
+        if _circumstantial(words, K, start, clause.start) or _role_of(
+            words, K, start, clause.start
+        ):
             continue
-        if end < clause.end and L[end] in _CIRCUMSTANTIAL_AFTER:
+        if end < clause.end and not words.circumstantial_after.isdisjoint(K[end]):
             continue  # "coronavirus rules kept the delegations apart": a circumstance
+        if upcoming and _reports_a_past_outcome(words, K, clause):
+            continue
         sent = role.sent
-        confidence = 0.8 if sent.kind in (HEADLINE, LEAD) or clause.mentions_round else 0.65
+        if sent.kind in (HEADLINE, LEAD):
+            rule, confidence = RULE_HEADLINE, 0.8
+        elif clause.mentions_round or any(
+            not words.agenda_cues.isdisjoint(k) for k in K[clause.start : clause.end]
+        ):
+            rule, confidence = RULE_AGENDA, 0.8
+        else:
+            rule, confidence = RULE_PHRASE, 0.65
+        mentions.setdefault(topic, set()).add(sent.index)
         cur = best.get(topic)
         if cur is not None and cur.confidence >= confidence:
             continue
@@ -194,5 +449,13 @@ def find_topics(doc: Doc, roles: Sequence[SentenceRole]) -> list[TopicFact]:
                 text[sent.start_char : sent.end_char], sent.start_char, sent.end_char
             ),
             confidence=confidence,
+            rule=rule,
         )
+    for topic, fact in best.items():
+        # Each further sentence that speaks of the topic adds a little weight.
+        extra = min(0.1, 0.05 * (len(mentions[topic]) - 1))
+        if extra:
+            best[topic] = TopicFact(
+                fact.slug, fact.evidence, round(fact.confidence + extra, 2), fact.rule
+            )
     return sorted(best.values(), key=lambda f: _TOPIC_ORDER.get(f.slug, len(_TOPIC_ORDER)))

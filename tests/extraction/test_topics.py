@@ -253,3 +253,124 @@ def test_pandemic_rules_are_a_circumstance(extract, text: str) -> None:
 
 def test_pandemic_on_the_agenda_still_counts(extract) -> None:
     assert "covid-19" in topics(extract, "The guarantors discussed the pandemic in Syria.")
+
+
+def test_every_fact_names_its_rule(extract) -> None:
+    text = (
+        "The 19th round of Astana talks on Syria opened on Tuesday.\n\n"
+        "The guarantors discussed the situation in Idlib.\n\n"
+        "Refugees were seen queuing at a crossing."
+    )
+    rules = {t.slug: t.rule for t in extract(text, PUBLISHED).topics}
+    assert rules == {"idlib": "topic:agenda-clause", "refugees-return": "topic:phrase"}
+
+
+def test_headline_topic_rule(extract) -> None:
+    text = "Idlib tops Astana agenda\n\nThe 19th round of talks on Syria opened on Tuesday."
+    facts = extract(text, PUBLISHED, title="Idlib tops Astana agenda").topics
+    assert [(t.slug, t.rule) for t in facts] == [("idlib", "topic:headline")]
+
+
+PREVIEW = "The 19th round of Astana talks on Syria will open in the Kazakh capital next week."
+
+
+def preview_topics(*paragraphs: str) -> str:
+    return "\n\n".join([PREVIEW, *paragraphs])
+
+
+def test_a_preview_keeps_what_will_be_discussed(extract) -> None:
+    text = preview_topics("The delegations are expected to discuss the constitutional committee.")
+    assert "constitutional-committee" in {t.slug for t in extract(text, "2022-11-15").topics}
+
+
+def test_outcomes_a_preview_reports_in_the_past_are_earlier_meetings(extract) -> None:
+    text = preview_topics(
+        "The final statement of the talks stressed the need for more humanitarian aid.",
+        "The guarantors also condemned unilateral sanctions.",
+    )
+    slugs = {t.slug for t in extract(text, "2022-11-15").topics}
+    assert not slugs & {"humanitarian-aid", "sanctions"}
+
+
+def test_the_same_report_after_the_round_counts(extract) -> None:
+    text = "\n\n".join(
+        [LEAD, "The final statement of the talks stressed the need for more humanitarian aid."]
+    )
+    assert "humanitarian-aid" in {t.slug for t in extract(text, PUBLISHED).topics}
+
+
+MORE_AGENDA_CASES = [
+    pytest.param(
+        "The talks opened amid expectations that Idlib would dominate the agenda.",
+        {"idlib"},
+        id="amid-expectations-that-is-no-circumstance",
+    ),
+    pytest.param(
+        "Few had hoped for much from a round that put prisoner exchanges first.",
+        {"detainees-and-missing-persons"},
+        id="relative-clause-after-a-past-perfect",
+    ),
+    pytest.param("The situation in Idleb was reviewed.", {"idlib"}, id="idleb-spelling"),
+    pytest.param(
+        "The working group discussed the search for the missing and an exchange of prisoners.",
+        {"detainees-and-missing-persons"},
+        id="search-for-the-missing",
+    ),
+    pytest.param(
+        "Envoys had flown in this week to discuss a roadmap for rebuilding Turkish-Syrian "
+        "relations.",
+        {"turkey-syria-normalization"},
+        id="past-perfect-this-week-and-rebuilding-relations",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_AGENDA_CASES)
+def test_more_agenda_wordings(extract, text: str, expected: set[str]) -> None:
+    assert expected <= topics(extract, text)
+
+
+def test_rebuilding_relations_is_not_reconstruction(extract) -> None:
+    text = "They discussed rebuilding Turkish-Syrian relations."
+    assert "reconstruction" not in topics(extract, text)
+
+
+MORE_NOT_TOPIC_CASES = [
+    pytest.param(
+        "A member of the Constitutional Committee told reporters the talks were pointless.",
+        {"constitutional-committee"},
+        id="member-of-a-body",
+    ),
+    pytest.param(
+        "The guarantor states of the ceasefire issued a joint statement on Tuesday.",
+        {"ceasefire"},
+        id="guarantor-states-of-the-ceasefire",
+    ),
+    pytest.param(
+        "They urged a credible, Syrian-led, UN-facilitated constitutional committee.",
+        {"political-settlement"},
+        id="syrian-led-describes-the-committee",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "not_expected"), MORE_NOT_TOPIC_CASES)
+def test_more_words_in_passing(extract, text: str, not_expected: set[str]) -> None:
+    assert not (topics(extract, text) & not_expected)
+
+
+def test_background_section_ends_at_the_next_heading(extract) -> None:
+    # Lines without blank lines between them: the background section is the lines from its
+    # heading to the next heading, not the whole page.
+    text = "\n".join(
+        [
+            "The 19th round of Astana talks on Syria took place in Astana on November 22-23.",
+            "Background: How the format began",
+            "Since 2017 the format has dealt with ceasefire violations across the country.",
+            "Day 2 highlights",
+            "The delegations discussed humanitarian aid for the north-west.",
+        ]
+    )
+    slugs = {t.slug for t in extract(text, "2022-11-23").topics}
+    assert "humanitarian-aid" in slugs
+    assert "ceasefire" not in slugs
