@@ -200,9 +200,9 @@ def _texts(cases: list) -> list[str]:
 
 
 def test_settled_parties_skip_nothing_that_matters(extractor, extract, monkeypatch) -> None:
-    """A party with an explicit head keeps it, so its presence, its weaker head claims and
-    the sentences that name no other delegation are skipped, as is the presence of the
-    host: the facts are those found without skipping."""
+    """A party with an explicit head keeps it, so its weaker head claims and the sentences
+    that name no other delegation are skipped for heads, as is the presence of the host:
+    the facts (with their rules and evidence) are those found without skipping."""
     heads = _texts(test_parties.HEAD_CASES + test_parties.RECALL_HEAD_CASES)
     presence = _texts(
         test_parties.PRESENCE_CASES

@@ -242,17 +242,28 @@ class PartyExtractor(
                         head_title="",
                         evidence=self._evidence(state, presence.first_sent or 0),
                         confidence=round(min(0.85, CONF_PRESENCE + 0.05 * presence.score), 2),
+                        rule=presence.rule,
                     )
                 )
                 continue
+            # The presence evidence is the first sentence a presence rule fired on, else the
+            # head's own sentence (a head is present).
+            head_evidence = self._evidence(state, head.sent_index)
+            if presence is not None and presence.first_sent is not None and presence.score > 0:
+                evidence, rule = self._evidence(state, presence.first_sent), presence.rule
+            else:
+                evidence, rule = head_evidence, "presence:head"
             delegations.append(
                 DelegationFact(
                     party=name,
                     role=data.role,
                     head=texts[name],
                     head_title=head.title,
-                    evidence=self._evidence(state, head.sent_index),
+                    evidence=evidence,
                     confidence=head.confidence,
+                    rule=rule,
+                    head_rule=f"head:{head.rule}",
+                    head_evidence=None if head_evidence == evidence else head_evidence,
                 )
             )
         observers: list[ObserverFact] = []
@@ -262,6 +273,11 @@ class PartyExtractor(
                 continue
             sent_index = presence.observer_sent if presence.observer_sent is not None else 0
             observers.append(
-                ObserverFact(party=name, evidence=self._evidence(state, sent_index), confidence=0.8)
+                ObserverFact(
+                    party=name,
+                    evidence=self._evidence(state, sent_index),
+                    confidence=0.8,
+                    rule=presence.observer_rule,
+                )
             )
         return delegations, observers

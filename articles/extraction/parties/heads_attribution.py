@@ -178,7 +178,7 @@ class AttributionHeadRules:
         before = {L[x] for x in range(max(c0, run.start - 6), run.start)}
         if before & MEMBER_CUES or self._absent_after(state, m.end + 1, c1):
             return
-        t0, t1 = pre_title(state.tv, run.start, c0, state.mention_tokens.__contains__)
+        t0, t1 = pre_title(state.tv, run.start, c0, state.mention_tokens.__contains__, state.finder)
         if t1 > t0 and classify_title(state.tv, t0, t1, state.finder) == EXCLUDED:
             return
         self._add_head(state, m.party, run, sent_i, CONF_TITLE + 0.1, "bracketed", c0, c1)

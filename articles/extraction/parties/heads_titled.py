@@ -47,7 +47,9 @@ class TitledHeadRules:
                 continue
             if self._absent_after(state, run.end, c1):
                 continue
-            t0, t1 = pre_title(state.tv, run.start, c0, state.mention_tokens.__contains__)
+            t0, t1 = pre_title(
+                state.tv, run.start, c0, state.mention_tokens.__contains__, state.finder
+            )
             party = None
             if t1 > t0:
                 ms = self._mentions_in(state, t0, t1, c1)
@@ -69,7 +71,9 @@ class TitledHeadRules:
                     party = self._owner_before_comma(state, t0, c0)
             elif run.start - 1 > c0 and state.tv.text[run.start - 1] == ",":
                 # "the UN envoy, Staffan Berg, said": the title stands before the comma
-                b0, b1 = pre_title(state.tv, run.start - 1, c0, state.mention_tokens.__contains__)
+                b0, b1 = pre_title(
+                    state.tv, run.start - 1, c0, state.mention_tokens.__contains__, state.finder
+                )
                 closed = run.end >= c1 or state.tv.text[run.end] in {",", ".", ";"}
                 if b1 > b0 and closed:
                     kind = classify_title(state.tv, b0, b1, finder)
@@ -201,7 +205,9 @@ class TitledHeadRules:
         for run in state.finder.runs_in(start, end):
             if run.end - run.start < 2:
                 continue
-            t0, _ = pre_title(state.tv, run.start, start, state.mention_tokens.__contains__)
+            t0, _ = pre_title(
+                state.tv, run.start, start, state.mention_tokens.__contains__, state.finder
+            )
             first = start
             while first < run.start and state.tv.lower[first] in DETERMINERS:
                 first += 1

@@ -104,7 +104,9 @@ class RuleHelpers:
 
     def _read_title(self, state: ArticleState, name: NameSpan, floor: int, limit: int) -> str:
         L = state.tv.lower
-        t0, t1 = pre_title(state.tv, name.start, floor, state.mention_tokens.__contains__)
+        t0, t1 = pre_title(
+            state.tv, name.start, floor, state.mention_tokens.__contains__, state.finder
+        )
         if t1 <= t0:
             apos = appositive(state.tv, name.end, limit)
             if apos is None:

@@ -51,6 +51,7 @@ class ObserverRules:
                         p.observer = True
                         if p.observer_sent is None:
                             p.observer_sent = role.sent.index
+                            p.observer_rule = "observer:coreference"
 
     def _observer_tokens(self, state: ArticleState) -> list[int]:
         """Offsets of the tokens "observer" and "observers", found in the text (searching a

@@ -65,8 +65,8 @@ class PresenceRules:
                     continue
             else:
                 ms = state.strong[k:stop]  # what `_mentions_in` keeps of them
-            if all(m.party in state.settled for m in ms):
-                continue  # no party named here needs its presence
+            if all(m.party in self.unreported for m in ms):
+                continue  # no fact reports the presence of a party named here (the host)
             words = state.tv.lower[c0:c1]
             # Without these words (or phrases) no cue can fire in the clause; one pass over the
             # clause finds which of them it holds.
@@ -82,16 +82,16 @@ class PresenceRules:
                 else next(c0 + x for x, w in enumerate(words) if w in GATHER_VERBS)
             )
             for unit in self._units(state, ms):
-                positive = False
+                rule = ""
                 if may_be_present:
                     for m in unit:
-                        if self._presence_cue(state, m, c0, c1):
-                            positive = True
+                        rule = self._presence_cue(state, m, c0, c1)
+                        if rule:
                             break
-                if not positive and len(unit) >= 2:
-                    positive = [m.role for m in unit].count("guarantor") >= 2
+                if not rule and len(unit) >= 2 and [m.role for m in unit].count("guarantor") >= 2:
+                    rule = "presence:list"
                 if gather_at is not None and unit[0].start > gather_at:
-                    positive = True
+                    rule = rule or "presence:gathered"
                 for m in unit:
                     p = state.presence.get(m.party)
                     if p is None:
@@ -100,34 +100,39 @@ class PresenceRules:
                     if absent:
                         p.absent += 1.0
                         continue
-                    if positive:
+                    if rule:
                         p.score += 1.0
                         if p.first_sent is None:
                             p.first_sent = sent.index
-                    if m.role == OBSERVER_ROLE and not positive and observer_clause is None:
+                            p.rule = rule
+                    if m.role == OBSERVER_ROLE and observer_clause is None:
                         observer_clause = state.tv.any_in(_OBSERVER_WORD, c0, c1)
-                    if m.role == OBSERVER_ROLE and (observer_clause or positive):
+                    if m.role == OBSERVER_ROLE and (observer_clause or rule):
                         p.observer = True
                         if p.observer_sent is None:
                             p.observer_sent = sent.index
+                            p.observer_rule = (
+                                "observer:as-observers" if observer_clause else "observer:attending"
+                            )
 
-    def _presence_cue(self, state: ArticleState, m: Mention, c0: int, c1: int) -> bool:
+    def _presence_cue(self, state: ArticleState, m: Mention, c0: int, c1: int) -> str:
+        """The presence rule that fires for mention m in the clause [c0, c1), "" if none."""
         T, L = state.tv.text, state.tv.lower
         if m.start > c0 and L[m.start - 1] in {"its", "their", "his", "her"}:
-            return False  # "the government delegation, under its UN envoy": an attribute
+            return ""  # "the government delegation, under its UN envoy": an attribute
         k = m.end + 1 if m.end < c1 and T[m.end] in POSSESSIVE else m.end
         # "The armed opposition, whose delegation included ..."
         if k + 2 < c1 and T[k] == "," and L[k + 1] == "whose" and L[k + 2] in PRESENCE_NOUNS:
-            return True
+            return "presence:delegation-noun"
         # "... have also confirmed their participation"
         window = L[k : min(c1, k + 8)]
         if "participation" in window and ABSENCE_WORDS.isdisjoint(window):
-            return True
+            return "presence:participation"
         # "Russia's delegation", "the Turkish and Iranian delegations", "UN representatives"
         for x in range(k, min(c1, k + 3)):
             low = L[x]
             if low in PRESENCE_NOUNS:
-                return True
+                return "presence:delegation-noun"
             if (
                 low
                 not in {"and", ",", "-", "high", "level", "senior", "government", "foreign", "main"}
@@ -159,7 +164,7 @@ class PresenceRules:
             if L[j] in {"from", "of", "by"} and j - 1 >= c0:
                 prev = L[j - 1]
                 if prev in PRESENCE_BEFORE or prev in {"attended", "joined", "participation"}:
-                    return True
+                    return "presence:noun-before"
             j -= 1
         # "P (also) attended", "P took part", "P sent", "P were present"; a short
         # parenthetical may intervene: "Jordan, absent in January, sent ..."
@@ -175,10 +180,8 @@ class PresenceRules:
             low = L[x]
             if low in PRESENCE_VERBS:
                 if low in {"took", "take", "taking", "takes"}:
-                    return x + 1 < c1 and L[x + 1] == "part"
-                if low in {"followed", "follow", "follows"}:
-                    return True
-                return True
+                    return "presence:verb" if x + 1 < c1 and L[x + 1] == "part" else ""
+                return "presence:verb"
             if low in SKIP_ADVERBS or low in {
                 ",",
                 "is",
@@ -195,7 +198,7 @@ class PresenceRules:
                 steps += 1
                 continue
             break
-        return False
+        return ""
 
     def _absence_cue(self, state: ArticleState, m: Mention, c0: int, c1: int) -> bool:
         T, L = state.tv.text, state.tv.lower

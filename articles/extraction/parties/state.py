@@ -36,8 +36,10 @@ class HeadCandidate:
 class PresenceTally:
     score: float = 0.0
     first_sent: int | None = None
+    rule: str = ""  # the presence rule of `first_sent`
     observer: bool = False
     observer_sent: int | None = None
+    observer_rule: str = ""
     absent: float = 0.0
 
 
@@ -62,8 +64,7 @@ class ArticleState:
     strong_starts: list[int]
     # Each party's best head so far: the first of its strongest claims.
     best: dict[str, HeadCandidate] = field(default_factory=dict)
-    # Parties whose presence no longer matters: those with a head no later claim can
-    # replace, and those whose presence no fact reports.
+    # Parties with a head no later claim can replace, and those no fact reports (the host).
     settled: set[str] = field(default_factory=set)
     open_heads: set[str] = field(default_factory=set)  # the delegations not yet settled
     presence: dict[str, PresenceTally] = field(default_factory=dict)
