@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..people import same_person
 from ..rounds import SentenceRole
-from ..sentences import Layout, doc_text, tokens_of
+from ..sentences import Layout, Tokens, doc_text, tokens_of
 from ..titles import NameFinder
 from ..types import DelegationFact, ObserverFact
 from .component import DELEGATION_ROLES, OBSERVER_ROLE, PartyData, party_mentions
@@ -21,9 +21,11 @@ from .heads_titled import TitledHeadRules
 from .helpers import RuleHelpers
 from .observers import ObserverRules
 from .presence import PresenceRules
-from .state import ArticleState, Mention, is_destination
+from .state import COLLECTIVE_PARTY, ArticleState, Mention, is_destination
 from .words import (
     BROUGHT_VERBS,
+    COLLECTIVE_BY_FIRST,
+    COLLECTIVE_OPENERS,
     CONF_PRESENCE,
     DESTINATION_BEFORE,
     HEAD_TRIGGERS,
@@ -64,6 +66,14 @@ class PartyExtractor(
         self.observer_parties = [name for name, data in table.items() if data.role == OBSERVER_ROLE]
         # Parties whose presence no fact reports (the host).
         self.unreported = frozenset(table) - self.delegation_names - set(self.observer_parties)
+        # "the guarantor states" -> the parties of that role in the table
+        self.collective_parties: dict[str, tuple[str, ...]] = {}
+        for groups in COLLECTIVE_BY_FIRST.values():
+            for _, roles in groups:
+                key = COLLECTIVE_PARTY + "+".join(roles)
+                self.collective_parties[key] = tuple(
+                    name for name, data in self.delegation_parties if data.role in roles
+                )
 
     # -- entry point ----------------------------------------------------------------------------
 
@@ -76,15 +86,20 @@ class PartyExtractor(
     ) -> tuple[list[DelegationFact], list[ObserverFact]]:
         state = self._state(doc, layout, roles, finder)
         mention_tokens = state.mention_token_list
+        collective_starts = state.collective_starts
         for role in roles:
             # Every head and presence rule takes its party from a mention in the sentence (a
-            # rule may look one token past its end): without one there is nothing to find.
+            # rule may look one token past its end), or from a collective mention ("the
+            # guarantor states") for presence: without one there is nothing to find.
             k = bisect_left(mention_tokens, role.sent.start)
-            if k == len(mention_tokens) or mention_tokens[k] > role.sent.end:
-                continue
+            named = k < len(mention_tokens) and mention_tokens[k] <= role.sent.end
+            if not named:
+                c = bisect_left(collective_starts, role.sent.start)
+                if c == len(collective_starts) or collective_starts[c] >= role.sent.end:
+                    continue
             if not any(map(_USABLE, role.clauses)):
                 continue
-            if self._head_may_change(state, k, role.sent.end):
+            if named and self._head_may_change(state, k, role.sent.end):
                 self._heads_in(state, role)
             self._presence_in(state, role)
         self._observer_coreference(state)
@@ -123,6 +138,7 @@ class PartyExtractor(
         ordered.sort(key=_START)
         ordered_starts = [m.start for m in ordered]
         tokens = party_at.keys() | weak_at.keys()
+        collectives = self._collective_mentions(tv)
         return ArticleState(
             text=doc_text(doc),
             tv=tv,
@@ -141,7 +157,24 @@ class PartyExtractor(
             strong_starts=[m.start for m in ordered if not m.weak],
             settled=set(self.unreported),
             open_heads=set(self.delegation_names),
+            collectives=collectives,
+            collective_starts=[m.start for m in collectives],
         )
+
+    def _collective_mentions(self, tv: Tokens) -> list[Mention]:
+        """ "the guarantor states", "the Syrian sides": mentions of several parties at once."""
+        L = tv.lower
+        found: list[Mention] = []
+        end = 0
+        for i in tv.positions_in(COLLECTIVE_OPENERS, 0, tv.n):
+            if i < end:
+                continue
+            for words, roles in COLLECTIVE_BY_FIRST[L[i]]:
+                if tuple(L[i : i + len(words)]) == words:
+                    end = i + len(words)
+                    found.append(Mention(COLLECTIVE_PARTY + "+".join(roles), "collective", i, end))
+                    break
+        return found
 
     def _head_may_change(self, state: ArticleState, k: int, end: int) -> bool:
         """Whether a mention with a token from `state.mention_token_list[k]` up to `end`

@@ -4,11 +4,12 @@ lists, absence phrases."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import attrgetter
 
 from ..rounds import SentenceRole
 from ..sentences import WordTest
 from .component import OBSERVER_ROLE
-from .state import ArticleState, Mention, PresenceTally, has_absence_phrase
+from .state import COLLECTIVE_ROLE, ArticleState, Mention, PresenceTally, has_absence_phrase
 from .words import (
     ABSENCE_BY_FIRST,
     ABSENCE_CUE_WORDS,
@@ -28,6 +29,7 @@ from .words import (
 )
 
 _OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
+_START = attrgetter("start")
 
 
 class PresenceRules:
@@ -57,14 +59,19 @@ class PresenceRules:
             c0, c1 = clause.start, clause.end
             k = bisect_left(state.strong_starts, c0)
             stop = bisect_left(state.strong_starts, c1, k)
-            if k == stop:
+            g = bisect_left(state.collective_starts, c0)
+            g_stop = bisect_left(state.collective_starts, c1, g)
+            if k == stop and g == g_stop:
                 continue  # no party named in the clause
             if state.nested:
                 ms = [m for m in self._mentions_in(state, c0, c1) if not m.weak]
-                if not ms:
-                    continue
             else:
                 ms = state.strong[k:stop]  # what `_mentions_in` keeps of them
+            if g < g_stop:
+                # "the guarantor states" joins lists and takes cues like a party's name
+                ms = sorted([*ms, *state.collectives[g:g_stop]], key=_START)
+            if not ms:
+                continue
             if all(m.party in self.unreported for m in ms):
                 continue  # no fact reports the presence of a party named here (the host)
             words = state.tv.lower[c0:c1]
@@ -93,6 +100,18 @@ class PresenceRules:
                 if gather_at is not None and unit[0].start > gather_at:
                     rule = rule or "presence:gathered"
                 for m in unit:
+                    if m.role == COLLECTIVE_ROLE:
+                        absent = may_be_absent and self._absence_cue(state, m, c0, c1)
+                        for party in self.collective_parties[m.party]:
+                            p = state.presence.setdefault(party, PresenceTally())
+                            if absent:
+                                p.absent += 1.0
+                            elif rule:
+                                p.score += 1.0
+                                if p.first_sent is None:
+                                    p.first_sent = sent.index
+                                    p.rule = "presence:collective"
+                        continue
                     p = state.presence.get(m.party)
                     if p is None:
                         p = state.presence[m.party] = PresenceTally()

@@ -10,9 +10,13 @@ from ..sentences import Layout, Tokens
 from ..titles import NameFinder, NameSpan
 from .words import ABSENCE_BY_FIRST, ABSENCE_OPENERS, ABSENCE_PHRASE_MARKERS, DESTINATION_TITLES
 
-
 # Not frozen: a frozen dataclass costs four times as much to build, and every article
 # builds dozens of these. Compared by identity.
+# The role and party prefix of a mention of several parties ("the guarantor states").
+COLLECTIVE_ROLE = "collective"
+COLLECTIVE_PARTY = "@"
+
+
 @dataclass(slots=True, eq=False)
 class Mention:
     party: str
@@ -68,6 +72,10 @@ class ArticleState:
     settled: set[str] = field(default_factory=set)
     open_heads: set[str] = field(default_factory=set)  # the delegations not yet settled
     presence: dict[str, PresenceTally] = field(default_factory=dict)
+    # Mentions of several parties at once ("the guarantor states"), by start; their `party`
+    # is a key of `PartyExtractor.collective_parties`.
+    collectives: list[Mention] = field(default_factory=list)
+    collective_starts: list[int] = field(default_factory=list)
     names: list[str] | None = None
     titles: dict[tuple[int, int, int, int], str] = field(default_factory=dict)  # _title_text
 

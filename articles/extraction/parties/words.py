@@ -293,3 +293,16 @@ DESTINATION_TITLES = frozenset(
 
 
 # --- party data and the matcher component --------------------------------------------------------
+
+# "the guarantor states", "the Syrian sides": (words, roles) by first word, longest first.
+COLLECTIVE_BY_FIRST: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
+for _group in sorted(
+    (
+        (tuple(phrase.split()), tuple(entry["roles"]))
+        for entry in load("parties")["collective_mentions"]
+        for phrase in entry["phrases"]
+    ),
+    key=lambda item: -len(item[0]),
+):
+    COLLECTIVE_BY_FIRST[_group[0][0]] = (*COLLECTIVE_BY_FIRST.get(_group[0][0], ()), _group)
+COLLECTIVE_OPENERS = frozenset(COLLECTIVE_BY_FIRST)
