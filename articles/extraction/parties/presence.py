@@ -30,6 +30,7 @@ from .words import (
 
 _OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
 _START = attrgetter("start")
+EARLIER_WORDS = frozenset({"previous", "earlier", "last", "past", "first"})
 
 
 class PresenceRules:
@@ -273,5 +274,7 @@ class PresenceRules:
         if not words:
             return False
         if words[0] in {"in", "on", "at", "from"} and len(words) > 1:
-            return words[1] in MONTHS or words[1] in {"the", "previous", "earlier", "last"}
+            if words[1] == "the":  # "in the previous round", not "in the talks"
+                return len(words) > 2 and words[2] in EARLIER_WORDS
+            return words[1] in MONTHS or words[1] in EARLIER_WORDS
         return words[0] in {"last", "previously", "earlier", "before"}

@@ -185,6 +185,8 @@ LIST_LINKS = frozenset(
         "with",
         "delegation",
         "team",
+        "group",
+        "groups",
     }
 )
 LIST_LINKS_OR_POSSESSIVE = LIST_LINKS | POSSESSIVE
