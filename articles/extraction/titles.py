@@ -337,14 +337,27 @@ def pre_title(
             ):
                 i -= 1
                 continue
-            if low == "and" and finder is not None and name_start - 1 in finder.complement_ends:
-                i -= 1  # "Minister of Foreign Affairs and Expatriates"
+            if low == "and" and finder is not None and _joins_complement_nouns(finder, i):
+                i -= 1  # "Minister of Foreign Affairs and Expatriates", "for Arab and African"
                 continue
         break
     # The title opens at a title word or a party ("New York Deputy Minister" is no title).
     while i < name_start and not (lower[i] in TITLE_WORDS or is_party_token(i)):
         i += 1
     return i, name_start
+
+
+def _joins_complement_nouns(finder: NameFinder, after: int) -> bool:
+    """Whether the "and" before token `after` joins two capitalised words of a title's
+    complement: a capitalised word that is no name on each side, and a preposition of the
+    complement before the first ("for Arab and African Affairs")."""
+    tokens = finder.tokens
+    if after >= tokens.n or not _capitalised_no_name(finder, after, tokens):
+        return False
+    k = after - 2
+    while k >= 0 and _capitalised_no_name(finder, k, tokens):
+        k -= 1
+    return k < after - 2 and k >= 0 and tokens.lower[k] in COMPLEMENT_PREPOSITIONS
 
 
 def _capitalised_no_name(finder: NameFinder | None, k: int, tokens: Tokens) -> bool:

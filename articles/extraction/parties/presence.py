@@ -43,7 +43,10 @@ class PresenceRules:
         for m in ms:
             if units:
                 # one to five list links between the two mentions (possessives aside)
-                between = L[units[-1][-1].end : m.start]
+                # (a weak mention inside is no break: "the government of Syria and ...")
+                between = [
+                    L[x] for x in range(units[-1][-1].end, m.start) if x not in state.weak_at
+                ]
                 if between and LIST_LINKS_OR_POSSESSIVE.issuperset(between):
                     links = len(between) - sum(map(POSSESSIVE.__contains__, between))
                     if 0 < links <= 5:

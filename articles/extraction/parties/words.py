@@ -288,7 +288,9 @@ COREF_WORDS = frozenset({"both", "they", "two", "these", "all", "each"})
 CONF_EXPLICIT, CONF_TITLE, CONF_PRESENCE = 0.9, 0.65, 0.55
 # No head rule claims more than CONF_EXPLICIT: a party's first explicit head is its head.
 CONF_HEAD_MAX = CONF_EXPLICIT
-DESTINATION_BEFORE = frozenset({"the", "to", "at", "in", "for"})
+DESTINATION_PREPOSITIONS = frozenset({"to", "at", "in", "for", "on"})
+# Only a mention after one of these words may be a destination ("envoy on Syrian affairs").
+DESTINATION_BEFORE = DESTINATION_PREPOSITIONS | {"the"}
 DESTINATION_TITLES = frozenset(
     {"ambassador", "representative", "envoy", "mission", "embassy", "delegate", "representation"}
 )
