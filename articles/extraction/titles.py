@@ -357,7 +357,11 @@ def _joins_complement_nouns(finder: NameFinder, after: int) -> bool:
     k = after - 2
     while k >= 0 and _capitalised_no_name(finder, k, tokens):
         k -= 1
-    return k < after - 2 and k >= 0 and tokens.lower[k] in COMPLEMENT_PREPOSITIONS
+    if k == after - 2:
+        return False
+    while k >= 0 and tokens.lower[k] == "the":
+        k -= 1
+    return k >= 0 and tokens.lower[k] in COMPLEMENT_PREPOSITIONS
 
 
 def _capitalised_no_name(finder: NameFinder | None, k: int, tokens: Tokens) -> bool:

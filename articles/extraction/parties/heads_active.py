@@ -77,6 +77,15 @@ class ActiveHeadRules:
             j += 1
         if j >= c1:
             return
+        noun_first = False
+        if L[j] in DELEGATION_NOUNS and j + 1 < c1 and L[j + 1] in {"of", "from"}:
+            # "X will head the delegation of the Syrian government"
+            noun_first = True
+            j += 2
+            while j < c1 and L[j] in DETERMINERS:
+                j += 1
+            if j >= c1:
+                return
         m = state.party_at.get(j)
         if m is None:
             w = state.weak_at.get(j)
@@ -88,6 +97,7 @@ class ActiveHeadRules:
             return
         if (
             L[verb] in BROUGHT_VERBS
+            and not noun_first
             and not (m.end - 1 < c1 and L[m.end - 1] in DELEGATION_NOUNS)
             and not (k < c1 and L[k] in DELEGATION_NOUNS)
         ):

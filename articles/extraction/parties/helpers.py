@@ -120,6 +120,13 @@ class RuleHelpers:
                 or state.tv.text[t0][:1].isupper()
             ):
                 return ""  # ", held talks with ..." is no title
+            if any(len(run) >= 2 for run in state.finder.runs_in(t0, t1)):
+                return ""  # ", Iran - Deputy Minister Y": the next item of a list
+        T = state.tv.text
+        # "Iran - Deputy Foreign Minister": the party heads a rundown item, not the title
+        m = state.party_at.get(t0)
+        if m is not None and m.start == t0 and m.end + 1 < t1 and T[m.end] in {"-", "\u2013", ":"}:
+            t0 = m.end + 1
         while t0 < t1 and L[t0] in {"the", "a", "an"}:
             t0 += 1
         return self._span_text(state, t0, t1) if t1 > t0 else ""
