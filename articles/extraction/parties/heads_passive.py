@@ -226,6 +226,8 @@ class PassiveHeadRules:
         k = self._after(state, m.end, limit)
         if k < limit and (L[k] in DELEGATION_NOUNS or L[k] in {"one", "ones"}):
             k += 1
+        if k + 1 < limit and T[k] in {"-", "\u2013", "\u2014"} and L[k + 1] == "by":
+            k += 1  # "the Syrian opposition - by X": a dash marks the verb left out
         if k + 1 < limit and T[k] == "," and L[k + 1] in {"which", "who"}:
             # "the opposition team, which had arrived on Tuesday, by X"
             close = next((x for x in range(k + 2, min(limit, k + 16)) if T[x] == ","), None)
