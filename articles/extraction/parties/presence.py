@@ -99,10 +99,12 @@ class PresenceRules:
                         rule = self._presence_cue(state, m, c0, c1)
                         if rule:
                             break
-                if not rule and len(unit) >= 2 and [m.role for m in unit].count("guarantor") >= 2:
-                    rule = "presence:list"
-                if gather_at is not None and unit[0].start > gather_at:
-                    rule = rule or "presence:gathered"
+                # (without a cue, a list of examples, "states like Russia and Iran", is none)
+                if not rule and not self._examples(state, unit[0].start, c0):
+                    if len(unit) >= 2 and [m.role for m in unit].count("guarantor") >= 2:
+                        rule = "presence:list"
+                    elif gather_at is not None and unit[0].start > gather_at:
+                        rule = "presence:gathered"
                 for m in unit:
                     if m.role == COLLECTIVE_ROLE:
                         absent = may_be_absent and self._absence_cue(state, m, c0, c1)
@@ -137,6 +139,14 @@ class PresenceRules:
                             p.observer_rule = (
                                 "observer:as-observers" if observer_clause else "observer:attending"
                             )
+
+    def _examples(self, state: ArticleState, start: int, c0: int) -> bool:
+        """ "states like Russia, Turkey and Iran", "such as ...": a list of examples."""
+        L = state.tv.lower
+        j = start - 1
+        while j >= c0 and L[j] == "the":
+            j -= 1
+        return j >= c0 and (L[j] == "like" or (L[j] == "as" and j > c0 and L[j - 1] == "such"))
 
     def _presence_cue(self, state: ArticleState, m: Mention, c0: int, c1: int) -> str:
         """The presence rule that fires for mention m in the clause [c0, c1), "" if none."""

@@ -76,6 +76,7 @@ RELATIVE_STOPS = frozenset(
 BY_ITEM_ENDS = RELATIVE_STOPS | {";", ".", ":", "(", ")"}
 PRESENCE_NOUNS = frozenset(
     {
+        "delegates",
         "delegation",
         "delegations",
         "team",
@@ -100,6 +101,7 @@ PRESENCE_NOUNS = frozenset(
 )
 PRESENCE_BEFORE = frozenset(
     {
+        "delegates",
         "delegation",
         "delegations",
         "representatives",
