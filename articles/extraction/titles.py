@@ -393,6 +393,15 @@ def appositive(
     return (start, end) if end > start else None
 
 
+def _complement_of_title(words: list[str], i: int) -> bool:
+    """Whether the title phrase at words[i] follows "of"/"to" (and "the") after a title word:
+    "a representative of the UN envoy", "adviser to the special envoy"."""
+    j = i - 1
+    while j >= 0 and j >= i - 3 and words[j] not in {"of", "to"}:
+        j -= 1  # "the", an organisation ("the UN special envoy")
+    return j >= 1 and words[j] in {"of", "to"} and words[j - 1] in TITLE_WORDS
+
+
 def classify_title(tokens: Tokens, start: int, end: int, finder: NameFinder | None = None) -> str:
     """HEAD if the title's head noun is one a delegation head holds (envoy, deputy foreign
     minister, senior aide ...), EXCLUDED for spokesmen, presidents, foreign ministers and the
@@ -416,7 +425,9 @@ def classify_title(tokens: Tokens, start: int, end: int, finder: NameFinder | No
                     and words[run.end - start] in _POSSESSIVE
                 ):
                     owned = True
-            if owned:
+            if owned or _complement_of_title(words, i):
+                # "President Putin's envoy", "a representative of the UN special envoy":
+                # the title is someone else's
                 i = after
                 break
             return kind

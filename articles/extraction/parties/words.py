@@ -101,6 +101,7 @@ PRESENCE_NOUNS = frozenset(
 )
 PRESENCE_BEFORE = frozenset(
     {
+        "representative",
         "delegates",
         "delegation",
         "delegations",
