@@ -23,17 +23,22 @@ from .observers import ObserverRules
 from .presence import PresenceRules
 from .state import COLLECTIVE_PARTY, ArticleState, Mention, is_destination
 from .words import (
+    BRACKET_WORDS,
     BROUGHT_VERBS,
     COLLECTIVE_BY_FIRST,
     COLLECTIVE_OPENERS,
     CONF_PRESENCE,
     DESTINATION_BEFORE,
+    FOR_WORDS,
+    HEAD_OF_WORDS,
     HEAD_TRIGGERS,
     HEAD_VERBS_ACTIVE,
     HEAD_VERBS_PASSIVE,
+    NEGOTIATOR_WORDS,
     PARTICIPIAL_OPENERS,
     SENT_VERBS,
     SPOKE_FOR_VERBS,
+    UNDER_WORDS,
 )
 
 _START = attrgetter("start")
@@ -221,17 +226,17 @@ class PartyExtractor(
                     or (low in SPOKE_FOR_VERBS and i + 1 < c1 and L[i + 1] == "for")
                 ):
                     self._active_head(state, sent.index, i, c0, c1)
-                if low in {"head", "heads"} and i > c0:
+                if low in HEAD_OF_WORDS and i > c0:
                     self._head_of(state, sent.index, i, c0, c1)
-                if low in {"negotiator"} and i > c0 and L[i - 1] in {"chief", "lead", "top"}:
+                if low in NEGOTIATOR_WORDS and i > c0 and L[i - 1] in {"chief", "lead", "top"}:
                     self._negotiator(state, sent.index, i, c0, c1)
                 if low in SENT_VERBS and i > c0:
                     self._sent(state, sent.index, i, c0, c1)
-                if low == "under" and i > c0:
+                if low in UNDER_WORDS and i > c0:
                     self._under(state, sent.index, i, c0, c1)
-                if low == "(" and i > c0:
+                if low in BRACKET_WORDS and i > c0:
                     self._bracketed(state, sent.index, i, c0, c1)
-                if low == "for" and i > c0:
+                if low in FOR_WORDS and i > c0:
                     self._for_party(state, sent.index, i, c0, c1)
             if passive_by_seen or (c0 > sent.start and self._passive_before(state, sent.start, c0)):
                 self._gapping(state, sent.index, c0, c1)

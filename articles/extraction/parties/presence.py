@@ -11,6 +11,7 @@ from ..sentences import WordTest
 from .component import OBSERVER_ROLE
 from .state import COLLECTIVE_ROLE, ArticleState, Mention, PresenceTally, has_absence_phrase
 from .words import (
+    ABSENCE_BEFORE,
     ABSENCE_BY_FIRST,
     ABSENCE_CUE_WORDS,
     ABSENCE_OPENERS,
@@ -196,7 +197,7 @@ class PresenceRules:
         }:
             if L[j] in {"from", "of", "by"} and j - 1 >= c0:
                 prev = L[j - 1]
-                if prev in PRESENCE_BEFORE or prev in {"attended", "joined", "participation"}:
+                if prev in PRESENCE_BEFORE:
                     return "presence:noun-before"
             j -= 1
         # "P (also) attended", "P took part", "P sent", "P were present"; a short
@@ -238,7 +239,7 @@ class PresenceRules:
         j = m.start - 1
         while j >= c0 and L[j] in {"the", "armed", "main"}:
             j -= 1
-        if j >= c0 and L[j] == "without":
+        if j >= c0 and L[j] in ABSENCE_BEFORE:
             return True
         if j >= c0 and L[j] == "of" and j - 1 >= c0 and L[j - 1] in {"absence", "boycott"}:
             return True
