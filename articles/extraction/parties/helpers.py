@@ -142,6 +142,10 @@ class RuleHelpers:
         floor: int,
         limit: int,
     ) -> None:
+        if confidence > CONF_HEAD_MAX:
+            # A settled party's sentences are skipped for heads (`_head_may_change`): a claim
+            # above the maximum would be missed there, so it is an error, not a silent miss.
+            raise ValueError(f"head rule {rule!r} claims {confidence} > CONF_HEAD_MAX")
         data = self.table.get(party)
         if data is None or data.role not in DELEGATION_ROLES:
             return
