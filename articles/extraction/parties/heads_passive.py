@@ -53,11 +53,14 @@ class PassiveHeadRules:
         return i, relative
 
     def _clause_subject_start(self, state: ArticleState, c0: int, verb: int) -> int:
-        """After the last clause breaker (or ", and") before the verb."""
+        """After the last clause breaker (or ", and") before the verb, or after an "and" that
+        follows a by-phrase ("Iran was represented by X and Turkey was represented by Y")."""
         T, L = state.tv.text, state.tv.lower
         for j in range(verb - 1, c0 - 1, -1):
             low = L[j]
             if low in CLAUSE_BREAKERS or (low in {"and", "but"} and j > c0 and T[j - 1] == ","):
+                return j + 1
+            if low == "and" and "by" in L[c0:j]:
                 return j + 1
         return c0
 
