@@ -242,3 +242,38 @@ def test_a_head_named_in_the_presence_sentence_has_no_separate_head_evidence(ext
     assert fact.rule.startswith("presence:")
     assert "led by" in fact.evidence.sentence
     assert fact.head_evidence is None
+
+
+LEAD_WITHOUT_PARTIES = (
+    "NUR-SULTAN - The 14th round of Astana-format talks on Syria opened on Tuesday."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Russian delegation arrived on Monday. It is led by special envoy Pavel Korin.",
+            {"Russia": "Pavel Korin"},
+            id="it-is-led-by",
+        ),
+        pytest.param(
+            "The Iranian team came on Sunday. The delegation is headed by Reza Kamali, a "
+            "deputy minister.",
+            {"Iran": "Reza Kamali"},
+            id="the-delegation-is-headed-by",
+        ),
+        pytest.param(
+            "The Russian and Iranian delegations arrived on Monday. It is led by Pavel Korin.",
+            {"Russia": None, "Iran": None},
+            id="two-delegations-before-no-head",
+        ),
+    ],
+)
+def test_heads_across_sentences(extract, text: str, expected: dict[str, str | None]) -> None:
+    assert_heads(extract(f"{LEAD_WITHOUT_PARTIES}\n\n{text}", PUBLISHED), expected)
+
+
+def test_an_envoy_who_briefs_by_video_is_no_head(extract) -> None:
+    text = f"{LEAD_WITHOUT_PARTIES}\n\nUN envoy Geir Berg briefed the delegations by video link."
+    assert heads_of(extract(text, PUBLISHED)).get("United Nations") is None

@@ -23,6 +23,7 @@ from .observers import ObserverRules
 from .presence import PresenceRules
 from .state import COLLECTIVE_PARTY, ArticleState, Mention, is_destination
 from .words import (
+    ANAPHORA_OPENERS,
     BRACKET_WORDS,
     BROUGHT_VERBS,
     COLLECTIVE_BY_FIRST,
@@ -92,12 +93,23 @@ class PartyExtractor(
         state = self._state(doc, layout, roles, finder)
         mention_tokens = state.mention_token_list
         collective_starts = state.collective_starts
+        L = state.tv.lower
+        previous: SentenceRole | None = None
         for role in roles:
             # Every head and presence rule takes its party from a mention in the sentence (a
             # rule may look one token past its end), or from a collective mention ("the
-            # guarantor states") for presence: without one there is nothing to find.
+            # guarantor states") for presence, or, for a sentence opening with "It"/"Its
+            # team"/"The delegation", from the sentence before: without one there is nothing
+            # to find.
+            before, previous = previous, role
             k = bisect_left(mention_tokens, role.sent.start)
             named = k < len(mention_tokens) and mention_tokens[k] <= role.sent.end
+            if (
+                before is not None
+                and L[role.sent.start] in ANAPHORA_OPENERS
+                and before.sent.index == role.sent.index - 1
+            ):
+                self._anaphoric_passive(state, role, before)
             if not named:
                 c = bisect_left(collective_starts, role.sent.start)
                 if c == len(collective_starts) or collective_starts[c] >= role.sent.end:

@@ -3,6 +3,7 @@ gapping."""
 
 from __future__ import annotations
 
+from ..rounds import SentenceRole
 from ..titles import TITLE_WORDS, NameSpan
 from .state import ArticleState, Mention
 from .words import (
@@ -221,6 +222,46 @@ class PassiveHeadRules:
         sent = state.layout.sents[sent_i]
         before = self._mentions_in(state, sent.start, s0)
         return before[-1:] if before else []
+
+    def _anaphoric_passive(
+        self, state: ArticleState, role: SentenceRole, before: SentenceRole
+    ) -> None:
+        """ "The Russian delegation arrived on Monday. It is led by X": "It", "Its team" or
+        "The delegation" opening a passive names the one delegation of the sentence before."""
+        L = state.tv.lower
+        clause = role.clauses[0] if role.clauses else None
+        if clause is None or not clause.usable:
+            return
+        c0, c1 = clause.start, clause.end
+        j = c0
+        if L[j] == "it":
+            j += 1
+        elif j + 1 < c1 and L[j + 1] in DELEGATION_NOUNS and L[j] in {"its", "their", "the"}:
+            j += 2
+        else:
+            return
+        while j < c1 and (L[j] in PASSIVE_AUX or L[j] in SKIP_ADVERBS):
+            j += 1
+        if j >= c1 or L[j] not in HEAD_VERBS_PASSIVE:
+            return
+        by = self._by_after(state, j, c1)
+        if by is None:
+            return
+        prev = before.sent
+        parties = {
+            m.party
+            for m in self._mentions_in(state, prev.start, prev.end)
+            if m.party in self.delegation_names and before.usable_at(m.start)
+        }
+        if len(parties) != 1:
+            return
+        items = self._by_items(state, by, c1)
+        run = self._first_name_in(state, *items[0]) if items else None
+        if run is not None:
+            (party,) = parties
+            self._add_head(
+                state, party, run, role.sent.index, CONF_EXPLICIT, "passive-anaphora", c0, c1
+            )
 
     def _gap_by(self, state: ArticleState, m: Mention, limit: int) -> int | None:
         """The "by" right after a mention, past a possessive and a delegation noun or "one":

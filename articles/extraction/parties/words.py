@@ -22,6 +22,9 @@ for _after_phrase in ABSENCE_AFTER_NAME:
         _after_phrase,
     )
 ABSENCE_AFTER_OPENERS = frozenset(ABSENCE_AFTER_BY_FIRST)
+# "It is led by X", "Its team is headed by X", "The delegation is led by X": the opening
+# words of a passive whose party is the one delegation the sentence before names.
+ANAPHORA_OPENERS = frozenset({"it", "its", "their", "the"})
 # Words that open the head structures `_heads_in` dispatches on (besides the verbs).
 HEAD_OF_WORDS = frozenset({"head", "heads"})  # "head of Tehran's delegation"
 NEGOTIATOR_WORDS = frozenset({"negotiator"})  # "chief negotiator X"
