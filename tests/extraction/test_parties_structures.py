@@ -277,3 +277,13 @@ def test_heads_across_sentences(extract, text: str, expected: dict[str, str | No
 def test_an_envoy_who_briefs_by_video_is_no_head(extract) -> None:
     text = f"{LEAD_WITHOUT_PARTIES}\n\nUN envoy Geir Berg briefed the delegations by video link."
     assert heads_of(extract(text, PUBLISHED)).get("United Nations") is None
+
+
+def test_names_after_their_partys_possessive_lead_their_own_delegations(extract) -> None:
+    text = (
+        f"{LEAD_WITHOUT_PARTIES}\n\nRussia's Pavel Korin and Iran's Reza Kamali led their "
+        "respective delegations to the talks."
+    )
+    extraction = extract(text, PUBLISHED)
+    assert_heads(extraction, {"Russia": "Pavel Korin", "Iran": "Reza Kamali"})
+    assert {d.party: d.head_title for d in extraction.delegations} == {"Russia": "", "Iran": ""}

@@ -129,7 +129,9 @@ class RuleHelpers:
             t0 = m.end + 1
         while t0 < t1 and L[t0] in {"the", "a", "an"}:
             t0 += 1
-        return self._span_text(state, t0, t1) if t1 > t0 else ""
+        if all(x in state.mention_tokens or T[x] in POSSESSIVE for x in range(t0, t1)):
+            return ""  # "Russia's X": a party, no title
+        return self._span_text(state, t0, t1)
 
     def _add_head(
         self,
