@@ -130,9 +130,9 @@ class NameFinder:
         n = len(flags)
         i = flags.find(1)
         while i >= 0:
-            j = i
-            while j < n and flags[j]:
-                j += 1
+            j = flags.find(0, i)  # the end of the run of name tokens (searched in C)
+            if j < 0:
+                j = n
             if j - i >= 3 and self._ends_a_complement(i):
                 rest = self.run_from(i + 1, n)
                 if rest is not None and len(rest) >= 2 and not _is_initial(text[i + 1]):
