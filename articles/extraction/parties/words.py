@@ -1,0 +1,116 @@
+"""Word data of the party rules: read once from `patterns/*.json` or defined here, frozen."""
+
+from __future__ import annotations
+
+from ..data import load, word_set
+
+HEAD_VERBS_ACTIVE = word_set("people", "head_verbs_active")
+HEAD_VERBS_PASSIVE = word_set("people", "head_verbs_passive")
+SPOKE_FOR_VERBS = word_set("people", "spoke_for_verbs")
+SENT_VERBS = word_set("people", "sent_verbs")
+BROUGHT_VERBS = word_set("people", "brought_verbs")  # head verbs only before a delegation noun
+PASSIVE_AUX = word_set("people", "passive_auxiliaries")
+SKIP_ADVERBS = word_set("people", "skip_adverbs")
+DELEGATION_NOUNS = word_set("people", "delegation_nouns")
+MEMBER_CUES = word_set("people", "member_cues")
+CLAUSE_BREAKERS = word_set("people", "clause_breakers")
+ABSENCE_AFTER_NAME = tuple(tuple(p.split()) for p in load("people")["absence_after_name"])
+ABSENCE_AFTER_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _after_phrase in ABSENCE_AFTER_NAME:
+    ABSENCE_AFTER_BY_FIRST[_after_phrase[0]] = (
+        *ABSENCE_AFTER_BY_FIRST.get(_after_phrase[0], ()),
+        _after_phrase,
+    )
+ABSENCE_AFTER_OPENERS = frozenset(ABSENCE_AFTER_BY_FIRST)
+# "It is led by X", "Its team is headed by X", "The delegation is led by X": the opening
+# words of a passive whose party is the one delegation the sentence before names.
+ANAPHORA_OPENERS = frozenset({"it", "its", "their", "the"})
+# Words that open the head structures `_heads_in` dispatches on (besides the verbs).
+HEAD_OF_WORDS = frozenset({"head", "heads"})  # "head of Tehran's delegation"
+NEGOTIATOR_WORDS = frozenset({"negotiator"})  # "chief negotiator X"
+UNDER_WORDS = frozenset({"under"})  # "the rebel delegation, under X"
+BRACKET_WORDS = frozenset({"("})  # "X (Russia)"
+FOR_WORDS = frozenset({"for"})  # "X for Russia; Y for Iran"
+# Tokens that may open a head structure in `_heads_in` (every other token is skipped): the
+# union of the sets it dispatches on, so no rule's opener can be missing.
+HEAD_TRIGGERS = (
+    HEAD_VERBS_PASSIVE
+    | HEAD_VERBS_ACTIVE
+    | SPOKE_FOR_VERBS
+    | SENT_VERBS
+    | BROUGHT_VERBS
+    | HEAD_OF_WORDS
+    | NEGOTIATOR_WORDS
+    | UNDER_WORDS
+    | BRACKET_WORDS
+    | FOR_WORDS
+)
+
+# Words that make "as <title>" after a name someone else's or another time's title.
+AS_TITLE_STOPS = word_set("parties", "as_title_stops")
+POINT_MAN_PLACES = word_set("parties", "point_man_places")
+PARTICIPIAL_OPENERS = frozenset({"heading", "leading", "representing"})
+UNDER_VERBS = frozenset({"came", "comes", "was", "is", "were", "are", "went", "stood", "sat"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "both"})
+RELATIVE_STOPS = frozenset(
+    {"who", "which", "whose", "whom", "where", "when", "that", "while", "whereas"}
+)
+# Where the phrases after "by" end (punctuation is its own lower-case form).
+BY_ITEM_ENDS = RELATIVE_STOPS | {";", ".", ":", "(", ")"}
+PRESENCE_NOUNS = word_set("parties", "presence_nouns")
+PRESENCE_BEFORE = word_set("parties", "presence_before")
+PRESENCE_VERBS = word_set("parties", "presence_verbs")
+GATHER_VERBS = word_set("parties", "gather_verbs")
+LIST_LINKS = word_set("parties", "list_links")
+LIST_LINKS_OR_POSSESSIVE = LIST_LINKS | POSSESSIVE
+CHAIR_WORDS = frozenset({"chair", "co-chair"})
+CHAIR_VERBS = frozenset({"chair", "co", "chairs", "chaired", "co-chair", "co-chaired", "co-chairs"})
+ABSENCE_WORDS = word_set("parties", "absence_words")
+ABSENCE_PHRASES = tuple(tuple(p.split()) for p in load("parties")["absence_phrases"])
+ABSENCE_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in ABSENCE_PHRASES:
+    ABSENCE_BY_FIRST[_phrase[0]] = (*ABSENCE_BY_FIRST.get(_phrase[0], ()), _phrase)
+ABSENCE_OPENERS = frozenset(ABSENCE_BY_FIRST)
+# Every absence phrase holds one of these words (tests check it): without one, no phrase.
+ABSENCE_PHRASE_MARKERS = frozenset(
+    {"not", "n't", "no", "nobody", "away", "out", "home", "refused", "declined", "failed"}
+) | {phrase[0] for phrase in ABSENCE_PHRASES if len(phrase) == 1}
+OBSERVER_WORDS = frozenset({"observer", "observers"})
+# Words `_presence_cue` needs in the clause to find a cue.
+PRESENCE_CUE_WORDS = PRESENCE_NOUNS | PRESENCE_BEFORE | PRESENCE_VERBS
+# Words of which `_absence_cue` needs one in the clause, unless the clause holds a whole
+# absence phrase ("absence" and "boycott" are absence words).
+ABSENCE_BEFORE = word_set("parties", "absence_before")
+ABSENCE_CUE_WORDS = ABSENCE_WORDS | ABSENCE_BEFORE
+CLAUSE_CUE_WORDS = PRESENCE_CUE_WORDS | ABSENCE_CUE_WORDS | ABSENCE_PHRASE_MARKERS | GATHER_VERBS
+MONTHS = frozenset(load("dates")["months"])  # the one list of month names
+COREF_WORDS = frozenset({"both", "they", "two", "these", "all", "each"})
+
+CONF_EXPLICIT, CONF_TITLE, CONF_PRESENCE = 0.9, 0.65, 0.55
+# No head rule claims more than CONF_EXPLICIT (`_add_head` refuses more): a party's first
+# explicit head is its head, so head rules skip sentences naming only such parties (measured:
+# a fifth of the party extraction time on the seeds, dev and real pages).
+CONF_HEAD_MAX = CONF_EXPLICIT
+DESTINATION_PREPOSITIONS = frozenset({"to", "at", "in", "for", "on"})
+# Only a mention after one of these words may be a destination ("envoy on Syrian affairs").
+DESTINATION_BEFORE = DESTINATION_PREPOSITIONS | {"the"}
+DESTINATION_TITLES = frozenset(
+    {"ambassador", "representative", "envoy", "mission", "embassy", "delegate", "representation"}
+)
+
+
+# --- party data and the matcher component --------------------------------------------------------
+
+# "the guarantor states", "the Syrian sides": (words, roles) by first word, longest first.
+COLLECTIVE_BY_FIRST: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
+for _group in sorted(
+    (
+        (tuple(phrase.split()), tuple(entry["roles"]))
+        for entry in load("parties")["collective_mentions"]
+        for phrase in entry["phrases"]
+    ),
+    key=lambda item: -len(item[0]),
+):
+    COLLECTIVE_BY_FIRST[_group[0][0]] = (*COLLECTIVE_BY_FIRST.get(_group[0][0], ()), _group)
+COLLECTIVE_OPENERS = frozenset(COLLECTIVE_BY_FIRST)
