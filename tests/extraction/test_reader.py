@@ -548,7 +548,7 @@ def test_html_deeply_nested_paragraphs_are_kept() -> None:
     ],
 )
 def test_word_count_matches_the_word_pattern(text: str) -> None:
-    from articles.extraction.reader import _EN_FUNCTION_WORDS, _WORD_RE, _count_words
+    from articles.extraction.plaintext import _EN_FUNCTION_WORDS, _WORD_RE, count_words
 
     words = [w.lower() for w in _WORD_RE.findall(text)]
-    assert _count_words(text) == (len(words), sum(w in _EN_FUNCTION_WORDS for w in words))
+    assert count_words(text) == (len(words), sum(w in _EN_FUNCTION_WORDS for w in words))
