@@ -45,6 +45,9 @@ _MIN_PROSE_WORDS = 20
 _MAX_CHROME_LINE = 150
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _PROSE_LINE_MIN_WORDS = 6
+# A menu item or breadcrumb is a few words; a piece this long between separators is prose.
+_MENU_ITEM_MAX_WORDS = 12
+_MENU_SEPARATOR_RE = re.compile(r"\s*(?:\||>|\u00bb|/)\s*")
 
 
 # --- plain text ---------------------------------------------------------------------------
@@ -141,7 +144,9 @@ def require_prose(text: str) -> None:
     """Refuse text without ~20 words in lines of running prose (menus and labels do not count)."""
     count = 0
     for line in text.split("\n"):
-        if len(line) < _PROSE_LINE_MIN_WORDS * 2 or is_menu_line(line):
+        if len(line) < _PROSE_LINE_MIN_WORDS * 2:
+            continue
+        if is_menu_line(line) and not _has_prose_piece(line):
             continue
         n_words = number_of_words(line)
         if n_words >= _PROSE_LINE_MIN_WORDS:
@@ -149,6 +154,15 @@ def require_prose(text: str) -> None:
             if count >= _MIN_PROSE_WORDS:
                 return
     raise UnreadableArticle("no article text found")
+
+
+def _has_prose_piece(line: str) -> bool:
+    """A line with menu separators that still holds running text between two of them: an
+    agency credit ("PLACE, 16 May. /Agency/. The talks ...") or "and/or" in a sentence, not
+    a run of short menu items."""
+    return any(
+        number_of_words(piece) >= _MENU_ITEM_MAX_WORDS for piece in _MENU_SEPARATOR_RE.split(line)
+    )
 
 
 def number_of_words(text: str) -> int:
