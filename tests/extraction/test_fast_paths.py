@@ -1,4 +1,5 @@
-"""The fast paths of sentences.py, rounds.py, the reader modules and dates.py give what the rules give."""
+"""The fast paths of sentences.py, rounds.py, the reader modules and dates.py give what the
+rules give."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
 """The language of an article: ISO 639-1 from the text, "und" when it cannot tell."""
+# ruff: noqa: RUF001 - Turkish is written with the dotless i
 
 from __future__ import annotations
 
