@@ -42,12 +42,23 @@ cannot be a month: ``12/22/2021`` is read month-first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cache, lru_cache
 
-from dateutil import parser as dateutil_parser
-
+from .data import load
+from .datetext import (
+    DateMention,
+    DayMonth,
+    find_date_mentions,
+    find_day_months,
+    find_month_years,
+    fold,
+    parse_date_text,
+    parse_machine_date,
+    weekday_names,
+    weekday_pattern,
+)
 from .types import ArticleText, DateFinding, Evidence
 
 __all__ = [
@@ -59,41 +70,6 @@ __all__ = [
 ]
 
 # --- pattern data -------------------------------------------------------------------------
-
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?"
-
-# (name, regex). Named groups: y, m (number) or mon (name), d. Order matters only for
-# overlapping matches at the same position: the longest wins.
-DATE_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("iso", r"(?<![\d.-])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
-    (
-        "ymd-numeric",
-        r"(?<![\d/.])(?P<y>(?:19|20)\d\d)(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
-        r"(?![\d/]|\.\d)",
-    ),
-    (
-        "dmy-numeric",
-        r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)",
-    ),
-    (
-        "day-month-year",
-        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\.?,?\s+"
-        r"(?P<y>(?:19|20)\d\d)\b",
-    ),
-    (
-        "month-day-year",
-        rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
-    ),
-)
-
-# A month with a year but no day ("in March 2011"), and a bare year ("since 2011"): only used
-# to know how recent the events in the body are.
-_MONTH_YEAR_RE = re.compile(rf"\b(?P<mon>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b")
-_YEAR_RE = re.compile(r"(?<![\d,.-])(?P<y>(?:19|20)\d\d)(?![\d-])")
 
 # The archive's scraper header: " date 2019-04-26 " at the very start of the file.
 _HEADER_RE = re.compile(r"\A\s*(date\s+(?P<iso>\d{4}-\d{2}-\d{2}))\b", re.IGNORECASE)
@@ -129,7 +105,7 @@ CAPTION_MARKERS: tuple[str, ...] = (
 # 09:05"), or after "live coverage": "Talks started 3 May 2017" is a sentence.
 PUBLISHED_LABELS: tuple[str, ...] = (
     r"\b(?:first\s+|originally\s+)?(?:published|posted|issued|released|created)\b",
-    r"\b(?:publication|release)\s+date\b",
+    r"\b(?:publication|release|publish(?:ing)?)\s+date\b",
     r"\blive(?:\s+(?:coverage|blog|updates|page|reporting|text))?\s+(?:started|began|opened)\b",
     r"\b(?:coverage|blog)\s+(?:started|began|opened)\b",
     r"^\W*(?:started|began)\b",
@@ -171,7 +147,6 @@ _TZ_RE = re.compile(
     r"\(?\b(?:GMT|UTC)\s*(?:[+\-\u2212]\s*\d{1,2}(?::?\d{2})?)?\)?",
     re.IGNORECASE,
 )
-_WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}\b\.?", re.IGNORECASE)
 # A byline or a section inside a labelled stamp: "Posted on 3 May 2018 in World by Jane Roe".
 _NAME = r"[A-Z][\w.'\u2019-]*"
 _BYLINE_IN_STAMP_RE = re.compile(
@@ -198,28 +173,68 @@ _CREDIT_WORDS = frozenset(
 )
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 # "ASTANA, 24 January 2017 (Agency) - ..." at the start of the first paragraph.
+# A place (up to four words, any script), maybe ", COUNTRY", then a comma, a stop or just a
+# space; or the place and an open bracket with an agency credit and a separator.
+_PLACE = r"[^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,3}"
 _DATELINE_PREFIX_RE = re.compile(
-    r"^[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*$"
+    rf"^{_PLACE}(?:,\s*{_PLACE})?(?:\s*\([^()]{{1,60}}?[-\u2013\u2014,/]|\s*[,.]?)\s*$"
 )
-_DATELINE_SUFFIX_RE = re.compile(r"^\s*(?:\(|[-\u2013\u2014/:])")
+_DATELINE_SUFFIX_RE = re.compile(r"^\s*(?:\(|[-\u2013\u2014/:]|\.\s*\S)")
+_DATELINE_CLOSE_RE = re.compile(r"^\s*\)")
 
-_HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d|1[34]\d\d")  # Gregorian or Solar Hijri
 _BYLINE_RE = re.compile(r"\s*by\s", re.IGNORECASE)
-_COMPILED_PATTERNS = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in DATE_PATTERNS)
 _PAGE_STAMP_RE = re.compile("|".join(PAGE_STAMP_MARKERS), re.IGNORECASE)
 _CAPTION_RE = re.compile("|".join(CAPTION_MARKERS), re.IGNORECASE)
 _LINK_LIST_RE = re.compile("|".join(LINK_LIST_MARKERS), re.IGNORECASE)
-_PUBLISHED_RE = re.compile("|".join(PUBLISHED_LABELS), re.IGNORECASE)
-_UPDATED_RE = re.compile("|".join(UPDATED_LABELS), re.IGNORECASE)
-_LABEL_RE = re.compile("|".join((*PUBLISHED_LABELS, *UPDATED_LABELS)), re.IGNORECASE)
 _CHROME_SEGMENT_RE = re.compile(r"\W*(?:" + "|".join(CHROME_SEGMENTS) + r")\W*", re.IGNORECASE)
-# Metadata writes dates for machines: "20181203", "20181203T104500Z".
-_COMPACT_DATE_RE = re.compile(
-    r"\A(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:T?\d{4,6}(?:Z|[+-]\d{2}:?\d{2})?)?\Z"
-)
+
+
+@dataclass(frozen=True)
+class _LanguageRules:
+    """The stamp words of one language (with English, which page chrome often is)."""
+
+    lang: str
+    published: re.Pattern[str]
+    updated: re.Pattern[str]
+    label: re.Pattern[str]
+    weekday: re.Pattern[str]
+
+
+def _words_re(words: object) -> list[str]:
+    return [rf"(?<!\w){re.escape(w).replace(chr(92) + ' ', chr(92) + 's+')}(?!\w)" for w in words]  # type: ignore[attr-defined]
+
+
+@cache
+def _rules(lang: str) -> _LanguageRules:
+    own = load("dates").get("languages", {}).get(lang, {}) if lang != "en" else {}
+    published = [*PUBLISHED_LABELS, *_words_re(own.get("published_labels", ()))]
+    updated = [*UPDATED_LABELS, *_words_re(own.get("updated_labels", ()))]
+    weekdays = (
+        weekday_pattern("en")
+        if lang == "en"
+        else (f"(?:{weekday_pattern(lang)}|{weekday_pattern('en')})")
+    )
+    return _LanguageRules(
+        lang,
+        re.compile("|".join(published), re.IGNORECASE),
+        re.compile("|".join(updated), re.IGNORECASE),
+        re.compile("|".join((*published, *updated)), re.IGNORECASE),
+        re.compile(rf"(?<!\w){weekdays}(?!\w)\.?,?", re.IGNORECASE),
+    )
+
 
 # How far below the top we look for a date line, and what counts as the first paragraph.
 _MAX_TOP_LINES = 15
+# A dateline opens the first paragraph, or the second under a standfirst.
+_DATELINE_PARAGRAPHS = 2
+# A weekday that dates a year-less dateline is named in its paragraph or the next.
+_WEEKDAY_PARAGRAPHS = 3
+# A year-less date "at a round" falls within this many days of the round's own days.
+_ROUND_MARGIN = timedelta(days=7)
+# Candidates from a line of their own (rather than from a paragraph's opening).
+_STAMP_KINDS = frozenset({"date:page-stamp", "date:standfirst-stamp", "date:stamp-below-lead"})
+_YEAR_RE = re.compile(r"(?<![\d,.-])(?P<y>(?:19|20)\d\d)(?![\d-])")
 _MAX_TAIL_LINES = 3
 _PROSE_MIN_WORDS = 12
 _MAX_DATE_LINE_CHARS = 160
@@ -232,78 +247,6 @@ _EARLIEST_YEAR = 1900
 
 
 # --- parsing ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A full calendar date written in a text, with its character span."""
-
-    value: date
-    start: int
-    end: int
-    text: str
-    pattern: str
-
-
-@lru_cache(maxsize=4096)
-def _parse_named_month(day: str, month: str, year: str) -> date:
-    # dateutil knows month names and abbreviations (Sept, Nov.); the regex has already
-    # decided which number is the day and which the year. Cached: the same few dates recur.
-    return dateutil_parser.parse(f"{day} {month} {year}", default=datetime(2000, 1, 1)).date()
-
-
-def _to_date(name: str, groups: dict[str, str | None]) -> date | None:
-    try:
-        if groups.get("mon"):
-            value = _parse_named_month(
-                groups["d"] or "", (groups["mon"] or "").lower(), groups["y"] or ""
-            )
-        else:
-            year, month, day = int(groups["y"] or 0), int(groups["m"] or 0), int(groups["d"] or 0)
-            if name == "dmy-numeric" and month > 12 >= day:
-                month, day = day, month  # 12/22/2021 can only be month-first
-            value = date(year, month, day)
-    except (ValueError, OverflowError, TypeError):
-        return None
-    if value.year < _EARLIEST_YEAR:
-        return None
-    return value
-
-
-def find_date_mentions(text: str) -> list[DateMention]:
-    """Every full date (day, month and year) written in `text`, in order, without overlaps."""
-    if not _HAS_YEAR_RE.search(text):
-        return []  # every pattern needs a year: skip the five scans
-    found: list[DateMention] = []
-    for name, rx in _COMPILED_PATTERNS:
-        for m in rx.finditer(text):
-            value = _to_date(name, m.groupdict())
-            if value is not None:
-                found.append(DateMention(value, m.start(), m.end(), m.group(0), name))
-    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
-    result: list[DateMention] = []
-    for mention in found:
-        if result and mention.start < result[-1].end:
-            continue
-        result.append(mention)
-    return result
-
-
-def parse_date_text(s: str) -> date | None:
-    """The first full date written in `s` ("05.05.2017", "Nov 22, 2022", "2017-05-05T09:12"),
-    or None."""
-    mentions = find_date_mentions(s)
-    return mentions[0].value if mentions else None
-
-
-def parse_machine_date(s: str) -> date | None:
-    """A date from metadata: ISO 8601 with or without time and offset (read as written, not
-    shifted to UTC), the compact "20181203", or any date `parse_date_text` reads."""
-    s = s.strip()
-    compact = _COMPACT_DATE_RE.match(s)
-    if compact:
-        return _to_date("iso", compact.groupdict())
-    return parse_date_text(s)
 
 
 # --- publication date ---------------------------------------------------------------------
@@ -326,7 +269,7 @@ class _Candidate:
     line: _Line
     label: str  # "published", "updated" or ""
     has_time: bool
-    kind: str  # "date-line" or "dateline-lead"
+    kind: str  # the rule: "date:page-stamp", "date:dateline", "date:headline", ...
 
 
 def _lines(text: str) -> list[_Line]:
@@ -363,7 +306,9 @@ def _is_prose(line: _Line) -> bool:
     return _word_count(text) >= _PROSE_MIN_WORDS
 
 
-def _is_pure_date_segment(segment: str, spans: list[tuple[int, int]]) -> bool:
+def _is_pure_date_segment(
+    segment: str, spans: list[tuple[int, int]], rules: _LanguageRules
+) -> bool:
     """A segment that is a stamp: its dates (at `spans`) plus a label, a time, a time zone,
     a weekday, a place or outlet; in a labelled stamp also a byline and a section."""
     pieces, pos = [], 0
@@ -372,10 +317,12 @@ def _is_pure_date_segment(segment: str, spans: list[tuple[int, int]]) -> bool:
         pos = end
     pieces.append(segment[pos:])
     rest = " ".join(pieces)
-    labelled = bool(_LABEL_RE.search(rest))
-    rest = _LABEL_RE.sub(" ", rest)
+    labelled = bool(rules.label.search(rest))
+    rest = rules.label.sub(" ", rest)
+    timed = bool(_TIME_RE.search(rest))
+    opens_with_date = not _words(rules.weekday.sub(" ", rules.label.sub(" ", pieces[0])))
     rest = _TZ_RE.sub(" ", _TIME_RE.sub(" ", rest))
-    rest = _WEEKDAY_RE.sub(" ", rest)
+    rest = rules.weekday.sub(" ", rest)
     if labelled:
         rest = _SECTION_IN_STAMP_RE.sub(" ", _BYLINE_IN_STAMP_RE.sub(" ", rest))
     leftover = [w for w in _words(rest) if w.lower().replace(".", "") not in _FILLER_WORDS]
@@ -383,7 +330,11 @@ def _is_pure_date_segment(segment: str, spans: list[tuple[int, int]]) -> bool:
     # 5 May 2017"); a lower-case word makes it a sentence ("Talks open 3 May 2017").
     if len(leftover) <= 1:
         return True
-    return len(leftover) <= 3 and all(w[0].isupper() for w in leftover)
+    if len(leftover) > 3:
+        return False
+    # A header bar's stamp with its clock time may run on into a section link ("Mon
+    # 2018-05-14 08:35 Latest news"); a sentence does not open with a date and a time.
+    return (opens_with_date and timed) or all(w[0].isupper() for w in leftover)
 
 
 def _is_label_segment(segment: str) -> bool:
@@ -407,10 +358,10 @@ def _is_credit(segment: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _CREDIT_WORDS for w in words)
 
 
-def _label(text: str) -> str:
+def _label(text: str, rules: _LanguageRules) -> str:
     """The kind of the last label in `text`: "published", "updated" or ""."""
-    published = max((m.start() for m in _PUBLISHED_RE.finditer(text)), default=-1)
-    updated = max((m.start() for m in _UPDATED_RE.finditer(text)), default=-1)
+    published = max((m.start() for m in rules.published.finditer(text)), default=-1)
+    updated = max((m.start() for m in rules.updated.finditer(text)), default=-1)
     if published == updated == -1:
         return ""
     return "updated" if updated > published else "published"
@@ -426,7 +377,7 @@ def _segments(line: str) -> list[tuple[int, str]]:
     return out
 
 
-def _date_line_candidates(line: _Line) -> list[_Candidate]:
+def _date_line_candidates(line: _Line, rules: _LanguageRules) -> list[_Candidate]:
     """Dates on a line that is nothing but date stamps and page chrome.
 
     The line is cut into segments at separators (| \u00b7 \u2022, a spaced dash or slash,
@@ -444,7 +395,7 @@ def _date_line_candidates(line: _Line) -> list[_Candidate]:
         or _LINK_LIST_RE.search(line.text)
     ):
         return []
-    mentions = find_date_mentions(line.text)
+    mentions = find_date_mentions(line.text, rules.lang)
     if not mentions:
         return []
     segments = _segments(line.text)
@@ -459,56 +410,81 @@ def _date_line_candidates(line: _Line) -> list[_Candidate]:
     for index, found in by_segment.items():
         offset, segment = segments[index]
         spans_of[index] = [(m.start - offset, m.end - offset) for m in found]
-        if not _is_pure_date_segment(segment, spans_of[index]):
+        if not _is_pure_date_segment(segment, spans_of[index], rules):
             return []
     has_time = bool(_TIME_RE.search(line.text))
     candidates: list[_Candidate] = []
     for index, found in by_segment.items():
         segment, spans = segments[index][1], spans_of[index]
         previous = segments[index - 1][1] if index > 0 else ""
-        bare_label = _label(previous) if _LABEL_RE.fullmatch(previous.strip(" :")) else ""
+        bare_label = _label(previous, rules) if rules.label.fullmatch(previous.strip(" :")) else ""
         labels = []
         for i, (start, _) in enumerate(spans):
             since = spans[i - 1][1] if i else 0
-            labels.append(_label(segment[since:start]) or (bare_label if i == 0 else ""))
+            labels.append(_label(segment[since:start], rules) or (bare_label if i == 0 else ""))
         others = [seg for i, (_, seg) in enumerate(segments) if i not in by_segment]
         check = _is_credit if any(labels) else _is_label_segment
         if not all(_is_label_segment(seg) or check(seg) for seg in others):
             return []  # a headline or sentence shares the line
         candidates.extend(
-            _Candidate(m.value, line, label, has_time, "date-line")
+            _Candidate(m.value, line, label, has_time, "date:page-stamp")
             for m, label in zip(found, labels, strict=True)
         )
     return candidates
 
 
-def _headline_lead(line: _Line) -> list[_Candidate]:
+def _headline_lead(line: _Line, rules: _LanguageRules) -> list[_Candidate]:
     """A headline that opens with its own date, as press releases do: "25 January 2024 -
     Statement on ...", "No: 21, 25 January 2024, Press Release Regarding ..."."""
-    for mention in find_date_mentions(line.text[:80]):
+    for mention in find_date_mentions(line.text[:80], rules.lang):
         prefix, suffix = line.text[: mention.start], line.text[mention.end :]
         if _HEADLINE_DATE_PREFIX_RE.match(prefix) and _HEADLINE_DATE_SUFFIX_RE.match(suffix):
-            return [_Candidate(mention.value, line, "", False, "headline-lead")]
+            return [_Candidate(mention.value, line, "", False, "date:headline")]
         break
     return []
 
 
-def _dateline_lead(line: _Line) -> list[_Candidate]:
-    """'PLACE, 24 January 2017 (Agency) - ...' opening the first paragraph."""
+def _is_dateline_prefix(prefix: str) -> bool:
+    """What may open a paragraph before its dateline's date: nothing, a place ("ASTANA, ",
+    "Москва. ", "Astaná "), or a place and an agency credit ("MOSCOW (Agency - ")."""
+    if not prefix.strip():
+        return True
+    return bool(_DATELINE_PREFIX_RE.match(prefix)) and not prefix[0].islower()
+
+
+def _dateline_lead(line: _Line, rules: _LanguageRules) -> list[_Candidate]:
+    """'PLACE, 24 January 2017 (Agency) - ...' opening a paragraph at the top of the story;
+    also 'PLACE (Agency - 24 January 2017) ...'."""
     if _CAPTION_RE.match(line.text):
         return []
-    for mention in find_date_mentions(line.text[:80]):
+    for mention in find_date_mentions(line.text[:100], rules.lang):
         prefix = line.text[: mention.start]
         suffix = line.text[mention.end :]
-        if (not prefix.strip() or _DATELINE_PREFIX_RE.match(prefix)) and _DATELINE_SUFFIX_RE.match(
-            suffix
-        ):
-            return [_Candidate(mention.value, line, "", False, "dateline-lead")]
+        closes = (
+            _DATELINE_CLOSE_RE.match(suffix) if "(" in prefix else _DATELINE_SUFFIX_RE.match(suffix)
+        )
+        if _is_dateline_prefix(prefix) and closes:
+            return [_Candidate(mention.value, line, "", False, "date:dateline")]
         break
     return []
 
 
-def _under_standfirst(lines: list[_Line], first_prose: int) -> list[_Candidate]:
+def _day_month_dateline(line: _Line, rules: _LanguageRules) -> DayMonth | None:
+    """The day and month of a dateline written without a year: 'ASTANA, Dec 21 (Agency) -',
+    'April 4 (Agency) -', 'Москва. 3 мая. AGENCY -'."""
+    if _CAPTION_RE.match(line.text):
+        return None
+    for found in find_day_months(line.text[:100], rules.lang):
+        prefix, suffix = line.text[: found.start], line.text[found.end :]
+        if _is_dateline_prefix(prefix) and _DATELINE_SUFFIX_RE.match(suffix):
+            return found
+        break
+    return None
+
+
+def _under_standfirst(
+    lines: list[_Line], first_prose: int, rules: _LanguageRules
+) -> list[_Candidate]:
     """The first "paragraph" may be a standfirst under the headline: a labelled or bylined
     stamp between it and the next paragraph still heads the story. With no paragraph below,
     the stamp is under the story, not under a standfirst."""
@@ -517,12 +493,14 @@ def _under_standfirst(lines: list[_Line], first_prose: int) -> list[_Candidate]:
         if _is_prose(line):
             return found
         found.extend(
-            c for c in _date_line_candidates(line) if c.label or _BYLINE_RE.match(line.text)
+            replace(c, kind="date:standfirst-stamp")
+            for c in _date_line_candidates(line, rules)
+            if c.label or _BYLINE_RE.match(line.text)
         )
     return []
 
 
-def _latest_body_date(lines: list[_Line]) -> date | None:
+def _latest_body_date(lines: list[_Line], lang: str) -> date | None:
     """The latest date the body mentions, counting a month or a year as its last day."""
     latest: date | None = None
 
@@ -532,11 +510,9 @@ def _latest_body_date(lines: list[_Line]) -> date | None:
             latest = value
 
     for line in lines:
-        for mention in find_date_mentions(line.text):
+        for mention in find_date_mentions(line.text, lang):
             bump(mention.value)
-        for m in _MONTH_YEAR_RE.finditer(line.text):
-            month = _parse_named_month("1", m["mon"].lower(), "2000").month
-            year = int(m["y"])
+        for year, month in find_month_years(line.text, lang):
             nxt = date(year + (month == 12), month % 12 + 1, 1)
             bump(nxt - timedelta(days=1))
         for m in _YEAR_RE.finditer(line.text):
@@ -544,14 +520,15 @@ def _latest_body_date(lines: list[_Line]) -> date | None:
     return latest
 
 
-def _evidence(line: _Line) -> Evidence:
-    return Evidence(line.text, line.start, line.end)
+def _evidence(line: _Line, text: str) -> Evidence:
+    """The line as the article writes it (`line` comes from the folded text, same offsets)."""
+    return Evidence(text[line.start : line.end], line.start, line.end)
 
 
 def _headline_index(lines: list[_Line], title: str | None) -> int | None:
     if not title:
         return None
-    wanted = " ".join(title.split()).casefold()
+    wanted = " ".join(fold(title).split()).casefold()
     for line in lines[:_MAX_TOP_LINES]:
         if " ".join(line.text.split()).casefold() == wanted:
             return line.index
@@ -562,60 +539,169 @@ def _plausible(value: date, today: date) -> bool:
     return value.year >= _EARLIEST_YEAR and value <= today + timedelta(days=1)
 
 
+# --- a day and month without a year ---------------------------------------------------------
+
+
+@cache
+def _round_spans() -> tuple[tuple[date, date], ...]:
+    """(start, end) of every round of the package's calendar (`patterns/calendar.json`)."""
+    spans = []
+    for entry in load("calendar")["rounds"]:
+        start = date.fromisoformat(entry["start"])
+        spans.append((start, date.fromisoformat(entry.get("end") or entry["start"])))
+    return tuple(spans)
+
+
+def _near_a_round(value: date) -> bool:
+    return any(
+        start - _ROUND_MARGIN <= value <= end + _ROUND_MARGIN for start, end in _round_spans()
+    )
+
+
+def _weekday_named(lines: list[_Line], rules: _LanguageRules) -> int | None:
+    """The one weekday these lines name ("on Wednesday", "в среду"), if they name one."""
+    names = weekday_names(rules.lang) if rules.lang != "en" else {}
+    found = set()
+    for line in lines:
+        for m in rules.weekday.finditer(line.text):
+            word = " ".join(m.group(0).rstrip(".,").lower().split())
+            number = names.get(word, weekday_names("en").get(word))
+            if number is not None:
+                found.add(number)
+    return found.pop() if len(found) == 1 else None
+
+
+def _year_of(
+    day_month: DayMonth, lines: list[_Line], paragraph: int, rules: _LanguageRules, today: date
+) -> date | None:
+    """The year a dateline's day and month belong to, where the page makes it certain.
+
+    The page's own full dates come first: the year they name most often (the latest on a
+    tie). A page without any takes the weekday its first paragraphs name ("on Wednesday"):
+    the years since the talks began whose calendar puts that day on it; of several, the one
+    that falls at a round of the calendar. Without a weekday only a round's own days
+    decide. Anything less certain gives no date.
+    """
+    years: dict[int, int] = {}
+    for line in lines:
+        for mention in find_date_mentions(line.text, rules.lang):
+            years[mention.value.year] = years.get(mention.value.year, 0) + 1
+
+    def on(year: int) -> date | None:
+        try:
+            return date(year, day_month.month, day_month.day)
+        except ValueError:
+            return None
+
+    if years:
+        year = max(years, key=lambda y: (years[y], y))
+        value = on(year)
+        return value if value is not None and _plausible(value, today) else None
+    weekday = _weekday_named(lines[paragraph : paragraph + _WEEKDAY_PARAGRAPHS], rules)
+    first_year = _round_spans()[0][0].year - 1 if _round_spans() else today.year - 10
+    options = [
+        value
+        for value in map(on, range(first_year, today.year + 1))
+        if value is not None and _plausible(value, today)
+    ]
+    if weekday is not None:
+        options = [value for value in options if value.weekday() == weekday]
+        if len(options) == 1:
+            return options[0]
+    at_round = [value for value in options if _near_a_round(value)]
+    return at_round[0] if len(at_round) == 1 else None
+
+
+# --- the decision ---------------------------------------------------------------------------
+
+
 def find_publication_date(article: ArticleText, *, today: date | None = None) -> DateFinding | None:
     """The article's own publication date with the line that gives it, or None if unknown.
 
-    `today` (default: the real date) rejects dates in the future.
+    `today` (default: the real date) rejects dates in the future. Month and weekday names
+    are read in the article's language (and English).
     """
     today = today or date.today()
-    text = article.text
+    original = article.text
+    text = fold(original)
+    rules = _rules(article.language)
 
     header = _HEADER_RE.match(text)
     if header:
         value = parse_date_text(header["iso"])
         if value is not None and _plausible(value, today):
-            return DateFinding(
-                value, Evidence(header.group(1), header.start(1), header.end(1)), 0.98
-            )
+            evidence = Evidence(header.group(1), header.start(1), header.end(1))
+            return DateFinding(value, evidence, 0.98, "date:header")
 
     lines = _lines(text)
     headline = _headline_index(lines, article.title)
-    body_start = next(
-        (ln.index for ln in lines if ln.index != headline and _is_prose(ln)), len(lines)
-    )
+    prose = [ln.index for ln in lines if ln.index != headline and _is_prose(ln)]
+    body_start = prose[0] if prose else len(lines)
     top = lines[: min(body_start, _MAX_TOP_LINES)]
 
     candidates: list[_Candidate] = []
     for line in top:
-        candidates.extend(_date_line_candidates(line))
+        candidates.extend(_date_line_candidates(line, rules))
     if headline is not None and headline < len(top):
-        candidates.extend(_headline_lead(lines[headline]))
-    if body_start < len(lines) and body_start <= _MAX_TOP_LINES:
-        candidates.extend(_dateline_lead(lines[body_start]))
-        if _word_count(lines[body_start].text) <= _STANDFIRST_MAX_WORDS:
-            candidates.extend(_under_standfirst(lines, body_start))
+        candidates.extend(_headline_lead(lines[headline], rules))
+    # The dateline opens the first paragraph, or the second under a standfirst.
+    leads = [i for i in prose[:_DATELINE_PARAGRAPHS] if i <= _MAX_TOP_LINES]
+    for index in leads:
+        candidates.extend(_dateline_lead(lines[index], rules))
+    if leads and _word_count(lines[body_start].text) <= _STANDFIRST_MAX_WORDS:
+        candidates.extend(_under_standfirst(lines, body_start, rules))
+    if not candidates:
+        # A stamp alone on its line among the first paragraphs ("July 31, 2018" under a
+        # standfirst), before the third and with a paragraph below it, still heads the
+        # story; a stamp under the last paragraph may be the last edit.
+        limit = prose[_DATELINE_PARAGRAPHS] if len(prose) > _DATELINE_PARAGRAPHS else len(lines)
+        for line in lines[body_start + 1 : min(limit, _MAX_TOP_LINES)]:
+            if line.index < prose[-1] and not _is_prose(line) and _is_bare_stamp(line, rules):
+                candidates.extend(
+                    replace(c, kind="date:stamp-below-lead")
+                    for c in _date_line_candidates(line, rules)
+                    if c.label != "updated"
+                )
     if not candidates:
         # Some pages print "Published 14 May 2018" under the story instead; only an
         # explicitly labelled stamp counts there, among the last few lines.
         for line in lines[max(body_start + 1, len(lines) - _MAX_TAIL_LINES) :]:
-            candidates.extend(c for c in _date_line_candidates(line) if c.label == "published")
+            candidates.extend(
+                replace(c, kind="date:tail-stamp")
+                for c in _date_line_candidates(line, rules)
+                if c.label == "published"
+            )
     candidates = [c for c in candidates if _plausible(c.value, today)]
 
     if article.meta_published is not None and _plausible(article.meta_published, today):
         same = [c for c in candidates if c.value == article.meta_published]
         if same:
-            return DateFinding(article.meta_published, _evidence(same[0].line), 0.97)
+            evidence = _evidence(same[0].line, original)
+            return DateFinding(article.meta_published, evidence, 0.97, "date:meta-tag")
         iso = article.meta_published.isoformat()
-        return DateFinding(article.meta_published, Evidence(iso, 0, 0), 0.9)
+        return DateFinding(article.meta_published, Evidence(iso, 0, 0), 0.9, "date:meta-tag")
 
     if not candidates:
+        for index in leads:
+            day_month = _day_month_dateline(lines[index], rules)
+            if day_month is None:
+                continue
+            value = _year_of(day_month, lines, index, rules, today)
+            if value is not None:
+                evidence = _evidence(lines[index], original)
+                return DateFinding(value, evidence, 0.6, "date:dateline-no-year")
+            break
         return None
 
     # A stamp above the headline that is years after everything the body talks about was
     # added when the page was saved or viewed, when another date line is there to take its
     # place. A lone date line stays: a retrospective may cite only events years old.
     several = len({c.value for c in candidates}) > 1
-    latest = _latest_body_date(lines[body_start:]) if several and headline is not None else None
+    latest = (
+        _latest_body_date(lines[body_start:], rules.lang)
+        if several and headline is not None
+        else None
+    )
     if headline is not None and latest is not None:
         kept = [
             c
@@ -626,10 +712,12 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
 
     pool = [c for c in candidates if c.label != "updated"] or candidates
     pool = [c for c in pool if c.label == "published"] or pool
-    lines_pool = [c for c in pool if c.kind == "date-line"] or pool
+    lines_pool = [c for c in pool if c.kind in _STAMP_KINDS] or pool
     best = min(lines_pool, key=lambda c: (c.value, c.line.index))
 
-    confidence = 0.85 if best.kind == "date-line" else 0.8  # a line of its own is surest
+    confidence = 0.85 if best.kind in _STAMP_KINDS else 0.8  # a line of its own is surest
+    if best.kind == "date:stamp-below-lead":
+        confidence -= 0.1
     if best.label == "updated":
         confidence -= 0.2  # only an update stamp: publication was on or before it
     elif best.label == "published" or best.has_time:
@@ -640,4 +728,15 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
     )
     if len({c.value for c in rivals}) > 1:
         confidence -= 0.15  # the top of the page disagrees with itself
-    return DateFinding(best.value, _evidence(best.line), round(confidence, 2))
+    return DateFinding(best.value, _evidence(best.line, original), round(confidence, 2), best.kind)
+
+
+def _is_bare_stamp(line: _Line, rules: _LanguageRules) -> bool:
+    """A line that is a date and nothing else but a weekday, a time or a label."""
+    mentions = find_date_mentions(line.text, rules.lang)
+    if len(mentions) != 1:
+        return False
+    rest = line.text[: mentions[0].start] + " " + line.text[mentions[0].end :]
+    rest = rules.label.sub(" ", _TZ_RE.sub(" ", _TIME_RE.sub(" ", rest)))
+    leftover = [w for w in _words(rules.weekday.sub(" ", rest)) if w.lower() not in _FILLER_WORDS]
+    return not leftover
