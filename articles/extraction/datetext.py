@@ -69,9 +69,15 @@ _NUMERIC_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
+# str.translate is slow; most texts (English ones with curly quotes too) need none of it.
+_FOLDED_CHARS_RE = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
+
+
 def fold(text: str) -> str:
     """`text` with the same length and offsets, its digits ASCII and its Arabic-script letters
     in one form each, as the name patterns expect."""
+    if text.isascii() or not _FOLDED_CHARS_RE.search(text):
+        return text
     return text.translate(_FOLD)
 
 
