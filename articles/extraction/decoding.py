@@ -9,16 +9,20 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from typing import NamedTuple
 
+import ftfy
 from charset_normalizer import from_bytes
 
 __all__ = [
     "HTML_SNIFF_RE",
+    "Decoded",
     "UnreadableArticle",
     "control_ratio",
     "decode",
     "human_size",
     "normalise",
+    "repair_mojibake",
 ]
 
 
@@ -47,6 +51,9 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _NON_ASCII_TEXT_RE = re.compile(rb"[^\t\n\r\x20-\x7e]")
 # Legacy single-byte encodings an English news file is most likely to be in.
 _WESTERN_ENCODINGS = ["cp1252", "latin_1", "iso8859_15"]
+# charset-normalizer's "chaos" differs by a few hundredths between code pages that read the
+# same Latin prose (one accented letter more or less odd): within this much, Western wins.
+_WESTERN_CHAOS_MARGIN = 0.05
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\t"), " ")
@@ -59,12 +66,25 @@ _ODD_CHARS_RE = re.compile(
 )
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-# UTF-8 read as cp1252 leaves these behind ("â€™", "Ã©").
-_MOJIBAKE_RE = re.compile(
-    r"[\u00c2\u00c3\u00c5][\u0080-\u00bf\u0152\u0153\u0160\u0161\u017d\u017e\u0178"
-    r"\u2018-\u203a\u20ac\u2122]|\u00e2\u20ac"
+# UTF-8 read as cp1252 or Latin-1 leaves a lead byte's letter (U+00C2-U+00F4: "â€™", "Ã©")
+# before a continuation byte's character; read as cp1251, Cyrillic ER or ES before one.
+_CONTINUATION_1252 = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
-_MOJIBAKE_LEADS = "\u00c2\u00c3\u00c5\u00e2"  # every match starts with one of these
+_CONTINUATION_1251 = "\u0402-\u040f\u0452-\u045f\u0490\u0491\u00a0-\u00bf\u2018-\u2026\u2116"
+_MOJIBAKE_RE = re.compile(
+    f"[\u00c2-\u00f4][{_CONTINUATION_1252}]|[\u0420\u0421][{_CONTINUATION_1251}]"
+)
+# Valid multi-byte UTF-8 sequences; with this many per broken byte a file is UTF-8.
+_UTF8_SEQUENCE_RE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_UTF8_VALID_PER_BROKEN = 4
+# Text whose letters are this much ASCII is Latin prose; its other letters must be Latin
+# this often for a guessed encoding to be believed.
+_LATIN_SHARE = 0.6
+_ACCENT_LATIN_SHARE = 0.8
 
 
 # --- decoding -----------------------------------------------------------------------------
@@ -77,8 +97,15 @@ def human_size(n: int) -> str:
     return f"{n} bytes"
 
 
-def decode(data: bytes, *, prefer_html: bool) -> tuple[str, str]:
-    """Return (text, encoding name). Strict UTF-8 first, then a declared or detected charset."""
+class Decoded(NamedTuple):
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+def decode(data: bytes, *, prefer_html: bool) -> Decoded:
+    """The text, the encoding's name and what was doubtful. Strict UTF-8 first; UTF-8 with a
+    few broken bytes (replaced, with a warning); a declared charset; a plausible guess."""
     for bom, codec, name in (
         (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
         (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
@@ -88,7 +115,7 @@ def decode(data: bytes, *, prefer_html: bool) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             try:
-                return data.decode(codec), name
+                return Decoded(data.decode(codec), name)
             except UnicodeDecodeError as exc:
                 raise UnreadableArticle("cannot decode text") from exc
 
@@ -99,9 +126,12 @@ def decode(data: bytes, *, prefer_html: bool) -> tuple[str, str]:
             raise UnreadableArticle(f"binary file ({kind})")
 
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
 
     # An HTML page that declares its charset is taken at its word (WHATWG reads the
     # Latin-1 labels as windows-1252).
@@ -112,11 +142,12 @@ def decode(data: bytes, *, prefer_html: bool) -> tuple[str, str]:
             if label in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"}:
                 label = "cp1252"
             try:
-                return data.decode(label), _encoding_name(data, label)
+                return Decoded(data.decode(label), _encoding_name(data, label))
             except (LookupError, UnicodeDecodeError):
                 pass
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         # Legacy-encoded prose is mostly ASCII; a file that is not is some binary format.
         unusual = len(_NON_ASCII_TEXT_RE.findall(data)) / len(data)
@@ -126,11 +157,52 @@ def decode(data: bytes, *, prefer_html: bool) -> tuple[str, str]:
     # it is what an English news file in a legacy encoding almost always is, and picking
     # cp1250 would turn "è" into "č" without a trace.
     western = from_bytes(data, cp_isolation=_WESTERN_ENCODINGS).best()
-    chosen = western if western is not None and western.chaos <= best.chaos + 0.02 else best
-    text = str(chosen)
-    if "\ufffd" in text or chosen.chaos > 0.3:
-        raise UnreadableArticle("cannot decode text")
-    return text, _encoding_name(data, chosen.encoding)
+    ranked = list(matches)
+    if western is not None and western.chaos <= best.chaos + _WESTERN_CHAOS_MARGIN:
+        ranked.insert(0, western)
+    for match in ranked:
+        text = str(match)
+        if "\ufffd" in text or match.chaos > 0.3:
+            continue
+        if not _plausible_script(text):
+            continue  # Latin prose read as CJK (or another script) is a wrong guess
+        warnings = () if match is ranked[0] else (f"encoding guessed as {match.encoding}",)
+        return Decoded(text, _encoding_name(data, match.encoding), warnings)
+    raise UnreadableArticle("cannot decode text")
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few broken bytes (a truncated character, a pasted Latin-1 line): still
+    UTF-8, the bad bytes replaced, and a warning. A legacy-encoded file has (almost) no
+    valid multi-byte sequences, so it never passes."""
+    valid = len(_UTF8_SEQUENCE_RE.findall(data))
+    if valid == 0:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    if broken * _UTF8_VALID_PER_BROKEN > valid:
+        return None
+    return Decoded(text, "utf-8", (f"{broken} invalid UTF-8 byte(s) replaced",))
+
+
+def _plausible_script(text: str) -> bool:
+    """Whether a single-byte or CJK guess reads like text: where most letters are ASCII
+    (Latin prose), the others must be Latin letters too (accents), not ideographs or
+    another script's letters that the guess made of accented bytes."""
+    letters = [ch for ch in text if ch.isalpha()]
+    ascii_letters = sum(ch.isascii() for ch in letters)
+    if ascii_letters < _LATIN_SHARE * len(letters):
+        return True  # not Latin prose: the guess's own measures decide
+    others = [ch for ch in letters if not ch.isascii()]
+    latin = sum(unicodedata.name(ch, "").startswith("LATIN") for ch in others)
+    return latin >= _ACCENT_LATIN_SHARE * len(others)
+    others = [ch for ch in letters if not ch.isascii()]
+    if len(others) < _LATIN_SHARE * len(letters) / (1 - _LATIN_SHARE) and len(letters) - len(
+        others
+    ) >= _LATIN_SHARE * len(letters):
+        latin = sum(unicodedata.name(ch, "").startswith("LATIN") for ch in others)
+        return latin >= _ACCENT_LATIN_SHARE * len(others)
+    return True
 
 
 def _encoding_name(data: bytes, codec: str) -> str:
@@ -150,7 +222,6 @@ def normalise(text: str) -> str:
         if "\t" in text:
             text = text.translate(_SPACES)
     else:
-        text = _fix_mojibake(text)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
         if _ODD_CHARS_RE.search(text):
@@ -162,19 +233,14 @@ def normalise(text: str) -> str:
     return text.strip()
 
 
-def _fix_mojibake(text: str) -> str:
-    """Undo UTF-8 that was once decoded as cp1252, but only when that round trip is exact."""
-    if not any(ch in text for ch in _MOJIBAKE_LEADS) or not _MOJIBAKE_RE.search(text):
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 that was once decoded as a legacy code page ("â€™", "Ã©", Cyrillic read
+    as cp1252 or cp1251) with ftfy, which changes the text only where the repair is
+    certain. ftfy's own test costs a millisecond, so a cheap look for the marks such text
+    leaves comes first."""
+    if text.isascii() or not _MOJIBAKE_RE.search(text):
         return text
-    try:
-        # Browsers decode the five bytes cp1252 leaves undefined as C1 controls; map them back.
-        raw = b"".join(
-            bytes([ord(ch)]) if 0x80 <= ord(ch) <= 0x9F else ch.encode("cp1252") for ch in text
-        )
-        repaired = raw.decode("utf-8")
-    except UnicodeError:
-        return text
-    return text if _MOJIBAKE_RE.search(repaired) else repaired
+    return ftfy.fix_encoding(text)
 
 
 def control_ratio(text: str) -> float:

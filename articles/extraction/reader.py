@@ -7,7 +7,17 @@ report.
 
 from __future__ import annotations
 
-from .decoding import HTML_SNIFF_RE, UnreadableArticle, control_ratio, decode, human_size, normalise
+from dataclasses import replace
+
+from .decoding import (
+    HTML_SNIFF_RE,
+    UnreadableArticle,
+    control_ratio,
+    decode,
+    human_size,
+    normalise,
+    repair_mojibake,
+)
 from .language import detect_language
 from .markup import read_html
 from .plaintext import plain_publisher, plain_title, require_prose, strip_trailing_chrome
@@ -32,16 +42,21 @@ def read_article(data: bytes, filename: str, *, max_bytes: int | None = None) ->
         raise UnreadableArticle("empty file")
 
     looks_html = filename.lower().endswith(_HTML_SUFFIXES)
-    raw, encoding = decode(data, prefer_html=looks_html)
-    text = normalise(raw)
+    raw, encoding, warnings = decode(data, prefer_html=looks_html)
+    repaired = repair_mojibake(raw)
+    if repaired != raw:
+        warnings = (*warnings, "mojibake repaired (UTF-8 once read as a legacy code page)")
+    text = normalise(repaired)
     if not text.strip():
         raise UnreadableArticle("empty file")
     if control_ratio(text) > 0.01:
         raise UnreadableArticle("binary file (control characters)")
 
     if looks_html or HTML_SNIFF_RE.match(text):
-        return read_html(text, encoding)
-    return _read_plain(text, encoding)
+        article = read_html(text, encoding)
+    else:
+        article = _read_plain(text, encoding)
+    return replace(article, warnings=warnings) if warnings else article
 
 
 def _read_plain(text: str, encoding: str) -> ArticleText:
