@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 import string
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import filterfalse
 
+from .data import for_language, load
 from .dates import parse_date_text
 from .decoding import UnreadableArticle
 
@@ -22,7 +23,9 @@ _CHROME_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 _MENU_LINE_RE = re.compile(r"\S\s*(?:\||>|\u00bb|/)\s*\S.*(?:\||>|\u00bb|/)|\s\|\s|\s{2,}/\s{2,}")
-_DATE_HEADER_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
+# The archive's scraper header (" date 2017-12-20 ", or only the month: " date 2024-01 ")
+# written in front of the page's first line.
+_DATE_HEADER_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*", re.UNICODE)
 # UTF-8 bytes that may be part of a `_WORD_RE` word (ASCII letters, ' and -, and all
 # non-ASCII); every other byte becomes a space.
@@ -45,6 +48,13 @@ _MIN_PROSE_WORDS = 20
 _MAX_CHROME_LINE = 150
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _PROSE_LINE_MIN_WORDS = 6
+_COUNTER_RE = re.compile(
+    r"\d+\s+(?:pages?|comments?|views?|shares?|photos?|replies|min(?:ute)?s?\s+read)\b",
+    re.IGNORECASE,
+)
+_CLOCK_RE = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?![\d:])")
+# A photo credit on a line of its own ("AP Photo/ Jane Roe, file") is this short.
+_CREDIT_MAX_WORDS = 8
 # A menu item or breadcrumb is a few words; a piece this long between separators is prose.
 _MENU_ITEM_MAX_WORDS = 12
 _MENU_SEPARATOR_RE = re.compile(r"\s*(?:\||>|\u00bb|/)\s*")
@@ -80,15 +90,38 @@ def plain_title(lines: list[str]) -> str | None:
     lines and captions between the headline and the body are not headline-like.
     """
     title = None
+    after_credit = False
     for line in lines[:15]:
+        header = _DATE_HEADER_RE.match(line)
+        if header:  # the scraper's header stands in front of the page's first line
+            line = line[header.end() :].strip()
         n_words = number_of_words(line)
-        if _DATE_HEADER_RE.match(line) or n_words >= 40:
+        if n_words >= 40:
             break  # the body has begun
         if n_words >= 15 and _SENTENCE_END_RE.search(line):
             break
-        if _is_headline(line, n_words):
+        credit = _photo_credit_re().search(line) is not None
+        if not credit and not after_credit and _is_headline(line, n_words):
             title = line
+        # The line under a credit that stands alone is the photo's caption.
+        after_credit = credit and n_words <= _CREDIT_MAX_WORDS
     return title
+
+
+@cache
+def _photo_credit_re() -> re.Pattern[str]:
+    """A photo credit in any supported language: "Photo: X", "(Photo: X)", "AP Photo/ X",
+    "Фото: X", or a copyright sign."""
+    words = {
+        word
+        for lang in load("languages")["supported"]
+        for word in for_language("reader", lang).get("photo_words", ())
+    }
+    names = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\w)(?:{names})\s*(?:[:/\u00a9]|\bby\b|\bcredit\b)|\(\s*(?:{names})\b|\u00a9",
+        re.IGNORECASE,
+    )
 
 
 def _is_headline(line: str, n_words: int) -> bool:
@@ -98,9 +131,14 @@ def _is_headline(line: str, n_words: int) -> bool:
         return False
     if is_menu_line(line) or _is_banner(line) or line.isupper():
         return False
-    if parse_date_text(line) is not None and n_words <= 8:
-        return False  # a date line ("Friday, 17 February 2017 | 10:30")
-    return line[0].isupper() or line[0].isdigit() or line[0] in "\"'\u201c\u2018"
+    if _COUNTER_RE.match(line):
+        return False  # page furniture that counts ("1 pages in this article", "12 comments")
+    if n_words <= 8 and (parse_date_text(line) is not None or _CLOCK_RE.search(line)):
+        return False  # a date line ("Friday, 17 February 2017 | 10:30", "23 Sep. 16:55")
+    first = line[0]
+    if first.isalpha() and not first.isupper() and not first.islower():
+        return True  # a script without capitals (Arabic, Persian)
+    return first.isupper() or first.isdigit() or first in "\"'\u201c\u2018"
 
 
 def is_menu_line(line: str) -> bool:
