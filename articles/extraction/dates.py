@@ -73,6 +73,8 @@ __all__ = [
 
 # The archive's scraper header: " date 2019-04-26 " at the very start of the file.
 _HEADER_RE = re.compile(r"\A\s*(date\s+(?P<iso>\d{4}-\d{2}-\d{2}))\b", re.IGNORECASE)
+# The same header with the month alone (" date 2024-01 "): the year for a year-less date.
+_HEADER_MONTH_RE = re.compile(r"\A\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})\b", re.IGNORECASE)
 
 # A line carrying one of these is a page-view or save stamp, not a publication date.
 PAGE_STAMP_MARKERS: tuple[str, ...] = (
@@ -234,6 +236,8 @@ _WEEKDAY_PARAGRAPHS = 3
 _ROUND_MARGIN = timedelta(days=7)
 # Candidates from a line of their own (rather than from a paragraph's opening).
 _STAMP_KINDS = frozenset({"date:page-stamp", "date:standfirst-stamp", "date:stamp-below-lead"})
+# What may stand between "tomorrow" and its date: a comma, "the", a bracket, a weekday.
+_RELATIVE_GAP_RE = re.compile(r"[\s,(\u2013\u2014-]*(?:the\s+)?", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\d,.-])(?P<y>(?:19|20)\d\d)(?![\d-])")
 _MAX_TAIL_LINES = 3
 _PROSE_MIN_WORDS = 12
@@ -571,6 +575,38 @@ def _weekday_named(lines: list[_Line], rules: _LanguageRules) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _relative_day(line: _Line, rules: _LanguageRules) -> tuple[DayMonth, int] | None:
+    """A day and month right after "today", "tomorrow" or "yesterday" in the article's
+    language ("ends tomorrow, 25 January"), with the words' distance in days."""
+    rx = _relative_re(rules.lang)
+    if rx is None:
+        return None
+    for m in rx.finditer(line.text):
+        rest = line.text[m.end() :]
+        for day_month in find_day_months(rest[:40], rules.lang):
+            gap = rest[: day_month.start]
+            if _RELATIVE_GAP_RE.fullmatch(rules.weekday.sub(" ", gap)):
+                offset = _relative_days(rules.lang)[" ".join(m.group(0).lower().split())]
+                return day_month, offset
+            break
+    return None
+
+
+@cache
+def _relative_days(lang: str) -> dict[str, int]:
+    own = load("dates").get("languages", {}).get(lang, {}) if lang != "en" else load("dates")
+    return {fold(word).lower(): days for word, days in own.get("relative_days", {}).items()}
+
+
+@cache
+def _relative_re(lang: str) -> re.Pattern[str] | None:
+    words = _relative_days(lang)
+    if not words:
+        return None
+    names = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{names})(?!\w)", re.IGNORECASE)
+
+
 def _year_of(
     day_month: DayMonth, lines: list[_Line], paragraph: int, rules: _LanguageRules, today: date
 ) -> date | None:
@@ -583,6 +619,9 @@ def _year_of(
     decide. Anything less certain gives no date.
     """
     years: dict[int, int] = {}
+    header = _HEADER_MONTH_RE.match(lines[0].text) if lines else None
+    if header:  # the scraper's month of publication outweighs any date the text names
+        years[int(header["y"])] = len(lines) + 1
     for line in lines:
         for mention in find_date_mentions(line.text, rules.lang):
             years[mention.value.year] = years.get(mention.value.year, 0) + 1
@@ -682,16 +721,7 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
         return DateFinding(article.meta_published, Evidence(iso, 0, 0), 0.9, "date:meta-tag")
 
     if not candidates:
-        for index in leads:
-            day_month = _day_month_dateline(lines[index], rules)
-            if day_month is None:
-                continue
-            value = _year_of(day_month, lines, index, rules, today)
-            if value is not None:
-                evidence = _evidence(lines[index], original)
-                return DateFinding(value, evidence, 0.6, "date:dateline-no-year")
-            break
-        return None
+        return _year_less(lines, leads, rules, today, original)
 
     # A stamp above the headline that is years after everything the body talks about was
     # added when the page was saved or viewed, when another date line is there to take its
@@ -729,6 +759,34 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
     if len({c.value for c in rivals}) > 1:
         confidence -= 0.15  # the top of the page disagrees with itself
     return DateFinding(best.value, _evidence(best.line, original), round(confidence, 2), best.kind)
+
+
+def _year_less(
+    lines: list[_Line], leads: list[int], rules: _LanguageRules, today: date, original: str
+) -> DateFinding | None:
+    """A page with no full date at its top: a dateline's day and month, or a day and month
+    the first paragraph puts "tomorrow" or "yesterday", in the year the page makes certain."""
+    for index in leads:
+        day_month = _day_month_dateline(lines[index], rules)
+        if day_month is None:
+            continue
+        value = _year_of(day_month, lines, index, rules, today)
+        if value is not None:
+            evidence = _evidence(lines[index], original)
+            return DateFinding(value, evidence, 0.6, "date:dateline-no-year")
+        return None
+    for index in leads[:1]:
+        relative = _relative_day(lines[index], rules)
+        if relative is None:
+            continue
+        day_month, offset = relative
+        value = _year_of(day_month, lines, index, rules, today)
+        if value is not None:
+            value -= timedelta(days=offset)
+            if _plausible(value, today):
+                evidence = _evidence(lines[index], original)
+                return DateFinding(value, evidence, 0.55, "date:relative-day")
+    return None
 
 
 def _is_bare_stamp(line: _Line, rules: _LanguageRules) -> bool:

@@ -205,3 +205,31 @@ def test_month_pattern_of_a_language_with_spaces_in_names() -> None:
     rx = re.compile(month_pattern("ar"))
     # Arabic-script names are matched in the folded text (one form of yeh and kaf).
     assert rx.fullmatch(fold("كانون  الثاني"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            " date 2024-01 Agenzia\n\nI colloqui sono iniziati questa mattina nella capitale "
+            "kazaka e si concluderanno domani, 25 gennaio, con una dichiarazione comune.",
+            "it",
+            date(2024, 1, 24),
+        ),
+        (
+            "The talks opened this morning and will close tomorrow, Thursday 22 June, with a "
+            "joint statement, the host's foreign ministry said on 21 June 2023.",
+            "en",
+            date(2023, 6, 21),
+        ),
+    ],
+)
+def test_tomorrow_and_a_day_date_the_article(text: str, lang: str, expected: date) -> None:
+    result = finding(f"{text}\n\n{BODY[lang]}", lang)
+    assert result is not None and result.value == expected
+    assert result.rule == "date:relative-day"
+
+
+def test_a_relative_word_not_followed_by_a_date_gives_nothing() -> None:
+    text = "The talks opened on Monday and will close tomorrow, the ministry said in a note."
+    assert finding(f"{text}\n\n{BODY['en']}") is None
