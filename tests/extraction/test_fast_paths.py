@@ -9,7 +9,7 @@ import numpy
 import pytest
 import spacy
 
-from articles.extraction import dates, markup, plaintext, rounds, sentences
+from articles.extraction import datestamps, markup, plaintext, rounds, sentences
 from articles.extraction.sentences import SentInfo, Tokens
 
 TRICKY_LINES = [
@@ -233,13 +233,13 @@ def test_reader_noise_test_matches_the_rule_and_splits_class_names() -> None:
     ],
 )
 def test_dates_prose_test_matches_the_rule(text: str) -> None:
-    line = dates._Line(text, 0, len(text), 0)
+    line = datestamps.Line(text, 0, len(text), 0)
     expected = (
-        not dates._CAPTION_RE.match(text)
-        and len(dates._words(text)) >= dates._PROSE_MIN_WORDS
-        and (bool(dates._SENTENCE_END_RE.search(text)) or len(text) >= 120)
+        not datestamps.CAPTION_RE.match(text)
+        and len(datestamps._words(text)) >= datestamps._PROSE_MIN_WORDS
+        and (bool(datestamps._SENTENCE_END_RE.search(text)) or len(text) >= 120)
     )
-    assert dates._is_prose(line) == expected
+    assert datestamps.is_prose(line) == expected
 
 
 OPENING_LINES = [
