@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from .dates import parse_machine_date
+from .datetext import parse_machine_date
 from .decoding import normalise
 from .language import detect_language
 from .plaintext import require_prose, strip_trailing_chrome

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from itertools import filterfalse
 
 from .data import for_language, load
-from .dates import parse_date_text
+from .datetext import parse_date_text
 from .decoding import UnreadableArticle
 
 # Plain text page furniture at the end of a file.
