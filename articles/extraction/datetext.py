@@ -29,6 +29,7 @@ __all__ = [
     "fold",
     "month_names",
     "month_pattern",
+    "month_prefix_pattern",
     "parse_date_text",
     "parse_machine_date",
     "weekday_names",
@@ -125,6 +126,15 @@ def month_pattern(lang: str = "en", *, title_case: bool = False) -> str:
     if shorts:
         parts.append(_alternation(shorts, title_case=title_case) + r"\.?")
     return "(?:" + "|".join(parts) + ")"
+
+
+@cache
+def month_prefix_pattern(lang: str = "en", *, title_case: bool = False) -> str:
+    """An alternation of the first three letters of every month name of `lang` ("Jan|Feb|
+    ..."): every `month_pattern` match starts with one, so a search for it is a cheap
+    first test before the full pattern."""
+    prefixes = {name[:3] for name in month_names(lang)}
+    return _alternation(prefixes, title_case=title_case)
 
 
 @cache

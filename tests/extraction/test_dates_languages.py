@@ -15,6 +15,7 @@ from articles.extraction.datetext import (
     fold,
     month_names,
     month_pattern,
+    month_prefix_pattern,
     parse_date_text,
 )
 from articles.extraction.types import ArticleText
@@ -233,3 +234,13 @@ def test_tomorrow_and_a_day_date_the_article(text: str, lang: str, expected: dat
 def test_a_relative_word_not_followed_by_a_date_gives_nothing() -> None:
     text = "The talks opened on Monday and will close tomorrow, the ministry said in a note."
     assert finding(f"{text}\n\n{BODY['en']}") is None
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "de"])
+def test_every_month_name_starts_with_a_prefix_of_the_prefix_pattern(lang: str) -> None:
+    prefix = re.compile(month_prefix_pattern(lang, title_case=True))
+    months = re.compile(month_pattern(lang, title_case=True))
+    for name in month_names(lang):
+        written = name[:1].upper() + name[1:]
+        assert months.fullmatch(written)
+        assert prefix.match(written)
