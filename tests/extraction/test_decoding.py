@@ -88,3 +88,10 @@ def test_text_that_only_looks_odd_is_left_alone() -> None:
     text = f"SÃO PAULO, Brazil - {PROSE}"
     article = read_article(text.encode(), "a.txt")
     assert article.text.startswith("SÃO PAULO") and article.warnings == ()
+
+
+def test_legacy_cyrillic_file_is_read_in_its_code_page() -> None:
+    data = f"{RUSSIAN}\n\n{RUSSIAN}".encode("cp1251")
+    article = read_article(data, "a.txt")
+    assert "Делегации России" in article.text and "\ufffd" not in article.text
+    assert article.language == "ru"
