@@ -27,13 +27,14 @@ Every `DateFinding` names its rule. The rules, in order (first that gives an ans
 4. ``date:tail-stamp`` - failing all that, a stamp explicitly labelled ``Published`` among
    the last lines; ``Last modified`` there is never taken.
 5. A day and month without a year, in the year the page makes certain (confidence 0.6 or
-   less): ``date:dateline-no-year`` (``ASTANA, Dec 21 (Agency) -``) and
-   ``date:relative-day`` ("... ends tomorrow, 25 January" in the first paragraph: the day
-   before). The year is the one the page's own full dates (or the scraper's month header)
-   name most; a page without any takes the weekday its first paragraphs name ("on
-   Wednesday"), among the years since the talks began, and of several such years the one
-   at a round of the calendar (`patterns/calendar.json`); without a weekday only a round's
-   own days decide. Anything less certain gives no date.
+   less): ``date:page-stamp-no-year`` (``March 16, 14:57 UTC+3`` above the story),
+   ``date:dateline-no-year`` (``ASTANA, Dec 21 (Agency) -``) and ``date:relative-day``
+   ("... ends tomorrow, 25 January" in the first paragraph: the day before). The year is
+   the scraper's month header's, else the one that puts the day nearest the dates the page
+   names. A dateline on a page that names none takes the weekday its first paragraphs name
+   ("on Wednesday"), among the years since the talks began, and of several such years the
+   one at a round of the calendar (`patterns/calendar.json`); without a weekday only a
+   round's own days decide. Anything less certain gives no date.
 
 Dates inside sentences of the body are never taken: they name other events. Month and
 weekday names come from `patterns/dates.json` (`datetext`), in the article's language and
@@ -55,6 +56,7 @@ from .datestamps import (
     Candidate,
     LanguageRules,
     Line,
+    bare_day_month_stamp,
     date_line_candidates,
     is_bare_stamp,
     is_prose,
@@ -302,23 +304,23 @@ def _relative_re(lang: str) -> re.Pattern[str] | None:
 
 
 def _year_of(
-    day_month: DayMonth, lines: list[Line], paragraph: int, rules: LanguageRules, today: date
+    day_month: DayMonth,
+    lines: list[Line],
+    paragraph: int,
+    rules: LanguageRules,
+    today: date,
+    *,
+    by_weekday: bool = True,
 ) -> date | None:
-    """The year a dateline's day and month belong to, where the page makes it certain.
+    """The year a day and month belong to, where the page makes it certain.
 
-    The page's own full dates come first: the year they name most often (the latest on a
-    tie). A page without any takes the weekday its first paragraphs name ("on Wednesday"):
-    the years since the talks began whose calendar puts that day on it; of several, the one
-    that falls at a round of the calendar. Without a weekday only a round's own days
-    decide. Anything less certain gives no date.
+    The scraper's month header comes first; then the dates the page names: the year that
+    puts the day nearest them (a page mostly names recent dates). A page without any takes
+    (`by_weekday`: for a dateline, whose story tells of its own day) the weekday its first
+    paragraphs name ("on Wednesday"): the years since the talks began whose calendar puts
+    that day on it; of several, the one that falls at a round of the calendar. Without a
+    weekday only a round's own days decide. Anything less certain gives no date.
     """
-    years: dict[int, int] = {}
-    header = _HEADER_MONTH_RE.match(lines[0].text) if lines else None
-    if header:  # the scraper's month of publication outweighs any date the text names
-        years[int(header["y"])] = len(lines) + 1
-    for line in lines:
-        for mention in find_date_mentions(line.text, rules.lang):
-            years[mention.value.year] = years.get(mention.value.year, 0) + 1
 
     def on(year: int) -> date | None:
         try:
@@ -326,10 +328,26 @@ def _year_of(
         except ValueError:
             return None
 
-    if years:
-        year = max(years, key=lambda y: (years[y], y))
-        value = on(year)
+    header = _HEADER_MONTH_RE.match(lines[0].text) if lines else None
+    if header:  # the scraper's month of publication
+        value = on(int(header["y"]))
         return value if value is not None and _plausible(value, today) else None
+    # The dates the page names, a month counting as its middle day.
+    named = [m.value for line in lines for m in find_date_mentions(line.text, rules.lang)]
+    named += [
+        date(year, month, 15)
+        for line in lines
+        for year, month in find_month_years(line.text, rules.lang)
+    ]
+    if named:
+        years = {d.year + shift for d in named for shift in (-1, 0, 1)}
+        options = [v for v in map(on, sorted(years)) if v is not None and _plausible(v, today)]
+        if not options:
+            return None
+        # The year that puts the day nearest the dates the page names (the later on a tie).
+        return min(options, key=lambda v: (min(abs((v - d).days) for d in named), -v.year))
+    if not by_weekday:
+        return None
     weekday = _weekday_named(lines[paragraph : paragraph + _WEEKDAY_PARAGRAPHS], rules)
     first_year = _round_spans()[0][0].year - 1 if _round_spans() else today.year - 10
     options = [
@@ -415,7 +433,7 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
         return DateFinding(article.meta_published, Evidence(iso, 0, 0), 0.9, "date:meta-tag")
 
     if not candidates:
-        return _year_less(lines, leads, rules, today, original)
+        return _year_less(lines, top, leads, rules, today, original)
 
     # A stamp above the headline that is years after everything the body talks about was
     # added when the page was saved or viewed, when another date line is there to take its
@@ -456,10 +474,26 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
 
 
 def _year_less(
-    lines: list[Line], leads: list[int], rules: LanguageRules, today: date, original: str
+    lines: list[Line],
+    top: list[Line],
+    leads: list[int],
+    rules: LanguageRules,
+    today: date,
+    original: str,
 ) -> DateFinding | None:
-    """A page with no full date at its top: a dateline's day and month, or a day and month
-    the first paragraph puts "tomorrow" or "yesterday", in the year the page makes certain."""
+    """A page with no full date at its top: a stamp or a dateline with a day and month, or
+    a day and month the first paragraph puts "tomorrow" or "yesterday", in the year the page
+    makes certain."""
+    for line in top:
+        day_month = bare_day_month_stamp(line, rules)
+        if day_month is None:
+            continue
+        # A stamp stands apart from the story: a weekday in the story need not be its day.
+        value = _year_of(day_month, lines, line.index, rules, today, by_weekday=False)
+        if value is not None:
+            evidence = _evidence(line, original)
+            return DateFinding(value, evidence, 0.6, "date:page-stamp-no-year")
+        return None
     for index in leads:
         day_month = _day_month_dateline(lines[index], rules)
         if day_month is None:
@@ -474,7 +508,7 @@ def _year_less(
         if relative is None:
             continue
         day_month, offset = relative
-        value = _year_of(day_month, lines, index, rules, today)
+        value = _year_of(day_month, lines, index, rules, today, by_weekday=False)
         if value is not None:
             value -= timedelta(days=offset)
             if _plausible(value, today):

@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from .data import load
-from .datetext import DateMention, find_date_mentions, weekday_pattern
+from .datetext import DateMention, DayMonth, find_date_mentions, find_day_months, weekday_pattern
 
 # A line carrying one of these is a page-view or save stamp, not a publication date.
 PAGE_STAMP_MARKERS: tuple[str, ...] = (
@@ -341,3 +341,24 @@ def is_bare_stamp(line: Line, rules: LanguageRules) -> bool:
     rest = rules.label.sub(" ", _TZ_RE.sub(" ", _TIME_RE.sub(" ", rest)))
     leftover = [w for w in _words(rules.weekday.sub(" ", rest)) if w.lower() not in _FILLER_WORDS]
     return not leftover
+
+
+def bare_day_month_stamp(line: Line, rules: LanguageRules) -> DayMonth | None:
+    """A stamp that writes a day and month without a year ("March 16, 14:57 UTC+3", "23 Sep.
+    16:55", "Tuesday, 4 April"): nothing else on the line but a time, a weekday, a label and
+    at most a place ("January 23, 8:09 UTC+3 ASTANA")."""
+    if len(line.text) > _MAX_DATE_LINE_CHARS or not any(ch.isdigit() for ch in line.text):
+        return None
+    if _PAGE_STAMP_RE.search(line.text) or CAPTION_RE.search(line.text):
+        return None
+    found = find_day_months(line.text, rules.lang)
+    if len(found) != 1:
+        return None
+    rest = line.text[: found[0].start] + " " + line.text[found[0].end :]
+    rest = rules.label.sub(" ", _TZ_RE.sub(" ", _TIME_RE.sub(" ", rest)))
+    leftover = [w for w in _words(rules.weekday.sub(" ", rest)) if w.lower() not in _FILLER_WORDS]
+    if any(ch.isdigit() for w in leftover for ch in w):
+        return None
+    if len(leftover) > 1 or (leftover and not leftover[0][0].isupper()):
+        return None
+    return found[0]

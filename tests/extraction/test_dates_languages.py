@@ -244,3 +244,23 @@ def test_every_month_name_starts_with_a_prefix_of_the_prefix_pattern(lang: str) 
         written = name[:1].upper() + name[1:]
         assert months.fullmatch(written)
         assert prefix.match(written)
+
+
+def test_stamp_without_a_year_takes_the_year_of_the_page() -> None:
+    text = (
+        "Presidents to meet on Syria\nMarch 16, 14:57 UTC+3\n\n"
+        "ASTANA - The foreign ministers agreed to prepare a summit of the three presidents, "
+        "a step first discussed on 22 November 2017 and confirmed at talks in January 2018."
+    )
+    result = finding(text, title="Presidents to meet on Syria")
+    assert result is not None and result.value == date(2018, 3, 16)
+    assert result.rule == "date:page-stamp-no-year"
+
+
+def test_a_year_less_line_that_is_a_sentence_is_no_stamp() -> None:
+    text = (
+        "Presidents to meet on Syria\nThe summit opens March 16\n\n"
+        "ASTANA - The foreign ministers agreed to prepare a summit of the three presidents, "
+        "a step first discussed on 22 November 2017 and confirmed at talks in January 2018."
+    )
+    assert finding(text, title="Presidents to meet on Syria") is None
