@@ -8,6 +8,7 @@ the story; the line rules are in its docstring.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -126,8 +127,13 @@ class LanguageRules:
     weekday: re.Pattern[str]
 
 
-def _words_re(words: object) -> list[str]:
-    return [rf"(?<!\w){re.escape(w).replace(chr(92) + ' ', chr(92) + 's+')}(?!\w)" for w in words]  # type: ignore[attr-defined]
+def _words_re(words: Iterable[str]) -> list[str]:
+    """One pattern per label word: whole words, any run of spaces where the word has one."""
+    patterns = []
+    for word in words:
+        spaced = r"\s+".join(re.escape(part) for part in word.split())
+        patterns.append(rf"(?<!\w){spaced}(?!\w)")
+    return patterns
 
 
 @cache

@@ -10,7 +10,7 @@ Persian pages also date by the Solar Hijri calendar ("15 تیر 1400"); jdatetim
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -103,11 +103,11 @@ def weekday_names(lang: str = "en") -> Mapping[str, int]:
     return _names(lang, "weekdays")
 
 
-def _alternation(names: object, *, title_case: bool = False) -> str:
+def _alternation(names: Iterable[str], *, title_case: bool = False) -> str:
     """A regex alternation of `names`, longest first (so "mars" wins over "mar"), spaces
     matching any run of spaces; with `title_case`, each name capitalised ("Jan"), for a
     case-sensitive pattern that must not take the verb "may" for a month."""
-    ordered = sorted(names, key=lambda n: (-len(n), n))  # type: ignore[call-overload]
+    ordered = sorted(names, key=lambda n: (-len(n), n))
     if title_case:
         ordered = [n[:1].upper() + n[1:] for n in ordered]
     return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered) + ")"
