@@ -59,6 +59,8 @@ class ArticleText:
     language: str = "en"
     encoding: str = "utf-8"
     meta_published: date | None = None  # from an HTML meta tag or <time>, when present
+    # What the reader had to guess or repair ("3 invalid UTF-8 byte(s) replaced", ...).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

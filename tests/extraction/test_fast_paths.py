@@ -1,4 +1,5 @@
-"""The fast paths of sentences.py, rounds.py, reader.py and dates.py give what the rules give."""
+"""The fast paths of sentences.py, rounds.py, the reader modules and dates.py give what the
+rules give."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import numpy
 import pytest
 import spacy
 
-from articles.extraction import dates, reader, rounds, sentences
+from articles.extraction import datestamps, markup, plaintext, rounds, sentences
 from articles.extraction.sentences import SentInfo, Tokens
 
 TRICKY_LINES = [
@@ -58,9 +59,9 @@ PROBES = [*TRICKY_LINES, *MARKER_LINES, *MENU_LINES, *_every_character()]
 # A line test with a fast path -> (the fast path, the plain rule it stands for).
 FAST_LINE_TESTS = {
     "layout word count": (sentences._word_count, lambda s: len(sentences._WORD_RE.findall(s))),
-    "reader word count": (reader._number_of_words, lambda s: len(reader._WORD_RE.findall(s))),
-    "reader split count": (reader._split_count, lambda s: len(s.split())),
-    "reader menu line": (reader._is_menu_line, lambda s: bool(reader._MENU_LINE_RE.search(s))),
+    "reader word count": (plaintext.number_of_words, lambda s: len(plaintext._WORD_RE.findall(s))),
+    "reader split count": (markup._split_count, lambda s: len(s.split())),
+    "reader menu line": (plaintext.is_menu_line, lambda s: bool(plaintext._MENU_LINE_RE.search(s))),
     "layout marker word": (
         sentences._has_marker_word,
         lambda s: bool(re.search(r"photo|www\.|follow", s, re.IGNORECASE)),
@@ -154,8 +155,8 @@ def test_subordinate_scan_stops_at_punctuation() -> None:
 
 
 def _page_tags(html: str) -> list:
-    page = reader._parse_html(html)
-    return [tag for top in page for tag in top.iter(reader.etree.Element)]
+    page = markup._parse_html(html)
+    return [tag for top in page for tag in top.iter(markup.etree.Element)]
 
 
 def test_reader_paragraph_words_are_the_word_counts_of_the_text() -> None:
@@ -166,37 +167,37 @@ def test_reader_paragraph_words_are_the_word_counts_of_the_text() -> None:
         "<ruby>x<rt><p>ruby text</p></rt></ruby><p>six<script>no</script> seven</p>"
         "</body></html>"
     )
-    counts = reader._paragraph_words(tags)
+    counts = markup._paragraph_words(tags)
     paragraphs = [t for t in tags if t.tag == "p"]
     assert list(counts) == paragraphs
-    assert counts == {p: len(reader._text(p).split()) for p in paragraphs}
+    assert counts == {p: len(markup._text(p).split()) for p in paragraphs}
     assert sorted(counts.values()) == [0, 0, 0, 0, 2, 5]
 
 
 def _plain_is_noise(tag) -> bool:
-    """`reader._is_noise` as it read each attribute with `get` (the rule, without the cache)."""
+    """`markup._is_noise` as it read each attribute with `get` (the rule, without the cache)."""
     name = tag.tag
-    if name in reader._DROP_TAGS:
+    if name in markup._DROP_TAGS:
         return True
     if name == "header":
         return next(tag.iterdescendants("h1"), None) is None
     role = tag.get("role")
-    if role is not None and role.lower() in reader._DROP_ROLES:
+    if role is not None and role.lower() in markup._DROP_ROLES:
         return True
     if tag.get("hidden") is not None or tag.get("aria-hidden") == "true":
         return True
     style = tag.get("style")
-    if style is not None and reader._DISPLAY_NONE_RE.search(style):
+    if style is not None and markup._DISPLAY_NONE_RE.search(style):
         return True
     if tag.get("class") is not None or tag.get("id") is not None:
-        words = reader._class_words(tag.get("class"), tag.get("id"))
-        if words & reader._NOISE_WORDS or words & reader._NOISE_JOINED:
+        words = markup._class_words(tag.get("class"), tag.get("id"))
+        if words & markup._NOISE_WORDS or words & markup._NOISE_JOINED:
             return True
-        if any(w.endswith(reader._NOISE_SUFFIXES) for w in words):
+        if any(w.endswith(markup._NOISE_SUFFIXES) for w in words):
             return True
     if name in {"section", "div", "ul", "ol"}:
-        heading = reader._opening_heading(tag)
-        if heading is not None and reader._RELATED_HEADING_RE.match(reader._text(heading)):
+        heading = markup._opening_heading(tag)
+        if heading is not None and markup._RELATED_HEADING_RE.match(markup._text(heading)):
             return True
     return name == "figure" and next(tag.iterdescendants("img", "picture", "video"), None) is None
 
@@ -213,9 +214,9 @@ def test_reader_noise_test_matches_the_rule_and_splits_class_names() -> None:
         '<div class="ad-slot">n</div><div class="head">o</div><div class="">p</div>'
         "</body></html>"
     )
-    assert [reader._is_noise(t) for t in tags] == [_plain_is_noise(t) for t in tags]
-    assert sum(map(reader._is_noise, tags)) == 10
-    assert reader._class_words("share-box a_b", "Main Menu") == {
+    assert [markup._is_noise(t) for t in tags] == [_plain_is_noise(t) for t in tags]
+    assert sum(map(markup._is_noise, tags)) == 10
+    assert markup._class_words("share-box a_b", "Main Menu") == {
         *("sharebox", "share", "box", "ab", "a", "b", "main menu", "main", "menu"),
     }
 
@@ -232,13 +233,13 @@ def test_reader_noise_test_matches_the_rule_and_splits_class_names() -> None:
     ],
 )
 def test_dates_prose_test_matches_the_rule(text: str) -> None:
-    line = dates._Line(text, 0, len(text), 0)
+    line = datestamps.Line(text, 0, len(text), 0)
     expected = (
-        not dates._CAPTION_RE.match(text)
-        and len(dates._words(text)) >= dates._PROSE_MIN_WORDS
-        and (bool(dates._SENTENCE_END_RE.search(text)) or len(text) >= 120)
+        not datestamps.CAPTION_RE.match(text)
+        and len(datestamps._words(text)) >= datestamps._PROSE_MIN_WORDS
+        and (bool(datestamps._SENTENCE_END_RE.search(text)) or len(text) >= 120)
     )
-    assert dates._is_prose(line) == expected
+    assert datestamps.is_prose(line) == expected
 
 
 OPENING_LINES = [

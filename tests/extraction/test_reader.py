@@ -159,6 +159,45 @@ def test_size_limit_allows_files_at_the_limit() -> None:
             id="caption-under-headline",
         ),
         pytest.param([" date 2018-05-15 ASTANA - " + BODY], None, None, id="date-header-no-title"),
+        pytest.param(
+            [" date 2018-05-15 Back to the front page", "Guarantors meet again in the capital"],
+            "Guarantors meet again in the capital",
+            None,
+            id="date-header-before-page-chrome",
+        ),
+        pytest.param(
+            [" date 2018-05-15 Guarantors meet again in the capital"],
+            "Guarantors meet again in the capital",
+            None,
+            id="date-header-before-the-headline",
+        ),
+        pytest.param(
+            [
+                "Guarantors meet again",
+                "Delegates arrive at the hotel in the capital (Photo: Jane Roe)",
+            ],
+            "Guarantors meet again",
+            None,
+            id="caption-with-photo-credit",
+        ),
+        pytest.param(
+            ["Guarantors meet again", "Agency Photo/ Jane Roe, file", "Delegates in the hall"],
+            "Guarantors meet again",
+            None,
+            id="caption-under-a-photo-credit",
+        ),
+        pytest.param(
+            ["Guarantors meet again", "23 Sep. 16:55 (UTC+3)"],
+            "Guarantors meet again",
+            None,
+            id="stamp-without-year",
+        ),
+        pytest.param(
+            ["Guarantors meet again", "Share", "3 pages in this article"],
+            "Guarantors meet again",
+            None,
+            id="page-counter",
+        ),
     ],
 )
 def test_plain_text_title_and_publisher(
@@ -548,7 +587,30 @@ def test_html_deeply_nested_paragraphs_are_kept() -> None:
     ],
 )
 def test_word_count_matches_the_word_pattern(text: str) -> None:
-    from articles.extraction.reader import _EN_FUNCTION_WORDS, _WORD_RE, _count_words
+    from articles.extraction.plaintext import _EN_FUNCTION_WORDS, _WORD_RE, count_words
 
     words = [w.lower() for w in _WORD_RE.findall(text)]
-    assert _count_words(text) == (len(words), sum(w in _EN_FUNCTION_WORDS for w in words))
+    assert count_words(text) == (len(words), sum(w in _EN_FUNCTION_WORDS for w in words))
+
+
+def test_headline_in_a_script_without_capitals() -> None:
+    headline = "وفود الدول الضامنة تجتمع في أستانا"
+    body = (
+        "اجتمعت وفود روسيا وإيران وتركيا يوم الاثنين في العاصمة الكازاخستانية واتفقت على "
+        "عقد الجولة المقبلة من المحادثات في الصيف بحسب بيان وزارة الخارجية."
+    )
+    article = read_article(f"{headline}\n\n{body}".encode(), "a.txt")
+    assert article.title == headline
+    assert article.language == "ar"
+
+
+def test_agency_credit_with_slashes_is_still_article_text() -> None:
+    # "/Agency/" puts menu separators into the paragraph; it is prose all the same.
+    text = (
+        "Talks to open in the capital\n\nASTANA, May 3. /Agency/. The guarantors will open "
+        "the talks on Wednesday with bilateral meetings, and the plenary is due the next day "
+        "when the delegations are expected to sign the memorandum."
+    )
+    article = read_article(text.encode(), "a.txt")
+    assert article.text.endswith("memorandum.")
+    assert article.title == "Talks to open in the capital"

@@ -1,0 +1,370 @@
+"""Date stamps at the top of a page: which lines are nothing but dates and page chrome, and
+which label ("Published", "Updated", in the article's language or English) each date has.
+
+`date_line_candidates` is the test `dates.find_publication_date` runs on every line above
+the story; the line rules are in its docstring.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+
+from .data import load
+from .datetext import DateMention, DayMonth, find_date_mentions, find_day_months, weekday_pattern
+
+# A line carrying one of these is a page-view or save stamp, not a publication date.
+PAGE_STAMP_MARKERS: tuple[str, ...] = (
+    r"\btoday(?:\s*[:,]|\s+is\b)",  # "Today: ...", not an outlet called "... Today"
+    r"\bnow\s*:",
+    r"\bcurrent(?:ly)?\s+(?:date|time)\b",
+    r"\b(?:accessed|retrieved|viewed|visited|saved|printed|downloaded|captured)\b",
+    r"\barchived\s+(?:on|at)\b",
+    r"\bas\s+of\b",
+    r"\bsnapshot\b",
+    # Header-bar furniture that sits beside the day's date: weather, sign-in links.
+    r"\d\s*\u00b0\s*[CF]\b",
+    r"\bsign\s*(?:in|up)\b",
+    r"\blog\s*in\b",
+    r"\bweather\b",
+)
+# A line carrying one of these lists other stories; its dates are theirs.
+LINK_LIST_MARKERS: tuple[str, ...] = (
+    r"^\s*(?:related|most\s+(?:read|popular|viewed)|read\s+(?:more|also)|also\s+read|see\s+also"
+    r"|more\s+(?:on|from|stories|news)|latest|recommended|trending|top\s+stories)\b",
+)
+# A line carrying one of these is a photo caption; its date is the photo's.
+CAPTION_MARKERS: tuple[str, ...] = (
+    r"^\s*[\[(]",
+    r"\b(?:photo|image|picture|pictured|caption|credit)s?\b",
+    r"\bfile\s+photo\b",
+)
+# Labels in front of a stamp's date. The first kind dates the article; the second a later
+# change to it. "Started" alone only counts at the head of a stamp ("Started 1 May 2019,
+# 09:05"), or after "live coverage": "Talks started 3 May 2017" is a sentence.
+PUBLISHED_LABELS: tuple[str, ...] = (
+    r"\b(?:first\s+|originally\s+)?(?:published|posted|issued|released|created)\b",
+    r"\b(?:publication|release|publish(?:ing)?)\s+date\b",
+    r"\blive(?:\s+(?:coverage|blog|updates|page|reporting|text))?\s+(?:started|began|opened)\b",
+    r"\b(?:coverage|blog)\s+(?:started|began|opened)\b",
+    r"^\W*(?:started|began)\b",
+)
+UPDATED_LABELS: tuple[str, ...] = (
+    r"\b(?:last\s+)?(?:updated?|modified|edited|revised|amended|corrected)\b",
+)
+# Page furniture that may share a date line: reading time, relative stamps ("Updated 2 years
+# ago" - never a date in itself), counters and buttons, an issue or page number.
+_COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|few|several)"
+CHROME_SEGMENTS: tuple[str, ...] = (
+    r"\d+\s*-?\s*(?:min(?:ute)?s?|m)\.?\s+(?:read|listen|watch)(?:ing)?(?:\s+time)?",
+    r"(?:reading|listening)\s+time\s*:?\s*\d+\s*-?\s*(?:min(?:ute)?s?)?\.?",
+    rf"(?:(?:last\s+)?(?:updated|posted|published|modified|edited)\s*:?\s*)?"
+    rf"(?:about\s+|over\s+|almost\s+|nearly\s+)?{_COUNT}\s+"
+    r"(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago",
+    r"\d+\s+(?:comments?|views?|shares?|reads?|replies|reactions?)",
+    r"(?:comments?|share|print|listen|save|e-?mail|follow|bookmark)(?:\s*\(\d+\))?",
+    r"(?:issue|no\.?|vol(?:ume)?\.?|page|edition|episode)\s*#?\s*\d+",
+)
+
+# Words that may sit beside a date on a date line without making it a sentence.
+_FILLER_WORDS = frozenset(
+    (
+        *("posted", "published", "first", "last", "updated", "update", "modified", "on", "at"),
+        *("date", "dated", "time", "local", "am", "pm", "hrs", "h", "gmt", "z"),
+        *("utc", "msk", "almt", "cet", "cest", "est", "edt", "bst", "eet", "eest", "ist"),
+        *("wet", "west", "trt", "irst", "ast", "gst", "pkt", "aqtt", "orat", "yekt", "jst"),
+        *("kst", "sgt", "hkt", "aest", "aedt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et"),
+    )
+)
+_TIME_RE = re.compile(
+    r"(?:(?<=\d)T|\b)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?(?![\d.])"
+    r"(?:\s*(?:Z\b|[+\-\u2212]\d{2}:?\d{2}\b))?"
+    r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)",
+    re.IGNORECASE,
+)
+_TZ_RE = re.compile(
+    r"\(?\b(?:GMT|UTC)\s*(?:[+\-\u2212]\s*\d{1,2}(?::?\d{2})?)?\)?",
+    re.IGNORECASE,
+)
+# A byline or a section inside a labelled stamp: "Posted on 3 May 2018 in World by Jane Roe".
+_NAME = r"[A-Z][\w.'\u2019-]*"
+_BYLINE_IN_STAMP_RE = re.compile(
+    rf"\b[Bb]y\s+{_NAME}(?:\s+(?:{_NAME}|de|al|el|van|von|bin)){{0,4}}"
+)
+_SECTION_IN_STAMP_RE = re.compile(rf"\bin\s+{_NAME}(?:\s+(?:{_NAME}|&)){{0,2}}")
+_SEGMENT_SPLIT_RE = re.compile(r"\s*[|\u00b7\u2022]\s*|\s+[\u2013\u2014-]\s+|\s{3,}|\s+/\s+")
+_WORD_RE = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*\.?", re.UNICODE)
+_SMALL_WORDS = frozenset({"of", "the", "and", "&", "in", "on", "for", "a", "de", "al"})
+_CREDIT_WORDS = frozenset(
+    (
+        *_SMALL_WORDS,
+        *("with", "by", "from", "at", "wires", "wire", "agencies", "agency", "staff", "desk"),
+        *("reporting", "reports", "report", "correspondent", "correspondents", "writer"),
+        *("editor", "contributor", "our", "own", "newsroom", "team", "bureau"),
+    )
+)
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
+
+_HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d|1[34]\d\d")  # Gregorian or Solar Hijri
+BYLINE_RE = re.compile(r"\s*by\s", re.IGNORECASE)
+_PAGE_STAMP_RE = re.compile("|".join(PAGE_STAMP_MARKERS), re.IGNORECASE)
+CAPTION_RE = re.compile("|".join(CAPTION_MARKERS), re.IGNORECASE)
+_LINK_LIST_RE = re.compile("|".join(LINK_LIST_MARKERS), re.IGNORECASE)
+_CHROME_SEGMENT_RE = re.compile(r"\W*(?:" + "|".join(CHROME_SEGMENTS) + r")\W*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """The stamp words of one language (with English, which page chrome often is)."""
+
+    lang: str
+    published: re.Pattern[str]
+    updated: re.Pattern[str]
+    label: re.Pattern[str]
+    weekday: re.Pattern[str]
+
+
+def _words_re(words: Iterable[str]) -> list[str]:
+    """One pattern per label word: whole words, any run of spaces where the word has one."""
+    patterns = []
+    for word in words:
+        spaced = r"\s+".join(re.escape(part) for part in word.split())
+        patterns.append(rf"(?<!\w){spaced}(?!\w)")
+    return patterns
+
+
+@cache
+def language_rules(lang: str) -> LanguageRules:
+    own = load("dates").get("languages", {}).get(lang, {}) if lang != "en" else {}
+    published = [*PUBLISHED_LABELS, *_words_re(own.get("published_labels", ()))]
+    updated = [*UPDATED_LABELS, *_words_re(own.get("updated_labels", ()))]
+    weekdays = (
+        weekday_pattern("en")
+        if lang == "en"
+        else (f"(?:{weekday_pattern(lang)}|{weekday_pattern('en')})")
+    )
+    return LanguageRules(
+        lang,
+        re.compile("|".join(published), re.IGNORECASE),
+        re.compile("|".join(updated), re.IGNORECASE),
+        re.compile("|".join((*published, *updated)), re.IGNORECASE),
+        re.compile(rf"(?<!\w){weekdays}(?!\w)\.?,?", re.IGNORECASE),
+    )
+
+
+_PROSE_MIN_WORDS = 12
+_MAX_DATE_LINE_CHARS = 160
+
+
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs four times as much to make
+class Line:
+    """A non-blank line of the text, stripped, with its character span and its number among
+    the non-blank lines."""
+
+    text: str
+    start: int
+    end: int
+    index: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: date
+    line: Line
+    label: str  # "published", "updated" or ""
+    has_time: bool
+    kind: str  # the rule: "date:page-stamp", "date:dateline", "date:headline", ...
+
+
+def lines_of(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(stripped, start, start + len(stripped), len(lines)))
+        pos += len(raw) + 1
+    return lines
+
+
+def _words(s: str) -> list[str]:
+    return _WORD_RE.findall(s)
+
+
+@lru_cache(maxsize=16)
+def word_count(line: str) -> int:
+    """`len(_words(line))`, remembered for the last few lines: the prose test and the
+    standfirst test both count the words of the first paragraph."""
+    return len(_WORD_RE.findall(line))
+
+
+def is_prose(line: Line) -> bool:
+    """A paragraph of running text: the body starts here."""
+    text = line.text
+    if CAPTION_RE.match(text):  # a caption that opens with "[" is not the body
+        return False
+    # The words are counted last: most lines above the body are short and end without a stop.
+    if len(text) < 120 and not _SENTENCE_END_RE.search(text):
+        return False
+    return word_count(text) >= _PROSE_MIN_WORDS
+
+
+def _is_pure_date_segment(segment: str, spans: list[tuple[int, int]], rules: LanguageRules) -> bool:
+    """A segment that is a stamp: its dates (at `spans`) plus a label, a time, a time zone,
+    a weekday, a place or outlet; in a labelled stamp also a byline and a section."""
+    pieces, pos = [], 0
+    for start, end in spans:
+        pieces.append(segment[pos:start])
+        pos = end
+    pieces.append(segment[pos:])
+    rest = " ".join(pieces)
+    labelled = bool(rules.label.search(rest))
+    rest = rules.label.sub(" ", rest)
+    timed = bool(_TIME_RE.search(rest))
+    opens_with_date = not _words(rules.weekday.sub(" ", rules.label.sub(" ", pieces[0])))
+    rest = _TZ_RE.sub(" ", _TIME_RE.sub(" ", rest))
+    rest = rules.weekday.sub(" ", rest)
+    if labelled:
+        rest = _SECTION_IN_STAMP_RE.sub(" ", _BYLINE_IN_STAMP_RE.sub(" ", rest))
+    leftover = [w for w in _words(rest) if w.lower().replace(".", "") not in _FILLER_WORDS]
+    # A place or outlet may stand beside the date ("ASTANA, 5 May 2017", "Abu Dhabi,
+    # 5 May 2017"); a lower-case word makes it a sentence ("Talks open 3 May 2017").
+    if len(leftover) <= 1:
+        return True
+    if len(leftover) > 3:
+        return False
+    # A header bar's stamp with its clock time may run on into a section link ("Mon
+    # 2018-05-14 08:35 Latest news"); a sentence does not open with a date and a time.
+    return (opens_with_date and timed) or all(w[0].isupper() for w in leftover)
+
+
+def _is_label_segment(segment: str) -> bool:
+    """What may share a date line: a byline, an outlet or section name, a time, page chrome
+    such as a reading time or "Updated 2 years ago"."""
+    if _CHROME_SEGMENT_RE.fullmatch(segment):
+        return True
+    words = _words(segment)
+    if len(words) <= 2 or BYLINE_RE.match(segment):
+        return len(words) <= 8
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+def _is_credit(segment: str) -> bool:
+    """Beside an explicitly labelled stamp a little more may stand: a desk or agency credit
+    ("NEWS DESK with wires", "Our correspondent in Astana"), not a headline or a sentence."""
+    words = _words(segment)
+    if len(words) > 8 or _SENTENCE_END_RE.search(segment):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _CREDIT_WORDS for w in words)
+
+
+def _label(text: str, rules: LanguageRules) -> str:
+    """The kind of the last label in `text`: "published", "updated" or ""."""
+    published = max((m.start() for m in rules.published.finditer(text)), default=-1)
+    updated = max((m.start() for m in rules.updated.finditer(text)), default=-1)
+    if published == updated == -1:
+        return ""
+    return "updated" if updated > published else "published"
+
+
+def _segments(line: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _SEGMENT_SPLIT_RE.finditer(line):
+        out.append((pos, line[pos : m.start()]))
+        pos = m.end()
+    out.append((pos, line[pos:]))
+    return out
+
+
+def date_line_candidates(line: Line, rules: LanguageRules) -> list[Candidate]:
+    """Dates on a line that is nothing but date stamps and page chrome.
+
+    The line is cut into segments at separators (| \u00b7 \u2022, a spaced dash or slash,
+    wide gaps). Each date must fill its segment (see `_is_pure_date_segment`); the other
+    segments must be labels (outlet, section, byline, reading time, "Updated 2 years ago").
+    A date takes the label written before it in its segment ("Live coverage started 1 August
+    2019 \u00b7 Last updated 2 August 2019": published, then updated), or a bare label segment
+    just before it.
+    """
+    if len(line.text) > _MAX_DATE_LINE_CHARS or not _HAS_YEAR_RE.search(line.text):
+        return []  # too long, or no date at all (the cheap test first)
+    if (
+        _PAGE_STAMP_RE.search(line.text)
+        or CAPTION_RE.search(line.text)
+        or _LINK_LIST_RE.search(line.text)
+    ):
+        return []
+    mentions = find_date_mentions(line.text, rules.lang)
+    if not mentions:
+        return []
+    segments = _segments(line.text)
+    by_segment: dict[int, list[DateMention]] = {}
+    for mention in mentions:
+        index = max(i for i, (off, _) in enumerate(segments) if off <= mention.start)
+        offset, segment = segments[index]
+        if mention.end > offset + len(segment):
+            return []  # a separator inside the date: not a date line we understand
+        by_segment.setdefault(index, []).append(mention)
+    spans_of: dict[int, list[tuple[int, int]]] = {}
+    for index, found in by_segment.items():
+        offset, segment = segments[index]
+        spans_of[index] = [(m.start - offset, m.end - offset) for m in found]
+        if not _is_pure_date_segment(segment, spans_of[index], rules):
+            return []
+    has_time = bool(_TIME_RE.search(line.text))
+    candidates: list[Candidate] = []
+    for index, found in by_segment.items():
+        segment, spans = segments[index][1], spans_of[index]
+        previous = segments[index - 1][1] if index > 0 else ""
+        bare_label = _label(previous, rules) if rules.label.fullmatch(previous.strip(" :")) else ""
+        labels = []
+        for i, (start, _) in enumerate(spans):
+            since = spans[i - 1][1] if i else 0
+            labels.append(_label(segment[since:start], rules) or (bare_label if i == 0 else ""))
+        others = [seg for i, (_, seg) in enumerate(segments) if i not in by_segment]
+        check = _is_credit if any(labels) else _is_label_segment
+        if not all(_is_label_segment(seg) or check(seg) for seg in others):
+            return []  # a headline or sentence shares the line
+        candidates.extend(
+            Candidate(m.value, line, label, has_time, "date:page-stamp")
+            for m, label in zip(found, labels, strict=True)
+        )
+    return candidates
+
+
+def is_bare_stamp(line: Line, rules: LanguageRules) -> bool:
+    """A line that is a date and nothing else but a weekday, a time or a label."""
+    mentions = find_date_mentions(line.text, rules.lang)
+    if len(mentions) != 1:
+        return False
+    rest = line.text[: mentions[0].start] + " " + line.text[mentions[0].end :]
+    rest = rules.label.sub(" ", _TZ_RE.sub(" ", _TIME_RE.sub(" ", rest)))
+    leftover = [w for w in _words(rules.weekday.sub(" ", rest)) if w.lower() not in _FILLER_WORDS]
+    return not leftover
+
+
+def bare_day_month_stamp(line: Line, rules: LanguageRules) -> DayMonth | None:
+    """A stamp that writes a day and month without a year ("March 16, 14:57 UTC+3", "23 Sep.
+    16:55", "Tuesday, 4 April"): nothing else on the line but a time, a weekday, a label and
+    at most a place ("January 23, 8:09 UTC+3 ASTANA")."""
+    if len(line.text) > _MAX_DATE_LINE_CHARS or not any(ch.isdigit() for ch in line.text):
+        return None
+    if _PAGE_STAMP_RE.search(line.text) or CAPTION_RE.search(line.text):
+        return None
+    found = find_day_months(line.text, rules.lang)
+    if len(found) != 1:
+        return None
+    rest = line.text[: found[0].start] + " " + line.text[found[0].end :]
+    rest = rules.label.sub(" ", _TZ_RE.sub(" ", _TIME_RE.sub(" ", rest)))
+    leftover = [w for w in _words(rules.weekday.sub(" ", rest)) if w.lower() not in _FILLER_WORDS]
+    if any(ch.isdigit() for w in leftover for ch in w):
+        return None
+    if len(leftover) > 1 or (leftover and not leftover[0][0].isupper()):
+        return None
+    return found[0]
