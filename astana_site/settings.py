@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "ninja",  # serves the API docs' Swagger UI from static files, not a CDN
     "rounds",
     "articles",
 ]

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 
+from astana_site.api import api
+
 
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
@@ -12,6 +14,7 @@ def healthz(request):
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("api/v1/", api.urls),
     path("articles/", include("articles.urls")),
     path("", include("rounds.urls")),
 ]
