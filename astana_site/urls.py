@@ -1,10 +1,14 @@
-"""URL configuration: the public archive, the admin and health check."""
+"""URL configuration: the public archive, its API, feeds and sitemap, the admin, health check."""
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse
 from django.urls import include, path
 
+from articles.feeds import NewArticlesFeed
 from astana_site.api import api
+from astana_site.sitemaps import SITEMAPS, robots_txt
+from rounds.feeds import RoundChangesFeed
 
 
 def healthz(request):
@@ -15,6 +19,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
+    path("articles/feed/", NewArticlesFeed(), name="feed-articles"),
+    path("rounds/feed/", RoundChangesFeed(), name="feed-changes"),
+    path("rounds/<int:number>/feed/", RoundChangesFeed(), name="feed-round-changes"),
     path("articles/", include("articles.urls")),
     path("", include("rounds.urls")),
 ]
