@@ -7,6 +7,7 @@ from django.urls import include, path
 
 from articles.feeds import NewArticlesFeed
 from astana_site.api import api
+from astana_site.citations import article_citation_view, round_citation_view
 from astana_site.sitemaps import SITEMAPS, robots_txt
 from rounds.feeds import RoundChangesFeed
 
@@ -24,6 +25,27 @@ urlpatterns = [
     path("articles/feed/", NewArticlesFeed(), name="feed-articles"),
     path("rounds/feed/", RoundChangesFeed(), name="feed-changes"),
     path("rounds/<int:number>/feed/", RoundChangesFeed(), name="feed-round-changes"),
+    path(
+        "rounds/<int:number>/cite.bib", round_citation_view, {"style": "bib"}, name="cite-round-bib"
+    ),
+    path(
+        "rounds/<int:number>/cite.json",
+        round_citation_view,
+        {"style": "json"},
+        name="cite-round-csl",
+    ),
+    path(
+        "articles/<int:pk>/cite.bib",
+        article_citation_view,
+        {"style": "bib"},
+        name="cite-article-bib",
+    ),
+    path(
+        "articles/<int:pk>/cite.json",
+        article_citation_view,
+        {"style": "json"},
+        name="cite-article-csl",
+    ),
     path("articles/", include("articles.urls")),
     path("", include("rounds.urls")),
 ]
