@@ -36,17 +36,16 @@ class Citation:
     accessed: datetime.date
     issued: datetime.date | None = None
     container: str = ""  # where the cited thing appeared (an article's publisher)
-    note: str = ""
+    note: str = ""  # when and where, as a reader says it (a round's dates and city)
 
     def plain(self) -> str:
         """One line a reader can paste: what, where and when, which version, accessed."""
         parts = [f"“{self.title}.”"]
         issued = f"{self.issued.day} {self.issued:%B %Y}" if self.issued else ""
-        when = ", ".join(part for part in (self.container, issued) if part)
+        # The note, when there is one, already says when (a round's range of days).
+        when = self.note or ", ".join(part for part in (self.container, issued) if part)
         if when:
             parts.append(f"{when}.")
-        if self.note:
-            parts.append(f"{self.note}.")
         parts.append(f"In: {ARCHIVE_NAME}, version {self.version}.")
         parts.append(f"{self.url}.")
         parts.append(f"Accessed {self.accessed.day} {self.accessed:%B %Y}.")

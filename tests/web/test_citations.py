@@ -17,6 +17,7 @@ def test_round_page_shows_a_citation_with_url_version_and_access_date(client, ar
     text = re.search(r'<p class="citation" id="citation-text">(.*?)</p>', body, re.S)[1]
     today = timezone.localdate()
     assert "Round 13 of the Astana talks on Syria" in text
+    assert text.count("2019") == 1  # the round's days, said once
     assert "http://testserver/rounds/13/" in text
     assert f"version {archive_version()}" in text
     assert f"Accessed {today.day} {today:%B %Y}" in text
