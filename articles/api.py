@@ -42,7 +42,10 @@ class ArticleOut(Schema):
 
     @staticmethod
     def resolve_round(obj: Article) -> int | None:
-        return obj.round.number if obj.round_id else None
+        # A link an editor rejected is not shown, as on the article's page.
+        if obj.round_id is None or obj.round_state == EditorialState.REJECTED:
+            return None
+        return obj.round.number
 
     @staticmethod
     def resolve_url(obj: Article, context: dict[str, Any]) -> str:

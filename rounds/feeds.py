@@ -97,6 +97,7 @@ def round_changes(round_: Round | None) -> list[Change]:
         )
     articles = newest(
         Article.objects.filter(round__isnull=False)
+        .exclude(round_state=EditorialState.REJECTED)
         .select_related("round")
         .only("title", "source_name", "publisher", "updated_at", "round__number"),
         round_,
