@@ -103,6 +103,27 @@ def test_articles_filter_and_detail_carry_evidence(client, archive):
 
 
 @pytest.mark.django_db
+def test_article_filters_by_publisher_language_and_dates(client, archive):
+    tass = get_json(client, "/articles/?publisher=TASS")
+    assert [a["title"] for a in tass["items"]] == ["Twelfth round opens"]
+    summer = get_json(client, "/articles/?published_from=2019-08-01&published_to=2019-08-31")
+    assert [a["id"] for a in summer["items"]] == [archive["report"].pk]
+    assert get_json(client, "/articles/?language=en")["count"] == 3
+    errors = get_json(
+        client, "/articles/?published_from=2019-09-01&published_to=2019-01-01", status=422
+    )["detail"]
+    assert "comes after" in errors[0]["msg"]
+    get_json(client, "/articles/?publisher=Nobody", status=422)
+
+
+@pytest.mark.django_db
+def test_api_root_leads_to_its_documentation(client):
+    response = client.get("/api/")
+    assert response.status_code == 302
+    assert response["Location"] == "/api/v1/docs"
+
+
+@pytest.mark.django_db
 def test_pagination(client, many_rows):
     first = get_json(client, "/articles/?page_size=20")
     assert first["count"] == 130 and len(first["items"]) == 20
