@@ -37,7 +37,9 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not self.cacheable(request):
             return self.get_response(request)
-        key = f"page:{self.current_version()}:{request.get_full_path()}"
+        # Kept on the request for the pages that show it ("Cite this"), read once.
+        request.archive_version = self.current_version()
+        key = f"page:{request.archive_version}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             content, headers = cached

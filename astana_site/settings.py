@@ -40,7 +40,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
+    "ninja",  # serves the API docs' Swagger UI from static files, not a CDN
     "rounds",
     "articles",
 ]

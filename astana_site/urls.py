@@ -12,6 +12,7 @@ def healthz(request):
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("", include("astana_site.conventions_urls")),  # API, sitemap, feeds, citations
     path("articles/", include("articles.urls")),
     path("", include("rounds.urls")),
 ]
