@@ -40,6 +40,7 @@ from articles.services.facts import (
 from articles.services.inserts import insert_instance
 from articles.services.paths import MissingPath, iter_article_paths
 from rounds.models import Party, Round
+from rounds.services import duplicate_participants
 from rounds.versioning import bump_archive_version, bumps_held
 
 NEW, UPDATED, UNCHANGED, FAILED, DRY_RUN = "new", "updated", "unchanged", "failed", "dry-run"
@@ -65,6 +66,8 @@ ProgressCallback = Callable[[FileOutcome], None]
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     progress: ProgressCallback | None = None
+    # Things the operator should know that are no file's failure (possible duplicates).
+    warnings: list[str] = field(default_factory=list)
 
     def record(self, outcome: FileOutcome) -> None:
         self.outcomes.append(outcome)
@@ -205,7 +208,20 @@ def _ingest_paths(
         # Also after an interrupt: the articles committed so far get their majority heads.
         if writer is not None:
             _settle(writer)
+    if writer is not None:
+        report.warnings.extend(duplicate_warnings())
     return report
+
+
+def duplicate_warnings() -> list[str]:
+    """One line per name that several participants share (made before the name was unique):
+    ingest resolves the name to the first of them, but the others split the person's record."""
+    return [
+        f"{len(group)} participants are named {group[0].name!r} "
+        f"(#{', #'.join(str(p.pk) for p in group)}): run `manage.py "
+        "merge_duplicate_participants` or merge them in the admin"
+        for group in duplicate_participants()
+    ]
 
 
 def reextract_articles(

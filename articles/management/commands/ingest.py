@@ -74,6 +74,8 @@ class Command(BaseCommand):
     def print_summary(self, report: IngestReport) -> None:
         for outcome in report.failures:
             self.stderr.write(f"error: {outcome.path}: {outcome.reason}")
+        for warning in report.warnings:
+            self.stderr.write(f"warning: {warning}")
         self.stdout.write(f"Ingest finished: {report.summary()}.")
 
 
