@@ -13,12 +13,12 @@ import hashlib
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from articles.extraction.pipeline import Extractor
@@ -39,6 +39,7 @@ from articles.services.facts import (
 )
 from articles.services.inserts import insert_instance
 from articles.services.paths import MissingPath, iter_article_paths
+from articles.services.run_lock import ingest_lock
 from rounds.models import Party, Round
 from rounds.services import duplicate_participants
 from rounds.versioning import bump_archive_version, bumps_held
@@ -144,18 +145,20 @@ def ingest_paths(
     max_bytes: int | None = None,
     batch_size: int | None = None,
     workers: int | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest files, folders (recursively) and globs; return what happened to each file.
 
     `workers` processes read and extract while this one writes (None: INGEST_WORKERS, whose
-    0 means one per core); runs of a single batch are extracted here.
+    0 means one per core); runs of a single batch are extracted here. One run writes to a
+    database at a time: another waits for it, after telling `on_wait` (default: stderr).
     """
     stage = _Stage(
         max_bytes or settings.INGEST_MAX_BYTES,
         batch_size or settings.INGEST_BATCH_SIZE,
         worker_count(workers),
     )
-    with bumps_held():
+    with nullcontext() if dry_run else ingest_lock(on_wait), bumps_held():
         return _ingest_paths(paths, dry_run, progress, stage)
 
 
@@ -230,16 +233,18 @@ def reextract_articles(
     progress: ProgressCallback | None = None,
     batch_size: int | None = None,
     workers: int | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Run extraction again over stored articles (after the rules improved).
 
-    Editors' facts and links survive: only machine facts are replaced.
+    Editors' facts and links survive: only machine facts are replaced. A run over the whole
+    archive waits for another ingest to finish (see `ingest_paths`); a few articles (an
+    editor's re-link) go ahead, their writes retried if they collide with a run's.
     """
     stage = _Stage(
         settings.INGEST_MAX_BYTES, batch_size or settings.INGEST_BATCH_SIZE, worker_count(workers)
     )
     report = IngestReport(progress=progress)
-    writer = FactWriter(FactCache.load())
     source = articles if articles is not None else Article.objects.order_by("pk").iterator(1000)
     batches = (
         [
@@ -251,7 +256,8 @@ def reextract_articles(
         ]
         for chunk in _chunks(source, stage.batch_size)
     )
-    with bumps_held():
+    with ingest_lock(on_wait) if articles is None else nullcontext(), bumps_held():
+        writer = FactWriter(FactCache.load())  # after the wait: what the other run wrote
         try:
             _extract_and_write(batches, writer, report.record, False, stage)
         finally:
@@ -452,16 +458,42 @@ def _write_one(
     if dry_run or writer is None:
         record(FileOutcome(name, DRY_RUN, extraction=extraction, article=item.text))
         return
-    try:
-        with transaction.atomic():
-            article, status = _save_article(item, extraction, writer)
-    except Exception as error:  # one bad article must not stop the run
-        # The transaction rolled back: forget rows the cache saw created inside it.
-        writer.cache = FactCache.load()
-        record(FileOutcome(name, FAILED, f"{type(error).__name__}: {error}"))
-        return
+    for attempt in range(1, _WRITE_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                article, status = _save_article(item, extraction, writer)
+            break
+        except IntegrityError as error:
+            # Another writer (an editor's re-extraction, a run without the lock) stored a row
+            # this one meant to create: read what it wrote and try again.
+            writer.cache = FactCache.load()
+            stored = _stored_meanwhile(item)
+            if stored is not None:
+                record(FileOutcome(name, UNCHANGED, _STORED_MEANWHILE, article_id=stored))
+                return
+            if attempt == _WRITE_ATTEMPTS:
+                record(FileOutcome(name, FAILED, f"{type(error).__name__}: {error}"))
+                return
+            if item.existing is not None:
+                item.existing = Article.objects.filter(pk=item.existing.pk).first()
+        except Exception as error:  # one bad article must not stop the run
+            # The transaction rolled back: forget rows the cache saw created inside it.
+            writer.cache = FactCache.load()
+            record(FileOutcome(name, FAILED, f"{type(error).__name__}: {error}"))
+            return
     # The extraction is not kept: a report holds one small outcome a file, however many.
     record(FileOutcome(name, status, article_id=article.pk))
+
+
+_WRITE_ATTEMPTS = 3
+_STORED_MEANWHILE = "stored by another ingest meanwhile"
+
+
+def _stored_meanwhile(item: _Pending) -> int | None:
+    """The id of an article with this content stored since the run looked, if any."""
+    if item.existing is not None and item.existing.content_hash == item.digest:
+        return None
+    return Article.objects.filter(content_hash=item.digest).values_list("pk", flat=True).first()
 
 
 def _save_article(
