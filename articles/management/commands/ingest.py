@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -47,16 +51,17 @@ class Command(BaseCommand):
             raise CommandError("--reextract works on the stored articles; give no PATH with it.")
         progress = Progress(self, fancy=not options["no_progress"] and sys.stdout.isatty())
         try:
-            if reextract:
-                report = reextract_articles(progress=progress, batch_size=options["batch_size"])
-            else:
-                report = ingest_paths(
-                    paths,
-                    dry_run=options["dry_run"],
-                    progress=progress,
-                    max_bytes=options["max_bytes"],
-                    batch_size=options["batch_size"],
-                )
+            with sigterm_interrupts():
+                if reextract:
+                    report = reextract_articles(progress=progress, batch_size=options["batch_size"])
+                else:
+                    report = ingest_paths(
+                        paths,
+                        dry_run=options["dry_run"],
+                        progress=progress,
+                        max_bytes=options["max_bytes"],
+                        batch_size=options["batch_size"],
+                    )
         except WorkerDied as error:
             progress.close()
             raise CommandError(str(error)) from None
@@ -77,6 +82,24 @@ class Command(BaseCommand):
         for warning in report.warnings:
             self.stderr.write(f"warning: {warning}")
         self.stdout.write(f"Ingest finished: {report.summary()}.")
+
+
+@contextmanager
+def sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM (`kill`, a service manager stopping us) ends the run as Ctrl-C does: the
+    article being written rolls back, the workers stop, the same message and exit status."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers belong to the main thread (call_command from a thread)
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class Progress:
