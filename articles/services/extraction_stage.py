@@ -70,6 +70,9 @@ class Done:
 def extract_batch(extractor: Extractor, jobs: Sequence[Job], max_bytes: int) -> list[Done]:
     """Decode, date and extract a batch with one `nlp.pipe`; a bad article fails alone."""
     results = [_prepare(job, max_bytes) for job in jobs]
+    for done in results:
+        if not done.error:
+            done.error = fit_length(extractor, done.text)
     ready = [done for done in results if not done.error]
     try:
         _extract_all(extractor, ready)
@@ -80,6 +83,33 @@ def extract_batch(extractor: Extractor, jobs: Sequence[Job], max_bytes: int) -> 
             except Exception as error:
                 done.error = f"extraction failed: {type(error).__name__}: {error}"
     return results
+
+
+# Components of our blank pipelines: rules over tokens, with no memory per character beyond
+# the tokens themselves (spaCy's max_length guards its parser's and recogniser's memory).
+_RULE_COMPONENT_PREFIX = "astana_"
+
+
+def fit_length(extractor: Extractor, text: ArticleText) -> str:
+    """Make the text's pipeline take a text this long, or say why it cannot ("" when it can).
+
+    A blank pipeline (the default: our rule components only) gets a `max_length` the text
+    fits, which is bounded by INGEST_MAX_BYTES (a decoded text has no more characters than
+    its file has bytes). A pipeline with a trained model keeps its limit, and a longer text
+    is refused with the numbers, instead of failing with spaCy's E088.
+    """
+    nlp = extractor.pipeline(text.language)
+    length = len(text.text)
+    if length <= nlp.max_length:
+        return ""
+    if all(name.startswith(_RULE_COMPONENT_PREFIX) for name in nlp.pipe_names):
+        nlp.max_length = length
+        return ""
+    return (
+        f"text is {length:,} characters, over the {nlp.max_length:,}-character limit of "
+        f"the spaCy pipeline with a trained model (nlp.max_length; components: "
+        f"{', '.join(nlp.pipe_names)})"
+    )
 
 
 def _prepare(job: Job, max_bytes: int) -> Done:

@@ -10,7 +10,9 @@ article. Re-running over the same files changes nothing.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, nullcontext
@@ -38,7 +40,7 @@ from articles.services.facts import (
     refresh_participant_names,
 )
 from articles.services.inserts import insert_instance
-from articles.services.paths import MissingPath, iter_article_paths
+from articles.services.paths import MissingPath, file_kind, iter_article_paths
 from articles.services.run_lock import ingest_lock
 from rounds.models import Party, Round
 from rounds.services import duplicate_participants
@@ -61,6 +63,20 @@ class FileOutcome:
 
 
 ProgressCallback = Callable[[FileOutcome], None]
+
+# Characters that would break a one-line message or act on the terminal: control characters
+# (newline, carriage return, ESC starting a colour or cursor sequence ...), Unicode line
+# separators, the bidirectional overrides that reorder what follows them, and the surrogates
+# that stand for a file name's bytes that are not UTF-8 (printing them would raise).
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def printable(text: str) -> str:
+    """`text` with those characters escaped as Python writes them (\\n, \\r, \\x1b), for
+    error and progress lines: a file name is whatever bytes the file system allowed."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass
@@ -191,7 +207,7 @@ def _ingest_paths(
             loaded: list[_Loaded] = []
             for item in chunk:
                 if isinstance(item, MissingPath):
-                    record(FileOutcome(str(item).split(":")[0], FAILED, reason=str(item)))
+                    record(FileOutcome(item.path, FAILED, reason=item.reason))
                     continue
                 outcome_or_loaded = _load(item, stage.max_bytes, seen_digests)
                 if isinstance(outcome_or_loaded, FileOutcome):
@@ -326,22 +342,62 @@ class _Loaded:
 def _load(path: Path, max_bytes: int, seen_digests: set[str]) -> FileOutcome | _Loaded:
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return FileOutcome(
-                name,
-                FAILED,
-                f"file is {size / 1_048_576:.1f} MB, over the "
-                f"{max_bytes / 1_048_576:.1f} MB limit (INGEST_MAX_BYTES)",
-            )
-        data = path.read_bytes()
+        data = read_regular_file(path, max_bytes)
+    except Refused as refused:
+        return FileOutcome(name, FAILED, str(refused))
     except OSError as error:
         return FileOutcome(name, FAILED, f"cannot read: {error.strerror or error}")
+    if not data.strip():  # before the digest: two empty files are two failures, not one
+        return FileOutcome(name, FAILED, "empty file")
     digest = hashlib.sha256(data).hexdigest()
     if digest in seen_digests:
         return FileOutcome(name, UNCHANGED, "same content as another file in this run")
     seen_digests.add(digest)
     return _Loaded(path, data, digest)
+
+
+class Refused(Exception):
+    """A file ingest does not read; the message is the one-line reason."""
+
+
+_READ_CHUNK = 1 << 20
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`, else `Refused`.
+
+    A FIFO would block the read for ever and a device (/dev/zero) would never end, so only a
+    regular file is opened (checked before opening, as opening some devices acts on them,
+    and again on the open file, which cannot change under us); O_NONBLOCK keeps the open
+    itself from waiting. The read stops past `max_bytes` whatever size the file reported
+    (files under /proc report 0, a growing log more than it had).
+    """
+    limit = f"the {_size(max_bytes)} limit (INGEST_MAX_BYTES)"
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise Refused(f"not a regular file ({file_kind(mode)}): only files are read")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise Refused(f"not a regular file ({file_kind(status.st_mode)}): only files are read")
+        if status.st_size > max_bytes:
+            raise Refused(f"file is {_size(status.st_size)}, over {limit}")
+        chunks, total = [], 0
+        while chunk := os.read(descriptor, min(_READ_CHUNK, max_bytes + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise Refused(f"file is over {limit} (it grew while it was read)")
+    finally:
+        os.close(descriptor)
+    return b"".join(chunks)
+
+
+def _size(n: int) -> str:
+    """A size in MB and exactly: "5.1 MB (5,300,000 bytes)"."""
+    return f"{n / 1_048_576:.1f} MB ({n:,} bytes)"
 
 
 def _skip_known(loaded: list[_Loaded], record: ProgressCallback) -> list[_Loaded]:

@@ -17,6 +17,7 @@ from articles.services.ingest import (
     FileOutcome,
     IngestReport,
     ingest_paths,
+    printable,
     reextract_articles,
 )
 
@@ -78,9 +79,9 @@ class Command(BaseCommand):
 
     def print_summary(self, report: IngestReport) -> None:
         for outcome in report.failures:
-            self.stderr.write(f"error: {outcome.path}: {outcome.reason}")
+            self.stderr.write(f"error: {printable(outcome.path)}: {printable(outcome.reason)}")
         for warning in report.warnings:
-            self.stderr.write(f"warning: {warning}")
+            self.stderr.write(f"warning: {printable(warning)}")
         self.stdout.write(f"Ingest finished: {report.summary()}.")
 
 
@@ -119,10 +120,13 @@ class Progress:
         if self.bar is not None:
             self.bar.update(1)
             if outcome.status == FAILED:
-                self.bar.write(f"error: {outcome.path}: {outcome.reason}", file=sys.stderr)
+                self.bar.write(
+                    f"error: {printable(outcome.path)}: {printable(outcome.reason)}",
+                    file=sys.stderr,
+                )
         elif outcome.status != DRY_RUN:
-            detail = f" ({outcome.reason})" if outcome.reason else ""
-            self.command.stdout.write(f"{outcome.status}: {outcome.path}{detail}")
+            detail = f" ({printable(outcome.reason)})" if outcome.reason else ""
+            self.command.stdout.write(f"{outcome.status}: {printable(outcome.path)}{detail}")
 
     def close(self) -> None:
         if self.bar is not None:
@@ -132,7 +136,7 @@ class Progress:
 def describe(outcome: FileOutcome) -> str:
     """A readable account of what a dry run extracted from one file."""
     extraction = outcome.extraction
-    lines = [f"== {outcome.path}"]
+    lines = [f"== {printable(outcome.path)}"]
     if outcome.article is not None and outcome.article.title:
         lines.append(f"   title: {outcome.article.title}")
     published = extraction.published.value.isoformat() if extraction.published else "unknown"
