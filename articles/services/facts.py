@@ -315,9 +315,11 @@ class FactWriter:
             person = Participant.objects.filter(name_key=participant_name_key(name)).first()
             if person is None:  # not the name's constraint (a slug taken meanwhile?)
                 raise
-        self.cache.load_people()
-        self.cache.remember_name(person.pk, name)
-        return self.cache.representative.get(person.pk, person.pk)
+        self.cache.load_people()  # the new row, and any other run's since the last look
+        person_id = self.cache.representative.get(person.pk, person.pk)
+        if name.casefold() not in self.cache.names_of.get(person_id, set()):
+            self.cache.remember_name(person_id, name)
+        return person_id
 
 
 # Mention columns every kind of fact fills: the article, then its evidence (`evidence_row`).

@@ -113,3 +113,17 @@ def test_the_migration_keys_the_first_of_each_name_and_leaves_the_rest():
     migration.fill_name_keys(apps, None)
     keys = dict(Participant.objects.values_list("pk", "name_key"))
     assert keys == {locked.pk: participant_name_key(LAVRENTIEV), first.pk: None}
+
+
+def test_the_admin_refuses_a_second_person_by_name_with_advice(client, django_user_model):
+    from tests.admin.conftest import admin_url, change_form_data
+
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw-123456")
+    client.force_login(admin)
+    Participant.objects.create(name="Staffan de Mistura")
+    url = admin_url(Participant, "add")
+    data = {**change_form_data(client.get(url)), "name": "Staffan De Mistura"}
+    response = client.post(url, data)
+    assert response.status_code == 200  # the form again, with the error: no 500, no save
+    assert "already has this name" in response.text
+    assert Participant.objects.count() == 1
