@@ -23,8 +23,8 @@ from pathlib import Path
 
 from django.db import connection
 
-# pg_advisory_lock's key: a constant of our own (any bigint); "astana-ingest" in ASCII.
-_ADVISORY_KEY = int.from_bytes(hashlib.sha256(b"astana-ingest").digest()[:8], "big") >> 1
+# pg_advisory_lock's key: a constant of our own (any bigint), from the name "astana-ingest".
+ADVISORY_LOCK_KEY = int.from_bytes(hashlib.sha256(b"astana-ingest").digest()[:8], "big") >> 1
 
 WAITING = "waiting for another ingest into this database to finish (it holds the ingest lock)"
 
@@ -50,27 +50,31 @@ def ingest_lock(on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
 @contextmanager
 def _advisory_lock(on_wait: Callable[[str], None]) -> Iterator[None]:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s)", [_ADVISORY_KEY])
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [ADVISORY_LOCK_KEY])
         if not cursor.fetchone()[0]:
             on_wait(WAITING)
-            cursor.execute("SELECT pg_advisory_lock(%s)", [_ADVISORY_KEY])
+            cursor.execute("SELECT pg_advisory_lock(%s)", [ADVISORY_LOCK_KEY])
     try:
         yield
     finally:
         if connection.connection is not None:  # closed: the server released it already
             with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(%s)", [_ADVISORY_KEY])
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_LOCK_KEY])
 
 
 def _sqlite_lock_file() -> Path | None:
     name = str(connection.settings_dict["NAME"] or "")
     if not name or name == ":memory:" or "mode=memory" in name:
         return None
-    database = Path(name).resolve()
-    beside = database.with_name(database.name + ".ingest-lock")
+    return sqlite_lock_file(Path(name))
+
+
+def sqlite_lock_file(database: Path) -> Path:
+    """The lock file of a SQLite database file: beside it, or in the temporary folder (named
+    after the database) when its folder is read-only."""
+    database = database.resolve()
     if os.access(database.parent, os.W_OK):
-        return beside
-    # A read-only folder: a lock file in the temporary folder, named after the database.
+        return database.with_name(database.name + ".ingest-lock")
     digest = hashlib.sha256(str(database).encode()).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / f"astana-ingest-{digest}.lock"
 

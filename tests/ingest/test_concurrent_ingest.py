@@ -5,14 +5,20 @@ or topics, no article reported failed)."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import shutil
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import psycopg
 import pytest
 
+from articles.services.run_lock import ADVISORY_LOCK_KEY, sqlite_lock_file
 from tests.ingest.test_interrupt import ROOT, as_written, command_env, generate
 
 COUNT = 90  # three folders of 30: the runs share the middle one
@@ -36,15 +42,30 @@ def manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def start(env: dict[str, str], *folders: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "ingest", "--no-progress", *map(str, folders)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+def start(env: dict[str, str], log: Path, *folders: Path) -> subprocess.Popen:
+    """Start an ingest with its output in files `log`.out and `log`.err."""
+    with open(f"{log}.out", "w") as out, open(f"{log}.err", "w") as err:
+        return subprocess.Popen(
+            [sys.executable, "manage.py", "ingest", "--no-progress", *map(str, folders)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=err,
+            text=True,
+        )
+
+
+@contextmanager
+def ingest_lock_held(data_dir: Path, database_url: str | None) -> Iterator[None]:
+    """Hold the lock an ingest takes, as a running ingest would."""
+    if database_url is None:
+        with open(sqlite_lock_file(data_dir / "archive.sqlite3"), "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            yield
+    else:
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            conn.execute("SELECT pg_advisory_lock(%s)", [ADVISORY_LOCK_KEY])
+            yield
 
 
 def archive(env: dict[str, str]) -> tuple[dict[str, dict], list]:
@@ -85,13 +106,26 @@ def check_two_runs_at_once(
     a, b, c = folders
     concurrent = env_for(tmp_path / "concurrent", database_url)
     assert manage(concurrent, "migrate", "--noinput").returncode == 0
-    first, second = start(concurrent, a, b), start(concurrent, b, c)
-    outcomes = [(p.wait(timeout=600), *p.communicate()) for p in (first, second)]
+    logs = [tmp_path / "first", tmp_path / "second"]
+    # Both runs start while the lock is held, and both say they wait; released, they race.
+    with ingest_lock_held(tmp_path / "concurrent", database_url):
+        runs = [start(concurrent, logs[0], a, b), start(concurrent, logs[1], b, c)]
+        deadline = time.monotonic() + 180
+        while not all(
+            "waiting for another ingest" in Path(f"{log}.err").read_text() for log in logs
+        ):
+            assert time.monotonic() < deadline, "the runs did not wait for the lock"
+            assert all(run.poll() is None for run in runs), "a run ended without the lock"
+            time.sleep(0.1)
+    codes = [run.wait(timeout=600) for run in runs]
+    outcomes = [
+        (code, Path(f"{log}.out").read_text(), Path(f"{log}.err").read_text())
+        for code, log in zip(codes, logs, strict=True)
+    ]
     for code, out, err in outcomes:
         assert code == 0, err
         assert "failed:" not in out and "Traceback" not in err
         assert ", 0 failed." in out
-    assert any("waiting for another ingest" in err for _, _, err in outcomes)
     # Every file is new in exactly one of the runs; the shared folder is unchanged in the other.
     new = [line for _, out, _ in outcomes for line in out.splitlines() if line.startswith("new: ")]
     assert len(new) == COUNT
