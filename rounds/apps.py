@@ -8,6 +8,7 @@ class RoundsConfig(AppConfig):
     verbose_name = "Rounds, parties and delegations"
 
     def ready(self) -> None:
+        from rounds import checks  # noqa: F401  (registers the data checks)
         from rounds.versioning import on_archive_change
 
         # Every model of the archive's two apps, and the admin's history (bulk actions that

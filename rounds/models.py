@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 
+from articles.extraction.people import normalize_name
 from rounds.provenance import RULE_LENGTH, EditorialFact, EditorialState, FactQuerySet, Mention
 
 
@@ -176,10 +178,24 @@ class ParticipantQuerySet(models.QuerySet):
         return self.filter(Q(slug=text) | Q(name__icontains=text) | Exists(alias))
 
 
+def participant_name_key(name: str) -> str | None:
+    """The form under which two canonical names are the same person's: transliterated,
+    lower-case, without punctuation ("Bashar al-Ja'afari" and "bashar al jaafari" alike).
+    None for a name with no letters or digits, which no constraint can compare."""
+    return normalize_name(name)[:120] or None
+
+
 class Participant(models.Model):
     """A person, under one canonical name, with every spelling seen or given as aliases."""
 
     name = models.CharField(max_length=120)
+    # `participant_name_key(name)`, unique: two people under one canonical name are one
+    # person recorded twice. NULL for the duplicates a database held before the constraint
+    # existed, until they are merged (`manage.py merge_duplicate_participants`).
+    # NULL, not "": a unique constraint lets many NULLs through, never two "".
+    name_key = models.CharField(  # noqa: DJ001
+        max_length=120, null=True, blank=True, editable=False
+    )
     slug = models.SlugField(max_length=140, unique=True)
     name_locked = models.BooleanField(
         default=False,
@@ -192,6 +208,9 @@ class Participant(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name_key"], name="participant_name_key_unique")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -199,10 +218,28 @@ class Participant(models.Model):
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             self.slug = unique_slug(Participant, self.name)
+        self.name_key = participant_name_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("rounds:participant-detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        """Refuse a name another participant already has (an editor's new person or rename):
+        the same person twice splits their delegations; merging is the way to join them."""
+        super().clean()
+        key = participant_name_key(self.name)
+        taken = Participant.objects.filter(name_key=key).exclude(pk=self.pk).first()
+        if key is not None and taken is not None:
+            raise ValidationError(
+                {
+                    "name": f"{taken.name} (#{taken.pk}) already has this name: edit that "
+                    "participant, or merge the two with the list's merge action."
+                }
+            )
 
     def all_names(self) -> list[str]:
         return [self.name, *(alias.name for alias in self.aliases.all())]

@@ -30,7 +30,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from articles.models import Article, RoundLinkMethod
-from rounds.models import Participant, ParticipantAlias, Round
+from rounds.models import Participant, ParticipantAlias, Round, participant_name_key
 from rounds.provenance import EditorialFact, EditorialState
 
 Fact = TypeVar("Fact", bound=EditorialFact)
@@ -246,3 +246,30 @@ def merge_participants(survivor: Participant, others: Iterable[Participant]) -> 
                 )
                 known.add(other.name.casefold())
         Participant.objects.filter(pk__in=other_ids).delete()
+        # A survivor that was itself a duplicate (no name key yet) now holds the name.
+        key = participant_name_key(survivor.name)
+        if survivor.name_key != key and not Participant.objects.filter(name_key=key).exists():
+            Participant.objects.filter(pk=survivor.pk).update(name_key=key)
+            survivor.name_key = key
+
+
+def duplicate_participants() -> list[list[Participant]]:
+    """Groups of participants under one canonical name (transliterated, any case, without
+    punctuation): one person recorded several times, as a database could hold before the
+    unique name key. Each group starts with the one a merge keeps: an editor's locked name,
+    then the oldest (the one ingest already resolves the name to)."""
+    groups: dict[str, list[Participant]] = {}
+    for person in Participant.objects.order_by("-name_locked", "pk"):
+        key = participant_name_key(person.name)
+        if key is not None:
+            groups.setdefault(key, []).append(person)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def merge_duplicate_participants() -> list[tuple[Participant, list[Participant]]]:
+    """Merge every group of `duplicate_participants()` into its first; returns the merges."""
+    merged = []
+    for survivor, *others in duplicate_participants():
+        merge_participants(survivor, others)
+        merged.append((survivor, others))
+    return merged

@@ -10,10 +10,14 @@ No Django here on purpose: a worker imports this module and the extraction packa
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
 import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -76,6 +80,9 @@ class Done:
 def extract_batch(extractor: Extractor, jobs: Sequence[Job], max_bytes: int) -> list[Done]:
     """Decode, date and extract a batch with one `nlp.pipe`; a bad article fails alone."""
     results = [_prepare(job, max_bytes) for job in jobs]
+    for done in results:
+        if not done.error:
+            done.error = fit_length(extractor, done.text)
     ready = [done for done in results if not done.error]
     try:
         _extract_all(extractor, ready)
@@ -86,6 +93,33 @@ def extract_batch(extractor: Extractor, jobs: Sequence[Job], max_bytes: int) -> 
             except Exception as error:
                 done.error = f"extraction failed: {type(error).__name__}: {error}"
     return results
+
+
+# Components of our blank pipelines: rules over tokens, with no memory per character beyond
+# the tokens themselves (spaCy's max_length guards its parser's and recogniser's memory).
+_RULE_COMPONENT_PREFIX = "astana_"
+
+
+def fit_length(extractor: Extractor, text: ArticleText) -> str:
+    """Make the text's pipeline take a text this long, or say why it cannot ("" when it can).
+
+    A blank pipeline (the default: our rule components only) gets a `max_length` the text
+    fits, which is bounded by INGEST_MAX_BYTES (a decoded text has no more characters than
+    its file has bytes). A pipeline with a trained model keeps its limit, and a longer text
+    is refused with the numbers, instead of failing with spaCy's E088.
+    """
+    nlp = extractor.pipeline(text.language)
+    length = len(text.text)
+    if length <= nlp.max_length:
+        return ""
+    if all(name.startswith(_RULE_COMPONENT_PREFIX) for name in nlp.pipe_names):
+        nlp.max_length = length
+        return ""
+    return (
+        f"text is {length:,} characters, over the {nlp.max_length:,}-character limit of "
+        f"the spaCy pipeline with a trained model (nlp.max_length; components: "
+        f"{', '.join(nlp.pipe_names)})"
+    )
 
 
 def _prepare(job: Job, max_bytes: int) -> Done:
@@ -162,16 +196,49 @@ def _chain(first: list[Job], second: list[Job] | None, rest: Iterator[list[Job]]
 _worker_extractor: tuple[ExtractorConfig, Extractor] | None = None
 
 
-def _init_worker(config: ExtractorConfig) -> None:
+def _init_worker(config: ExtractorConfig, parent: int) -> None:
     global _worker_extractor
-    # Ctrl-C reaches the whole process group: the ingest process stops the run (and rolls
-    # back the article it was writing); workers just stop being fed, without tracebacks.
+    # Ctrl-C reaches the whole process group (and a service manager's SIGTERM every process
+    # of the service): the ingest process stops the run (and rolls back the article it was
+    # writing); workers just stop being fed, without tracebacks, and end with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    die_with_parent(parent)
     # The writing process is the pipeline's narrow end: on a busy machine it goes first.
     os.nice(5)
     if _worker_extractor is None or _worker_extractor[0] != config:
         _worker_extractor = (config, config.build())
     _freeze_long_lived_objects()
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+_PARENT_POLL_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it ends, however it ends (SIGKILL,
+    an out-of-memory kill): an orphaned worker would go on holding memory, the database
+    files and the ingest lock's descriptor.
+
+    On Linux the kernel sends SIGKILL at the parent's death (prctl PR_SET_PDEATHSIG); a
+    thread also watches the parent id, elsewhere and in case the parent died before the prctl.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl in this libc: the thread alone
+            pass
+    if os.getppid() != parent:  # the parent is gone already
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(_PARENT_POLL_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _extract_in_worker(jobs: list[Job], max_bytes: int) -> list[Done]:
@@ -195,7 +262,10 @@ def _run_in_pool(
     window = 2 * workers
     pending: deque[Future] = deque()
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(config,)
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(config, os.getpid()),
     )
     finished = False
     # The writing process is long-lived too: its Django, extractor and caches are left out of

@@ -12,9 +12,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 
-from articles.extraction.people import NameIndex
+from articles.extraction.people import NameIndex, normalize_name
 from articles.extraction.types import DelegationFact, Extraction, RoundLink
 from articles.models import Article, RoundLinkMethod
 from articles.services.inserts import insert_rows, update_rows
@@ -30,6 +31,7 @@ from rounds.models import (
     RoundTopic,
     Topic,
     TopicMention,
+    participant_name_key,
 )
 from rounds.provenance import RULE_LENGTH, EditorialFact, EditorialState, Mention
 
@@ -40,6 +42,10 @@ class FactCache:
 
     Keeps ingest to a handful of queries per article: facts are looked up here and
     created only when missing.
+
+    People: participants sharing a canonical name (duplicates made before the unique name key
+    existed) count as one, the first of them (an editor's locked name, then the oldest), so
+    an article never finds them ambiguous and never makes yet another one.
     """
 
     rounds: dict[int, Round] = field(default_factory=dict)
@@ -50,6 +56,15 @@ class FactCache:
     round_topics: dict[tuple[int, int], RoundTopic] = field(default_factory=dict)
     people: NameIndex = field(default_factory=NameIndex)
     names_of: dict[int, set[str]] = field(default_factory=dict)
+    # Every normalised spelling (names and aliases) -> the people it is written for.
+    spellings: dict[str, set[int]] = field(default_factory=dict)
+    # The person each participant resolves to (itself, or the first of its duplicates).
+    representative: dict[int, int] = field(default_factory=dict)
+    first_by_key: dict[str, int] = field(default_factory=dict)
+    key_of: dict[int, str] = field(default_factory=dict)  # canonical name keys
+    locked: set[int] = field(default_factory=set)
+    last_person_pk: int = 0
+    last_alias_pk: int = 0
 
     @classmethod
     def load(cls) -> FactCache:
@@ -61,15 +76,52 @@ class FactCache:
             observers={(o.round_id, o.party_id): o for o in Observer.objects.all()},
             round_topics={(t.round_id, t.topic_id): t for t in RoundTopic.objects.all()},
         )
-        for person_id, name in Participant.objects.values_list("pk", "name"):
-            cache.remember_name(person_id, name)
-        for person_id, name in ParticipantAlias.objects.values_list("participant_id", "name"):
-            cache.remember_name(person_id, name)
+        cache.load_people()
         return cache
 
+    def load_people(self) -> None:
+        """Read the participants and aliases added since the last call (all, the first
+        time): another ingest or an editor may have added some since the run began."""
+        people = Participant.objects.filter(pk__gt=self.last_person_pk).values_list(
+            "pk", "name", "name_locked"
+        )
+        # Locked names first, then the oldest: the first of a name is its representative.
+        for person_id, name, locked in sorted(people, key=lambda p: (not p[2], p[0])):
+            self.last_person_pk = max(self.last_person_pk, person_id)
+            key = participant_name_key(name) or f"#{person_id}"
+            self.key_of[person_id] = key
+            if locked:
+                self.locked.add(person_id)
+            self.representative[person_id] = self.first_by_key.setdefault(key, person_id)
+            self.remember_name(person_id, name)
+        aliases = ParticipantAlias.objects.filter(pk__gt=self.last_alias_pk).values_list(
+            "pk", "participant_id", "name"
+        )
+        for alias_id, person_id, name in aliases.order_by("pk"):
+            self.last_alias_pk = alias_id
+            self.remember_name(person_id, name)
+
     def remember_name(self, person_id: int, name: str) -> None:
+        person_id = self.representative.get(person_id, person_id)
         self.people.add(person_id, name)
+        self.spellings.setdefault(normalize_name(name), set()).add(person_id)
         self.names_of.setdefault(person_id, set()).add(name.casefold())
+
+    def person_for(self, name: str) -> int | None:
+        """The one person a spelling names, or None for a new person.
+
+        A spelling that several people have (one's name, another's alias) goes to the one
+        whose canonical name it is, then an editor's locked name, then the oldest: the same
+        answer every time, where the fuzzy index would call it ambiguous.
+        """
+        written_for = self.spellings.get(normalize_name(name))
+        if written_for:
+            key = participant_name_key(name)
+            return min(
+                written_for,
+                key=lambda pk: (self.key_of.get(pk) != key, pk not in self.locked, pk),
+            )
+        return self.people.resolve(name)
 
 
 class FactWriter:
@@ -243,14 +295,33 @@ class FactWriter:
         """The id of the participant a spelling names: a known person (by alias or close
         spelling) or a new one. A new spelling of a known person becomes one of its aliases."""
         name = " ".join(written.split())  # the extractor already stripped titles
-        person_id = self.cache.people.resolve(name)
+        person_id = self.cache.person_for(name)
         if person_id is None:
-            person_id = Participant.objects.create(name=name).pk
-            self.cache.remember_name(person_id, name)
+            # Another run (or an editor) may have added this person since the run began.
+            self.cache.load_people()
+            person_id = self.cache.person_for(name)
+        if person_id is None:
+            person_id = self._new_person(name)
         elif name.casefold() not in self.cache.names_of.get(person_id, set()):
             ParticipantAlias.objects.get_or_create(participant_id=person_id, name=name)
             self.cache.remember_name(person_id, name)
         self.touched_people.add(person_id)
+        return person_id
+
+    def _new_person(self, name: str) -> int:
+        """Create a participant; if a concurrent run created one under this name meanwhile
+        (the unique name key refuses a second), that one is the person."""
+        try:
+            with transaction.atomic():  # a savepoint: the article's transaction goes on
+                person = Participant.objects.create(name=name)
+        except IntegrityError:
+            person = Participant.objects.filter(name_key=participant_name_key(name)).first()
+            if person is None:  # not the name's constraint (a slug taken meanwhile?)
+                raise
+        self.cache.load_people()  # the new row, and any other run's since the last look
+        person_id = self.cache.representative.get(person.pk, person.pk)
+        if name.casefold() not in self.cache.names_of.get(person_id, set()):
+            self.cache.remember_name(person_id, name)
         return person_id
 
 
@@ -374,6 +445,9 @@ def refresh_participant_names(person_ids: Iterable[int]) -> int:
         best = max(counts, key=lambda name: (counts[name], not name.isascii(), len(name), name))
         if best == person.name:
             continue
+        key = participant_name_key(best)
+        if key != person.name_key and Participant.objects.filter(name_key=key).exists():
+            continue  # another participant has that name: a possible duplicate, reported
         ParticipantAlias.objects.get_or_create(participant=person, name=person.name)
         person.aliases.filter(name__iexact=best).delete()
         person.name = best

@@ -10,15 +10,17 @@ article. Re-running over the same files changes nothing.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from articles.extraction.pipeline import Extractor, supported_languages
@@ -45,8 +47,10 @@ from articles.services.facts import (
     refresh_participant_names,
 )
 from articles.services.inserts import insert_instance
-from articles.services.paths import MissingPath, iter_article_paths
+from articles.services.paths import MissingPath, file_kind, iter_article_paths
+from articles.services.run_lock import ingest_lock
 from rounds.models import Delegation, Participant, Party, Round
+from rounds.services import duplicate_participants
 from rounds.versioning import bump_archive_version, bumps_held
 
 NEW, UPDATED, UNCHANGED, FAILED, DRY_RUN = "new", "updated", "unchanged", "failed", "dry-run"
@@ -68,11 +72,27 @@ class FileOutcome:
 
 ProgressCallback = Callable[[FileOutcome], None]
 
+# Characters that would break a one-line message or act on the terminal: control characters
+# (newline, carriage return, ESC starting a colour or cursor sequence ...), Unicode line
+# separators, the bidirectional overrides that reorder what follows them, and the surrogates
+# that stand for a file name's bytes that are not UTF-8 (printing them would raise).
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def printable(text: str) -> str:
+    """`text` with those characters escaped as Python writes them (\\n, \\r, \\x1b), for
+    error and progress lines: a file name is whatever bytes the file system allowed."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 @dataclass
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     progress: ProgressCallback | None = None
+    # Things the operator should know that are no file's failure (possible duplicates).
+    warnings: list[str] = field(default_factory=list)
 
     def record(self, outcome: FileOutcome) -> None:
         self.outcomes.append(outcome)
@@ -195,18 +215,20 @@ def ingest_paths(
     max_bytes: int | None = None,
     batch_size: int | None = None,
     workers: int | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest files, folders (recursively) and globs; return what happened to each file.
 
     `workers` processes read and extract while this one writes (None: INGEST_WORKERS, whose
-    0 means one per core); runs of a single batch are extracted here.
+    0 means one per core); runs of a single batch are extracted here. One run writes to a
+    database at a time: another waits for it, after telling `on_wait` (default: stderr).
     """
     stage = _Stage(
         max_bytes or settings.INGEST_MAX_BYTES,
         batch_size or settings.INGEST_BATCH_SIZE,
         worker_count(workers),
     )
-    with bumps_held():
+    with nullcontext() if dry_run else ingest_lock(on_wait), bumps_held():
         return _ingest_paths(paths, dry_run, progress, stage)
 
 
@@ -239,7 +261,7 @@ def _ingest_paths(
             loaded: list[_Loaded] = []
             for item in chunk:
                 if isinstance(item, MissingPath):
-                    record(FileOutcome(str(item).split(":")[0], FAILED, reason=str(item)))
+                    record(FileOutcome(item.path, FAILED, reason=item.reason))
                     continue
                 outcome_or_loaded = _load(item, stage.max_bytes, seen_digests)
                 if isinstance(outcome_or_loaded, FileOutcome):
@@ -259,7 +281,20 @@ def _ingest_paths(
         # Also after an interrupt: the articles committed so far get their majority heads.
         if writer is not None:
             _settle(writer)
+    if writer is not None:
+        report.warnings.extend(duplicate_warnings())
     return report
+
+
+def duplicate_warnings() -> list[str]:
+    """One line per name that several participants share (made before the name was unique):
+    ingest resolves the name to the first of them, but the others split the person's record."""
+    return [
+        f"{len(group)} participants are named {group[0].name!r} "
+        f"(#{', #'.join(str(p.pk) for p in group)}): run `manage.py "
+        "merge_duplicate_participants` or merge them in the admin"
+        for group in duplicate_participants()
+    ]
 
 
 def reextract_articles(
@@ -268,16 +303,18 @@ def reextract_articles(
     progress: ProgressCallback | None = None,
     batch_size: int | None = None,
     workers: int | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Run extraction again over stored articles (after the rules improved).
 
-    Editors' facts and links survive: only machine facts are replaced.
+    Editors' facts and links survive: only machine facts are replaced. A run over the whole
+    archive waits for another ingest to finish (see `ingest_paths`); a few articles (an
+    editor's re-link) go ahead, their writes retried if they collide with a run's.
     """
     stage = _Stage(
         settings.INGEST_MAX_BYTES, batch_size or settings.INGEST_BATCH_SIZE, worker_count(workers)
     )
     report = IngestReport(progress=progress)
-    writer = FactWriter(FactCache.load())
     source = articles if articles is not None else Article.objects.order_by("pk").iterator(1000)
     batches = (
         [
@@ -289,7 +326,8 @@ def reextract_articles(
         ]
         for chunk in _chunks(source, stage.batch_size)
     )
-    with bumps_held():
+    with ingest_lock(on_wait) if articles is None else nullcontext(), bumps_held():
+        writer = FactWriter(FactCache.load())  # after the wait: what the other run wrote
         try:
             _extract_and_write(batches, writer, report.record, False, stage)
         finally:
@@ -358,22 +396,62 @@ class _Loaded:
 def _load(path: Path, max_bytes: int, seen_digests: set[str]) -> FileOutcome | _Loaded:
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return FileOutcome(
-                name,
-                FAILED,
-                f"file is {size / 1_048_576:.1f} MB, over the "
-                f"{max_bytes / 1_048_576:.1f} MB limit (INGEST_MAX_BYTES)",
-            )
-        data = path.read_bytes()
+        data = read_regular_file(path, max_bytes)
+    except Refused as refused:
+        return FileOutcome(name, FAILED, str(refused))
     except OSError as error:
         return FileOutcome(name, FAILED, f"cannot read: {error.strerror or error}")
+    if not data.strip():  # before the digest: two empty files are two failures, not one
+        return FileOutcome(name, FAILED, "empty file")
     digest = hashlib.sha256(data).hexdigest()
     if digest in seen_digests:
         return FileOutcome(name, UNCHANGED, "same content as another file in this run")
     seen_digests.add(digest)
     return _Loaded(path, data, digest)
+
+
+class Refused(Exception):
+    """A file ingest does not read; the message is the one-line reason."""
+
+
+_READ_CHUNK = 1 << 20
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`, else `Refused`.
+
+    A FIFO would block the read for ever and a device (/dev/zero) would never end, so only a
+    regular file is opened (checked before opening, as opening some devices acts on them,
+    and again on the open file, which cannot change under us); O_NONBLOCK keeps the open
+    itself from waiting. The read stops past `max_bytes` whatever size the file reported
+    (files under /proc report 0, a growing log more than it had).
+    """
+    limit = f"the {_size(max_bytes)} limit (INGEST_MAX_BYTES)"
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise Refused(f"not a regular file ({file_kind(mode)}): only files are read")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise Refused(f"not a regular file ({file_kind(status.st_mode)}): only files are read")
+        if status.st_size > max_bytes:
+            raise Refused(f"file is {_size(status.st_size)}, over {limit}")
+        chunks, total = [], 0
+        while chunk := os.read(descriptor, min(_READ_CHUNK, max_bytes + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise Refused(f"file is over {limit} (it grew while it was read)")
+    finally:
+        os.close(descriptor)
+    return b"".join(chunks)
+
+
+def _size(n: int) -> str:
+    """A size in MB and exactly: "5.1 MB (5,300,000 bytes)"."""
+    return f"{n / 1_048_576:.1f} MB ({n:,} bytes)"
 
 
 def _skip_known(loaded: list[_Loaded], record: ProgressCallback) -> list[_Loaded]:
@@ -494,16 +572,42 @@ def _write_one(
             )
         )
         return
-    try:
-        with transaction.atomic():
-            article, status = _save_article(item, extraction, writer)
-    except Exception as error:  # one bad article must not stop the run
-        # The transaction rolled back: forget rows the cache saw created inside it.
-        writer.cache = FactCache.load()
-        record(FileOutcome(name, FAILED, f"{type(error).__name__}: {error}"))
-        return
+    for attempt in range(1, _WRITE_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                article, status = _save_article(item, extraction, writer)
+            break
+        except IntegrityError as error:
+            # Another writer (an editor's re-extraction, a run without the lock) stored a row
+            # this one meant to create: read what it wrote and try again.
+            writer.cache = FactCache.load()
+            stored = _stored_meanwhile(item)
+            if stored is not None:
+                record(FileOutcome(name, UNCHANGED, _STORED_MEANWHILE, article_id=stored))
+                return
+            if attempt == _WRITE_ATTEMPTS:
+                record(FileOutcome(name, FAILED, f"{type(error).__name__}: {error}"))
+                return
+            if item.existing is not None:
+                item.existing = Article.objects.filter(pk=item.existing.pk).first()
+        except Exception as error:  # one bad article must not stop the run
+            # The transaction rolled back: forget rows the cache saw created inside it.
+            writer.cache = FactCache.load()
+            record(FileOutcome(name, FAILED, f"{type(error).__name__}: {error}"))
+            return
     # The extraction is not kept: a report holds one small outcome a file, however many.
     record(FileOutcome(name, status, article_id=article.pk, language=article.language))
+
+
+_WRITE_ATTEMPTS = 3
+_STORED_MEANWHILE = "stored by another ingest meanwhile"
+
+
+def _stored_meanwhile(item: _Pending) -> int | None:
+    """The id of an article with this content stored since the run looked, if any."""
+    if item.existing is not None and item.existing.content_hash == item.digest:
+        return None
+    return Article.objects.filter(content_hash=item.digest).values_list("pk", flat=True).first()
 
 
 def _save_article(

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -15,6 +19,7 @@ from articles.services.ingest import (
     FileOutcome,
     IngestReport,
     ingest_paths,
+    printable,
     reextract_articles,
 )
 
@@ -66,16 +71,17 @@ class Command(BaseCommand):
             raise CommandError("--reextract works on the stored articles; give no PATH with it.")
         progress = Progress(self, fancy=not options["no_progress"] and sys.stdout.isatty())
         try:
-            if reextract:
-                report = reextract_articles(progress=progress, batch_size=options["batch_size"])
-            else:
-                report = ingest_paths(
-                    paths,
-                    dry_run=options["dry_run"],
-                    progress=progress,
-                    max_bytes=options["max_bytes"],
-                    batch_size=options["batch_size"],
-                )
+            with sigterm_interrupts():
+                if reextract:
+                    report = reextract_articles(progress=progress, batch_size=options["batch_size"])
+                else:
+                    report = ingest_paths(
+                        paths,
+                        dry_run=options["dry_run"],
+                        progress=progress,
+                        max_bytes=options["max_bytes"],
+                        batch_size=options["batch_size"],
+                    )
         except WorkerDied as error:
             progress.close()
             raise CommandError(str(error)) from None
@@ -92,8 +98,28 @@ class Command(BaseCommand):
 
     def print_summary(self, report: IngestReport) -> None:
         for outcome in report.failures:
-            self.stderr.write(f"error: {outcome.path}: {outcome.reason}")
+            self.stderr.write(f"error: {printable(outcome.path)}: {printable(outcome.reason)}")
+        for warning in report.warnings:
+            self.stderr.write(f"warning: {printable(warning)}")
         self.stdout.write(f"Ingest finished: {report.summary()}.")
+
+
+@contextmanager
+def sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM (`kill`, a service manager stopping us) ends the run as Ctrl-C does: the
+    article being written rolls back, the workers stop, the same message and exit status."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers belong to the main thread (call_command from a thread)
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class Progress:
@@ -113,10 +139,13 @@ class Progress:
         if self.bar is not None:
             self.bar.update(1)
             if outcome.status == FAILED:
-                self.bar.write(f"error: {outcome.path}: {outcome.reason}", file=sys.stderr)
+                self.bar.write(
+                    f"error: {printable(outcome.path)}: {printable(outcome.reason)}",
+                    file=sys.stderr,
+                )
         elif outcome.status != DRY_RUN:
-            detail = f" ({outcome.reason})" if outcome.reason else ""
-            self.command.stdout.write(f"{outcome.status}: {outcome.path}{detail}")
+            detail = f" ({printable(outcome.reason)})" if outcome.reason else ""
+            self.command.stdout.write(f"{outcome.status}: {printable(outcome.path)}{detail}")
 
     def close(self) -> None:
         if self.bar is not None:
