@@ -106,7 +106,7 @@ def test_merging_into_a_keyless_duplicate_gives_it_the_name():
 def test_the_migration_keys_the_first_of_each_name_and_leaves_the_rest():
     from importlib import import_module
 
-    migration = import_module("rounds.migrations.0007_participant_identity")
+    migration = import_module("rounds.migrations.0008_participant_identity")
     first = Participant.objects.create(name=LAVRENTIEV)
     locked = duplicate_of(LAVRENTIEV, locked=True)
     Participant.objects.update(name_key=None)
