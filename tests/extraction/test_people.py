@@ -137,5 +137,10 @@ def test_index_ambiguous_surname_is_unresolved() -> None:
     idx: NameIndex[int] = NameIndex()
     idx.add(1, "Sedat Önal")
     idx.add(2, "Selçuk Ünal")
-    assert idx.resolve("Onal") is None  # two people share the skeleton
+    # "Onal" and "Unal" share a skeleton, but their letters tell the two apart.
+    assert idx.resolve("Onal") == 1
+    assert idx.resolve("Unal") == 2
+    idx.add(3, "Ahmet Önal")
+    assert idx.resolve("Önal") is None  # two people with this surname
+    assert idx.candidates("Önal") == {1, 3}
     assert idx.same_person("Sedat Onal", "Sedat Önal")
