@@ -111,10 +111,9 @@ def _arabic_pattern(spellings: Iterable[str]) -> re.Pattern[str] | None:
     if not folded:
         return None
     names = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in folded)
-    # An attached conjunction or preposition ("والجعفري", "بلافرنتييف") is part of the word.
-    return re.compile(
-        rf"(?<![\w\u0600-\u06ff])[\u0648\u0628\u0644\u0641]?({names})(?![\w\u0600-\u06ff])"
-    )
+    # An attached conjunction or preposition ("والجعفري", "بلافرنتييف") is part of the word;
+    # \w holds the Arabic letters, not the Arabic comma.
+    return re.compile(rf"(?<!\w)[\u0648\u0628\u0644\u0641]?({names})(?!\w)")
 
 
 @dataclass(slots=True)
