@@ -24,13 +24,14 @@ without such a structure ("Lavrentiev told reporters ...", "Лаврентьев
   rule made another party's head is not taken (one person heads one delegation).
 """
 
+# Names in other scripts are written in them on purpose (no confusable characters).
+# ruff: noqa: RUF002
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import product
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
