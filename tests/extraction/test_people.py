@@ -1,6 +1,5 @@
 """Person names: normalisation, matching across transliterations, and the name index."""
 
-# Names in other scripts are written in them on purpose (no confusable characters).
 from __future__ import annotations
 
 import pytest
