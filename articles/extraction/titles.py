@@ -31,6 +31,11 @@ for _phrase, _kind in sorted(
 ):
     _PHRASES.setdefault(_phrase[0], []).append((_phrase, _kind))
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+COMPLEMENT_PREPOSITIONS = word_set("people", "title_complement_prepositions")
+COMPLEMENT_MODIFIERS = word_set("people", "complement_modifiers")
+COMPLEMENT_MODIFIER_ENDINGS = tuple(load("people")["complement_modifier_endings"])
+# The words a title's chain may hold between its title word and its complement's noun.
+_CHAIN_WORDS = TITLE_WORDS | TITLE_LINK_WORDS | COMPLEMENT_PREPOSITIONS | {"the"}
 
 HEAD, EXCLUDED, NEUTRAL = "head", "excluded", "neutral"
 
@@ -63,6 +68,10 @@ def _name_shape(text: str) -> bool:
     if len(text) == 2 and text[1] == ".":
         return True  # an initial: "Geir O. Pedersen"
     return not text.isupper() and not any(ch.isdigit() for ch in text)
+
+
+def _is_initial(text: str) -> bool:
+    return len(text) == 2 and text[1] == "."
 
 
 class _NameWords(dict):
@@ -103,8 +112,72 @@ class NameFinder:
         for i in person_tokens:
             # A stop word inside a PERSON entity may still be part of a name.
             self.flags[i] = _name_shape(tokens.text[i])
+        # Capitalised words that end a title's complement ("Settlement" in "Envoy for Syrian
+        # Settlement Alexander Lavrentyev"): no name tokens, and the end of a title.
+        self.complement_ends: set[int] = set()
+        self._end_title_complements()
         self._runs: list[NameSpan] | None = None
         self._run_starts: list[int] = []
+
+    def _end_title_complements(self) -> None:
+        """A title's complement may end in a capitalised word the name test accepts: "Envoy
+        for Syrian Settlement Alexander Lavrentyev", "Representative to the UN in New York
+        Bashar Jaafari", "Minister of Foreign Affairs and Expatriates Ayman Raad". The first
+        word of a run of name tokens is the complement's noun, not part of the name, when the
+        run stands right after a preposition (or "and") of a title's chain or after a
+        modifier ("Syrian", "New") that follows one, and a name of two words still follows."""
+        flags, text = self.flags, self.tokens.text
+        n = len(flags)
+        i = flags.find(1)
+        while i >= 0:
+            j = i
+            while j < n and flags[j]:
+                j += 1
+            if j - i >= 3 and self._ends_a_complement(i):
+                rest = self.run_from(i + 1, n)
+                if rest is not None and len(rest) >= 2 and not _is_initial(text[i + 1]):
+                    flags[i] = 0
+                    self.complement_ends.add(i)
+            i = flags.find(1, j)
+
+    def _ends_a_complement(self, i: int) -> bool:
+        """Whether name token i is the noun of a title's complement (see above)."""
+        text, lower, flags = self.tokens.text, self.tokens.lower, self.flags
+        p = i - 1
+        if p < 0:
+            return False
+        low = lower[p]
+        if low not in COMPLEMENT_PREPOSITIONS and low != "and":
+            if flags[p] or not text[p][:1].isupper():
+                return False
+            if low not in COMPLEMENT_MODIFIERS and not low.endswith(COMPLEMENT_MODIFIER_ENDINGS):
+                return False
+            p -= 1  # a modifier: its preposition comes before it, maybe after "the"
+            while p >= 0 and lower[p] == "the":
+                p -= 1
+            if p < 0 or lower[p] not in COMPLEMENT_PREPOSITIONS:
+                return False
+            low = lower[p]
+        elif low == "and" and not (p > 0 and text[p - 1][:1].isupper()):
+            return False  # "and" joins the complement's capitalised nouns
+        # The chain before the link: a title word, through title words, links, "the" and
+        # capitalised words that are no name ("the United Nations"), and for "and" a
+        # preposition opening the complement it continues.
+        seen_preposition = low in COMPLEMENT_PREPOSITIONS
+        k = p - 1
+        while (
+            k >= 0
+            and k > p - 12
+            and not flags[k]
+            and (lower[k] in _CHAIN_WORDS or text[k][:1].isupper())
+        ):
+            word = lower[k]
+            if word in COMPLEMENT_PREPOSITIONS:
+                seen_preposition = True
+            elif word in TITLE_WORDS and word != "the" and seen_preposition:
+                return True
+            k -= 1
+        return False
 
     def is_name_token(self, i: int) -> bool:
         return self.flags[i] == 1
@@ -231,9 +304,15 @@ class NameFinder:
 
 
 def pre_title(
-    tokens: Tokens, name_start: int, floor: int, is_party_token: Callable[[int], bool]
+    tokens: Tokens,
+    name_start: int,
+    floor: int,
+    is_party_token: Callable[[int], bool],
+    finder: NameFinder | None = None,
 ) -> tuple[int, int]:
-    """Token range of the title words right before a name ("Turkish Deputy Foreign Minister")."""
+    """Token range of the title words right before a name ("Turkish Deputy Foreign Minister"),
+    with a complement the name finder ended ("Special Envoy for Syrian Settlement", "Envoy
+    to the United Nations in New York", "Minister of Foreign Affairs and Expatriates")."""
     lower = tokens.lower
     i = name_start
     while i - 1 >= floor:
@@ -241,18 +320,36 @@ def pre_title(
         if low in TITLE_WORDS or low in _POSSESSIVE or is_party_token(i - 1):
             i -= 1
             continue
-        if (
-            low in TITLE_LINK_WORDS
-            and low not in {"and", "to", "at"}
-            and i - 2 >= floor
-            and (lower[i - 2] in TITLE_WORDS or is_party_token(i - 2))
-        ):
+        if _capitalised_no_name(finder, i - 1, tokens):
             i -= 1
             continue
+        if i - 2 >= floor and (lower[i - 2] in TITLE_WORDS or is_party_token(i - 2)):
+            if low in TITLE_LINK_WORDS and low not in {"and", "to", "at"}:
+                i -= 1
+                continue
+            # "Undersecretary ... at the Foreign Ministry of Turkey", "Representative to the
+            # UN in New York": a complement ending in a capitalised word that is no name
+            if (
+                low in COMPLEMENT_PREPOSITIONS
+                and lower[i - 2] in TITLE_WORDS
+                and lower[i - 2] != "the"
+                and _capitalised_no_name(finder, name_start - 1, tokens)
+            ):
+                i -= 1
+                continue
+            if low == "and" and finder is not None and name_start - 1 in finder.complement_ends:
+                i -= 1  # "Minister of Foreign Affairs and Expatriates"
+                continue
         break
-    while i < name_start and (lower[i] in TITLE_LINK_WORDS or lower[i] in _POSSESSIVE):
+    # The title opens at a title word or a party ("New York Deputy Minister" is no title).
+    while i < name_start and not (lower[i] in TITLE_WORDS or is_party_token(i)):
         i += 1
     return i, name_start
+
+
+def _capitalised_no_name(finder: NameFinder | None, k: int, tokens: Tokens) -> bool:
+    """Whether token k is a capitalised word the name finder does not take as a name."""
+    return finder is not None and not finder.flags[k] and tokens.text[k][:1].isupper()
 
 
 _APPOSITIVE_STOPS = frozenset({"who", "which", "said", "told", "says", "while", "whose"})

@@ -1,4 +1,4 @@
-"""The fast paths of parties.py and titles.py give what the plain rules give."""
+"""The fast paths of the parties package and titles.py give what the plain rules give."""
 
 from __future__ import annotations
 
@@ -9,16 +9,19 @@ import spacy
 
 from articles.extraction import parties
 from articles.extraction.parties import (
-    ABSENCE_PHRASE_MARKERS,
-    ABSENCE_PHRASES,
-    OBSERVER_WORDS,
     PARTY_SPANS,
     WEAK_SPANS,
     PartyData,
     PartyMatcher,
-    _has_absence_phrase,
     _longest,
     party_mentions,
+)
+from articles.extraction.parties import helpers as party_helpers
+from articles.extraction.parties.state import has_absence_phrase
+from articles.extraction.parties.words import (
+    ABSENCE_PHRASE_MARKERS,
+    ABSENCE_PHRASES,
+    OBSERVER_WORDS,
 )
 from articles.extraction.sentences import Tokens, analyse_layout, tokens_of
 from articles.extraction.titles import PARTICLES, NameFinder, NameSpan
@@ -93,7 +96,7 @@ def test_every_absence_phrase_holds_a_marker_word() -> None:
     ],
 )
 def test_absence_phrase_in_a_clause(clause: str, expected: bool) -> None:
-    assert _has_absence_phrase(clause.split(" ")) is expected
+    assert has_absence_phrase(clause.split(" ")) is expected
 
 
 @pytest.mark.parametrize(
@@ -197,9 +200,9 @@ def _texts(cases: list) -> list[str]:
 
 
 def test_settled_parties_skip_nothing_that_matters(extractor, extract, monkeypatch) -> None:
-    """A party with an explicit head keeps it, so its presence, its weaker head claims and
-    the sentences that name no other delegation are skipped, as is the presence of the
-    host: the facts are those found without skipping."""
+    """A party with an explicit head keeps it, so its weaker head claims and the sentences
+    that name no other delegation are skipped for heads, as is the presence of the host:
+    the facts (with their rules and evidence) are those found without skipping."""
     heads = _texts(test_parties.HEAD_CASES + test_parties.RECALL_HEAD_CASES)
     presence = _texts(
         test_parties.PRESENCE_CASES
@@ -215,7 +218,7 @@ def test_settled_parties_skip_nothing_that_matters(extractor, extract, monkeypat
         return [extract(text, test_parties.PUBLISHED) for text in articles]
 
     skipping = facts()
-    monkeypatch.setattr(parties, "CONF_HEAD_MAX", float("inf"))
+    monkeypatch.setattr(party_helpers, "CONF_HEAD_MAX", float("inf"))
     monkeypatch.setattr(extractor.parties, "unreported", frozenset())
     monkeypatch.setattr(parties.PartyExtractor, "_head_may_change", lambda *args: True)
     assert facts() == skipping

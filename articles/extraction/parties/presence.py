@@ -1,0 +1,277 @@
+"""Presence and absence of the parties at the round: delegation nouns, verbs of attending,
+lists, absence phrases."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from operator import attrgetter
+
+from ..rounds import SentenceRole
+from ..sentences import WordTest
+from .component import OBSERVER_ROLE
+from .state import COLLECTIVE_ROLE, ArticleState, Mention, PresenceTally, has_absence_phrase
+from .words import (
+    ABSENCE_BY_FIRST,
+    ABSENCE_CUE_WORDS,
+    ABSENCE_OPENERS,
+    ABSENCE_PHRASE_MARKERS,
+    ABSENCE_WORDS,
+    CLAUSE_CUE_WORDS,
+    GATHER_VERBS,
+    LIST_LINKS_OR_POSSESSIVE,
+    MONTHS,
+    POSSESSIVE,
+    PRESENCE_BEFORE,
+    PRESENCE_CUE_WORDS,
+    PRESENCE_NOUNS,
+    PRESENCE_VERBS,
+    SKIP_ADVERBS,
+)
+
+_OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
+_START = attrgetter("start")
+
+
+class PresenceRules:
+    """The rules of this module, mixed into `PartyExtractor` (they share its state)."""
+
+    def _units(self, state: ArticleState, ms: list[Mention]) -> list[list[Mention]]:
+        """Coordinated lists of mentions: "Russia, Iran and Turkey", "Jordan, Lebanon and Iraq"."""
+        L = state.tv.lower
+        units: list[list[Mention]] = []
+        for m in ms:
+            if units:
+                # one to five list links between the two mentions (possessives aside)
+                between = L[units[-1][-1].end : m.start]
+                if between and LIST_LINKS_OR_POSSESSIVE.issuperset(between):
+                    links = len(between) - sum(map(POSSESSIVE.__contains__, between))
+                    if 0 < links <= 5:
+                        units[-1].append(m)
+                        continue
+            units.append([m])
+        return units
+
+    def _presence_in(self, state: ArticleState, role: SentenceRole) -> None:
+        sent = role.sent
+        for clause in role.clauses:
+            if not clause.usable:
+                continue
+            c0, c1 = clause.start, clause.end
+            k = bisect_left(state.strong_starts, c0)
+            stop = bisect_left(state.strong_starts, c1, k)
+            g = bisect_left(state.collective_starts, c0)
+            g_stop = bisect_left(state.collective_starts, c1, g)
+            if k == stop and g == g_stop:
+                continue  # no party named in the clause
+            if state.nested:
+                ms = [m for m in self._mentions_in(state, c0, c1) if not m.weak]
+            else:
+                ms = state.strong[k:stop]  # what `_mentions_in` keeps of them
+            if g < g_stop:
+                # "the guarantor states" joins lists and takes cues like a party's name
+                ms = sorted([*ms, *state.collectives[g:g_stop]], key=_START)
+            if not ms:
+                continue
+            if all(m.party in self.unreported for m in ms):
+                continue  # no fact reports the presence of a party named here (the host)
+            words = state.tv.lower[c0:c1]
+            # Without these words (or phrases) no cue can fire in the clause; one pass over the
+            # clause finds which of them it holds.
+            cues = CLAUSE_CUE_WORDS.intersection(words)
+            may_be_present = not PRESENCE_CUE_WORDS.isdisjoint(cues)
+            may_be_absent = not ABSENCE_CUE_WORDS.isdisjoint(cues) or (
+                not ABSENCE_PHRASE_MARKERS.isdisjoint(cues) and has_absence_phrase(words)
+            )
+            observer_clause: bool | None = None  # computed when needed
+            gather_at = (
+                None
+                if GATHER_VERBS.isdisjoint(cues)
+                else next(c0 + x for x, w in enumerate(words) if w in GATHER_VERBS)
+            )
+            for unit in self._units(state, ms):
+                rule = ""
+                if may_be_present:
+                    for m in unit:
+                        rule = self._presence_cue(state, m, c0, c1)
+                        if rule:
+                            break
+                if not rule and len(unit) >= 2 and [m.role for m in unit].count("guarantor") >= 2:
+                    rule = "presence:list"
+                if gather_at is not None and unit[0].start > gather_at:
+                    rule = rule or "presence:gathered"
+                for m in unit:
+                    if m.role == COLLECTIVE_ROLE:
+                        absent = may_be_absent and self._absence_cue(state, m, c0, c1)
+                        for party in self.collective_parties[m.party]:
+                            p = state.presence.setdefault(party, PresenceTally())
+                            if absent:
+                                p.absent += 1.0
+                            elif rule:
+                                p.score += 1.0
+                                if p.first_sent is None:
+                                    p.first_sent = sent.index
+                                    p.rule = "presence:collective"
+                        continue
+                    p = state.presence.get(m.party)
+                    if p is None:
+                        p = state.presence[m.party] = PresenceTally()
+                    absent = may_be_absent and self._absence_cue(state, m, c0, c1)
+                    if absent:
+                        p.absent += 1.0
+                        continue
+                    if rule:
+                        p.score += 1.0
+                        if p.first_sent is None:
+                            p.first_sent = sent.index
+                            p.rule = rule
+                    if m.role == OBSERVER_ROLE and observer_clause is None:
+                        observer_clause = state.tv.any_in(_OBSERVER_WORD, c0, c1)
+                    if m.role == OBSERVER_ROLE and (observer_clause or rule):
+                        p.observer = True
+                        if p.observer_sent is None:
+                            p.observer_sent = sent.index
+                            p.observer_rule = (
+                                "observer:as-observers" if observer_clause else "observer:attending"
+                            )
+
+    def _presence_cue(self, state: ArticleState, m: Mention, c0: int, c1: int) -> str:
+        """The presence rule that fires for mention m in the clause [c0, c1), "" if none."""
+        T, L = state.tv.text, state.tv.lower
+        if m.start > c0 and L[m.start - 1] in {"its", "their", "his", "her"}:
+            return ""  # "the government delegation, under its UN envoy": an attribute
+        k = m.end + 1 if m.end < c1 and T[m.end] in POSSESSIVE else m.end
+        # "The armed opposition, whose delegation included ..."
+        if k + 2 < c1 and T[k] == "," and L[k + 1] == "whose" and L[k + 2] in PRESENCE_NOUNS:
+            return "presence:delegation-noun"
+        # "... have also confirmed their participation"
+        window = L[k : min(c1, k + 8)]
+        if "participation" in window and ABSENCE_WORDS.isdisjoint(window):
+            return "presence:participation"
+        # "Russia's delegation", "the Turkish and Iranian delegations", "UN representatives"
+        for x in range(k, min(c1, k + 3)):
+            low = L[x]
+            if low in PRESENCE_NOUNS:
+                return "presence:delegation-noun"
+            if (
+                low
+                not in {"and", ",", "-", "high", "level", "senior", "government", "foreign", "main"}
+                and x not in state.party_at
+            ):
+                break
+        # "delegations from", "representatives of", "attended by"
+        j = m.start - 1
+        while j >= c0 and L[j] in {
+            "the",
+            "a",
+            ",",
+            "-",
+            "of",
+            "from",
+            "by",
+            "three",
+            "guarantor",
+            "states",
+            "countries",
+            "with",
+            "also",
+            "some",
+            "armed",
+            "main",
+            "several",
+            "other",
+        }:
+            if L[j] in {"from", "of", "by"} and j - 1 >= c0:
+                prev = L[j - 1]
+                if prev in PRESENCE_BEFORE or prev in {"attended", "joined", "participation"}:
+                    return "presence:noun-before"
+            j -= 1
+        # "P (also) attended", "P took part", "P sent", "P were present"; a short
+        # parenthetical may intervene: "Jordan, absent in January, sent ..."
+        x = k
+        if k < c1 and T[k] == ",":
+            x = self._past_relative_aside(state, k, c1)
+            if x == k:
+                aside = T[k + 1 : min(c1, k + 7)]
+                if "," in aside:
+                    x = k + 2 + aside.index(",")  # past the closing comma
+        steps = 0
+        while x < c1 and steps < 5:
+            low = L[x]
+            if low in PRESENCE_VERBS:
+                if low in {"took", "take", "taking", "takes"}:
+                    return "presence:verb" if x + 1 < c1 and L[x + 1] == "part" else ""
+                return "presence:verb"
+            if low in SKIP_ADVERBS or low in {
+                ",",
+                "is",
+                "are",
+                "will",
+                "reportedly",
+                "again",
+                "expected",
+                "due",
+                "to",
+                "too",
+            }:
+                x += 1
+                steps += 1
+                continue
+            break
+        return ""
+
+    def _absence_cue(self, state: ArticleState, m: Mention, c0: int, c1: int) -> bool:
+        T, L = state.tv.text, state.tv.lower
+        j = m.start - 1
+        while j >= c0 and L[j] in {"the", "armed", "main"}:
+            j -= 1
+        if j >= c0 and L[j] == "without":
+            return True
+        if j >= c0 and L[j] == "of" and j - 1 >= c0 and L[j - 1] in {"absence", "boycott"}:
+            return True
+        k = self._after(state, m.end, c1)
+        if k < c1 and T[k] == ",":
+            k += 1
+            if k < c1 and L[k] == "whose":
+                k += 1
+        if k < c1 and L[k] in ABSENCE_WORDS and not self._other_time(state, k + 1, c1):
+            return True
+        # "P ... stayed away": the nearest mention before the phrase
+        words: list[tuple[int, str]] = []
+        first = self._past_relative_aside(state, m.end, c1)
+        if not state.tv.any_in(ABSENCE_OPENERS, first, min(c1, first + 14)):
+            return False  # no absence phrase can start in the window
+        for x in range(first, min(c1, first + 14)):
+            if x in state.party_at and state.party_at[x] is not m:
+                break
+            words.append((x, L[x]))
+        lows = [w for _, w in words]
+        for s, first in enumerate(lows):
+            for phrase in ABSENCE_BY_FIRST.get(first, ()):
+                n = len(phrase)
+                if tuple(lows[s : s + n]) == phrase:
+                    rest = lows[s + n : s + n + 2]
+                    if rest and rest[0] in {"on", "in"} and len(rest) > 1 and rest[1] == "time":
+                        continue  # "failed to turn up on time"
+                    if self._other_time(state, words[s + n - 1][0] + 1, c1):
+                        continue
+                    return True
+        return False
+
+    def _past_relative_aside(self, state: ArticleState, i: int, limit: int) -> int:
+        """After ", which had sent diplomats to every meeting," (a relative aside right after
+        a mention): the token after its closing comma; else i."""
+        T, L = state.tv.text, state.tv.lower
+        if not (i + 1 < limit and T[i] == "," and L[i + 1] in {"which", "who", "whose"}):
+            return i
+        close = next((x for x in range(i + 2, min(limit, i + 20)) if T[x] == ","), None)
+        return close + 1 if close is not None else i
+
+    def _other_time(self, state: ArticleState, i: int, limit: int) -> bool:
+        """ "absent in January", "absent last time": the absence was at another meeting."""
+        L = state.tv.lower
+        words = [L[x] for x in range(i, min(limit, i + 3))]
+        if not words:
+            return False
+        if words[0] in {"in", "on", "at", "from"} and len(words) > 1:
+            return words[1] in MONTHS or words[1] in {"the", "previous", "earlier", "last"}
+        return words[0] in {"last", "previously", "earlier", "before"}
