@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from .data import load
 from .known_people import KnownHeads, load_known_people
+from .language_presence import add_language_presence
 from .parties import PARTIES_COMPONENT, PartyExtractor, party_table, table_config
 from .rounds import ROUNDS_COMPONENT, attribute_sentences, decide_round, find_round_mentions
 from .sentences import SENTENCES_COMPONENT, analyse_layout, tokens_of, use_source_text
@@ -196,6 +197,9 @@ class Extractor:
         finder = NameFinder(tokens_of(doc), self.parties.party_tokens, _person_tokens(doc))
         extraction.delegations, extraction.observers = self.parties.extract(
             doc, layout, roles, finder
+        )
+        extraction.delegations, extraction.observers = add_language_presence(
+            doc, doc.lang_, layout, roles, self.table, extraction.delegations, extraction.observers
         )
         extraction.delegations = self.known_heads.add_heads(
             doc,
