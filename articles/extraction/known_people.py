@@ -38,7 +38,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .data import for_language, load
-from .people import NameIndex, normalize_name, same_person, word_key
+from .people import PARTICLES, NameIndex, normalize_name, same_person, script_skeleton, word_key
 from .rounds import SentenceRole
 from .sentences import Layout, Tokens, tokens_of
 from .titles import EXCLUDED, NameFinder, appositive, classify_title, pre_title
@@ -52,6 +52,10 @@ NEAR_ROUNDS = 2  # a tenure ending or beginning this close still counts, with a 
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 _ARABIC_SCRIPT_RE = re.compile(r"[\u0600-\u06ff]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_ATTACHED = frozenset("\u0648\u0628\u0644\u0641")  # و ب ل ف written onto the next word
+_ARTICLE = "\u0627\u0644"  # ال
+SURNAME_SKELETON_MIN = 4  # "lfrndf" alone is distinctive; "gfr" (Jaafar) is a first name
 _CAPITAL_RE = re.compile(r"[A-Z\u00c0-\u024f\u0400-\u04ff]")
 # Arabic and Persian spell the same letters differently: alif with or without hamza or
 # madda, Arabic yeh / Persian yeh / alif maqsura, Arabic / Persian kaf, teh marbuta / heh;
@@ -164,6 +168,20 @@ class KnownHeads:
             for w in normalize_name(spelling).split()
             if len(w) > 2
         )
+        # Names in Arabic script no alias spells: the consonant skeletons of the words of each
+        # Latin spelling (`people.script_skeleton`). A whole name matches word by word; a
+        # surname alone only with a skeleton long enough to be distinctive.
+        self.skeleton_names: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self.skeleton_surnames: dict[str, set[int]] = {}
+        for spelling, k in self.alphabetic.items():
+            words = [w for w in normalize_name(spelling).split() if w not in PARTICLES]
+            keys = tuple(script_skeleton(w) for w in words)
+            if len(keys) < 2 or not all(keys) or _CYRILLIC_RE.search(spelling):
+                continue
+            self.skeleton_names.setdefault(keys[0], []).append((keys, k))
+            if len(keys[-1]) >= SURNAME_SKELETON_MIN:
+                self.skeleton_surnames.setdefault(keys[-1], set()).add(k)
+        self._token_skeletons: dict[str, tuple[str, ...]] = {}
         self._matchers: dict[str, PhraseMatcher] = {}
         self._run_people: dict[str, frozenset[int]] = {}
         self._cues: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {}
@@ -211,6 +229,8 @@ class KnownHeads:
                 if k is not None and start >= 0 and not any(taken[start:end]):
                     found.append(_Mention(frozenset({k}), start, end))
                     taken[start:end] = b"\x01" * (end - start)
+        if self.skeleton_names and _ARABIC_SCRIPT_RE.search(text):
+            self._arabic_script_names(tv, taken, found)
         if _CAPITAL_RE.search(text):
             for run in finder.all_runs():
                 if any(taken[run.start : run.end]):
@@ -220,6 +240,45 @@ class KnownHeads:
                     found.append(_Mention(people, run.start, run.end))
         found.sort(key=lambda m: m.start)
         return found
+
+    def _skeletons(self, token: str) -> tuple[str, ...]:
+        """Skeletons of an Arabic-script token as written, without an attached conjunction or
+        preposition and without the article ("والجعفري" -> "الجعفري", "جعفري")."""
+        found = self._token_skeletons.get(token)
+        if found is None:
+            forms = [token]
+            if token[:1] in _ATTACHED and len(token) > 3:
+                forms.append(token[1:])
+            forms += [f[2:] for f in forms if f.startswith(_ARTICLE) and len(f) > 4]
+            # Waw is a vowel or, in Persian and in foreign names, a v ("لاورنتیف").
+            latin = [normalize_name(f) for f in forms]
+            latin += [f.replace("w", "v") for f in latin if "w" in f]
+            found = self._token_skeletons[token] = tuple(
+                dict.fromkeys(script_skeleton(f) for f in latin)
+            )
+        return found
+
+    def _arabic_script_names(self, tv: Tokens, taken: bytearray, found: list[_Mention]) -> None:
+        """Known people written in Arabic script in a spelling no alias holds."""
+        T = tv.text
+        for i in range(tv.n):
+            if taken[i] or not _ARABIC_SCRIPT_RE.match(T[i]):
+                continue
+            people: set[int] = set()
+            end = i + 1
+            for key in self._skeletons(T[i]):
+                for keys, k in self.skeleton_names.get(key, ()):
+                    j = i + len(keys)
+                    if j <= tv.n and all(
+                        keys[x] in self._skeletons(T[i + x]) for x in range(1, len(keys))
+                    ):
+                        people.add(k)
+                        end = max(end, j)
+                if not people:
+                    people.update(self.skeleton_surnames.get(key, ()))
+            if people and not any(taken[i:end]):
+                found.append(_Mention(frozenset(people), i, end))
+                taken[i:end] = b"\x01" * (end - i)
 
     # -- deciding -----------------------------------------------------------------------------
 

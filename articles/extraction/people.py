@@ -121,6 +121,38 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(word_key(w) for w in _name_words(name))
 
 
+# Arabic and Persian write long vowels (alif, waw, yeh) and leave short ones out, have no
+# v (f) and, in Arabic, no p (b) or g (j, gh): a skeleton of consonants without w, y and h,
+# with those letters merged, is the same for "Lavrentiev" and "لافرنتييف", "Pedersen" and
+# "پدرسن", "Bogdanov" and "بوگدانوف".
+_SCRIPT_DIGRAPHS = (
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("zh", "j"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "f"),
+)
+_SCRIPT_LETTERS = str.maketrans(
+    {"v": "f", "p": "b", "q": "k", "j": "g", "t": "d", "z": "s", "c": "k", "x": "ks"}
+)
+_SCRIPT_DROP_RE = re.compile(r"[aeiouwyh ]")
+_DOUBLES_RE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=16384)
+def script_skeleton(word: str) -> str:
+    """The consonants of one word as Latin, Arabic and Persian spellings share them:
+    "Lavrentiev" and "لافرنتييف" -> "lfrndf", "Ayman" and "أيمن" -> "mn"."""
+    w = normalize_name(word)
+    for a, b in _SCRIPT_DIGRAPHS:
+        w = w.replace(a, b)
+    w = _SCRIPT_DROP_RE.sub("", w.translate(_SCRIPT_LETTERS))
+    return _DOUBLES_RE.sub(r"\1", w)
+
+
 @dataclass(frozen=True, slots=True)
 class _Parsed:
     words: tuple[str, ...]
