@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 from .data import for_language, load
 from .people import PARTICLES, NameIndex, normalize_name, same_person, script_skeleton, word_key
 from .rounds import SentenceRole
-from .sentences import Layout, Tokens, tokens_of
+from .sentences import Layout, Tokens, doc_text, tokens_of
 from .titles import EXCLUDED, NameFinder, appositive, classify_title, pre_title
 from .types import DelegationFact, Evidence, PersonInfo
 
@@ -145,6 +145,7 @@ class KnownHeads:
         # roles: party -> role (the party table's); only delegation roles get heads
         self.people = tuple(p for p in people if roles.get(p.party) in DELEGATION_ROLES)
         self.roles = roles
+        self.parties = frozenset(p.party for p in self.people)
         self.index: NameIndex[int] = NameIndex()
         self.alphabetic: dict[str, int] = {}  # alias (Latin, Cyrillic ...) -> person
         arabic: dict[str, int] = {}
@@ -219,7 +220,7 @@ class KnownHeads:
                 continue
             found.append(_Mention(frozenset({int(nlp.vocab.strings[match_id])}), start, end))
             taken[start:end] = b"\x01" * (end - start)
-        text = doc.text
+        text = doc_text(doc)
         if self.arabic_pattern is not None and _ARABIC_SCRIPT_RE.search(text):
             folded = text.translate(_ARABIC_FOLD)
             for m in self.arabic_pattern.finditer(folded):
@@ -335,7 +336,7 @@ class KnownHeads:
         if apos is not None and classify_title(tv, apos[0], apos[1], finder) == EXCLUDED:
             return True
         after = L[m.end : min(c1, m.end + 5)]
-        if any(" ".join(after).startswith(p) for p in _ABSENCE_AFTER_NAME.get(lang, ())):
+        if " ".join(after).startswith(_ABSENCE_AFTER_NAME.get(lang, ())):
             return True
         # "X cannot take part", "X will not attend", "X не примет участия": the person's
         # own verb is negated (a verb of saying first, "X said ... not", is no such case).
@@ -365,6 +366,9 @@ class KnownHeads:
         lang = nlp.lang
         by_party = {d.party: d for d in delegations}
         structural = [d.head for d in delegations if d.head]
+        headed = {d.party for d in delegations if d.head}
+        if self.parties <= headed:
+            return delegations  # every party a known person may head has its head
         starts = [r.sent.start for r in roles]
         claims: dict[str, list[_Claim]] = {}
         for m in self.mentions(doc, nlp, finder):
@@ -376,6 +380,8 @@ class KnownHeads:
             if clause is None or not clause.usable:
                 continue
             c0, c1 = clause.start, clause.end
+            if all(self.people[k].party in headed for k in m.people):
+                continue  # never override a structural head
             if self._other_role(tv, m, c0, c1, lang, finder):
                 continue
             written = " ".join(tv.text[m.start : m.end])
@@ -403,7 +409,7 @@ class KnownHeads:
             head = self._head_text(tv, person, party_claims, best.person)
             sent = layout.sents[best.sent_index]
             evidence = Evidence(
-                doc.text[sent.start_char : sent.end_char], sent.start_char, sent.end_char
+                doc_text(doc)[sent.start_char : sent.end_char], sent.start_char, sent.end_char
             )
             existing = by_party.get(party)
             if existing is not None:

@@ -30,7 +30,7 @@ from .data import for_language
 from .parties import party_mentions
 from .parties.component import PartyData, with_language
 from .rounds import SentenceRole
-from .sentences import Layout, tokens_of
+from .sentences import Layout, doc_text, tokens_of
 from .types import DelegationFact, Evidence, ObserverFact
 
 DELEGATION_ROLES = frozenset({"guarantor", "government", "opposition", "mediator"})
@@ -211,4 +211,5 @@ def _role(table: dict[str, PartyData], party: str) -> str:
 
 def _evidence(doc: Doc, layout: Layout, sent_index: int) -> Evidence:
     sent = layout.sents[sent_index]
-    return Evidence(doc.text[sent.start_char : sent.end_char], sent.start_char, sent.end_char)
+    text = doc_text(doc)
+    return Evidence(text[sent.start_char : sent.end_char], sent.start_char, sent.end_char)
