@@ -185,7 +185,9 @@ class KnownHeads:
         self._token_skeletons: dict[str, tuple[str, ...]] = {}
         self._matchers: dict[str, PhraseMatcher] = {}
         self._run_people: dict[str, frozenset[int]] = {}
-        self._cues: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {}
+        self._cues: dict[
+            str, tuple[frozenset[str], tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]]
+        ] = {}
 
     # -- finding people -----------------------------------------------------------------------
 
@@ -294,10 +296,12 @@ class KnownHeads:
         gap = first - round_number if round_number < first else round_number - last
         return 0.5 if gap <= NEAR_ROUNDS else 0.0
 
-    def _language_cues(self, lang: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
-        """(cue words, cue word beginnings, former-role words) for a language: delegation
-        nouns and verbs and titles of heading; other languages inflect, so their words also
-        match as beginnings ("делегаци" in "делегацией")."""
+    def _language_cues(
+        self, lang: str
+    ) -> tuple[frozenset[str], tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]]:
+        """(cue words, cue word beginnings, (former-role words, their beginnings)) for a
+        language. Cues are delegation nouns and verbs and titles of heading; other languages
+        inflect, so their words also match as beginnings ("делегаци" in "делегацией")."""
         cues = self._cues.get(lang)
         if cues is None:
             people = for_language("people", lang)
@@ -308,7 +312,11 @@ class KnownHeads:
             }
             for phrase in people.get("head_like_titles", ()):
                 words.update(phrase.lower().split()[-1:])
-            former = tuple(w.lower() for w in people.get("former_words", ()))
+            words_former = [w.lower() for w in people.get("former_words", ())]
+            former = (
+                frozenset(words_former),
+                tuple(w for w in words_former if len(w) >= 4 and lang != "en"),
+            )
             stems = () if lang == "en" else tuple(sorted(words))
             cues = self._cues[lang] = (frozenset(words), stems, former)
         return cues
@@ -327,7 +335,9 @@ class KnownHeads:
             return True
         former = self._language_cues(lang)[2]
         before = L[max(c0, m.start - 3) : m.start]
-        if former and any(w.startswith(former) for w in before):
+        # Short words only as written ("ex", not "expected"); longer ones as beginnings
+        # ("бывшего", "ehemaligen").
+        if former and any(w in former or w.startswith(former[1]) for w in before):
             return True
         t0, t1 = pre_title(tv, m.start, c0, lambda i: False)
         if t1 > t0 and classify_title(tv, t0, t1, finder) == EXCLUDED:
