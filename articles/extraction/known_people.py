@@ -337,7 +337,7 @@ class KnownHeads:
         before = L[max(c0, m.start - 3) : m.start]
         # Short words only as written ("ex", not "expected"); longer ones as beginnings
         # ("бывшего", "ehemaligen").
-        if former and any(w in former or w.startswith(former[1]) for w in before):
+        if any(w in former[0] or w.startswith(former[1]) for w in before):
             return True
         t0, t1 = pre_title(tv, m.start, c0, lambda i: False)
         if t1 > t0 and classify_title(tv, t0, t1, finder) == EXCLUDED:
