@@ -130,9 +130,9 @@ class NameFinder:
         n = len(flags)
         i = flags.find(1)
         while i >= 0:
-            j = i
-            while j < n and flags[j]:
-                j += 1
+            j = flags.find(0, i)  # the end of the run of name tokens (searched in C)
+            if j < 0:
+                j = n
             if j - i >= 3 and self._ends_a_complement(i):
                 rest = self.run_from(i + 1, n)
                 if rest is not None and len(rest) >= 2 and not _is_initial(text[i + 1]):
@@ -337,14 +337,31 @@ def pre_title(
             ):
                 i -= 1
                 continue
-            if low == "and" and finder is not None and name_start - 1 in finder.complement_ends:
-                i -= 1  # "Minister of Foreign Affairs and Expatriates"
+            if low == "and" and finder is not None and _joins_complement_nouns(finder, i):
+                i -= 1  # "Minister of Foreign Affairs and Expatriates", "for Arab and African"
                 continue
         break
     # The title opens at a title word or a party ("New York Deputy Minister" is no title).
     while i < name_start and not (lower[i] in TITLE_WORDS or is_party_token(i)):
         i += 1
     return i, name_start
+
+
+def _joins_complement_nouns(finder: NameFinder, after: int) -> bool:
+    """Whether the "and" before token `after` joins two capitalised words of a title's
+    complement: a capitalised word that is no name on each side, and a preposition of the
+    complement before the first ("for Arab and African Affairs")."""
+    tokens = finder.tokens
+    if after >= tokens.n or not _capitalised_no_name(finder, after, tokens):
+        return False
+    k = after - 2
+    while k >= 0 and _capitalised_no_name(finder, k, tokens):
+        k -= 1
+    if k == after - 2:
+        return False
+    while k >= 0 and tokens.lower[k] == "the":
+        k -= 1
+    return k >= 0 and tokens.lower[k] in COMPLEMENT_PREPOSITIONS
 
 
 def _capitalised_no_name(finder: NameFinder | None, k: int, tokens: Tokens) -> bool:
@@ -376,6 +393,15 @@ def appositive(
     return (start, end) if end > start else None
 
 
+def _complement_of_title(words: list[str], i: int) -> bool:
+    """Whether the title phrase at words[i] follows "of"/"to" (and "the") after a title word:
+    "a representative of the UN envoy", "adviser to the special envoy"."""
+    j = i - 1
+    while j >= 0 and j >= i - 3 and words[j] not in {"of", "to"}:
+        j -= 1  # "the", an organisation ("the UN special envoy")
+    return j >= 1 and words[j] in {"of", "to"} and words[j - 1] in TITLE_WORDS
+
+
 def classify_title(tokens: Tokens, start: int, end: int, finder: NameFinder | None = None) -> str:
     """HEAD if the title's head noun is one a delegation head holds (envoy, deputy foreign
     minister, senior aide ...), EXCLUDED for spokesmen, presidents, foreign ministers and the
@@ -399,7 +425,9 @@ def classify_title(tokens: Tokens, start: int, end: int, finder: NameFinder | No
                     and words[run.end - start] in _POSSESSIVE
                 ):
                     owned = True
-            if owned:
+            if owned or _complement_of_title(words, i):
+                # "President Putin's envoy", "a representative of the UN special envoy":
+                # the title is someone else's
                 i = after
                 break
             return kind

@@ -25,7 +25,7 @@ from articles.extraction.parties.words import (
 )
 from articles.extraction.sentences import Tokens, analyse_layout, tokens_of
 from articles.extraction.titles import PARTICLES, NameFinder, NameSpan
-from tests.extraction import test_parties
+from tests.extraction import test_parties, test_parties_structures
 
 
 def _tokens(text: list[str], ws: list[bool]) -> Tokens:
@@ -203,11 +203,16 @@ def test_settled_parties_skip_nothing_that_matters(extractor, extract, monkeypat
     """A party with an explicit head keeps it, so its weaker head claims and the sentences
     that name no other delegation are skipped for heads, as is the presence of the host:
     the facts (with their rules and evidence) are those found without skipping."""
-    heads = _texts(test_parties.HEAD_CASES + test_parties.RECALL_HEAD_CASES)
+    heads = _texts(
+        test_parties.HEAD_CASES
+        + test_parties.RECALL_HEAD_CASES
+        + test_parties_structures.LONG_TITLE_HEAD_CASES
+    )
     presence = _texts(
         test_parties.PRESENCE_CASES
         + test_parties.GENERAL_PRESENCE_CASES
         + test_parties.RECALL_ABSENCE_CASES
+        + test_parties_structures.PRESENCE_CASES
     )
     articles = [
         test_parties.article(head, other, head)

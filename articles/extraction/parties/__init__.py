@@ -23,19 +23,36 @@ Layers:
     (gapping), "The guarantors - represented by Russian envoy A, Iran's B and C of Turkey"
     (every item names its party), "Iran sent X and Turkey its undersecretary, Y" / "Damascus
     sent X, and the opposition Y" (the verb left out), "X (Russia, presidential envoy)",
-    "UN: Special Envoy X.", "the armed opposition came under X";
+    "UN: Special Envoy X.", "the armed opposition came under X", "X will head the delegation
+    of <party>", "The head of the <party> is X", "Iran was represented by X and Turkey was
+    represented by Y", "while the opposition - by Y";
   - weaker heads from a title alone: "Turkish Deputy Foreign Minister X", "UN envoy X",
     "the UN envoy, X,", "Moscow's chief delegate, X,", "X, Moscow's man in the talks,",
     "X, attending the talks as UN special envoy" (not "served as", "replaced Y as"),
     "X, the Russian president's special envoy for Syria" (not
     spokesmen, presidents, foreign ministers, members of a delegation, observer
-    delegations, the host, nor the UN for "Syria's UN ambassador");
+    delegations, the host, nor the UN for "Syria's UN ambassador", nor the owner of a title
+    after "of/to" ("a representative of the UN special envoy, X"), nor envoys who "can not
+    participate"); a title keeps its complement ("Envoy for Syrian Settlement X", see
+    `titles.NameFinder`);
   - one person heads one delegation: the weaker of two claims on a person gives way;
   - presence: a party named with a delegation noun or a verb of attending, a list of the
-    guarantors; absence: "without the armed opposition", "stayed away", "boycott",
-    "sent no one", "did not send anyone", "was not represented";
+    guarantors (not a list of examples, "states like Russia and Iran"), collective mentions
+    ("delegations of the guarantor countries", "... as well as the Syrian sides") for every
+    party of their roles; absence: "without the armed opposition", "stayed away",
+    "boycott", "abstained", "sent no one", "did not send anyone", "was not represented";
   - observers: observer states and organisations named with "as observers", "observer
     status", "observers from ..." or as attending.
+
+Every fact records its rules: `DelegationFact.rule` ("presence:delegation-noun",
+"presence:noun-before", "presence:verb", "presence:participation", "presence:list",
+"presence:gathered", "presence:collective", or "presence:head" when only the head's sentence
+places the party), `head_rule` ("head:passive", "head:active", "head:title", ...) and
+`head_evidence` (the head's sentence when it is not the presence evidence);
+`ObserverFact.rule` ("observer:as-observers", "observer:attending", "observer:coreference").
+Speed shortcuts are built from the sets the rules read (the head triggers, the clause cue
+words, the collective mentions); parties with an explicit head skip later head rules, and a
+head rule above `CONF_HEAD_MAX` is refused so none can be skipped silently.
 
 Modules, by what they decide:
 

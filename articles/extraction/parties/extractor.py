@@ -23,17 +23,23 @@ from .observers import ObserverRules
 from .presence import PresenceRules
 from .state import COLLECTIVE_PARTY, ArticleState, Mention, is_destination
 from .words import (
+    ANAPHORA_OPENERS,
+    BRACKET_WORDS,
     BROUGHT_VERBS,
     COLLECTIVE_BY_FIRST,
     COLLECTIVE_OPENERS,
     CONF_PRESENCE,
     DESTINATION_BEFORE,
+    FOR_WORDS,
+    HEAD_OF_WORDS,
     HEAD_TRIGGERS,
     HEAD_VERBS_ACTIVE,
     HEAD_VERBS_PASSIVE,
+    NEGOTIATOR_WORDS,
     PARTICIPIAL_OPENERS,
     SENT_VERBS,
     SPOKE_FOR_VERBS,
+    UNDER_WORDS,
 )
 
 _START = attrgetter("start")
@@ -87,12 +93,23 @@ class PartyExtractor(
         state = self._state(doc, layout, roles, finder)
         mention_tokens = state.mention_token_list
         collective_starts = state.collective_starts
+        L = state.tv.lower
+        previous: SentenceRole | None = None
         for role in roles:
             # Every head and presence rule takes its party from a mention in the sentence (a
             # rule may look one token past its end), or from a collective mention ("the
-            # guarantor states") for presence: without one there is nothing to find.
+            # guarantor states") for presence, or, for a sentence opening with "It"/"Its
+            # team"/"The delegation", from the sentence before: without one there is nothing
+            # to find.
+            before, previous = previous, role
             k = bisect_left(mention_tokens, role.sent.start)
             named = k < len(mention_tokens) and mention_tokens[k] <= role.sent.end
+            if (
+                before is not None
+                and L[role.sent.start] in ANAPHORA_OPENERS
+                and before.sent.index == role.sent.index - 1
+            ):
+                self._anaphoric_passive(state, role, before)
             if not named:
                 c = bisect_left(collective_starts, role.sent.start)
                 if c == len(collective_starts) or collective_starts[c] >= role.sent.end:
@@ -221,17 +238,17 @@ class PartyExtractor(
                     or (low in SPOKE_FOR_VERBS and i + 1 < c1 and L[i + 1] == "for")
                 ):
                     self._active_head(state, sent.index, i, c0, c1)
-                if low in {"head", "heads"} and i > c0:
+                if low in HEAD_OF_WORDS and i > c0:
                     self._head_of(state, sent.index, i, c0, c1)
-                if low in {"negotiator"} and i > c0 and L[i - 1] in {"chief", "lead", "top"}:
+                if low in NEGOTIATOR_WORDS and i > c0 and L[i - 1] in {"chief", "lead", "top"}:
                     self._negotiator(state, sent.index, i, c0, c1)
                 if low in SENT_VERBS and i > c0:
                     self._sent(state, sent.index, i, c0, c1)
-                if low == "under" and i > c0:
+                if low in UNDER_WORDS and i > c0:
                     self._under(state, sent.index, i, c0, c1)
-                if low == "(" and i > c0:
+                if low in BRACKET_WORDS and i > c0:
                     self._bracketed(state, sent.index, i, c0, c1)
-                if low == "for" and i > c0:
+                if low in FOR_WORDS and i > c0:
                     self._for_party(state, sent.index, i, c0, c1)
             if passive_by_seen or (c0 > sent.start and self._passive_before(state, sent.start, c0)):
                 self._gapping(state, sent.index, c0, c1)

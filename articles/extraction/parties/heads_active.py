@@ -77,6 +77,20 @@ class ActiveHeadRules:
             j += 1
         if j >= c1:
             return
+        if L[j] == "respective" and j + 1 < c1:
+            j += 1
+        if L[j] in DELEGATION_NOUNS and L[j - 1] in {"their", "its", "respective"}:
+            self._own_delegations(state, sent_i, verb, c0, c1)
+            return
+        noun_first = False
+        if L[j] in DELEGATION_NOUNS and j + 1 < c1 and L[j + 1] in {"of", "from"}:
+            # "X will head the delegation of the Syrian government"
+            noun_first = True
+            j += 2
+            while j < c1 and L[j] in DETERMINERS:
+                j += 1
+            if j >= c1:
+                return
         m = state.party_at.get(j)
         if m is None:
             w = state.weak_at.get(j)
@@ -88,6 +102,7 @@ class ActiveHeadRules:
             return
         if (
             L[verb] in BROUGHT_VERBS
+            and not noun_first
             and not (m.end - 1 < c1 and L[m.end - 1] in DELEGATION_NOUNS)
             and not (k < c1 and L[k] in DELEGATION_NOUNS)
         ):
@@ -99,6 +114,23 @@ class ActiveHeadRules:
             return  # "X, who led the rebels at earlier rounds, did not attend"
         self._add_head(state, m.party, run, sent_i, CONF_EXPLICIT, "active", c0, c1)
         self._elided_active(state, sent_i, k, c0, c1)
+
+    def _own_delegations(
+        self, state: ArticleState, sent_i: int, verb: int, c0: int, c1: int
+    ) -> None:
+        """ "Russia's X and Iran's Y led their delegations": each name after its own party's
+        possessive."""
+        T = state.tv.text
+        for run in state.finder.runs_in(c0, verb):
+            k = run.start - 1
+            if k <= c0 or T[k] not in POSSESSIVE:
+                continue
+            m = state.party_at.get(k - 1)
+            if m is None or m.end != k:
+                continue
+            run = self._name_ok(state, run)
+            if run is not None and not self._absent_after(state, run.end, verb):
+                self._add_head(state, m.party, run, sent_i, CONF_EXPLICIT, "active-own", c0, c1)
 
     def _at_other_times(self, state: ArticleState, i: int, limit: int) -> bool:
         """ "... at earlier rounds", "... previously", up to the next comma."""

@@ -24,6 +24,8 @@ from .words import (
     UNDER_VERBS,
 )
 
+HEAD_OF_COPULAS = frozenset({"is", "was"})
+
 
 class AttributionHeadRules:
     """The rules of this module, mixed into `PartyExtractor` (they share its state)."""
@@ -52,12 +54,22 @@ class AttributionHeadRules:
                 break
             if T[j] in {",", ";"}:
                 break
+        if noun is None:
+            # "The head of the Syrian armed opposition is X": the party, then a copula
+            copula = next(
+                (j for j in range(i + 2, min(c1, i + 8)) if L[j] in HEAD_OF_COPULAS), None
+            )
+            if copula is not None:
+                ms = self._mentions_in(state, i + 2, copula, c1)
+                noun = copula - 1
         if noun is None or not ms:
             return
         party = ms[-1].party
         after = noun + 1
         if after < c1 and T[after] == ",":
             after += 1
+        elif after < c1 and L[after] in HEAD_OF_COPULAS:
+            after += 1  # "the head of the government delegation is X"
         run = self._name_ok(state, state.finder.run_from(after, c1)) if after < c1 else None
         if run is None:
             c = i - 1

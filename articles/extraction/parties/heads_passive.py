@@ -3,6 +3,7 @@ gapping."""
 
 from __future__ import annotations
 
+from ..rounds import SentenceRole
 from ..titles import TITLE_WORDS, NameSpan
 from .state import ArticleState, Mention
 from .words import (
@@ -53,11 +54,14 @@ class PassiveHeadRules:
         return i, relative
 
     def _clause_subject_start(self, state: ArticleState, c0: int, verb: int) -> int:
-        """After the last clause breaker (or ", and") before the verb."""
+        """After the last clause breaker (or ", and") before the verb, or after an "and" that
+        follows a by-phrase ("Iran was represented by X and Turkey was represented by Y")."""
         T, L = state.tv.text, state.tv.lower
         for j in range(verb - 1, c0 - 1, -1):
             low = L[j]
             if low in CLAUSE_BREAKERS or (low in {"and", "but"} and j > c0 and T[j - 1] == ","):
+                return j + 1
+            if low == "and" and "by" in L[c0:j]:
                 return j + 1
         return c0
 
@@ -219,6 +223,46 @@ class PassiveHeadRules:
         before = self._mentions_in(state, sent.start, s0)
         return before[-1:] if before else []
 
+    def _anaphoric_passive(
+        self, state: ArticleState, role: SentenceRole, before: SentenceRole
+    ) -> None:
+        """ "The Russian delegation arrived on Monday. It is led by X": "It", "Its team" or
+        "The delegation" opening a passive names the one delegation of the sentence before."""
+        L = state.tv.lower
+        clause = role.clauses[0] if role.clauses else None
+        if clause is None or not clause.usable:
+            return
+        c0, c1 = clause.start, clause.end
+        j = c0
+        if L[j] == "it":
+            j += 1
+        elif j + 1 < c1 and L[j + 1] in DELEGATION_NOUNS and L[j] in {"its", "their", "the"}:
+            j += 2
+        else:
+            return
+        while j < c1 and (L[j] in PASSIVE_AUX or L[j] in SKIP_ADVERBS):
+            j += 1
+        if j >= c1 or L[j] not in HEAD_VERBS_PASSIVE:
+            return
+        by = self._by_after(state, j, c1)
+        if by is None:
+            return
+        prev = before.sent
+        parties = {
+            m.party
+            for m in self._mentions_in(state, prev.start, prev.end)
+            if m.party in self.delegation_names and before.usable_at(m.start)
+        }
+        if len(parties) != 1:
+            return
+        items = self._by_items(state, by, c1)
+        run = self._first_name_in(state, *items[0]) if items else None
+        if run is not None:
+            (party,) = parties
+            self._add_head(
+                state, party, run, role.sent.index, CONF_EXPLICIT, "passive-anaphora", c0, c1
+            )
+
     def _gap_by(self, state: ArticleState, m: Mention, limit: int) -> int | None:
         """The "by" right after a mention, past a possessive and a delegation noun or "one":
         "Iran by X", "the opposition team by X", "the Iranian one by X"."""
@@ -226,6 +270,8 @@ class PassiveHeadRules:
         k = self._after(state, m.end, limit)
         if k < limit and (L[k] in DELEGATION_NOUNS or L[k] in {"one", "ones"}):
             k += 1
+        if k + 1 < limit and T[k] in {"-", "\u2013", "\u2014"} and L[k + 1] == "by":
+            k += 1  # "the Syrian opposition - by X": a dash marks the verb left out
         if k + 1 < limit and T[k] == "," and L[k + 1] in {"which", "who"}:
             # "the opposition team, which had arrived on Tuesday, by X"
             close = next((x for x in range(k + 2, min(limit, k + 16)) if T[x] == ","), None)

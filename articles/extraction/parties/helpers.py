@@ -120,9 +120,18 @@ class RuleHelpers:
                 or state.tv.text[t0][:1].isupper()
             ):
                 return ""  # ", held talks with ..." is no title
+            if any(len(run) >= 2 for run in state.finder.runs_in(t0, t1)):
+                return ""  # ", Iran - Deputy Minister Y": the next item of a list
+        T = state.tv.text
+        # "Iran - Deputy Foreign Minister": the party heads a rundown item, not the title
+        m = state.party_at.get(t0)
+        if m is not None and m.start == t0 and m.end + 1 < t1 and T[m.end] in {"-", "\u2013", ":"}:
+            t0 = m.end + 1
         while t0 < t1 and L[t0] in {"the", "a", "an"}:
             t0 += 1
-        return self._span_text(state, t0, t1) if t1 > t0 else ""
+        if all(x in state.mention_tokens or T[x] in POSSESSIVE for x in range(t0, t1)):
+            return ""  # "Russia's X": a party, no title
+        return self._span_text(state, t0, t1)
 
     def _add_head(
         self,
@@ -135,6 +144,10 @@ class RuleHelpers:
         floor: int,
         limit: int,
     ) -> None:
+        if confidence > CONF_HEAD_MAX:
+            # A settled party's sentences are skipped for heads (`_head_may_change`): a claim
+            # above the maximum would be missed there, so it is an error, not a silent miss.
+            raise ValueError(f"head rule {rule!r} claims {confidence} > CONF_HEAD_MAX")
         data = self.table.get(party)
         if data is None or data.role not in DELEGATION_ROLES:
             return

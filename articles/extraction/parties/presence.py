@@ -11,6 +11,7 @@ from ..sentences import WordTest
 from .component import OBSERVER_ROLE
 from .state import COLLECTIVE_ROLE, ArticleState, Mention, PresenceTally, has_absence_phrase
 from .words import (
+    ABSENCE_BEFORE,
     ABSENCE_BY_FIRST,
     ABSENCE_CUE_WORDS,
     ABSENCE_OPENERS,
@@ -30,6 +31,7 @@ from .words import (
 
 _OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
 _START = attrgetter("start")
+EARLIER_WORDS = frozenset({"previous", "earlier", "last", "past", "first"})
 
 
 class PresenceRules:
@@ -42,7 +44,10 @@ class PresenceRules:
         for m in ms:
             if units:
                 # one to five list links between the two mentions (possessives aside)
-                between = L[units[-1][-1].end : m.start]
+                # (a weak mention inside is no break: "the government of Syria and ...")
+                between = [
+                    L[x] for x in range(units[-1][-1].end, m.start) if x not in state.weak_at
+                ]
                 if between and LIST_LINKS_OR_POSSESSIVE.issuperset(between):
                     links = len(between) - sum(map(POSSESSIVE.__contains__, between))
                     if 0 < links <= 5:
@@ -95,10 +100,12 @@ class PresenceRules:
                         rule = self._presence_cue(state, m, c0, c1)
                         if rule:
                             break
-                if not rule and len(unit) >= 2 and [m.role for m in unit].count("guarantor") >= 2:
-                    rule = "presence:list"
-                if gather_at is not None and unit[0].start > gather_at:
-                    rule = rule or "presence:gathered"
+                # (without a cue, a list of examples, "states like Russia and Iran", is none)
+                if not rule and not self._examples(state, unit[0].start, c0):
+                    if len(unit) >= 2 and [m.role for m in unit].count("guarantor") >= 2:
+                        rule = "presence:list"
+                    elif gather_at is not None and unit[0].start > gather_at:
+                        rule = "presence:gathered"
                 for m in unit:
                     if m.role == COLLECTIVE_ROLE:
                         absent = may_be_absent and self._absence_cue(state, m, c0, c1)
@@ -133,6 +140,14 @@ class PresenceRules:
                             p.observer_rule = (
                                 "observer:as-observers" if observer_clause else "observer:attending"
                             )
+
+    def _examples(self, state: ArticleState, start: int, c0: int) -> bool:
+        """ "states like Russia, Turkey and Iran", "such as ...": a list of examples."""
+        L = state.tv.lower
+        j = start - 1
+        while j >= c0 and L[j] == "the":
+            j -= 1
+        return j >= c0 and (L[j] == "like" or (L[j] == "as" and j > c0 and L[j - 1] == "such"))
 
     def _presence_cue(self, state: ArticleState, m: Mention, c0: int, c1: int) -> str:
         """The presence rule that fires for mention m in the clause [c0, c1), "" if none."""
@@ -182,7 +197,7 @@ class PresenceRules:
         }:
             if L[j] in {"from", "of", "by"} and j - 1 >= c0:
                 prev = L[j - 1]
-                if prev in PRESENCE_BEFORE or prev in {"attended", "joined", "participation"}:
+                if prev in PRESENCE_BEFORE:
                     return "presence:noun-before"
             j -= 1
         # "P (also) attended", "P took part", "P sent", "P were present"; a short
@@ -224,7 +239,7 @@ class PresenceRules:
         j = m.start - 1
         while j >= c0 and L[j] in {"the", "armed", "main"}:
             j -= 1
-        if j >= c0 and L[j] == "without":
+        if j >= c0 and L[j] in ABSENCE_BEFORE:
             return True
         if j >= c0 and L[j] == "of" and j - 1 >= c0 and L[j - 1] in {"absence", "boycott"}:
             return True
@@ -273,5 +288,7 @@ class PresenceRules:
         if not words:
             return False
         if words[0] in {"in", "on", "at", "from"} and len(words) > 1:
-            return words[1] in MONTHS or words[1] in {"the", "previous", "earlier", "last"}
+            if words[1] == "the":  # "in the previous round", not "in the talks"
+                return len(words) > 2 and words[2] in EARLIER_WORDS
+            return words[1] in MONTHS or words[1] in EARLIER_WORDS
         return words[0] in {"last", "previously", "earlier", "before"}

@@ -8,7 +8,13 @@ from itertools import compress
 from ..rounds import SentenceRole
 from ..sentences import Layout, Tokens
 from ..titles import NameFinder, NameSpan
-from .words import ABSENCE_BY_FIRST, ABSENCE_OPENERS, ABSENCE_PHRASE_MARKERS, DESTINATION_TITLES
+from .words import (
+    ABSENCE_BY_FIRST,
+    ABSENCE_OPENERS,
+    ABSENCE_PHRASE_MARKERS,
+    DESTINATION_PREPOSITIONS,
+    DESTINATION_TITLES,
+)
 
 # Not frozen: a frozen dataclass costs four times as much to build, and every article
 # builds dozens of these. Compared by identity.
@@ -96,6 +102,6 @@ def is_destination(lower: list[str], m: Mention) -> bool:
     j = m.start - 1
     if j >= 0 and lower[j] == "the":
         j -= 1
-    if j >= 0 and lower[j] in {"to", "at", "in", "for"}:
+    if j >= 0 and lower[j] in DESTINATION_PREPOSITIONS:
         return j >= 1 and lower[j - 1] in DESTINATION_TITLES
     return False
