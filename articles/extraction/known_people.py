@@ -300,8 +300,9 @@ class KnownHeads:
         self, lang: str
     ) -> tuple[frozenset[str], tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]]:
         """(cue words, cue word beginnings, (former-role words, their beginnings)) for a
-        language. Cues are delegation nouns and verbs and titles of heading; other languages
-        inflect, so their words also match as beginnings ("делегаци" in "делегацией")."""
+        language. Cues are delegation nouns, verbs of heading and verbs of attending; other
+        languages inflect, so their words also match as beginnings ("делегаци" in
+        "делегацией")."""
         cues = self._cues.get(lang)
         if cues is None:
             people = for_language("people", lang)
@@ -310,8 +311,7 @@ class KnownHeads:
                 for key in ("delegation_nouns", "head_verbs_active", "head_verbs_passive")
                 for w in people.get(key, ())
             }
-            for phrase in people.get("head_like_titles", ()):
-                words.update(phrase.lower().split()[-1:])
+            words.update(_ATTENDANCE.get(lang, ()))
             words_former = [w.lower() for w in people.get("former_words", ())]
             former = (
                 frozenset(words_former),
@@ -356,6 +356,20 @@ class KnownHeads:
                 return True
             if word in {",", ";", ":", "(", "\u2014", "\u2013"}:
                 break
+        # "X said he would not participate personally", "X, who is not participating":
+        # a negated verb of attending after the name.
+        attend = _ATTENDANCE.get(lang, ())
+        tail = L[m.end : min(c1, m.end + ATTENDANCE_WINDOW)]
+        for x, word in enumerate(tail):
+            if word in negations and any(w.startswith(attend) for w in tail[x + 1 : x + 4]):
+                return True
+        # "a representative of the UN special envoy, X", "a team of envoy X": someone else
+        # stands in for the person.
+        stand_in = _STAND_IN_BEFORE.get(lang, ())
+        if stand_in:
+            window = " " + " ".join(L[max(c0, m.start - STAND_IN_WINDOW) : m.start]) + " "
+            if any(phrase in window for phrase in stand_in):
+                return True
         return False
 
     def add_heads(
@@ -403,7 +417,10 @@ class KnownHeads:
                 if any(same_person(written, head) for head in structural):
                     continue  # a structural rule made this person another party's head
                 strength = self._strength(person, round_number)
-                if strength < 0.75 and not (strength > 0 and self._has_cue(tv.lower[c0:c1], lang)):
+                # A tenure just ended or not yet begun needs a cue in the clause, and so does
+                # a mediator's envoy, whom articles name far more often than he attends.
+                needs_cue = strength < 0.75 or self.roles.get(person.party) == "mediator"
+                if strength <= 0 or (needs_cue and not self._has_cue(tv.lower[c0:c1], lang)):
                     continue
                 claims.setdefault(person.party, []).append(
                     _Claim(k, strength, m, role.sent.index, "")
@@ -471,6 +488,25 @@ def _absence_after_name() -> dict[str, tuple[str, ...]]:
 
 
 _ABSENCE_AFTER_NAME = _absence_after_name()
+ATTENDANCE_WINDOW = 8  # tokens after a name in which a negated verb of attending counts
+STAND_IN_WINDOW = 10  # tokens before a name in which a stand-in phrase counts
+# Verbs of attending: the presence verbs of the English rules, each language's presence
+# words (both from patterns/parties.json; matched as beginnings).
+_ATTENDANCE = {
+    lang: tuple(
+        w.lower()
+        for w in (
+            load("parties").get("presence_verbs", ())
+            if lang == "en"
+            else for_language("parties", lang).get("presence_words", ())
+        )
+    )
+    for lang in load("languages")["supported"]
+}
+_STAND_IN_BEFORE = {
+    lang: tuple(f" {p.lower()} " for p in for_language("people", lang).get("stand_in_before", ()))
+    for lang in load("languages")["supported"]
+}
 _NEGATIONS = {
     lang: frozenset(w.lower() for w in for_language("people", lang).get("negation_words", ()))
     for lang in load("languages")["supported"]
