@@ -327,7 +327,9 @@ class KnownHeads:
             return True
         return bool(stems) and any(w.startswith(stems) for w in words)
 
-    def _other_role(self, tv: Tokens, m: _Mention, c0: int, c1: int, lang: str, finder) -> bool:
+    def _other_role(
+        self, tv: Tokens, m: _Mention, c0: int, c1: int, lang: str, finder: NameFinder
+    ) -> bool:
         """The person is named as something else: an excluded title ("Foreign Minister X",
         "X, the foreign ministry spokesman,"), a former role, "X's deputy", "X is not here"."""
         L = tv.lower

@@ -21,8 +21,10 @@ languages match as word beginnings, after an attached Arabic conjunction or prep
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -76,7 +78,7 @@ def language_words(lang: str) -> LanguageWords:
     parties = for_language("parties", lang) if lang != "en" else {}
     people = for_language("people", lang) if lang != "en" else {}
 
-    def words(data, key: str) -> tuple[str, ...]:
+    def words(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
         return tuple(sorted({w.lower() for w in data.get(key, ())}))
 
     # Longest prefix first, so "وب" is taken off before "و".
