@@ -10,7 +10,10 @@ the component found (from the language's block of `patterns/parties.json`) is:
   guarantor word ("стран-гарантов - России, Ирана и Турции");
 * an observer ("observer:language-cue") when it is an observer party named in a clause with
   an observer word ("наблюдатели", "observateurs", "مراقب") or a verb of attending;
-* neither when the clause has an absence word ("отсутствие", "boycott", "غياب").
+* neither when the clause has an absence word ("отсутствие", "boycott", "غياب");
+* every guarantor present when a delegation noun is followed by a guarantor word in a
+  clause with a verb of attending ("прибыли делегации стран-гарантов", "وصلت وفود الدول
+  الثلاث الضامنة").
 
 A city ("в Москве") or a weak spelling ("Сирии") counts only next to a delegation noun. The
 host is never a delegation; a delegation party named in an observer clause is not made
@@ -41,6 +44,7 @@ RULE_PRESENCE = "presence:language-cue"
 RULE_OBSERVER = "observer:language-cue"
 CONF_LANGUAGE = 0.6
 NOUN_WINDOW = 3  # tokens between a party and its delegation noun
+COLLECTIVE_WINDOW = 4  # "delegations of the three guarantor states"
 
 
 @dataclass(frozen=True)
@@ -64,11 +68,12 @@ class LanguageWords:
         if not beginnings:
             return False
         for k, word in enumerate(words):
-            w = self.stem(word)
-            if w.startswith(beginnings):
-                return True
-            if k + 1 < len(words) and f"{w} {words[k + 1]}".startswith(beginnings):
-                return True
+            # The word as written ("وفود", "وصلت") or without an attached letter ("والوفد").
+            for w in (word, self.stem(word)) if self.prefixes else (word,):
+                if w.startswith(beginnings):
+                    return True
+                if k + 1 < len(words) and f"{w} {words[k + 1]}".startswith(beginnings):
+                    return True
         return False
 
 
@@ -125,8 +130,6 @@ def add_language_presence(
     mentions = sorted(
         [(s, e, p, False) for p, s, e in strong] + [(s, e, p, True) for p, s, e in weak]
     )
-    if not mentions:
-        return delegations, observers
     starts = [m[0] for m in mentions]
     L = tokens_of(doc).lower
     seen: dict[str, _Seen] = {}
@@ -136,10 +139,18 @@ def add_language_presence(
             if not clause.usable:
                 continue
             c0, c1 = clause.start, clause.end
+            words = L[c0:c1]
+            if lw.guarantor and _collective(lw, words):
+                # "وفود الدول الثلاث الضامنة", "делегации стран-гарантов": every guarantor
+                for party, data in table.items():
+                    if data.role == "guarantor":
+                        target = seen.setdefault(party, _Seen())
+                        target.present += 1
+                        if target.sent_index is None:
+                            target.sent_index = role.sent.index
             k, stop = bisect_left(starts, c0), bisect_right(starts, c1 - 1)
             if k == stop:
                 continue
-            words = L[c0:c1]
             attend = lw.has(words, lw.presence)
             observer_clause = lw.has(words, lw.observer)
             absent = lw.has(words, lw.absence)
@@ -204,6 +215,21 @@ def add_language_presence(
             )
         )
     return out_delegations, out_observers
+
+
+def _collective(lw: LanguageWords, words: list[str]) -> bool:
+    """A delegation noun with a guarantor word a few words after it, in a clause with a verb
+    of attending and no absence word: the delegations of the guarantors came."""
+    if not (lw.has(words, lw.guarantor) and lw.has(words, lw.delegation)):
+        return False
+    if not lw.has(words, lw.presence) or lw.has(words, lw.absence):
+        return False
+    for x in range(len(words)):
+        if lw.has(words[x : x + 1], lw.delegation) and lw.has(
+            words[x + 1 : x + 1 + COLLECTIVE_WINDOW], lw.guarantor
+        ):
+            return True
+    return False
 
 
 def _role(table: dict[str, PartyData], party: str) -> str:

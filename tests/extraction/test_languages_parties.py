@@ -109,6 +109,24 @@ def test_presence_from_the_language_words(extractor, lang: str, text: str, prese
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("ar", "كما وصلت وفود الدول الثلاث الضامنة إلى العاصمة."),
+        ("ru", "В столицу прибыли делегации стран-гарантов."),
+        ("es", "Asisten las delegaciones de los países garantes."),
+    ],
+)
+def test_delegations_of_the_guarantors_name_all_three(extractor, lang: str, text: str) -> None:
+    delegations, _ = _facts(extractor, lang, text)
+    assert {d.party for d in delegations} == {"Russia", "Iran", "Turkey"}
+
+
+def test_guarantors_in_a_clause_without_attending_are_not_present(extractor) -> None:
+    delegations, _ = _facts(extractor, "ru", "Делегации стран-гарантов давно спорят о зонах.")
+    assert delegations == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("ru", "Переговоры прошли в Москве."),  # a city is a place
         ("ru", "Россия поддерживает политическое урегулирование."),  # no cue
         ("fr", "Le boycott de l'opposition a été confirmé par la délégation."),  # absence
