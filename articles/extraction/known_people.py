@@ -1,6 +1,6 @@
 """Heads the archive knows: a known head named in a clause about the article's round.
 
-Structural rules (parties.py) find heads by the shape of a sentence. Many articles, and most
+Structural rules (parties/) find heads by the shape of a sentence. Many articles, and most
 articles in languages the structural rules have no grammar for, name a delegation's head
 without such a structure ("Lavrentiev told reporters ...", "Лаврентьев заявил ...",
 "قال لافرنتييف ..."). The archive knows who headed which delegation at which rounds
@@ -9,15 +9,19 @@ without such a structure ("Lavrentiev told reporters ...", "Лаврентьев
 * every known person is found in one pass over the article, in any spelling: their aliases
   exactly (a PhraseMatcher on lower-case tokens for alphabetic scripts; for Arabic and
   Persian a search of the text with letter variants folded, "أ"/"ا", "ي"/"ی", "ك"/"ک", and
-  an attached "و"/"ب"/"ل"/"ف" forgiven), and name runs of Latin or Cyrillic capitals by
+  an attached "و"/"ب"/"ل"/"ف" forgiven), Arabic-script words by the consonant skeletons of
+  the Latin spellings (`people.script_skeleton`: a whole name word by word, a surname alone
+  only with a distinctive skeleton), and name runs of Latin or Cyrillic capitals by
   transliteration (`people.NameIndex`, so "Aleksandr Lavrentyev", "Лаврентьевым");
 * a mention counts in a usable clause (`rounds.attribute_sentences`) only, not when the
-  person is named as something else (a title of `excluded_titles`: "Foreign Minister X";
-  "former envoy X"; "X's deputy"; "X is not here");
+  person is named as something else: a title of `excluded_titles` ("Foreign Minister X"),
+  a former role ("former envoy X"), "X's deputy", a stand-in ("a representative of the UN
+  envoy, X"), absence ("X is not here", "X said he would not participate");
 * tenure: a person whose known rounds span the article's round is a full candidate; one
-  whose tenure ended or begins within two rounds needs a delegation or head cue in the
-  clause; a person further away (a replaced head) is not taken. Of two candidates for a
-  party, the one whose tenure covers the round wins;
+  whose tenure ended or begins within two rounds needs a delegation noun or a verb of
+  heading or attending in the clause, and so does a mediator's envoy (named far more often
+  than he attends); a person further away (a replaced head) is not taken. Of two
+  candidates for a party, the one whose tenure covers the round wins;
 * the person's party gets that head ("head:known-person") when the structural rules named
   none for it, and becomes present ("presence:known-head") if it was not: only parties
   with a delegation role. A structural head is never replaced, and a person a structural
@@ -134,7 +138,7 @@ class _Claim:
     strength: float
     mention: _Mention
     sent_index: int
-    title: str
+    clause_start: int
 
 
 class KnownHeads:
@@ -411,22 +415,30 @@ class KnownHeads:
             if self._other_role(tv, m, c0, c1, lang, finder):
                 continue
             written = " ".join(tv.text[m.start : m.end])
+            if any(same_person(written, head) for head in structural):
+                continue  # a structural rule made this person another party's head
+            eligible: list[_Claim] = []
             for k in m.people:
                 person = self.people[k]
-                existing = by_party.get(person.party)
-                if existing is not None and existing.head:
+                if person.party in headed:
                     continue  # never override a structural head
-                if any(same_person(written, head) for head in structural):
-                    continue  # a structural rule made this person another party's head
                 strength = self._strength(person, round_number)
                 # A tenure just ended or not yet begun needs a cue in the clause, and so does
                 # a mediator's envoy, whom articles name far more often than he attends.
                 needs_cue = strength < 0.75 or self.roles.get(person.party) == "mediator"
                 if strength <= 0 or (needs_cue and not self._has_cue(tv.lower[c0:c1], lang)):
                     continue
-                claims.setdefault(person.party, []).append(
-                    _Claim(k, strength, m, role.sent.index, "")
-                )
+                eligible.append(_Claim(k, strength, m, role.sent.index, c0))
+            if not eligible:
+                continue
+            # One person heads one delegation: a spelling several known people share counts
+            # for those whose tenure fits best, and for nobody if they head different parties.
+            top = max(c.strength for c in eligible)
+            eligible = [c for c in eligible if c.strength == top]
+            if len({self.people[c.person].party for c in eligible}) > 1:
+                continue
+            for claim in eligible:
+                claims.setdefault(self.people[claim.person].party, []).append(claim)
         if not claims:
             return delegations
         out = list(delegations)
@@ -440,13 +452,14 @@ class KnownHeads:
             evidence = Evidence(
                 doc_text(doc)[sent.start_char : sent.end_char], sent.start_char, sent.end_char
             )
+            title = self._title(doc, tv, best)
             existing = by_party.get(party)
             if existing is not None:
                 fact = DelegationFact(
                     party=existing.party,
                     role=existing.role,
                     head=head,
-                    head_title="",
+                    head_title=title,
                     evidence=existing.evidence,
                     confidence=existing.confidence,
                     rule=existing.rule,
@@ -460,7 +473,7 @@ class KnownHeads:
                         party=party,
                         role=self.roles[party],
                         head=head,
-                        head_title="",
+                        head_title=title,
                         evidence=evidence,
                         confidence=round(CONF_KNOWN * best.strength, 2),
                         rule=RULE_PRESENCE,
@@ -469,6 +482,15 @@ class KnownHeads:
                 )
             structural.append(head)
         return out
+
+    def _title(self, doc: Doc, tv: Tokens, claim: _Claim) -> str:
+        """The title words right before the name ("presidential envoy"), as written."""
+        t0, t1 = pre_title(tv, claim.mention.start, claim.clause_start, lambda i: False)
+        while t0 < t1 and tv.lower[t0] in {"the", "a", "an"}:
+            t0 += 1
+        if t1 <= t0:
+            return ""
+        return doc_text(doc)[tv.idx[t0] : tv.idx[t1 - 1] + len(tv.text[t1 - 1])]
 
     def _head_text(self, tv: Tokens, person: PersonInfo, claims: list[_Claim], k: int) -> str:
         """The person's fullest spelling in the article; a surname alone gives the known
