@@ -14,7 +14,13 @@ Hossein Ansari). The rules here:
   rapidfuzz ratio for typos such as "Sedal"/"Sedat"); a shorter name may leave out middle
   words ("Hossein Ansari" is "Hossein Jaberi Ansari"), but two different first names with the
   same surname are different people ("Sedat Önal" is not "Selçuk Ünal").
-* `NameIndex` resolves a spelling to a known person id, or None for a new person.
+* Cyrillic spellings transliterate to Latin ones ("Александр Лаврентьев" is "Aleksandr
+  Lavrentyev" is "Alexander Lavrentiev"; "Джаафари" is "Jaafari", case endings such as
+  "Лаврентьевым" are forgiven by the ratio). Arabic and Persian spellings transliterate
+  alike ("ایمن سوسان", "أيمن سوسان") but not to the Latin ones: they resolve through the
+  aliases a `NameIndex` holds.
+* `NameIndex` resolves a spelling to a known person id, or None for a new person;
+  `candidates` gives every person an ambiguous spelling may name.
 """
 
 from __future__ import annotations
@@ -35,7 +41,9 @@ K = TypeVar("K", bound=Hashable)
 PARTICLES = word_set("people", "name_particles")
 _TITLE_WORDS = word_set("people", "title_words") - {"the"}
 _FIRST_NAME_RATIO = 80
+_STEM = 3  # skeleton letters an inflected surname keeps (NameIndex's fallback)
 _SURNAME_RATIO = 85
+_ALONE_RATIO = 80  # a surname alone: letters alike besides a shared skeleton
 
 
 def _nationality_words() -> frozenset[str]:
@@ -72,7 +80,11 @@ def _name_words(name: str) -> list[str]:
     return [w for w in words if w not in PARTICLES and len(w) > 1 and w not in _TITLE_WORDS]
 
 
+# Russian "дж" comes out of transliteration as "dzh", French spellings write it "dj":
+# both are the "j" of English spellings ("Джаафари", "Djaafari", "Jaafari").
 _DIGRAPHS = (
+    ("dzh", "j"),
+    ("dj", "j"),
     ("kh", "h"),
     ("gh", "g"),
     ("ph", "f"),
@@ -109,6 +121,38 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(word_key(w) for w in _name_words(name))
 
 
+# Arabic and Persian write long vowels (alif, waw, yeh) and leave short ones out, have no
+# v (f) and, in Arabic, no p (b) or g (j, gh): a skeleton of consonants without w, y and h,
+# with those letters merged, is the same for "Lavrentiev" and "لافرنتييف", "Pedersen" and
+# "پدرسن", "Bogdanov" and "بوگدانوف".
+_SCRIPT_DIGRAPHS = (
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("zh", "j"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "f"),
+)
+_SCRIPT_LETTERS = str.maketrans(
+    {"v": "f", "p": "b", "q": "k", "j": "g", "t": "d", "z": "s", "c": "k", "x": "ks"}
+)
+_SCRIPT_DROP_RE = re.compile(r"[aeiouwyh ]")
+_DOUBLES_RE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=16384)
+def script_skeleton(word: str) -> str:
+    """The consonants of one word as Latin, Arabic and Persian spellings share them:
+    "Lavrentiev" and "لافرنتييف" -> "lfrndf", "Ayman" and "أيمن" -> "mn"."""
+    w = normalize_name(word)
+    for a, b in _SCRIPT_DIGRAPHS:
+        w = w.replace(a, b)
+    w = _SCRIPT_DROP_RE.sub("", w.translate(_SCRIPT_LETTERS))
+    return _DOUBLES_RE.sub(r"\1", w)
+
+
 @dataclass(frozen=True, slots=True)
 class _Parsed:
     words: tuple[str, ...]
@@ -132,9 +176,13 @@ def _same(pa: _Parsed, pb: _Parsed) -> bool:
         return False
     if len(pa.words) == 1 or len(pb.words) == 1:
         # A surname alone: it matches a name with that surname.
+        # Short words share skeletons by chance ("Only" and "Onal"): the letters must be
+        # alike too.
         single, other = (pa, pb) if len(pa.words) == 1 else (pb, pa)
+        word = single.words[0]
         return any(
-            _word_match(single.words[0], single.keys[0], w, k, _SURNAME_RATIO)
+            _word_match(word, single.keys[0], w, k, _SURNAME_RATIO)
+            and fuzz.ratio(word, w) >= _ALONE_RATIO
             for w, k in zip(
                 other.words[1:] or other.words, other.keys[1:] or other.keys, strict=True
             )
@@ -218,6 +266,7 @@ class NameIndex(Generic[K]):
         self._exact: dict[str, set[K]] = {}
         self._by_key: dict[str, list[_Entry[K]]] = {}
         self._by_first: dict[str, list[_Entry[K]]] = {}
+        self._by_stem: dict[str, list[_Entry[K]]] = {}
 
     def add(self, person_id: K, name: str) -> None:
         parsed = _parse(name)
@@ -227,6 +276,7 @@ class NameIndex(Generic[K]):
         entry = _Entry(person_id, name, parsed)
         for key in set(parsed.keys[1:] or parsed.keys):
             self._by_key.setdefault(key, []).append(entry)
+            self._by_stem.setdefault(key[:_STEM], []).append(entry)
         if len(parsed.keys) > 1:
             self._by_first.setdefault(parsed.keys[0], []).append(entry)
 
@@ -235,12 +285,19 @@ class NameIndex(Generic[K]):
 
     def resolve(self, name: str) -> K | None:
         """The one known person this spelling names, or None (unknown or ambiguous)."""
+        matches = self.candidates(name)
+        return next(iter(matches)) if len(matches) == 1 else None
+
+    def candidates(self, name: str) -> frozenset[K]:
+        """Every known person this spelling may name: one for an exact spelling (any script)
+        or a single transliteration match, several for an ambiguous surname alone ("Onal"
+        for "Sedat Önal" and "Selçuk Ünal"), none for an unknown name."""
         exact = self._exact.get(normalize_name(name))
         if exact and len(exact) == 1:
-            return next(iter(exact))
+            return frozenset(exact)
         parsed = _parse(name)
         if not parsed.words:
-            return None
+            return frozenset()
         seen: dict[int, _Entry[K]] = {}
         for key in set(parsed.keys[1:] or parsed.keys):
             for entry in self._by_key.get(key, ()):
@@ -250,10 +307,13 @@ class NameIndex(Generic[K]):
             # share the first name.
             for entry in self._by_first.get(parsed.keys[0], ()):
                 seen[id(entry)] = entry
-        matches = {entry.person for entry in seen.values() if _same(parsed, entry.parsed)}
-        if len(matches) == 1:
-            return next(iter(matches))
-        return None
+        if not seen:
+            # An inflected surname ("Лаврентьевым") adds a consonant to the skeleton: compare
+            # with the entries whose surname skeleton begins alike.
+            for key in set(parsed.keys[1:] or parsed.keys):
+                for entry in self._by_stem.get(key[:_STEM], ()):
+                    seen[id(entry)] = entry
+        return frozenset(entry.person for entry in seen.values() if _same(parsed, entry.parsed))
 
     def same_person(self, a: str, b: str) -> bool:
         return same_person(a, b)

@@ -31,6 +31,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .data import load
+from .known_people import KnownHeads, load_known_people
+from .language_presence import add_language_presence
 from .parties import PARTIES_COMPONENT, PartyExtractor, party_table, table_config
 from .rounds import ROUNDS_COMPONENT, attribute_sentences, decide_round, find_round_mentions
 from .sentences import SENTENCES_COMPONENT, analyse_layout, tokens_of, use_source_text
@@ -128,6 +130,10 @@ class Extractor:
         self._model = model
         self._pipelines: dict[str, Language] = {}
         self.parties = PartyExtractor(self.table)
+        # The heads the archive knows (patterns/heads.json and the database's people).
+        self.known_heads = KnownHeads(
+            load_known_people(self.people), {name: p.role for name, p in self.table.items()}
+        )
         self.nlp = self.pipeline("en")
 
     def pipeline(self, lang: str) -> Language:
@@ -191,6 +197,18 @@ class Extractor:
         finder = NameFinder(tokens_of(doc), self.parties.party_tokens, _person_tokens(doc))
         extraction.delegations, extraction.observers = self.parties.extract(
             doc, layout, roles, finder
+        )
+        extraction.delegations, extraction.observers = add_language_presence(
+            doc, doc.lang_, layout, roles, self.table, extraction.delegations, extraction.observers
+        )
+        extraction.delegations = self.known_heads.add_heads(
+            doc,
+            self.pipeline(doc.lang_),
+            layout,
+            roles,
+            finder,
+            link.number,
+            extraction.delegations,
         )
         # Published before its round opened: outcomes it reports in the past are earlier ones.
         info = self.calendar.get(link.number)

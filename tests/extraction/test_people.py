@@ -49,6 +49,16 @@ SAME = [
     ("Staffan de Mistura", "Staffan De Mistura"),
     ("Burak Akçapar", "Burak Akcapar"),
     ("Lavrentyev", "Alexander Lavrentiev"),  # a surname alone
+    # one person across scripts: Cyrillic transliterates to the Latin spellings
+    ("Александр Лаврентьев", "Aleksandr Lavrentyev"),
+    ("Александр Лаврентьев", "Alexander Lavrentiev"),
+    ("Aleksandr Lavrentyev", "Alexander Lavrentiev"),
+    ("Лаврентьевым", "Alexander Lavrentiev"),  # a case ending
+    ("Башар Джаафари", "Bashar al-Jaafari"),  # "дж" is "j"
+    ("Djaafari", "Bashar Jaafari"),  # so is a French "dj"
+    ("Хоссейн Джабери Ансари", "Hossein Jaberi Ansari"),
+    ("Sergueï Verchinine", "Sergey Vershinin"),
+    ("ایمن سوسان", "أيمن سوسان"),  # Persian and Arabic letters
 ]
 
 DIFFERENT = [
@@ -58,6 +68,8 @@ DIFFERENT = [
     ("Sergey Lavrov", "Sergey Vershinin"),
     ("Ayman Susan", "Ayman Safadi"),
     ("Hossein Jaberi Ansari", "Mohammad Javad Zarif"),
+    ("Only", "Sedat Önal"),  # a short word sharing a surname's skeleton
+    ("Сергей Лавров", "Sergey Vershinin"),
 ]
 
 
@@ -107,6 +119,10 @@ def index() -> NameIndex[int]:
     idx.add(6, "Alexander Lavrentiev")
     idx.add(6, "Aleksandr Lavrentyev")  # an editor's alias
     idx.add(7, "Mohammed Alloush")
+    idx.add(8, "Ayman Sousan")
+    idx.add(8, "ایمن سوسان")  # an editor's alias in Persian
+    idx.add(9, "Bashar al-Jaafari")
+    idx.add(9, "بشار الجعفري")
     return idx
 
 
@@ -127,6 +143,12 @@ def index() -> NameIndex[int]:
         ("Mohamed Alloush", 7),
         ("Ahmed Alloush", None),  # another first name: a new person
         ("Sergey Vershinin", None),
+        ("Александр Лаврентьев", 6),
+        ("Башаром Джаафари", 9),
+        ("أيمن سوسان", 8),  # the Arabic spelling of a Persian alias
+        ("ايمن سوسان", 8),
+        ("بشار الجعفري", 9),
+        ("أيمن الصفدي", None),
     ],
 )
 def test_index_resolves(index: NameIndex[int], name: str, person: int | None) -> None:
@@ -137,5 +159,10 @@ def test_index_ambiguous_surname_is_unresolved() -> None:
     idx: NameIndex[int] = NameIndex()
     idx.add(1, "Sedat Önal")
     idx.add(2, "Selçuk Ünal")
-    assert idx.resolve("Onal") is None  # two people share the skeleton
+    # "Onal" and "Unal" share a skeleton, but their letters tell the two apart.
+    assert idx.resolve("Onal") == 1
+    assert idx.resolve("Unal") == 2
+    idx.add(3, "Ahmet Önal")
+    assert idx.resolve("Önal") is None  # two people with this surname
+    assert idx.candidates("Önal") == {1, 3}
     assert idx.same_person("Sedat Onal", "Sedat Önal")

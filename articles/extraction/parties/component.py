@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..data import load, word_set
+from ..data import for_language, load, word_set
 from ..sentences import Tokens, tokens_of
 from ..types import PartyInfo
 from .words import POSSESSIVE
@@ -113,7 +113,40 @@ def _case_ok(alias: str, written: str) -> bool:
     default_config={"parties": None},
 )
 def make_parties_component(nlp: Language, name: str, parties: dict | None) -> PartyMatcher:
-    return PartyMatcher(nlp, table_from_config(parties))
+    return PartyMatcher(nlp, with_language(table_from_config(parties), nlp.lang))
+
+
+def with_language(table: dict[str, PartyData], lang: str) -> dict[str, PartyData]:
+    """The table with the spellings of `lang`'s block of `patterns/parties.json` added to
+    each party's own (English unchanged). An Arabic conjunction or preposition written onto
+    the next word (`attached_prefixes`) and a Turkish case ending after an apostrophe
+    (`attached_suffixes`) make further spellings of every alias."""
+    block = for_language("parties", lang)
+    if lang == "en" or not block:
+        return table
+    prefixes = tuple(block.get("attached_prefixes", ()))
+    suffixes = tuple(block.get("attached_suffixes", ()))
+    suffixes += tuple(s.replace("'", "\u2019") for s in suffixes if "'" in s)
+
+    def spellings(aliases: Iterable[str]) -> tuple[str, ...]:
+        out = list(aliases)
+        out += [p + a for p in prefixes for a in aliases]
+        out += [a + s for s in suffixes for a in aliases]
+        return tuple(out)
+
+    merged = dict(table)
+    for name, data in block.get("parties", {}).items():
+        base = merged.get(name)
+        if base is None:
+            continue  # a party the database removed
+        merged[name] = PartyData(
+            name=name,
+            role=base.role,
+            aliases=tuple(dict.fromkeys((*base.aliases, *spellings(data.get("aliases", ()))))),
+            cities=base.cities | {c.lower() for c in spellings(data.get("cities", ()))},
+            weak=tuple(dict.fromkeys((*base.weak, *spellings(data.get("weak_aliases", ()))))),
+        )
+    return merged
 
 
 class PartyMatcher:

@@ -1,0 +1,196 @@
+"""Parties in languages other than English: each language's spellings (the `languages`
+blocks of patterns/parties.json), its presence rule (language_presence.py) and known heads
+named in it. The round is given: these tests are about parties, not about finding rounds."""
+
+# ruff: noqa: RUF001
+from __future__ import annotations
+
+import pytest
+
+from articles.extraction.data import load
+from articles.extraction.language_presence import RULE_OBSERVER, add_language_presence
+from articles.extraction.parties import party_mentions
+from articles.extraction.pipeline import Extractor
+from articles.extraction.rounds import attribute_sentences, find_round_mentions
+from articles.extraction.sentences import analyse_layout, tokens_of, use_source_text
+from articles.extraction.titles import NameFinder
+from articles.extraction.types import DelegationFact, ObserverFact, RoundLink
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _facts(
+    extractor: Extractor, lang: str, text: str, round_number: int = 13
+) -> tuple[list[DelegationFact], list[ObserverFact]]:
+    """Delegations and observers of a text whose round is `round_number`."""
+    nlp = extractor.pipeline(lang)
+    doc = nlp(text)
+    use_source_text(doc, text)
+    layout = analyse_layout(doc, None)
+    link = RoundLink(round_number, "ordinal", None, None, 1.0)
+    roles = attribute_sentences(
+        doc, layout, find_round_mentions(doc, layout), link, None, extractor.calendar
+    )
+    finder = NameFinder(tokens_of(doc), extractor.parties.party_tokens)
+    delegations, observers = extractor.parties.extract(doc, layout, roles, finder)
+    delegations, observers = add_language_presence(
+        doc, lang, layout, roles, extractor.table, delegations, observers
+    )
+    delegations = extractor.known_heads.add_heads(
+        doc, nlp, layout, roles, finder, round_number, delegations
+    )
+    return delegations, observers
+
+
+def _mentioned(extractor: Extractor, lang: str, text: str) -> set[str]:
+    strong, _ = party_mentions(extractor.pipeline(lang)(text))
+    return {party for party, _, _ in strong}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "parties"),
+    [
+        (
+            "ru",
+            "Россия, Иран и Турция; российская делегация прибыла.",
+            {"Russia", "Iran", "Turkey"},
+        ),
+        ("tr", "Türkiye, Rusya ve İran'ın heyetleri geldi.", {"Turkey", "Russia", "Iran"}),
+        ("ar", "وصلت وفود روسيا وإيران وتركيا والأردن.", {"Russia", "Iran", "Turkey", "Jordan"}),
+        ("fa", "هیئت ایرانی و هیئت روسیه و ترکیه", {"Iran", "Russia", "Turkey"}),
+        ("fr", "La délégation turque et l'Iran", {"Turkey", "Iran"}),
+        ("de", "Die iranische Delegation und Russland", {"Iran", "Russia"}),
+        ("es", "La delegación rusa y la oposición", {"Russia", "Syrian opposition"}),
+        ("it", "La delegazione turca e le Nazioni Unite", {"Turkey", "United Nations"}),
+    ],
+)
+def test_party_spellings_of_each_language(extractor, lang: str, text: str, parties) -> None:
+    assert _mentioned(extractor, lang, text) == parties
+
+
+def test_english_spellings_unchanged_by_the_blocks(extractor) -> None:
+    # English pages see only the English spellings: a Russian word is no party there.
+    assert _mentioned(extractor, "en", "Россия and Iran") == {"Iran"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "present"),
+    [
+        # a delegation noun next to the party
+        ("ru", "Делегация России обсудила с коллегами режим прекращения огня.", {"Russia"}),
+        ("fr", "La délégation iranienne est arrivée mardi.", {"Iran"}),
+        ("de", "Die türkische Delegation traf am Dienstag ein.", {"Turkey"}),
+        ("fa", "هیئت ایرانی امروز وارد شد.", {"Iran"}),
+        ("ar", "التقى الوفد الروسي مع المبعوث.", {"Russia"}),
+        ("es", "La delegación rusa llegó el lunes.", {"Russia"}),
+        ("it", "La delegazione turca è arrivata.", {"Turkey"}),
+        ("tr", "Rus heyeti dün geldi.", {"Russia"}),
+        # a verb of attending in the clause
+        ("ru", "В переговорах примут участие Россия, Иран и Турция.", {"Russia", "Iran", "Turkey"}),
+        # the guarantors listed after a guarantor word, in a clause about observers
+        (
+            "es",
+            "Asisten delegaciones de los países garantes (Rusia, Turquía e Irán), y "
+            "representantes de Jordania como observadores.",
+            {"Russia", "Turkey", "Iran"},
+        ),
+    ],
+)
+def test_presence_from_the_language_words(extractor, lang: str, text: str, present) -> None:
+    delegations, _ = _facts(extractor, lang, text)
+    assert {d.party for d in delegations} == present
+    # (a list of guarantors or a German "Delegation" may also fire an English rule)
+    assert all(d.rule.startswith("presence:") for d in delegations)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "كما وصلت وفود الدول الثلاث الضامنة إلى العاصمة."),
+        ("ru", "В столицу прибыли делегации стран-гарантов."),
+        ("es", "Asisten las delegaciones de los países garantes."),
+    ],
+)
+def test_delegations_of_the_guarantors_name_all_three(extractor, lang: str, text: str) -> None:
+    delegations, _ = _facts(extractor, lang, text)
+    assert {d.party for d in delegations} == {"Russia", "Iran", "Turkey"}
+
+
+def test_guarantors_in_a_clause_without_attending_are_not_present(extractor) -> None:
+    delegations, _ = _facts(extractor, "ru", "Делегации стран-гарантов давно спорят о зонах.")
+    assert delegations == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Переговоры прошли в Москве."),  # a city is a place
+        ("ru", "Россия поддерживает политическое урегулирование."),  # no cue
+        ("fr", "Le boycott de l'opposition a été confirmé par la délégation."),  # absence
+        ("tr", "Kazak hükümeti yeni turu duyurdu."),  # the host is no delegation
+    ],
+)
+def test_no_presence_without_a_cue(extractor, lang: str, text: str) -> None:
+    delegations, _ = _facts(extractor, lang, text)
+    assert delegations == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "observers"),
+    [
+        ("ru", "В роли наблюдателей примут участие Иордания и США.", {"Jordan", "United States"}),
+        ("tr", "Görüşmelere gözlemci olarak Ürdün temsilcileri davet edildi.", {"Jordan"}),
+        ("ar", "ويشارك العراق ولبنان بصفة مراقب.", {"Iraq", "Lebanon"}),
+        (
+            "fr",
+            "Des représentants de la Jordanie y assisteront en tant qu'observateurs.",
+            {"Jordan"},
+        ),
+        ("de", "Als Beobachter sind der Irak und der Libanon dabei.", {"Iraq", "Lebanon"}),
+    ],
+)
+def test_observers_of_each_language(extractor, lang: str, text: str, observers) -> None:
+    delegations, found = _facts(extractor, lang, text)
+    assert {o.party for o in found} == observers
+    assert all(o.rule == RULE_OBSERVER for o in found)
+    assert not {d.party for d in delegations} & observers
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "party", "head"),
+    [
+        (
+            "ru",
+            "Российскую делегацию возглавляет Александр Лаврентьев.",
+            "Russia",
+            "Александр Лаврентьев",
+        ),
+        (
+            "ar",
+            "عقد الوفد السوري برئاسة بشار الجعفري اجتماعا.",
+            "Syrian government",
+            "بشار الجعفري",
+        ),
+        ("fa", "هیئت ایرانی به ریاست علی اصغر خاجی وارد شد.", "Iran", "علی اصغر خاجی"),
+        ("tr", "Türk heyetine Sedat Önal başkanlık etti.", "Turkey", "Sedat Önal"),
+    ],
+)
+def test_known_head_in_each_language(
+    extractor, lang: str, text: str, party: str, head: str
+) -> None:
+    delegations, _ = _facts(extractor, lang, text)
+    heads = {d.party: d.head for d in delegations}
+    assert heads.get(party) == head
+
+
+def test_every_language_block_names_known_parties() -> None:
+    parties = load("parties")
+    for lang in load("languages")["supported"]:
+        if lang == "en":
+            continue
+        block = parties["languages"][lang]
+        assert set(block["parties"]) <= set(parties["parties"])
+        assert block["presence_words"] and block["observer_words"]
