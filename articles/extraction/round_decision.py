@@ -5,7 +5,8 @@ Every candidate round collects weighted features, each named in its explanation 
 
 * an ordinal mention: its position (headline 3, lead 2.5, first paragraph 1.5, body 1), its
   grammar (+1 next to opened/ended/wrapped up/will host), markers of a passing reference
-  (-4 for "previous/next/last ...", -0.75 for "at the ..."); further mentions add a quarter;
+  (-4 for "previous/next/last ...", -0.75 for "at the ...", -2.5 after "agreed to hold"); further mentions add a quarter,
+  and the only round the text names by an ordinal gets 0.5 more;
 * a count of earlier rounds ("11 meetings have been held": the next one) 1.5;
 * the publication date against the round's dates (`round_calendar.date_term`: +2.5, +3
   during the round, -3 far from it, -1.5 for a look-back);
@@ -46,7 +47,9 @@ W_HEADLINE, W_LEAD, W_FIRST_PARAGRAPH, W_BODY = 3.0, 2.5, 1.5, 1.0
 W_EVENT_VERB = 1.0
 W_PASSING = -4.0
 W_PASSING_PREPOSITION = -0.75
+W_AGREED_NEXT = -2.5
 W_MORE_MENTIONS = 0.25  # each further mention of the same round, of its positive score
+W_ONLY_ROUND = 0.5
 W_COUNT = 1.5
 W_CALENDAR = 1.5
 W_CALENDAR_CONFIRMS = 0.5
@@ -54,6 +57,7 @@ W_TEXT_DAYS_TOP, W_TEXT_DAYS_BODY = 3.0, 1.5
 W_TEXT_MONTH_TOP, W_TEXT_MONTH_BODY = 1.0, 0.5
 W_NON_ROUND_TOP = -4.0
 MIN_SCORE = 1.5
+CONTEXT_SENTS = 5
 
 
 @dataclass
@@ -128,6 +132,10 @@ def mention_features(
         w in words.event_verbs for w in before
     ):
         features.append(("event verb", W_EVENT_VERB))  # "opened", "wrapped up", "will host"
+    if not words.agreed_cues.isdisjoint(N[c_start : m.start]):
+        # "agreed to hold the 22nd meeting in the second half of the year": the next round,
+        # decided upon at the one the article reports.
+        features.append(("agreed upon for later", W_AGREED_NEXT))
     window = set(before) | set(after[:8])
     announcement = not window.isdisjoint(words.announcement_markers) or (
         not window.isdisjoint(words.announcement_hosts) and "to" in window
@@ -191,9 +199,16 @@ def decide_round(
     for cand in candidates.values():
         ordered = sorted(cand.scores, reverse=True)
         cand.score = ordered[0] + W_MORE_MENTIONS * sum(s for s in ordered[1:] if s > 0)
+    named = [c for c in candidates.values() if c.best is not None and c.best.kind == "ordinal"]
+    if len(named) == 1 and named[0].score > 0:
+        named[0].features.append(("the only round named", W_ONLY_ROUND))
+        named[0].score += W_ONLY_ROUND
 
     top_text = _sents_text(doc, _top_sents(layout), words)
-    context_sents = [s for s in layout.sents if _is_top(s)]
+    # Round words near the top: the headline, the lead, the first paragraph and the first
+    # few sentences of content (a teaser line may stand where the lead should be).
+    content = [s for s in layout.sents if s.kind != CHROME]
+    context_sents = [s for s in layout.sents if _is_top(s)] + content[:CONTEXT_SENTS]
     has_context = words.generic_round_words.found_in(_sents_text(doc, context_sents, words))
     announces = words.future_markers.found_in(top_text)  # "will host", "next week"
 

@@ -99,6 +99,7 @@ class RoundWords:
     non_round_nouns: frozenset[str]  # a summit, a congress: an ordinal names no round there
     passing_markers: frozenset[str]
     passing_prepositions: frozenset[str]
+    agreed_cues: frozenset[str]  # "agreed (to hold the next round)", "decided"
     subordinators: frozenset[str]
     event_verbs: frozenset[str]
     announcement_markers: frozenset[str]  # near an ordinal: "will", "scheduled"
@@ -160,11 +161,15 @@ def _listed(block: Mapping[str, Any], key: str) -> tuple[str, ...]:
     return tuple(str(w).lower() for w in block.get(key, ()))
 
 
-def _digit_ordinals(suffixes: Iterable[str], limit: int = 60) -> dict[str, int]:
-    """Ordinals in digits: every number up to `limit` with every suffix ("13th", "18.",
-    "17-й", "22ª"); a suffix needs no exact agreement with the number ("2th" is rare and
-    harmless)."""
-    return {f"{n}{s}": n for n in range(1, limit + 1) for s in suffixes}
+def _digit_ordinals(
+    prefixes: Iterable[str], suffixes: Iterable[str], limit: int = 60
+) -> dict[str, int]:
+    """Ordinals in digits: every number up to `limit` with every prefix or suffix ("13th",
+    "18.", "17-й", "22ª", "الـ21"); a suffix needs no exact agreement with the number ("2th"
+    is rare and harmless)."""
+    out = {f"{n}{s}": n for n in range(1, limit + 1) for s in suffixes}
+    out.update({f"{p}{n}": n for n in range(1, limit + 1) for p in prefixes})
+    return out
 
 
 def _inflected(stems: Mapping[str, int], endings: Iterable[str]) -> dict[str, int]:
@@ -192,7 +197,12 @@ def round_words(lang: str) -> RoundWords:
     ordinals.update(
         numbers(_inflected(block.get("ordinal_stems", {}), _listed(block, "ordinal_endings")))
     )
-    ordinals.update(_digit_ordinals(_listed(block, "digit_ordinal_suffixes")))
+    ordinals.update(
+        _digit_ordinals(
+            [plain(p) for p in _listed(block, "digit_prefixes")],
+            _listed(block, "digit_ordinal_suffixes"),
+        )
+    )
     if block.get("roman_ordinals"):
         ordinals.update({r: v for r in _roman_forms() if (v := roman_value(r))})
     units = {w: n for w, n in ordinals.items() if n < 10 and not w[:1].isdigit()}
@@ -235,6 +245,7 @@ def round_words(lang: str) -> RoundWords:
         non_round_nouns=words("non_round_nouns"),
         passing_markers=words("passing_markers"),
         passing_prepositions=words("passing_prepositions"),
+        agreed_cues=words("agreed_cues"),
         subordinators=words("subordinators"),
         event_verbs=words("event_verbs"),
         announcement_markers=words("announcement_markers"),
