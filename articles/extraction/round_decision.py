@@ -6,7 +6,8 @@ Every candidate round collects weighted features, each named in its explanation 
 * an ordinal mention: its position (headline 3, lead 2.5, first paragraph 1.5, body 1), its
   grammar (+1 next to opened/ended/wrapped up/will host), markers of a passing reference
   (-4 for "previous/next/last ...", -0.75 for "at the ...", -2.5 after "agreed to hold"); further mentions add a quarter,
-  and the only round the text names by an ordinal gets 0.5 more;
+  and the only round the text names by an ordinal, not in passing, gets 0.5 more when no
+  publication date can check it;
 * a count of earlier rounds ("11 meetings have been held": the next one) 1.5;
 * the publication date against the round's dates (`round_calendar.date_term`: +2.5, +3
   during the round, -3 far from it, -1.5 for a look-back);
@@ -14,9 +15,11 @@ Every candidate round collects weighted features, each named in its explanation 
   future marker, a few weeks before) 1.5, or +0.5 where a mention names that round;
 * dates in the text that fall on the round's days (+3 in the headline, lead or first
   paragraph, +1.5 further down) or in its month (+1, +0.5; only for a round the text
-  names by no ordinal);
+  names by no ordinal; +0.5 more in a sentence that announces, none in a sentence about a
+  summit, Geneva or ministers), and for a round placed by such dates, its city named in
+  the headline, lead or first paragraph (+0.5);
 * a headline or lead about a summit, the Sochi congress, Geneva or ministers that names no
-  round there: -4 for every candidate.
+  round there: -5 for every candidate.
 
 The best candidate wins when it scores at least `MIN_SCORE`. The method says which
 evidence carried it: `ordinal`, `announcement` (an ordinal or the dates of a round still
@@ -55,7 +58,9 @@ W_CALENDAR = 1.5
 W_CALENDAR_CONFIRMS = 0.5
 W_TEXT_DAYS_TOP, W_TEXT_DAYS_BODY = 3.0, 1.5
 W_TEXT_MONTH_TOP, W_TEXT_MONTH_BODY = 1.0, 0.5
-W_NON_ROUND_TOP = -4.0
+W_TEXT_DATE_ANNOUNCED = 0.5
+W_TEXT_CITY = 0.5
+W_NON_ROUND_TOP = -5.0
 MIN_SCORE = 1.5
 CONTEXT_SENTS = 5
 
@@ -200,7 +205,13 @@ def decide_round(
         ordered = sorted(cand.scores, reverse=True)
         cand.score = ordered[0] + W_MORE_MENTIONS * sum(s for s in ordered[1:] if s > 0)
     named = [c for c in candidates.values() if c.best is not None and c.best.kind == "ordinal"]
-    if len(named) == 1 and named[0].score > 0:
+    if (
+        published is None
+        and len(named) == 1
+        and all(weight > 0 for _, weight in named[0].best_features)
+    ):
+        # Without a publication date to check it, a round named alone (and not in
+        # passing: "at the 13th round") is the likelier.
         named[0].features.append(("the only round named", W_ONLY_ROUND))
         named[0].score += W_ONLY_ROUND
 
@@ -262,19 +273,36 @@ def _add_text_dates(
     candidates: dict[int, Candidate],
     date_weak: bool,
 ) -> None:
+    """Dates in the text on a round's days or in its month; a date in a sentence about a
+    summit, Geneva or ministers is that event's, and a date announced ("will be held on")
+    counts a little more."""
     sents = [s for s in layout.sents if s.kind != CHROME and not s.background]
+    text = doc_text(doc)
+    sentence_text = {}
     best: dict[int, tuple[float, str]] = {}
     for td in find_text_dates(N, sents, words):
+        if td.sent not in sentence_text:
+            sent = layout.sents[td.sent]
+            sentence_text[td.sent] = normalise_text(words, text[sent.start_char : sent.end_char])
+        said = sentence_text[td.sent]
+        if words.non_round_events.found_in(said):
+            continue
         top = _is_top(layout.sents[td.sent])
+        announced = words.future_markers.found_in(said)
         for number, days in rounds_of_text_date(td, calendar, published):
             if days:
                 weight = W_TEXT_DAYS_TOP if top else W_TEXT_DAYS_BODY
-                name = "its days in the text" + (" (top)" if top else "")
+                name = "its days in the text"
             else:
                 weight = W_TEXT_MONTH_TOP if top else W_TEXT_MONTH_BODY
-                name = "its month in the text" + (" (top)" if top else "")
+                name = "its month in the text"
+            name += " (top)" if top else ""
+            if announced:
+                weight += W_TEXT_DATE_ANNOUNCED
+                name += ", announced"
             if weight > best.get(number, (0.0, ""))[0]:
                 best[number] = (weight, name)
+    top_text = _sents_text(doc, [s for s in layout.sents if _is_top(s)], words)
     for number, (weight, name) in best.items():
         cand = candidates.get(number)
         if cand is not None and cand.best is not None and weight < W_TEXT_DAYS_BODY:
@@ -285,9 +313,18 @@ def _add_text_dates(
             if term_name:
                 cand.features.append((term_name, term))
                 cand.score += term
+            city = calendar[number].city.lower() if calendar[number].city else ""
+            if city and _names_city(words, top_text, city):
+                cand.features.append(("its city near the top", W_TEXT_CITY))
+                cand.score += W_TEXT_CITY
         cand.features.append((name, weight))
         cand.score += weight
         cand.text_date = cand.text_date or weight >= W_TEXT_DAYS_BODY
+
+
+def _names_city(words: RoundWords, text: str, city: str) -> bool:
+    """Whether `text` names the city (in the language's spelling, `RoundWords.cities`)."""
+    return any(name.lower() == city and key in text for key, name in words.cities.items())
 
 
 def _explanations(doc: Doc, ranked: Sequence[Candidate]) -> list[str]:

@@ -548,12 +548,14 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     for i in range(body_start):
         chrome[i] = i not in headline_lines
     in_related = False
-    background_paragraphs: set[int] = set()
+    # A "Background:" opener starts background text that runs to the end of its paragraph
+    # (the lines above it in the same paragraph are not background).
+    background_from: dict[int, int] = {}  # paragraph -> its first background line
     for i in range(body_start, n_lines):
         line, n_words = line_texts[i], word_counts[i]
         opening = _OPENING_RE.match(line) is not None
         if opening and _BACKGROUND_RE.match(line):
-            background_paragraphs.add(line_paragraphs[i])
+            background_from.setdefault(line_paragraphs[i], i)
         if opening and _RELATED_HEADER_RE.match(line):
             in_related = True
             chrome[i] = True
@@ -609,7 +611,7 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
                 line,
                 para,
                 kind,
-                para in background_paragraphs,
+                line >= background_from.get(para, n_lines),
                 para == body_paragraph and kind in (LEAD, BODY),
             )
         )
