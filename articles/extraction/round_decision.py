@@ -126,7 +126,7 @@ def mention_features(
     features = [(where, weight)]
     c_start, c_end = _clause_bounds(N, sent, m.start)
     before = N[max(c_start, m.start - 4) : m.start]
-    if any(w in words.passing_markers for w in before[-2:]):
+    if not words.passing_markers.isdisjoint(before[-words.passing_window :]):
         features.append(("passing reference", W_PASSING))  # "the previous round"
     det = before[-1] if before else ""
     prep = before[-2] if len(before) >= 2 and det in {"the", "its", "their"} else det
