@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -120,11 +121,13 @@ _SUBORDINATE_STOPS = dict.fromkeys((",", ";", ":", "\u2014", "\u2013"), False) |
 )
 
 
-def _is_subordinate(tv: Tokens, clause_start: int, token_i: int) -> bool:
+def _is_subordinate(
+    tv: Tokens, clause_start: int, token_i: int, stops: dict[str, bool] | None = None
+) -> bool:
     """A subordinator ("after", "than", ...) stands between the clause start and the token,
     with no comma in between: "had flown in after sitting out the previous round in March"."""
     for word in reversed(tv.lower[clause_start:token_i]):
-        found = _SUBORDINATE_STOPS.get(word)
+        found = (stops or _SUBORDINATE_STOPS).get(word)
         if found is not None:
             return found
     return False
@@ -215,21 +218,26 @@ def _other_round(
     ordinals: list[RoundMention],
     sent_ordinals: list[RoundMention] | None,
     number: int | None,
+    cw: ClauseWords,
 ) -> bool:
     """The clause talks about another round: it names one in its main clause, opens with a
     bare ordinal that stands for one, or makes a passing reference ("the previous round")."""
+    passing = not c_words.isdisjoint(cw.passing_openers)
     if not ordinals and not sent_ordinals:  # the common case: only a passing reference
-        return not c_words.isdisjoint(_PASSING_OPENERS) and _passing_reference(tv, c_start, c_end)
-    if any(m.number != number and not _is_subordinate(tv, c_start, m.start) for m in ordinals):
+        return passing and _passing_reference(tv, c_start, c_end, cw)
+    stops = cw.subordinate_stops
+    if any(
+        m.number != number and not _is_subordinate(tv, c_start, m.start, stops) for m in ordinals
+    ):
         return True
     names_round = any(m.number == number for m in ordinals)
     if (
         not names_round
         and sent_ordinals
-        and _elliptical_other_round(tv, c_start, c_end, sent_ordinals, number)
+        and _elliptical_other_round(tv, c_start, c_end, sent_ordinals, number, cw)
     ):
         return True
-    return not c_words.isdisjoint(_PASSING_OPENERS) and _passing_reference(tv, c_start, c_end)
+    return passing and _passing_reference(tv, c_start, c_end, cw)
 
 
 def _other_date(
@@ -321,7 +329,9 @@ def attribute_sentences(
             by_sent.setdefault(m.sent, []).append(m)
 
     text_all = doc_text(doc)
-    history_sents = _history_sentences(text_all, layout.sents, words_of(doc).history_markers)
+    words = words_of(doc)
+    cw = clause_words(words.lang)
+    history_sents = _history_sentences(text_all, layout.sents, words.history_markers)
     roles: list[SentenceRole] = []
     for sent in layout.sents:
         history = sent.index in history_sents
@@ -351,7 +361,7 @@ def attribute_sentences(
             and not sent_ordinals
             and not date_mentions
             and not relative
-            and sent_words.isdisjoint(_CLAUSE_CUE_WORDS)
+            and sent_words.isdisjoint(cw.cue_words)
         ):
             # The common case: one clause that names no round, no date, no other meeting.
             usable = sent.kind != CHROME and not sent.background and not history
@@ -380,7 +390,7 @@ def attribute_sentences(
             # for only while it may still be usable.
             usable = sent.kind != CHROME and not sent.background and (not history or names_round)
             if usable and _other_round(
-                tv, c_start, c_end, c_words, ordinals, sent_ordinals, number
+                tv, c_start, c_end, c_words, ordinals, sent_ordinals, number, cw
             ):
                 usable = False
             if usable and not names_round and dates is not None and (date_mentions or relative):
@@ -408,7 +418,12 @@ _SINGULAR_ROUND_NOUNS = frozenset({"round", "meeting", "session", "gathering", "
 
 
 def _elliptical_other_round(
-    tv: Tokens, start: int, end: int, sent_ordinals: list[RoundMention] | None, number: int | None
+    tv: Tokens,
+    start: int,
+    end: int,
+    sent_ordinals: list[RoundMention] | None,
+    number: int | None,
+    cw: ClauseWords,
 ) -> bool:
     """ "The first round, in 2017, set up the monitoring; the fourth, that May, created the
     zones": a clause opening with a bare ordinal in a sentence that names another round."""
@@ -418,9 +433,9 @@ def _elliptical_other_round(
     j = start
     while j < end and L[j] in {"the", "and", "then", "while"}:
         j += 1
-    if j + 1 >= end or L[j] not in _EN.ordinals or L[j + 1] not in {",", "one"}:
+    if j + 1 >= end or L[j] not in cw.ordinals or L[j + 1] not in {",", "one"}:
         return False
-    value = ordinal_value(tv.text[j : j + 1])
+    value = ordinal_value(tv.text[j : j + 1], cw.lang)
     return value is not None and value != number
 
 
@@ -431,30 +446,79 @@ _PASSING_OPENERS = _PLURAL_HISTORY_MARKERS | PASSING_MARKERS
 _CLAUSE_CUE_WORDS = ROUND_WORDS | _PASSING_OPENERS | {"had"}
 
 
-def _passing_reference(tv: Tokens, start: int, end: int) -> bool:
+@dataclass(frozen=True, eq=False)
+class ClauseWords:
+    """The words of the attribution rules for one language. English keeps its own lists
+    (plural history markers, "one" as a round noun); another language takes its passing
+    markers, round nouns and subordinators from its word data. The cue words (the speed
+    shortcut of `attribute_sentences`) are built from the same sets the rules read."""
+
+    passing_markers: frozenset[str]
+    plural_history_markers: frozenset[str]
+    passing_openers: frozenset[str]
+    singular_round_nouns: frozenset[str]
+    plural_round_nouns: frozenset[str]
+    cue_words: frozenset[str]
+    subordinate_stops: dict[str, bool]
+    ordinals: frozenset[str]
+    lang: str
+
+
+@cache
+def clause_words(lang: str) -> ClauseWords:
+    if lang == "en" or round_words(lang).lang == "en":
+        return ClauseWords(
+            PASSING_MARKERS,
+            _PLURAL_HISTORY_MARKERS,
+            _PASSING_OPENERS,
+            _SINGULAR_ROUND_NOUNS,
+            _PLURAL_ROUND_NOUNS,
+            _CLAUSE_CUE_WORDS,
+            _SUBORDINATE_STOPS,
+            frozenset(_EN.ordinals),
+            "en",
+        )
+    words = round_words(lang)
+    stops = dict.fromkeys((",", ";", ":", "\u2014", "\u2013", "\u060c"), False)
+    return ClauseWords(
+        words.passing_markers,
+        frozenset(),
+        words.passing_markers,
+        words.round_nouns,
+        frozenset(),
+        ROUND_WORDS | words.round_nouns | words.passing_markers | {"had"},
+        stops | dict.fromkeys(words.subordinators, True),
+        frozenset(words.ordinals),
+        lang,
+    )
+
+
+def _passing_reference(tv: Tokens, start: int, end: int, cw: ClauseWords | None = None) -> bool:
     """ "the previous round", "the next meeting", "the most recent gathering" in a main clause;
     "later rounds set up ...", "earlier meetings agreed ..." (other rounds, not this one)."""
     L = tv.lower
-    for j in tv.positions_in(_PASSING_OPENERS, start, end):
+    cw = cw or clause_words("en")
+    stops = cw.subordinate_stops
+    for j in tv.positions_in(cw.passing_openers, start, end):
         if (
-            L[j] in _PLURAL_HISTORY_MARKERS
+            L[j] in cw.plural_history_markers
             and j + 1 < end
-            and L[j + 1] in _PLURAL_ROUND_NOUNS
+            and L[j + 1] in cw.plural_round_nouns
             and not (j > start and L[j - 1] in _COMPARISON_PREPOSITIONS)
-            and not _is_subordinate(tv, start, j)
+            and not _is_subordinate(tv, start, j, stops)
             and not _is_parenthetical(tv, start, end, j, j + 2)
         ):
             return True
-        if L[j] not in PASSING_MARKERS:
+        if L[j] not in cw.passing_markers:
             continue
         nxt = L[j + 1 : min(j + 3, end)]
-        if not any(w in _SINGULAR_ROUND_NOUNS for w in nxt):
+        if not any(w in cw.singular_round_nouns for w in nxt):
             continue
         if any(w in {"week", "month", "year", "day", "time"} for w in nxt):
             continue
         if L[j] == "last" and j + 1 < end and L[j + 1] == "of":
             continue
-        if _is_subordinate(tv, start, j):
+        if _is_subordinate(tv, start, j, stops):
             continue
         if _is_parenthetical(tv, start, end, j, j + 2):
             continue  # "Jordan, absent at the previous meeting, sent ..."

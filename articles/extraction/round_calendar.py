@@ -143,9 +143,9 @@ def rounds_of_text_date(
         start, end = dates
         if td.year is not None and td.year not in {start.year, end.year}:
             continue
-        if td.year is None and published is not None:
-            if abs((start - published).days) > TEXT_DATE_REACH.days:
-                continue
+        far = published is not None and abs((start - published).days) > TEXT_DATE_REACH.days
+        if td.year is None and far:
+            continue
         if td.month not in {start.month, end.month}:
             continue
         if td.first_day is None:

@@ -5,9 +5,9 @@ Every candidate round collects weighted features, each named in its explanation 
 
 * an ordinal mention: its position (headline 3, lead 2.5, first paragraph 1.5, body 1), its
   grammar (+1 next to opened/ended/wrapped up/will host), markers of a passing reference
-  (-4 for "previous/next/last ...", -0.75 for "at the ...", -2.5 after "agreed to hold"); further mentions add a quarter,
-  and the only round the text names by an ordinal, not in passing, gets 0.5 more when no
-  publication date can check it;
+  (-4 for "previous/next/last ...", -0.75 for "at the ...", -2.5 after "agreed to hold");
+  further mentions add a quarter, and the only round the text names by an ordinal, not in
+  passing, gets 0.5 more when no publication date can check it;
 * a count of earlier rounds ("11 meetings have been held": the next one) 1.5;
 * the publication date against the round's dates (`round_calendar.date_term`: +2.5, +3
   during the round, -3 far from it, -1.5 for a look-back);

@@ -6,7 +6,8 @@ Structures, in every language with word data (`round_words.RoundWords`):
 * ordinal, modifiers, round noun: "13th round", "the eighteenth international meeting",
   "8th Astana round", "восьмой раунд", "18. Astana görüşmeleri", "22ª Reunión", "4e round";
 * a compound ordinal: "twenty-first", "двадцать первый", "الرابعة عشرة", "بیست و یکم";
-* noun, then ordinal (languages marked `noun_first`): "الجولة الـ21", "دور شانزدهم";
+* noun, then ordinal (languages marked `noun_first`): Arabic "al-jawla al-21", Persian
+  "dowr-e shanzdahom";
 * a named round: "Astana 16", "Astana-9", "“16” round";
 * a count of earlier rounds: "11 meetings ... have been held" (names the next round).
 """

@@ -27,7 +27,10 @@ from .sentences import StringCache
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # Spelling variants of Arabic script that do not change a word.
 _ARABIC_SCRIPT = str.maketrans(
-    {"\u0640": None, "\u200c": None, "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ي": "ی", "ك": "ک"}
+    # tatweel and zero-width non-joiner dropped; alef with hamza or madda as bare alef; alef
+    # maqsura and Arabic yeh as Persian yeh; Arabic kaf as Persian keheh
+    {"\u0640": None, "\u200c": None, "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627"}
+    | {"\u0649": "\u06cc", "\u064a": "\u06cc", "\u0643": "\u06a9"}
 )
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 _ROMAN_RE = re.compile(r"^[ivxl]{2,6}$")
@@ -142,7 +145,7 @@ def _normaliser(lang: str, known: frozenset[str], clitics: Sequence[str], marks:
         word = lower.translate(_DIGITS)
         if arabic_script:
             word = word.translate(_ARABIC_SCRIPT)
-        for mark in marks:  # "astana'nın" -> "astana"
+        for mark in marks:  # "astana'da" -> "astana"
             at = word.find(mark)
             if at > 0:
                 word = word[:at]
@@ -166,15 +169,15 @@ def _digit_ordinals(
     prefixes: Iterable[str], suffixes: Iterable[str], limit: int = 60
 ) -> dict[str, int]:
     """Ordinals in digits: every number up to `limit` with every prefix or suffix ("13th",
-    "18.", "17-й", "22ª", "الـ21"); a suffix needs no exact agreement with the number ("2th"
-    is rare and harmless)."""
+    "18.", Russian "17-j", Spanish "22a", Arabic "al-21"); a suffix needs no exact agreement
+    with the number ("2th" is rare and harmless)."""
     out = {f"{n}{s}": n for n in range(1, limit + 1) for s in suffixes}
     out.update({f"{p}{n}": n for n in range(1, limit + 1) for p in prefixes})
     return out
 
 
 def _inflected(stems: Mapping[str, int], endings: Iterable[str]) -> dict[str, int]:
-    """Ordinal words from stems and endings ("восьм" + "ого")."""
+    """Ordinal words from stems and endings (Russian "vosm" + "ogo")."""
     return {stem + ending: n for stem, n in stems.items() for ending in endings}
 
 
