@@ -15,7 +15,7 @@ Structures, in every language with word data (`round_words.RoundWords`):
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
@@ -64,7 +64,8 @@ def ordinal_at(N: Sequence[str], i: int, words: RoundWords) -> tuple[int, int] |
             j += 1
         if j < n and N[j] in words.units:
             return words.tens[word] + words.units[N[j]], j + 1
-        return None
+        if word not in words.ordinals:  # "vigésima" is an ordinal alone too
+            return None
     if word in words.digit_prefixes:
         if i + 1 < n and N[i + 1].isdigit() and len(N[i + 1]) <= 2:
             return int(N[i + 1]), i + 2
@@ -100,10 +101,8 @@ def named_round_at(N: Sequence[str], i: int, words: RoundWords) -> tuple[int, in
         if i + 1 < len(N) and N[i + 1].isdigit() and len(N[i + 1]) <= 2:
             return int(N[i + 1]), i + 2
         return None
-    name, dash, number = word.rpartition("-")
-    if dash and name in words.named_round_words and number.isdigit() and len(number) <= 2:
-        return int(number), i + 1
-    return None
+    number = words.named_round_forms.get(word)
+    return (number, i + 1) if number is not None else None
 
 
 def ordinal_match_at(N: Sequence[str], i: int, words: RoundWords) -> tuple[int, int] | None:
@@ -326,31 +325,43 @@ def _count_mention(
 # --- the structures as spaCy Matcher patterns (the plain rules the tests compare with) -----
 
 
-def round_patterns(words: RoundWords) -> list[list[dict]]:
-    """Ordinal-first mentions as spaCy Matcher patterns over LOWER (languages whose `norm`
-    is the lower-case form): what `ordinal_match_at` finds with a noun after the ordinal."""
-    single = {"LOWER": {"IN": sorted(words.ordinals)}}
-    compound = [
-        {"LOWER": {"IN": sorted(words.tens)}},
-        {"LOWER": {"IN": sorted(words.joiners)}, "OP": "?"},
-        {"LOWER": {"IN": sorted(words.units)}},
-    ]
-    modifier = {"LOWER": {"IN": sorted(words.round_modifiers)}, "OP": "{0,4}"}
-    noun = {"LOWER": {"IN": sorted(words.round_nouns)}}
+def round_patterns(words: RoundWords, attr: str = "LOWER") -> list[list[dict]]:
+    """The ordinal mentions of `ordinal_match_at` as spaCy Matcher patterns over `attr` (LOWER
+    where `norm` is the lower-case form, else NORM set to `RoundWords.norm`)."""
+
+    def among(values: Iterable[str], op: str | None = None) -> dict:
+        pattern: dict = {attr: {"IN": sorted(values)}}
+        if op:
+            pattern["OP"] = op
+        return pattern
+
+    single = among(words.ordinals)
+    compound = [among(words.tens), among(words.joiners, "?"), among(words.units)]
+    modifier = among(words.round_modifiers, "{0,4}")
+    noun = among(words.round_nouns)
+    digit = {attr: {"REGEX": r"^\d{1,2}$"}}
     quoted = [
         {"ORTH": {"IN": sorted(_QUOTES_OPEN)}},
-        {"IS_DIGIT": True, "LENGTH": {"<=": 2}},
+        digit,
         {"ORTH": {"IN": sorted(_QUOTES_CLOSE)}},
     ]
-    named = [
-        {"LOWER": {"IN": sorted(words.named_round_words)}},
-        {"IS_DIGIT": True, "LENGTH": {"<=": 2}},
+    ordinals = [[single], compound, [among(words.digit_prefixes), digit]]
+    if words.unit_first:
+        ordinals.append([among(words.units), among(words.joiners, "?"), among(words.tens)])
+    patterns = [[*o, modifier, noun] for o in ordinals]
+    patterns += [
+        [*quoted, modifier, noun],
+        [among(words.named_round_words), digit],
+        [among(words.named_round_forms)],
     ]
-    return [[single, modifier, noun], [*compound, modifier, noun], [*quoted, modifier, noun], named]
+    if words.noun_first:  # "الجولة الرابعة عشرة": the noun, at most two modifiers, the ordinal
+        before = among(words.round_modifiers, "{0,2}")
+        patterns += [[noun, before, *o] for o in [*ordinals, [digit]]]
+    return patterns
 
 
-def count_patterns(words: RoundWords) -> list[list[dict]]:
+def count_patterns(words: RoundWords, attr: str = "LOWER") -> list[list[dict]]:
     """Counts of rounds as spaCy Matcher patterns: what `count_start` matches."""
     number = {"LIKE_NUM": True}
-    modifier = {"LOWER": {"IN": sorted(words.count_modifiers - words.count_nouns)}, "OP": "{0,2}"}
-    return [[number, modifier, {"LOWER": {"IN": sorted(words.count_nouns)}}]]
+    modifier = {attr: {"IN": sorted(words.count_modifiers - words.count_nouns)}, "OP": "{0,2}"}
+    return [[number, modifier, {attr: {"IN": sorted(words.count_nouns)}}]]

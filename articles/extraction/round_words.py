@@ -96,6 +96,7 @@ class RoundWords:
     count_verbs: frozenset[str]
     astana_context: frozenset[str]
     named_round_words: frozenset[str]  # "Astana" in "Astana 16", "Astana-9"
+    named_round_forms: Mapping[str, int]  # "astana-9" written as one token
     not_round_after_of: frozenset[str]
     not_round_after: frozenset[str]
     other_bodies: frozenset[str]
@@ -145,9 +146,9 @@ def _normaliser(lang: str, known: frozenset[str], clitics: Sequence[str], marks:
         word = lower.translate(_DIGITS)
         if arabic_script:
             word = word.translate(_ARABIC_SCRIPT)
-        for mark in marks:  # "astana'da" -> "astana"
+        for mark in marks:  # "astana'da" -> "astana"; "21'inci" stays an ordinal
             at = word.find(mark)
-            if at > 0:
+            if at > 0 and not word[:at].isdigit():
                 word = word[:at]
         if clitics and word not in known and not word.isdigit():
             for clitic in clitics:  # "والجولة" -> "الجولة", "لمحادثات" -> "محادثات"
@@ -243,6 +244,9 @@ def round_words(lang: str) -> RoundWords:
         count_verbs=words("count_verbs"),
         astana_context=words("astana_context"),
         named_round_words=words("named_round_words"),
+        named_round_forms={
+            f"{name}-{n}": n for name in words("named_round_words") for n in range(1, 61)
+        },
         not_round_after_of=words("not_round_after_of"),
         not_round_after=words("not_round_after"),
         other_bodies=words("other_bodies"),
@@ -300,6 +304,7 @@ def _anchor_words(words: RoundWords) -> frozenset[str]:
         | words.digit_prefixes
         | words.count_nouns
         | words.named_round_words
+        | words.named_round_forms.keys()
         | (words.round_nouns if words.noun_first else frozenset())
     )
 

@@ -26,7 +26,7 @@ _WORD_KINDS = [
     sorted(EN.round_nouns),
     sorted(EN.count_nouns),
     sorted(EN.count_modifiers),
-    ["3", "11", "eleven", "1,000", "two", "first", "\u201c", "\u201d", '"', "Astana"],
+    ["3", "11", "eleven", "1,000", "two", "first", "\u201c", "\u201d", '"', "Astana", "Astana-9"],
     ["the", "of", "in", ",", ".", "Talks", "since"],
 ]
 
@@ -105,7 +105,8 @@ def test_anchor_words_hold_every_word_a_mention_starts_with() -> None:
     ordinal, tens word, named-round word and count noun is one."""
     for lang in ("en", "ru", "tr", "ar", "fr", "de", "fa", "es", "it"):
         words = round_words(lang)
-        for group in (words.ordinals, words.tens, words.named_round_words, words.count_nouns):
+        groups = (words.ordinals, words.tens, words.named_round_words, words.named_round_forms)
+        for group in (*groups, words.count_nouns):
             assert set(group) <= words.anchor_words, lang
         if words.noun_first:
             assert words.round_nouns <= words.anchor_words, lang
@@ -166,3 +167,52 @@ def test_year_adverbial_test_lets_every_year_adverbial_through() -> None:
 )
 def test_year_adverbial_test(text: str, expected: bool) -> None:
     assert clause_dates.may_hold_year_adverbial(text) == expected
+
+
+def _language_kinds(lang: str) -> list[list[str]]:
+    words = round_words(lang)
+    pick = random.Random(lang)
+
+    def some(values, k: int = 12) -> list[str]:
+        values = sorted(values)
+        return pick.sample(values, min(k, len(values))) if values else ["x"]
+
+    return [
+        some(words.ordinals),
+        some(words.tens),
+        some(words.units),
+        some(words.joiners) + ["-"],
+        some(words.round_modifiers),
+        some(words.round_nouns),
+        some(words.named_round_words) + some(words.named_round_forms, 3),
+        some(words.digit_prefixes) + ["3", "11", "\u201c", "\u201d", "2017"],
+        ["the", ",", ".", "и", "و", "de"],
+    ]
+
+
+@pytest.mark.parametrize("lang", ["ru", "tr", "ar", "fr", "de", "fa", "es", "it"])
+def test_round_component_matches_the_patterns_in_every_language(lang: str) -> None:
+    """The anchors and the Python matching of the component find what the Matcher patterns
+    built from the same word data find (over NORM set to the rules' normal form)."""
+    words = round_words(lang)
+    nlp = spacy.blank(lang)
+    component = round_mentions.RoundMatcher(nlp)
+    matcher = Matcher(nlp.vocab, validate=True)
+    matcher.add("ordinal", round_mentions.round_patterns(words, "NORM"))
+    kinds = _language_kinds(lang)
+    rng = random.Random(3)
+    for _ in range(800):
+        tokens = [rng.choice(rng.choice(kinds)) for _ in range(rng.randint(1, 10))]
+        doc = Doc(nlp.vocab, words=tokens)
+        for token in doc:
+            token.norm_ = words.norm(token.lower_)
+        longest: dict[int, int] = {}
+        for _, start, end in matcher(doc):
+            longest[start] = max(longest.get(start, 0), end)
+        expected, last_end = [], -1
+        for start in sorted(longest):
+            if start >= last_end:
+                expected.append((start, longest[start]))
+                last_end = longest[start]
+        spans = component(doc).spans[round_mentions.ROUNDS_SPANS]
+        assert [(s.start, s.end) for s in spans if s.label_ == "ordinal"] == expected, tokens
