@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (the texts are in Cyrillic, Arabic and Turkish script on purpose)
 """The round of articles in every supported language: ordinals in words and digits, round
 nouns, dates in the text against the calendar, non-round events. Short texts written for
 these tests."""

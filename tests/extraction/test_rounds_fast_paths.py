@@ -181,11 +181,11 @@ def _language_kinds(lang: str) -> list[list[str]]:
         some(words.ordinals),
         some(words.tens),
         some(words.units),
-        some(words.joiners) + ["-"],
+        [*some(words.joiners), "-"],
         some(words.round_modifiers),
         some(words.round_nouns),
-        some(words.named_round_words) + some(words.named_round_forms, 3),
-        some(words.digit_prefixes) + ["3", "11", "\u201c", "\u201d", "2017"],
+        [*some(words.named_round_words), *some(words.named_round_forms, 3)],
+        [*some(words.digit_prefixes), "3", "11", "\u201c", "\u201d", "2017"],
         ["the", ",", ".", "и", "و", "de"],
     ]
 
