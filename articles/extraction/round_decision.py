@@ -323,8 +323,12 @@ def _add_text_dates(
 
 
 def _names_city(words: RoundWords, text: str, city: str) -> bool:
-    """Whether `text` names the city (in the language's spelling, `RoundWords.cities`)."""
-    return any(name.lower() == city and key in text for key, name in words.cities.items())
+    """Whether `text` names the city (in the language's spelling, `RoundWords.cities`). A
+    city whose name is also the process's ("Astana talks", "Astana-format") tells nothing."""
+    return any(
+        name.lower() == city and key in text and key not in words.named_round_words
+        for key, name in words.cities.items()
+    )
 
 
 def _explanations(doc: Doc, ranked: Sequence[Candidate]) -> list[str]:
