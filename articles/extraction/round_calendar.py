@@ -5,9 +5,11 @@ octobre", "25. und 26. April") and which rounds they name, and the round's city.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -91,41 +93,51 @@ def _year(word: str) -> int | None:
 
 
 def find_text_dates(
-    N: Sequence[str], sents: Sequence[SentInfo], words: RoundWords
+    N: Sequence[str], sents: Sequence[SentInfo], words: RoundWords, T: Sequence[str] = ()
 ) -> list[TextDate]:
     """Days and months written in the given sentences (normalised tokens `N`): days before
-    the month ("21-22 декабря", "du 30 au 31 octobre", "25. und 26. April") or after it
-    ("December 21-22"), and a year within three tokens after."""
+    the month ("21-22 of the month" in Russian, "du 30 au 31 octobre", "25. und 26. April")
+    or after it ("December 21-22"), and a year within three tokens after. Month names are
+    found in one pass in C over the sentences' tokens. In a language that capitalises month
+    names (`RoundWords.months_capitalised`), a month alone must be capitalised in `T`, the
+    token texts ("talks may resume" names no month)."""
     months = words.month_names
     out: list[TextDate] = []
-    for sent in sents:
-        for j in range(sent.start, sent.end):
-            month = months.get(N[j])
-            if month is None:
-                continue
-            days: list[int] = []
-            k = j - 1
-            while k >= max(sent.start, j - 6):
+    if not sents:
+        return out
+    starts = [s.start for s in sents]
+    lo, hi = sents[0].start, sents[-1].end
+    for j in compress(range(lo, hi), map(months.__contains__, N[lo:hi])):
+        k = bisect_right(starts, j) - 1
+        if k < 0 or not sents[k].start <= j < sents[k].end:
+            continue
+        sent = sents[k]
+        month = months[N[j]]
+        days: list[int] = []
+        k = j - 1
+        while k >= max(sent.start, j - 6):
+            found = _day(N[k])
+            if found:
+                days += found
+            elif N[k] not in _DAY_JOINERS:
+                break
+            k -= 1
+        last = j
+        if not days:
+            k = j + 1
+            while k < min(sent.end, j + 5):
                 found = _day(N[k])
                 if found:
                     days += found
+                    last = k
                 elif N[k] not in _DAY_JOINERS:
                     break
-                k -= 1
-            last = j
-            if not days:
-                k = j + 1
-                while k < min(sent.end, j + 5):
-                    found = _day(N[k])
-                    if found:
-                        days += found
-                        last = k
-                    elif N[k] not in _DAY_JOINERS:
-                        break
-                    k += 1
-            year = next((y for y in map(_year, N[last + 1 : min(sent.end, last + 4)]) if y), None)
-            first_day, last_day = (min(days), max(days)) if days else (None, None)
-            out.append(TextDate(sent.index, month, first_day, last_day, year))
+                k += 1
+        year = next((y for y in map(_year, N[last + 1 : min(sent.end, last + 4)]) if y), None)
+        if not days and words.months_capitalised and T and not T[j][:1].isupper():
+            continue
+        first_day, last_day = (min(days), max(days)) if days else (None, None)
+        out.append(TextDate(sent.index, month, first_day, last_day, year))
     return out
 
 

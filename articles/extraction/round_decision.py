@@ -43,7 +43,7 @@ from .round_calendar import (
 )
 from .round_mentions import RoundMention, normalised_tokens, words_of
 from .round_words import RoundWords, normalise_text
-from .sentences import CHROME, HEADLINE, LEAD, Layout, SentInfo, doc_text
+from .sentences import CHROME, HEADLINE, LEAD, Layout, SentInfo, doc_text, tokens_of
 from .types import Evidence, RoundInfo, RoundLink
 
 W_HEADLINE, W_LEAD, W_FIRST_PARAGRAPH, W_BODY = 3.0, 2.5, 1.5, 1.0
@@ -280,7 +280,7 @@ def _add_text_dates(
     text = doc_text(doc)
     sentence_text = {}
     best: dict[int, tuple[float, str]] = {}
-    for td in find_text_dates(N, sents, words):
+    for td in find_text_dates(N, sents, words, tokens_of(doc).text):
         if td.sent not in sentence_text:
             sent = layout.sents[td.sent]
             sentence_text[td.sent] = normalise_text(words, text[sent.start_char : sent.end_char])

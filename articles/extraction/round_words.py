@@ -116,6 +116,7 @@ class RoundWords:
     cities: Mapping[str, str]
     capital_phrases: tuple[str, ...]
     month_names: Mapping[str, int]
+    months_capitalised: bool  # month names are written with a capital ("May", not "may")
     clitics: tuple[str, ...]
     suffix_marks: tuple[str, ...]
 
@@ -266,6 +267,7 @@ def round_words(lang: str) -> RoundWords:
         cities={plain(str(k).lower()): v for k, v in block.get("cities", {}).items()},
         capital_phrases=_listed(block, "capital_phrases"),
         month_names=months,
+        months_capitalised=bool(block.get("months_capitalised", False)),
         clitics=clitics,
         suffix_marks=marks,
     )
