@@ -8,7 +8,7 @@ Structures, in every language with word data (`round_words.RoundWords`):
 * a compound ordinal: "twenty-first", "двадцать первый", "الرابعة عشرة", "بیست و یکم";
 * noun, then ordinal (languages marked `noun_first`): Arabic "al-jawla al-21", Persian
   "dowr-e shanzdahom";
-* a named round: "Astana 16", "Astana-9", "“16” round";
+* a named or numbered round: "Astana 16", "Astana-9", "“16” round", "Round 16";
 * a count of earlier rounds: "11 meetings ... have been held" (names the next round).
 """
 
@@ -95,9 +95,9 @@ def _noun_after(N: Sequence[str], j: int, words: RoundWords, nouns: frozenset[st
 
 
 def named_round_at(N: Sequence[str], i: int, words: RoundWords) -> tuple[int, int] | None:
-    """(number, end) of "Astana 16" or "Astana-9" at token `i`."""
+    """(number, end) of "Astana 16", "Astana-9" or "Round 16" at token `i`."""
     word = N[i]
-    if word in words.named_round_words:
+    if word in words.named_round_words or word in words.numbered_round_nouns:
         if i + 1 < len(N) and N[i + 1].isdigit() and len(N[i + 1]) <= 2:
             return int(N[i + 1]), i + 2
         return None
@@ -277,8 +277,8 @@ def _ordinal_mention(
     after = N[end] if end < sent.end else None
     named = named_round_at(N, start, words) is not None
     if named:
-        # "Astana 11 Nov" is a dateline; "Astana 2017" no round.
-        if after is not None and after in words.month_names:
+        # "Astana 11 Nov" is a dateline; "a round 2 weeks later" no round.
+        if after is not None and (after in words.month_names or after in words.time_units):
             return None
         return RoundMention("ordinal", number, start, end, sent.index)
     noun_at = end - 1 if N[end - 1] in words.round_nouns else start
@@ -351,7 +351,7 @@ def round_patterns(words: RoundWords, attr: str = "LOWER") -> list[list[dict]]:
     patterns = [[*o, modifier, noun] for o in ordinals]
     patterns += [
         [*quoted, modifier, noun],
-        [among(words.named_round_words), digit],
+        [among(words.named_round_words | words.numbered_round_nouns), digit],
         [among(words.named_round_forms)],
     ]
     if words.noun_first:  # "الجولة الرابعة عشرة": the noun, at most two modifiers, the ordinal

@@ -97,6 +97,8 @@ class RoundWords:
     astana_context: frozenset[str]
     named_round_words: frozenset[str]  # "Astana" in "Astana 16", "Astana-9"
     named_round_forms: Mapping[str, int]  # "astana-9" written as one token
+    numbered_round_nouns: frozenset[str]  # "Round" in "Round 16"
+    time_units: frozenset[str]  # "round 2 weeks later" names no round
     not_round_after_of: frozenset[str]
     not_round_after: frozenset[str]
     other_bodies: frozenset[str]
@@ -245,6 +247,8 @@ def round_words(lang: str) -> RoundWords:
         count_verbs=words("count_verbs"),
         astana_context=words("astana_context"),
         named_round_words=words("named_round_words"),
+        numbered_round_nouns=words("numbered_round_nouns"),
+        time_units=words("time_units"),
         named_round_forms={
             f"{name}-{n}": n for name in words("named_round_words") for n in range(1, 61)
         },
@@ -307,6 +311,7 @@ def _anchor_words(words: RoundWords) -> frozenset[str]:
         | words.count_nouns
         | words.named_round_words
         | words.named_round_forms.keys()
+        | words.numbered_round_nouns
         | (words.round_nouns if words.noun_first else frozenset())
     )
 

@@ -30,6 +30,13 @@ DECISIONS = [
         id="quoted-number",
     ),
     pytest.param(
+        "Astana talks: Round 12 opens in Nur-Sultan\n\nThe guarantors met on Thursday.",
+        "2019-04-25",
+        12,
+        "ordinal",
+        id="numbered-round",
+    ),
+    pytest.param(
         "ASTANA 11 Nov (Agency) A new round of the Astana talks on Syria opened today in the "
         "Kazakh capital.",
         "2024-11-11",
@@ -85,6 +92,12 @@ def test_round_not_in_the_calendar_takes_its_city_from_the_text(extract) -> None
         "2025-06-02",
     ).round
     assert link is not None and link.city == "Astana"
+
+
+def test_round_followed_by_a_time_is_no_numbered_round(extract) -> None:
+    text = "The guarantors will meet for another round 2 weeks from now, the ministry said."
+    link = extract(text, "2024-10-01").round
+    assert link is None or link.number != 2
 
 
 def test_summit_dates_do_not_place_a_round(extract) -> None:
