@@ -33,7 +33,7 @@ from .clause_dates import (
 )
 from .data import word_set
 from .round_calendar import round_dates
-from .round_mentions import RoundMention, ordinal_value, words_of
+from .round_mentions import RoundMention, normalised_tokens, ordinal_value, words_of
 from .round_words import round_words
 from .sentences import CHROME, Layout, SentInfo, Tokens, doc_text, tokens_of
 from .types import RoundInfo, RoundLink
@@ -323,13 +323,16 @@ def attribute_sentences(
         dates = (published - timedelta(days=2), published)
     reference = dates[0] if dates else published
     tv = tokens_of(doc)
+    words = words_of(doc)
+    if not words.identity_norm:
+        # Rules compare normalised forms in every language (Arabic spelling, suffixes).
+        tv = Tokens(tv.text, normalised_tokens(doc, words), tv.idx, tv.ws, tv.breaks)
     by_sent: dict[int, list[RoundMention]] = {}
     for m in mentions:
         if m.kind == "ordinal":
             by_sent.setdefault(m.sent, []).append(m)
 
     text_all = doc_text(doc)
-    words = words_of(doc)
     cw = clause_words(words.lang)
     history_sents = _history_sentences(text_all, layout.sents, words.history_markers)
     roles: list[SentenceRole] = []
