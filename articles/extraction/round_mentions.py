@@ -287,7 +287,7 @@ def _ordinal_mention(
     modifiers = set(N[start + 1 : end - 1]) if noun_at == end - 1 else set(N[start + 1 : end])
     if after is not None and after in words.not_round_after and after != "of":
         return None
-    if number == 1 and any(w in {"since", "outside"} for w in N[end : min(end + 7, sent.end)]):
+    if number == 1 and not words.since_words.isdisjoint(N[end : min(end + 7, sent.end)]):
         return None  # "the first round since ...", "the first meeting in the capital since"
     if after == "of":
         following = set(N[end + 1 : min(end + 6, sent.end)])

@@ -99,6 +99,7 @@ class RoundWords:
     named_round_forms: Mapping[str, int]  # "astana-9" written as one token
     numbered_round_nouns: frozenset[str]  # "Round" in "Round 16"
     time_units: frozenset[str]  # "round 2 weeks later" names no round
+    since_words: frozenset[str]  # "the first round since ..." names no round
     not_round_after_of: frozenset[str]
     not_round_after: frozenset[str]
     other_bodies: frozenset[str]
@@ -249,6 +250,7 @@ def round_words(lang: str) -> RoundWords:
         named_round_words=words("named_round_words"),
         numbered_round_nouns=words("numbered_round_nouns"),
         time_units=words("time_units"),
+        since_words=words("since_words"),
         named_round_forms={
             f"{name}-{n}": n for name in words("named_round_words") for n in range(1, 61)
         },
