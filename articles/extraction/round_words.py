@@ -322,7 +322,10 @@ def _month_names(lang: str) -> dict[str, int]:
     """Month names of `lang` (lower case, normalised) from `patterns/dates.json`."""
     block = for_language("dates", lang) or for_language("dates", "en")
     plain = _normaliser(lang, frozenset(), (), ())
-    return {plain(str(k).lower()): int(v) for k, v in block.get("months", {}).items()}
+    months = {plain(str(k).lower()): int(v) for k, v in block.get("months", {}).items()}
+    # "Dec." is one token: abbreviations also with their full stop.
+    months.update({f"{name}.": n for name, n in months.items() if len(name) <= 4})
+    return months
 
 
 def capital_renames(lang: str = "en") -> tuple[tuple[date, str], ...]:

@@ -62,6 +62,14 @@ DECISIONS = [
         id="preview-with-dates-and-no-number",
     ),
     pytest.param(
+        "Kazakhstan sets dates for new Syria talks\n\nThe guarantors of the Astana process "
+        "will meet in Nur-Sultan on Dec. 10-11, the ministry said.",
+        "2019-11-29",
+        14,
+        "announcement",
+        id="abbreviated-month-in-the-text",
+    ),
+    pytest.param(
         "Guarantors issue a joint statement\n\nThe talks in the Astana format ended on "
         "May 15 with a statement on the de-escalation zones.",
         None,
