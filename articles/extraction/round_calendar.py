@@ -30,7 +30,7 @@ W_DATE_WEAK_FACTOR = 0.5
 TEXT_DATE_REACH = timedelta(days=120)
 _DAY_JOINERS = frozenset(
     {"-", "\u2013", "\u2014", "/", ",", "and", "to", "&", "и", "по", "до", "und", "bis", "au"}
-    | {"et", "y", "e", "al", "ve", "ile", "و", "تا", "الى", "إلى", "del", "dal"}
+    | {"et", "y", "e", "al", "ve", "ile", "و", "تا", "الى", "إلى", "del", "dal", "de", "du"}
 )
 
 
@@ -112,7 +112,12 @@ def find_text_dates(
         if k < 0 or not sents[k].start <= j < sents[k].end:
             continue
         sent = sents[k]
-        month = months[N[j]]
+        month, month_end = months[N[j]], j + 1
+        for rest, number in words.month_phrases.get(N[j], ()):
+            if tuple(N[j + 1 : j + 1 + len(rest)]) == rest:
+                month, month_end = number, j + 1 + len(rest)
+        if not month:
+            continue
         days: list[int] = []
         k = j - 1
         while k >= max(sent.start, j - 6):
@@ -122,10 +127,10 @@ def find_text_dates(
             elif N[k] not in _DAY_JOINERS:
                 break
             k -= 1
-        last = j
+        last = month_end - 1
         if not days:
-            k = j + 1
-            while k < min(sent.end, j + 5):
+            k = month_end
+            while k < min(sent.end, month_end + 4):
                 found = _day(N[k])
                 if found:
                     days += found
@@ -134,8 +139,10 @@ def find_text_dates(
                     break
                 k += 1
         year = next((y for y in map(_year, N[last + 1 : min(sent.end, last + 4)]) if y), None)
-        if not days and words.months_capitalised and T and not T[j][:1].isupper():
-            continue
+        if not days and (
+            len(N[j]) < 3 or (words.months_capitalised and T and not T[j][:1].isupper())
+        ):
+            continue  # a month alone: not a short word ("mah"), nor the verb "may"
         first_day, last_day = (min(days), max(days)) if days else (None, None)
         out.append(TextDate(sent.index, month, first_day, last_day, year))
     return out

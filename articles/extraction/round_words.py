@@ -118,7 +118,8 @@ class RoundWords:
     history_markers: tuple[str, ...]
     cities: Mapping[str, str]
     capital_phrases: tuple[str, ...]
-    month_names: Mapping[str, int]
+    month_names: Mapping[str, int]  # one-word names, and the first word of longer ones
+    month_phrases: Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]  # first word -> rest
     months_capitalised: bool  # month names are written with a capital ("May", not "may")
     clitics: tuple[str, ...]
     suffix_marks: tuple[str, ...]
@@ -155,9 +156,10 @@ def _normaliser(lang: str, known: frozenset[str], clitics: Sequence[str], marks:
             if at > 0 and not word[:at].isdigit():
                 word = word[:at]
         if clitics and word not in known and not word.isdigit():
-            for clitic in clitics:  # "والجولة" -> "الجولة", "لمحادثات" -> "محادثات"
-                if word.startswith(clitic) and word[len(clitic) :] in known:
-                    return word[len(clitic) :]
+            for clitic in clitics:  # "wa-al-jawla" -> "al-jawla", "wa-11" -> "11"
+                rest = word[len(clitic) :]
+                if word.startswith(clitic) and (rest in known or rest.isdigit()):
+                    return rest
         return word
 
     return norm
@@ -216,7 +218,7 @@ def round_words(lang: str) -> RoundWords:
         ordinals.update({r: v for r in _roman_forms() if (v := roman_value(r))})
     units = {w: n for w, n in ordinals.items() if n < 10 and not w[:1].isdigit()}
     tens = numbers(block.get("tens_words", {}))
-    months = _month_names(lang)
+    months, phrases = _month_names(lang)
     round_nouns = words("round_nouns")
     known = frozenset(
         ordinals.keys()
@@ -273,6 +275,7 @@ def round_words(lang: str) -> RoundWords:
         cities={plain(str(k).lower()): v for k, v in block.get("cities", {}).items()},
         capital_phrases=_listed(block, "capital_phrases"),
         month_names=months,
+        month_phrases=phrases,
         months_capitalised=bool(block.get("months_capitalised", False)),
         clitics=clitics,
         suffix_marks=marks,
@@ -318,14 +321,26 @@ def _anchor_words(words: RoundWords) -> frozenset[str]:
     )
 
 
-def _month_names(lang: str) -> dict[str, int]:
-    """Month names of `lang` (lower case, normalised) from `patterns/dates.json`."""
+def _month_names(
+    lang: str,
+) -> tuple[dict[str, int], dict[str, tuple[tuple[tuple[str, ...], int], ...]]]:
+    """Month names of `lang` (lower case, normalised) from `patterns/dates.json`: one-word
+    names (and abbreviations with their full stop, "Dec." being one token), and names of
+    several words by their first word ("kanun al-awwal": "kanun" -> (("al-awwal",), 12))."""
     block = for_language("dates", lang) or for_language("dates", "en")
     plain = _normaliser(lang, frozenset(), (), ())
-    months = {plain(str(k).lower()): int(v) for k, v in block.get("months", {}).items()}
-    # "Dec." is one token: abbreviations also with their full stop.
+    months: dict[str, int] = {}
+    longer: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for name, number in block.get("months", {}).items():
+        first, *rest = (plain(w) for w in str(name).lower().split())
+        if rest:
+            longer.setdefault(first, []).append((tuple(rest), int(number)))
+        else:
+            months[first] = int(number)
     months.update({f"{name}.": n for name, n in months.items() if len(name) <= 4})
-    return months
+    for first in longer:
+        months.setdefault(first, 0)  # 0: the month depends on the words after it
+    return months, {first: tuple(rests) for first, rests in longer.items()}
 
 
 def capital_renames(lang: str = "en") -> tuple[tuple[date, str], ...]:

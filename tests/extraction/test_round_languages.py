@@ -143,6 +143,24 @@ LANGUAGE_ROUNDS = [
         id="de-dates-of-a-preview",
     ),
     pytest.param(
+        "es",
+        "Nueva ronda de conversaciones sobre Siria\n\nLos países garantes se reunirán en "
+        "Astaná los días 11 y 12 de noviembre, informó la cancillería kazaja.",
+        "2024-10-30",
+        22,
+        "announcement",
+        id="es-dates-with-de",
+    ),
+    pytest.param(
+        "ar",
+        "محادثات أستانا حول سوريا\n\nتعقد الدول الضامنة اجتماعا في العاصمة الكازاخية يومي "
+        "10 و11 كانون الأول.",
+        None,
+        14,
+        "calendar-date",
+        id="ar-two-word-month",
+    ),
+    pytest.param(
         "de",
         "Die 20. Runde der Astana-Gespräche über Syrien hat begonnen.",
         "2023-06-20",
