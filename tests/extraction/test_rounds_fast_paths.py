@@ -216,3 +216,16 @@ def test_round_component_matches_the_patterns_in_every_language(lang: str) -> No
                 last_end = longest[start]
         spans = component(doc).spans[round_mentions.ROUNDS_SPANS]
         assert [(s.start, s.end) for s in spans if s.label_ == "ordinal"] == expected, tokens
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "tr", "ar", "fr", "de", "fa", "es", "it"])
+def test_word_phrases_of_every_language_find_what_their_regex_finds(lang: str) -> None:
+    """The substring test before the regex (the shortcut) lets through every text the regex
+    matches, whatever the search mode of the language (word, prefix, substring)."""
+    words = round_words(lang)
+    rng = random.Random(lang)
+    for phrases in (words.non_round_events, words.future_markers, words.generic_round_words):
+        pool = [*phrases.phrases, "x", " ", "-", "ab", ",", "\u0648", "s"]
+        for _ in range(300):
+            text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 6)))
+            assert phrases.found_in(text) == bool(phrases.pattern.search(text)), text
