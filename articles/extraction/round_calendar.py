@@ -69,6 +69,7 @@ class TextDate:
     first_day: int | None
     last_day: int | None
     year: int | None
+    at: int = 0  # token offset of the month name in the sentence
 
 
 def _day(word: str) -> tuple[int, int] | None:
@@ -144,7 +145,7 @@ def find_text_dates(
         ):
             continue  # a month alone: not a short word ("mah"), nor the verb "may"
         first_day, last_day = (min(days), max(days)) if days else (None, None)
-        out.append(TextDate(sent.index, month, first_day, last_day, year))
+        out.append(TextDate(sent.index, month, first_day, last_day, year, j - sent.start))
     return out
 
 
@@ -177,6 +178,24 @@ def rounds_of_text_date(
             continue
         if start <= lo <= end or start <= hi <= end:
             out.append((number, True))
+    return out
+
+
+def dateline_dates(td: TextDate, calendar: dict[int, RoundInfo]) -> list[tuple[int, date]]:
+    """A dateline's day and month ("TEHRAN, Jan. 21") in each year a round was held (its own
+    year when given): (round, the date in that round's year)."""
+    if td.first_day is None:
+        return []
+    out = []
+    for number in calendar:
+        dates = round_dates(calendar, number)
+        if dates is None:
+            continue
+        for year in sorted({td.year} if td.year else {dates[0].year, dates[1].year}):
+            try:
+                out.append((number, date(year, td.month, td.first_day)))
+            except ValueError:
+                continue
     return out
 
 

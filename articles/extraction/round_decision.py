@@ -18,6 +18,9 @@ Every candidate round collects weighted features, each named in its explanation 
   names by no ordinal; +0.5 more in a sentence that announces, none in a sentence about a
   summit, Geneva or ministers), and for a round placed by such dates, its city named in
   the headline, lead or first paragraph (+0.5);
+* without a publication date, a dateline's day and month ("TEHRAN, Jan. 21", at the start
+  of the first sentence) in each year a round was held: the calendar rule (1.5) with half
+  the date's weight;
 * a headline or lead about a summit, the Sochi congress, Geneva or ministers that names no
   round there: -5 for every candidate.
 
@@ -35,8 +38,10 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from .round_calendar import (
+    TextDate,
     city_for,
     date_term,
+    dateline_dates,
     find_text_dates,
     round_dates,
     rounds_of_text_date,
@@ -60,6 +65,8 @@ W_TEXT_DAYS_TOP, W_TEXT_DAYS_BODY = 3.0, 1.5
 W_TEXT_MONTH_TOP, W_TEXT_MONTH_BODY = 1.0, 0.5
 W_TEXT_DATE_ANNOUNCED = 0.5
 W_TEXT_CITY = 0.5
+W_DATELINE = 0.5  # of the date term, a dateline standing for the publication date
+DATELINE_REACH = 6  # tokens from the start of the first sentence
 W_NON_ROUND_TOP = -5.0
 MIN_SCORE = 1.5
 CONTEXT_SENTS = 5
@@ -244,7 +251,9 @@ def decide_round(
 
     # Dates in the text that fall on a round's days (or in its month).
     if has_context or candidates:
-        _add_text_dates(doc, layout, N, words, published, calendar, candidates, date_weak)
+        _add_text_dates(
+            doc, layout, N, words, published, calendar, candidates, date_weak, announces
+        )
 
     # The headline or lead is about a summit, a congress, Geneva talks or ministers.
     non_round = None if top_ordinal else words.non_round_events.first_in(top_text)
@@ -272,6 +281,7 @@ def _add_text_dates(
     calendar: dict[int, RoundInfo],
     candidates: dict[int, Candidate],
     date_weak: bool,
+    announces: bool,
 ) -> None:
     """Dates in the text on a round's days or in its month; a date in a sentence about a
     summit, Geneva or ministers is that event's, and a date announced ("will be held on")
@@ -280,7 +290,11 @@ def _add_text_dates(
     text = doc_text(doc)
     sentence_text = {}
     best: dict[int, tuple[float, str]] = {}
+    first_content = sents[0].index if sents else -1
+    dateline = None
     for td in find_text_dates(N, sents, words, tokens_of(doc).text):
+        if td.sent == first_content and td.at <= DATELINE_REACH and dateline is None:
+            dateline = td
         if td.sent not in sentence_text:
             sent = layout.sents[td.sent]
             sentence_text[td.sent] = normalise_text(words, text[sent.start_char : sent.end_char])
@@ -302,6 +316,8 @@ def _add_text_dates(
                 name += ", announced"
             if weight > best.get(number, (0.0, ""))[0]:
                 best[number] = (weight, name)
+    if published is None and dateline is not None:
+        _add_dateline(dateline, calendar, candidates, best, announces)
     top_text = _sents_text(doc, [s for s in layout.sents if _is_top(s)], words)
     for number, (weight, name) in best.items():
         cand = candidates.get(number)
@@ -320,6 +336,34 @@ def _add_text_dates(
         cand.features.append((name, weight))
         cand.score += weight
         cand.text_date = cand.text_date or weight >= W_TEXT_DAYS_BODY
+
+
+def _add_dateline(
+    td: TextDate,
+    calendar: dict[int, RoundInfo],
+    candidates: dict[int, Candidate],
+    days_found: dict[int, tuple[float, str]],
+    announces: bool,
+) -> None:
+    """Without a publication date, the day and month of a dateline ("TEHRAN, Jan. 21", at
+    the start of the first sentence) stand for it: the calendar rule with half the date's
+    weight, for rounds whose days it does not name already."""
+    for number, when in dateline_dates(td, calendar):
+        dates = round_dates(calendar, number)
+        weight, _ = date_term(when, dates)
+        if weight <= 0 or dates is None or number in days_found:
+            continue
+        if when < dates[0] - timedelta(days=3) and not announces:
+            continue
+        cand = candidates.get(number)
+        if cand is None:
+            cand = candidates[number] = Candidate(number, method="calendar-date")
+            cand.features.append(("calendar", W_CALENDAR))
+            cand.score += W_CALENDAR
+        elif any(n == "dateline" for n, _ in cand.features):
+            continue
+        cand.features.append(("dateline", W_DATELINE * weight))
+        cand.score += W_DATELINE * weight
 
 
 def _names_city(words: RoundWords, text: str, city: str) -> bool:

@@ -70,6 +70,14 @@ DECISIONS = [
         id="abbreviated-month-in-the-text",
     ),
     pytest.param(
+        "DAMASCUS, Nov. 27 (Agency) - The delegations of the guarantors arrived in the Kazakh "
+        "capital on Tuesday for a new round of the Astana talks.",
+        None,
+        11,
+        "calendar-date",
+        id="dateline-without-year-stands-for-the-date",
+    ),
+    pytest.param(
         "Guarantors issue a joint statement\n\nThe talks in the Astana format ended on "
         "May 15 with a statement on the de-escalation zones.",
         None,
