@@ -512,7 +512,12 @@ def _norm(text: str) -> str:
 
 
 def _background_opener_re() -> re.Pattern[str]:
-    openers = "|".join(re.escape(w) for w in load("rounds")["background_openers"])
+    """ "Background:", "Справка:", "Hintergrund -": the openers of every language at once
+    (layout runs before the language matters, and one union costs one search)."""
+    data = load("rounds")
+    blocks = [data, *data.get("languages", {}).values()]
+    words = sorted({w for block in blocks for w in block.get("background_openers", ())}, key=len)
+    openers = "|".join(re.escape(w) for w in reversed(words))
     return re.compile(rf"^\s*(?:{openers})\s*[:\-\u2013\u2014]", re.IGNORECASE)
 
 

@@ -61,3 +61,13 @@ def test_date_stamp_in_russian_is_chrome() -> None:
     layout = analyse_layout(doc)
     assert layout.sents[0].kind == CHROME
     assert layout.lead == 1
+
+
+def test_background_opener_in_another_language() -> None:
+    text = (
+        "Восьмой раунд переговоров по Сирии начинается в Астане, где делегации гарантов "
+        "обсудят режим прекращения огня и обмен задержанными.\n\n"
+        "Справка: переговоры в Астане идут с января 2017 года."
+    )
+    layout = analyse_layout(mark_sentences(spacy.blank("ru").make_doc(text)))
+    assert [s.background for s in layout.sents] == [False, True]
