@@ -23,6 +23,7 @@ DATE_WINDOW_AFTER = timedelta(days=21)  # reports and retrospectives
 # disagrees less than an article dated before the round or long after it; so does a date
 # read only from an update stamp (publication was on or before it).
 LOOK_BACK_WINDOW = timedelta(days=75)
+ANNOUNCE_REACH = timedelta(days=100)  # how far ahead a round is announced
 W_DATE_AGREES, W_DATE_CLOSE, W_DATE_DISAGREES, W_DATE_LOOK_BACK = 2.5, 0.5, -3.0, -1.5
 W_DATE_WEAK_FACTOR = 0.5
 # A day and month in the text against the calendar: how far the publication date may be
@@ -42,12 +43,18 @@ def round_dates(calendar: dict[int, RoundInfo], number: int) -> tuple[date, date
 
 
 def date_term(
-    published: date | None, dates: tuple[date, date] | None, weak: bool = False
+    published: date | None,
+    dates: tuple[date, date] | None,
+    weak: bool = False,
+    announced: bool = False,
 ) -> tuple[float, str]:
-    """The weight of a publication date against a round's dates, and its name."""
+    """The weight of a publication date against a round's dates, and its name. An
+    announcement (`announced`) may come weeks ahead: then an earlier date costs nothing."""
     if published is None or dates is None:
         return 0.0, ""
     start, end = dates
+    if announced and start - ANNOUNCE_REACH <= published < start - DATE_WINDOW_BEFORE:
+        return 0.0, "published weeks ahead (an announcement)"
     if start - DATE_WINDOW_BEFORE <= published <= end + DATE_WINDOW_AFTER:
         if start - timedelta(days=2) <= published <= end + timedelta(days=3):
             return W_DATE_AGREES + W_DATE_CLOSE, "published during the round"

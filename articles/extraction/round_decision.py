@@ -10,7 +10,8 @@ Every candidate round collects weighted features, each named in its explanation 
   passing, gets 0.5 more when no publication date can check it;
 * a count of earlier rounds ("11 meetings have been held": the next one) 1.5;
 * the publication date against the round's dates (`round_calendar.date_term`: +2.5, +3
-  during the round, -3 far from it, -1.5 for a look-back);
+  during the round, -3 far from it, -1.5 for a look-back, 0 for an announcement up to 100
+  days ahead);
 * the calendar: an article about a round published during or just after it (or, with a
   future marker, a few weeks before) 1.5, or +0.5 where a mention names that round;
 * dates in the text that fall on the round's days (+3 in the headline, lead or first
@@ -199,7 +200,8 @@ def decide_round(
             top_ordinal = top_ordinal or sent.kind in (HEADLINE, LEAD)
         else:
             features, announcement = [("count of earlier rounds", W_COUNT)], False
-        weight, name = date_term(published, round_dates(calendar, m.number), date_weak)
+        dates = round_dates(calendar, m.number)
+        weight, name = date_term(published, dates, date_weak, announcement)
         if name:
             features.append((name, weight))
         score = sum(w for _, w in features)
@@ -290,6 +292,7 @@ def _add_text_dates(
     text = doc_text(doc)
     sentence_text = {}
     best: dict[int, tuple[float, str]] = {}
+    announced_rounds: set[int] = set()
     first_content = sents[0].index if sents else -1
     dateline = None
     for td in find_text_dates(N, sents, words, tokens_of(doc).text):
@@ -316,6 +319,8 @@ def _add_text_dates(
                 name += ", announced"
             if weight > best.get(number, (0.0, ""))[0]:
                 best[number] = (weight, name)
+                if announced:
+                    announced_rounds.add(number)
     if published is None and dateline is not None:
         _add_dateline(dateline, calendar, candidates, best, announces)
     top_text = _sents_text(doc, [s for s in layout.sents if _is_top(s)], words)
@@ -325,7 +330,9 @@ def _add_text_dates(
             continue  # a month alone adds nothing to a round the text names
         if cand is None:
             cand = candidates[number] = Candidate(number, method="calendar-date")
-            term, term_name = date_term(published, round_dates(calendar, number), date_weak)
+            term, term_name = date_term(
+                published, round_dates(calendar, number), date_weak, number in announced_rounds
+            )
             if term_name:
                 cand.features.append((term_name, term))
                 cand.score += term

@@ -78,6 +78,22 @@ DECISIONS = [
         id="dateline-without-year-stands-for-the-date",
     ),
     pytest.param(
+        "Minister: next Astana meeting to be held in December\n\nThe next international "
+        "meeting on Syria in the Astana format will take place in December, the minister said.",
+        "2021-11-10",
+        17,
+        "announcement",
+        id="announcement-weeks-ahead-by-month",
+    ),
+    pytest.param(
+        "Kazakhstan will host the 17th international meeting on Syria in December\n\nThe "
+        "ministry announced the meeting on Wednesday.",
+        "2021-11-03",
+        17,
+        "announcement",
+        id="ordinal-announced-weeks-ahead",
+    ),
+    pytest.param(
         "Guarantors issue a joint statement\n\nThe talks in the Astana format ended on "
         "May 15 with a statement on the de-escalation zones.",
         None,
