@@ -91,6 +91,15 @@ LANGUAGE_ROUNDS = [
     ),
     pytest.param(
         "tr",
+        "Astana görüşmelerinin 11. turu 28-29 Kasım'da yapılacak\n\nKazakistan Dışişleri "
+        "Bakanlığı tarihleri açıkladı.",
+        "2018-11-10",
+        11,
+        "announcement",
+        id="tr-announced-with-dates",
+    ),
+    pytest.param(
+        "tr",
         "Astana'nın 18. turu Nur-Sultan'da başladı\n\nGaranatör ülkelerin heyetleri sabah "
         "bir araya geldi.",
         "2022-06-15",
@@ -198,6 +207,25 @@ def test_round_in_every_language(
 
 
 NO_ROUND_IN_LANGUAGES = [
+    pytest.param(
+        "ar",
+        "قمة ثلاثية في طهران لرؤساء روسيا وإيران وتركيا\n\nبحث الرؤساء مسار أستانا حول سوريا.",
+        "2022-07-19",
+        id="ar-summit",
+    ),
+    pytest.param(
+        "fa",
+        "نشست سران روسیه، ایران و ترکیه در تهران\n\nسران کشورهای ضامن روند آستانه دیدار کردند.",
+        "2022-07-19",
+        id="fa-summit",
+    ),
+    pytest.param(
+        "de",
+        "Außenminister von Russland, Iran und Türkei treffen sich in Genf\n\nDie "
+        "Garantiemächte des Astana-Prozesses beraten über das Verfassungskomitee.",
+        "2019-09-16",
+        id="de-ministers-in-geneva",
+    ),
     pytest.param(
         "ru",
         "Саммит президентов России, Ирана и Турции прошел в Сочи\n\nЛидеры обсудили "
