@@ -133,10 +133,6 @@ class RoundWords:
         """The normalised form of a lower-cased token."""
         return _NORMS[self.lang][lower]
 
-    def ordinal(self, word: str) -> int | None:
-        """The number of an ordinal written as one normalised token, or None."""
-        return self.ordinals.get(word)
-
     @property
     def anchor_words(self) -> frozenset[str]:
         """Tokens a round mention can start or end with: ordinals, the first part of a
@@ -343,7 +339,8 @@ def _month_names(
     return months, {first: tuple(rests) for first, rests in longer.items()}
 
 
-def capital_renames(lang: str = "en") -> tuple[tuple[date, str], ...]:
+@cache
+def capital_renames() -> tuple[tuple[date, str], ...]:
     """(until, name) of the Kazakh capital's names, oldest first."""
     block = for_language("rounds", "en")
     return tuple((date.fromisoformat(r["until"]), r["name"]) for r in block["capital_renames"])
