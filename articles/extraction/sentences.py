@@ -31,9 +31,14 @@ SENTENCES_COMPONENT = "astana_sentences"
 
 HEADLINE, LEAD, BODY, CHROME = "headline", "lead", "body", "chrome"
 
-_FINAL_PUNCT = frozenset('.!?:;"”\u2019)]»')
-_SENT_END = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
-_CLOSERS = frozenset({'"', "”", "\u2019", "'", ")", "]", "»", ".", "!", "?"})
+# Final punctuation of every supported script: the Arabic question mark (U+061F) and full
+# stop (U+06D4) end sentences too. The Arabic comma (U+060C) ends none.
+_FINAL_PUNCT = frozenset('.!?:;"”\u2019)]»\u061f\u06d4')
+_SENT_END = frozenset({".", "!", "?", "…", "...", "!?", "?!", "\u061f", "\u06d4"})
+_CLOSERS = frozenset({'"', "”", "\u2019", "'", ")", "]", "»", ".", "!", "?", "\u061f"})
+# Direction marks (RLM, LRM, ALM) that right-to-left text puts after punctuation: the
+# tokenizer leaves "word.\u200f" as one token, which still ends a sentence.
+_DIRECTION_MARKS = "\u200f\u200e\u061c"
 _BULLETS = frozenset({"-", "*", "•", "\u2013", "\u2014", "·"})
 _SHORT_LINE_TOKENS = 10
 
@@ -58,7 +63,7 @@ def mark_sentences(doc: Doc) -> Doc:
         if i < resume:
             continue
         text = T[i]
-        if text in _SENT_END:
+        if _ENDS_SENTENCE[text]:
             j = i + 1
             while j < n and T[j] in _CLOSERS:
                 j += 1
@@ -127,8 +132,21 @@ class StringCache(dict):
         return value
 
 
+def _ends_sentence(text: str) -> bool:
+    """Final punctuation, alone or closing a word before a direction mark ("word.\u200f")."""
+    if text in _SENT_END:
+        return True
+    if text[-1:] in _DIRECTION_MARKS:
+        bare = text.rstrip(_DIRECTION_MARKS)
+        return bare in _SENT_END or (len(bare) > 1 and bare[-1] in _SENT_END)
+    return False
+
+
 def _is_break(text: str) -> bool:
-    return text in _SENT_END or ("\n" in text and text.isspace())
+    return _ends_sentence(text) or ("\n" in text and text.isspace())
+
+
+_ENDS_SENTENCE = StringCache(_ends_sentence)
 
 
 # Tokens that may end a sentence (final punctuation, whitespace with a line break).
@@ -401,7 +419,7 @@ _DATE_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[^\W_][\w'\u2019.\-]*", re.UNICODE)
-_SENT_END_RE = re.compile(r"[.!?][\"'”\u2019)\]]*\s*$")
+_SENT_END_RE = re.compile(r"[.!?\u061f\u06d4…][\"'”\u2019)\]»\u200f\u200e]*\s*$")
 # For ASCII lines, `_WORD_RE` words are the runs of letters, digits and _ ' . - that hold a
 # letter or a digit. With _ ' . - deleted, every letter and digit made an "x" and every other
 # byte a space, each such run is one run of "x" (and a run without letters or digits none).
@@ -422,8 +440,25 @@ def _word_count(line: str) -> int:
     return len(_WORD_RE.findall(line))
 
 
+def _month_names_of_every_language() -> frozenset[str]:
+    """Month names of every language of `patterns/dates.json`, lower case: a date stamp
+    ("21 декабря 2017, 00:15") is chrome in any language."""
+    data = load("dates")
+    blocks = [data, *data.get("languages", {}).values()]
+    return frozenset(
+        str(name).lower()
+        for block in blocks
+        for key in ("months", "solar_months")
+        for name in block.get(key, ())
+    )
+
+
+_OTHER_MONTH_NAMES = _month_names_of_every_language()
+
+
 def _is_date_word(word: str) -> bool:
-    return bool(_DATE_WORD_RE.match(word.strip(".,|")))
+    word = word.strip(".,|\u060c")
+    return bool(_DATE_WORD_RE.match(word)) or word.lower() in _OTHER_MONTH_NAMES
 
 
 _DATE_WORD = StringCache(_is_date_word)
@@ -487,7 +522,12 @@ def _norm(text: str) -> str:
 
 
 def _background_opener_re() -> re.Pattern[str]:
-    openers = "|".join(re.escape(w) for w in load("rounds")["background_openers"])
+    """ "Background:", "Справка:", "Hintergrund -": the openers of every language at once
+    (layout runs before the language matters, and one union costs one search)."""
+    data = load("rounds")
+    blocks = [data, *data.get("languages", {}).values()]
+    words = sorted({w for block in blocks for w in block.get("background_openers", ())}, key=len)
+    openers = "|".join(re.escape(w) for w in reversed(words))
     return re.compile(rf"^\s*(?:{openers})\s*[:\-\u2013\u2014]", re.IGNORECASE)
 
 

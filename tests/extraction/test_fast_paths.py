@@ -9,7 +9,7 @@ import numpy
 import pytest
 import spacy
 
-from articles.extraction import datestamps, markup, plaintext, rounds, sentences
+from articles.extraction import attribution, datestamps, markup, plaintext, sentences
 from articles.extraction.sentences import SentInfo, Tokens
 
 TRICKY_LINES = [
@@ -138,20 +138,20 @@ def test_history_sentences_are_those_holding_a_marker() -> None:
     expected = {
         s.index
         for s in sents
-        if any(m in text[s.start_char : s.end_char].lower() for m in rounds.HISTORY_MARKERS)
+        if any(m in text[s.start_char : s.end_char].lower() for m in attribution.HISTORY_MARKERS)
     }
-    assert rounds._history_sentences(text, sents) == expected == {1, 2}
+    assert attribution._history_sentences(text, sents) == expected == {1, 2}
     # lower-casing that changes the length takes the sentence-by-sentence path
     text = "\u0130stanbul: civil war."
     sents = [_sent(0, 0, len(text))]
-    assert rounds._history_sentences(text, sents) == {0}
+    assert attribution._history_sentences(text, sents) == {0}
 
 
 def test_subordinate_scan_stops_at_punctuation() -> None:
     words = ["talks", "opened", "after", "the", "meeting", ",", "in", "May"]
     tv = Tokens(words, [w.lower() for w in words], list(range(len(words))), [True] * len(words))
-    assert rounds._is_subordinate(tv, 0, 4)  # "after" before "meeting"
-    assert not rounds._is_subordinate(tv, 0, 7)  # the comma ends the search
+    assert attribution._is_subordinate(tv, 0, 4)  # "after" before "meeting"
+    assert not attribution._is_subordinate(tv, 0, 7)  # the comma ends the search
 
 
 def _page_tags(html: str) -> list:

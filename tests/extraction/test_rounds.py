@@ -160,7 +160,7 @@ ROUND_CASES = [
         "Astana talks on Syria on January 24-25, the foreign ministry said.",
         "2024-01-10",
         21,
-        "calendar-date",
+        "announcement",  # its dates in the text name the round ahead
         id="announcement-without-ordinal",
     ),
     pytest.param(

@@ -1,0 +1,441 @@
+"""The round decision: candidate rounds scored on evidence that adds up.
+
+Every candidate round collects weighted features, each named in its explanation line
+(`RoundLink.candidates`):
+
+* an ordinal mention: its position (headline 3, lead 2.5, first paragraph 1.5, body 1), its
+  grammar (+1 next to opened/ended/wrapped up/will host), markers of a passing reference
+  (-4 for "previous/next/last ...", -0.75 for "at the ...", -2.5 after "agreed to hold");
+  further mentions add a quarter, and the only round the text names by an ordinal, not in
+  passing, gets 0.5 more when no publication date can check it;
+* a count of earlier rounds ("11 meetings have been held": the next one) 1.5;
+* the publication date against the round's dates (`round_calendar.date_term`: +2.5, +3
+  during the round, -3 far from it, -1.5 for a look-back, 0 for an announcement up to 100
+  days ahead);
+* the calendar: an article about a round published during or just after it (or, with a
+  future marker, a few weeks before) 1.5, or +0.5 where a mention names that round;
+* dates in the text that fall on the round's days (+3 in the headline, lead or first
+  paragraph, +1.5 further down) or in its month (+1, +0.5; only for a round the text
+  names by no ordinal; +0.5 more in a sentence that announces, none in a sentence about a
+  summit, Geneva or ministers), and for a round placed by such dates, its city named in
+  the headline, lead or first paragraph (+0.5);
+* without a publication date, a dateline's day and month ("TEHRAN, Jan. 21", at the start
+  of the first sentence) in each year a round was held: the calendar rule (1.5) with half
+  the date's weight;
+* a headline or lead about a summit, the Sochi congress, Geneva or ministers that names no
+  round there: -5 for every candidate.
+
+The best candidate wins when it scores at least `MIN_SCORE`. The method says which
+evidence carried it: `ordinal`, `announcement` (an ordinal or the dates of a round still
+ahead), `count` or `calendar-date`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+from .round_calendar import (
+    TextDate,
+    city_for,
+    date_term,
+    dateline_dates,
+    find_text_dates,
+    round_dates,
+    rounds_of_text_date,
+)
+from .round_mentions import RoundMention, normalised_tokens, words_of
+from .round_words import RoundWords, normalise_text
+from .sentences import CHROME, HEADLINE, LEAD, Layout, SentInfo, doc_text, tokens_of
+from .types import Evidence, RoundInfo, RoundLink
+
+W_HEADLINE, W_LEAD, W_FIRST_PARAGRAPH, W_BODY = 3.0, 2.5, 1.5, 1.0
+W_EVENT_VERB = 1.0
+W_PASSING = -4.0
+W_PASSING_PREPOSITION = -0.75
+W_AGREED_NEXT = -2.5
+W_MORE_MENTIONS = 0.25  # each further mention of the same round, of its positive score
+W_ONLY_ROUND = 0.5
+W_COUNT = 1.5
+W_CALENDAR = 1.5
+W_CALENDAR_CONFIRMS = 0.5
+W_TEXT_DAYS_TOP, W_TEXT_DAYS_BODY = 3.0, 1.5
+W_TEXT_MONTH_TOP, W_TEXT_MONTH_BODY = 1.0, 0.5
+W_TEXT_DATE_ANNOUNCED = 0.5
+W_TEXT_CITY = 0.5
+W_DATELINE = 0.5  # of the date term, a dateline standing for the publication date
+DATELINE_REACH = 6  # tokens from the start of the first sentence
+W_NON_ROUND_TOP = -5.0
+MIN_SCORE = 1.5
+CONTEXT_SENTS = 5
+
+
+@dataclass
+class Candidate:
+    number: int
+    score: float = 0.0
+    scores: list[float] = field(default_factory=list)
+    best: RoundMention | None = None
+    best_score: float = float("-inf")
+    best_features: list[tuple[str, float]] = field(default_factory=list)
+    features: list[tuple[str, float]] = field(default_factory=list)  # beyond the mentions
+    method: str = "ordinal"
+    announcement: bool = False
+    text_date: bool = False
+
+    def explain(self, doc: Doc) -> str:
+        parts = []
+        if self.best is not None:
+            text = _span_text(doc, self.best)
+            inner = ", ".join(f"{name} {weight:+.2f}" for name, weight in self.best_features)
+            parts.append(f"{self.best.kind} '{text}' ({inner})")
+            if len(self.scores) > 1:
+                parts.append(f"{len(self.scores) - 1} more mention(s)")
+        parts += [f"{name} {weight:+.2f}" for name, weight in self.features]
+        return f"round {self.number}: {self.score:.2f} = " + "; ".join(parts)
+
+
+def _span_text(doc: Doc, m: RoundMention) -> str:
+    return doc[m.start : m.end].text
+
+
+def _position_weight(sent: SentInfo) -> tuple[float, str]:
+    if sent.kind == HEADLINE:
+        return W_HEADLINE, "headline"
+    if sent.kind == LEAD:
+        return W_LEAD, "lead"
+    if sent.first_paragraph:
+        return W_FIRST_PARAGRAPH, "first paragraph"
+    return W_BODY, "body"
+
+
+def _clause_bounds(T: Sequence[str], sent: SentInfo, i: int) -> tuple[int, int]:
+    start = sent.start
+    for j in range(i - 1, sent.start - 1, -1):
+        if T[j] == ";":
+            start = j + 1
+            break
+    end = sent.end
+    for j in range(i, sent.end):
+        if T[j] == ";":
+            end = j
+            break
+    return start, end
+
+
+def mention_features(
+    N: Sequence[str], m: RoundMention, sent: SentInfo, words: RoundWords
+) -> tuple[list[tuple[str, float]], bool]:
+    """The features of one ordinal mention (without the date), and whether it announces."""
+    weight, where = _position_weight(sent)
+    features = [(where, weight)]
+    c_start, c_end = _clause_bounds(N, sent, m.start)
+    before = N[max(c_start, m.start - 4) : m.start]
+    if not words.passing_markers.isdisjoint(before[-words.passing_window :]):
+        features.append(("passing reference", W_PASSING))  # "the previous round"
+    det = before[-1] if before else ""
+    prep = before[-2] if len(before) >= 2 and det in {"the", "its", "their"} else det
+    if prep in words.passing_prepositions:
+        features.append(("after a preposition", W_PASSING_PREPOSITION))  # "at the 20th round"
+    after = [w for w in N[m.end : min(c_end, m.end + 10)] if w[:1].isalnum()]
+    if any(w in words.event_verbs for w in after[:8]) or any(
+        w in words.event_verbs for w in before
+    ):
+        features.append(("event verb", W_EVENT_VERB))  # "opened", "wrapped up", "will host"
+    if not words.agreed_cues.isdisjoint(N[c_start : m.start]):
+        # "agreed to hold the 22nd meeting in the second half of the year": the next round,
+        # decided upon at the one the article reports.
+        features.append(("agreed upon for later", W_AGREED_NEXT))
+    window = set(before) | set(after[:8])
+    announcement = not window.isdisjoint(words.announcement_markers) or (
+        not window.isdisjoint(words.announcement_hosts) and "to" in window
+    )
+    return features, announcement
+
+
+def _top_sents(layout: Layout) -> list[SentInfo]:
+    top = [layout.sents[i] for i in layout.headline]
+    if layout.lead is not None:
+        top.append(layout.sents[layout.lead])
+    return top
+
+
+def _sents_text(doc: Doc, sents: Sequence[SentInfo], words: RoundWords) -> str:
+    text = doc_text(doc)
+    return normalise_text(words, " ".join(text[s.start_char : s.end_char] for s in sents))
+
+
+def _evidence(doc: Doc, sent: SentInfo) -> Evidence:
+    return Evidence(doc_text(doc)[sent.start_char : sent.end_char], sent.start_char, sent.end_char)
+
+
+def _is_top(sent: SentInfo) -> bool:
+    return sent.kind in (HEADLINE, LEAD) or sent.first_paragraph
+
+
+def decide_round(
+    doc: Doc,
+    layout: Layout,
+    mentions: Sequence[RoundMention],
+    published: date | None,
+    calendar: dict[int, RoundInfo],
+    date_weak: bool = False,
+) -> RoundLink | None:
+    """The round the article reports on, or None (see the module docstring for the rules).
+    `date_weak`: the date was read from an update stamp alone (low confidence)."""
+    words = words_of(doc)
+    N = normalised_tokens(doc, words)
+    candidates: dict[int, Candidate] = {}
+    top_ordinal = False
+    for m in mentions:
+        sent = layout.sents[m.sent]
+        if sent.kind == CHROME or sent.background:
+            continue
+        cand = candidates.setdefault(m.number, Candidate(m.number))
+        if m.kind == "ordinal":
+            features, announcement = mention_features(N, m, sent, words)
+            top_ordinal = top_ordinal or sent.kind in (HEADLINE, LEAD)
+        else:
+            features, announcement = [("count of earlier rounds", W_COUNT)], False
+        dates = round_dates(calendar, m.number)
+        weight, name = date_term(published, dates, date_weak, announcement)
+        if name:
+            features.append((name, weight))
+        score = sum(w for _, w in features)
+        cand.scores.append(score)
+        if score > cand.best_score:
+            cand.best_score, cand.best, cand.best_features = score, m, features
+            cand.method = m.kind
+            cand.announcement = announcement
+    for cand in candidates.values():
+        ordered = sorted(cand.scores, reverse=True)
+        cand.score = ordered[0] + W_MORE_MENTIONS * sum(s for s in ordered[1:] if s > 0)
+    named = [c for c in candidates.values() if c.best is not None and c.best.kind == "ordinal"]
+    if (
+        published is None
+        and len(named) == 1
+        and all(weight > 0 for _, weight in named[0].best_features)
+    ):
+        # Without a publication date to check it, a round named alone (and not in
+        # passing: "at the 13th round") is the likelier.
+        named[0].features.append(("the only round named", W_ONLY_ROUND))
+        named[0].score += W_ONLY_ROUND
+
+    top_text = _sents_text(doc, _top_sents(layout), words)
+    # Round words near the top: the headline, the lead, the first paragraph and the first
+    # few sentences of content (a teaser line may stand where the lead should be).
+    content = [s for s in layout.sents if s.kind != CHROME]
+    context_sents = [s for s in layout.sents if _is_top(s)] + content[:CONTEXT_SENTS]
+    has_context = words.generic_round_words.found_in(_sents_text(doc, context_sents, words))
+    announces = words.future_markers.found_in(top_text)  # "will host", "next week"
+
+    # The calendar: an article about a round published during it, just after it, or
+    # (announcing it) a few weeks before.
+    if published is not None and has_context:
+        for number in calendar:
+            dates = round_dates(calendar, number)
+            weight, name = date_term(published, dates)
+            if weight <= 0 or dates is None:
+                continue
+            if published < dates[0] - timedelta(days=3) and not announces:
+                continue
+            cand = candidates.get(number)
+            if cand is None:
+                cand = candidates[number] = Candidate(number, method="calendar-date")
+                cand.features += [("calendar", W_CALENDAR), (name, weight)]
+                cand.score = W_CALENDAR + weight
+            else:
+                cand.features.append(("the date confirms it", W_CALENDAR_CONFIRMS))
+                cand.score += W_CALENDAR_CONFIRMS
+
+    # Dates in the text that fall on a round's days (or in its month).
+    if has_context or candidates:
+        _add_text_dates(
+            doc, layout, N, words, published, calendar, candidates, date_weak, announces
+        )
+
+    # The headline or lead is about a summit, a congress, Geneva talks or ministers.
+    non_round = None if top_ordinal else words.non_round_events.first_in(top_text)
+    if non_round:
+        for cand in candidates.values():
+            cand.features.append((f"headline or lead about '{non_round}'", W_NON_ROUND_TOP))
+            cand.score += W_NON_ROUND_TOP
+
+    if not candidates:
+        return None
+    ranked = sorted(candidates.values(), key=lambda c: (-c.score, c.number))
+    best = ranked[0]
+    lines = _explanations(doc, ranked)
+    if best.score < MIN_SCORE:
+        return None
+    return _link(doc, layout, best, published, calendar, words, announces, tuple(lines))
+
+
+def _add_text_dates(
+    doc: Doc,
+    layout: Layout,
+    N: Sequence[str],
+    words: RoundWords,
+    published: date | None,
+    calendar: dict[int, RoundInfo],
+    candidates: dict[int, Candidate],
+    date_weak: bool,
+    announces: bool,
+) -> None:
+    """Dates in the text on a round's days or in its month; a date in a sentence about a
+    summit, Geneva or ministers is that event's, and a date announced ("will be held on")
+    counts a little more."""
+    sents = [s for s in layout.sents if s.kind != CHROME and not s.background]
+    text = doc_text(doc)
+    sentence_text = {}
+    best: dict[int, tuple[float, str]] = {}
+    announced_rounds: set[int] = set()
+    first_content = sents[0].index if sents else -1
+    dateline = None
+    for td in find_text_dates(N, sents, words, tokens_of(doc).text):
+        if td.sent == first_content and td.at <= DATELINE_REACH and dateline is None:
+            dateline = td
+        if td.sent not in sentence_text:
+            sent = layout.sents[td.sent]
+            sentence_text[td.sent] = normalise_text(words, text[sent.start_char : sent.end_char])
+        said = sentence_text[td.sent]
+        if words.non_round_events.found_in(said):
+            continue
+        top = _is_top(layout.sents[td.sent])
+        announced = words.future_markers.found_in(said)
+        for number, days in rounds_of_text_date(td, calendar, published):
+            if days:
+                weight = W_TEXT_DAYS_TOP if top else W_TEXT_DAYS_BODY
+                name = "its days in the text"
+            else:
+                weight = W_TEXT_MONTH_TOP if top else W_TEXT_MONTH_BODY
+                name = "its month in the text"
+            name += " (top)" if top else ""
+            if announced:
+                weight += W_TEXT_DATE_ANNOUNCED
+                name += ", announced"
+            if weight > best.get(number, (0.0, ""))[0]:
+                best[number] = (weight, name)
+                if announced:
+                    announced_rounds.add(number)
+    if published is None and dateline is not None:
+        _add_dateline(dateline, calendar, candidates, best, announces)
+    top_text = _sents_text(doc, [s for s in layout.sents if _is_top(s)], words)
+    for number, (weight, name) in best.items():
+        cand = candidates.get(number)
+        if cand is not None and cand.best is not None and weight < W_TEXT_DAYS_BODY:
+            continue  # a month alone adds nothing to a round the text names
+        if cand is None:
+            cand = candidates[number] = Candidate(number, method="calendar-date")
+            term, term_name = date_term(
+                published, round_dates(calendar, number), date_weak, number in announced_rounds
+            )
+            if term_name:
+                cand.features.append((term_name, term))
+                cand.score += term
+            city = calendar[number].city.lower() if calendar[number].city else ""
+            if city and _names_city(words, top_text, city):
+                cand.features.append(("its city near the top", W_TEXT_CITY))
+                cand.score += W_TEXT_CITY
+        cand.features.append((name, weight))
+        cand.score += weight
+        cand.text_date = cand.text_date or weight >= W_TEXT_DAYS_BODY
+
+
+def _add_dateline(
+    td: TextDate,
+    calendar: dict[int, RoundInfo],
+    candidates: dict[int, Candidate],
+    days_found: dict[int, tuple[float, str]],
+    announces: bool,
+) -> None:
+    """Without a publication date, the day and month of a dateline ("TEHRAN, Jan. 21", at
+    the start of the first sentence) stand for it: the calendar rule with half the date's
+    weight, for rounds whose days it does not name already."""
+    for number, when in dateline_dates(td, calendar):
+        dates = round_dates(calendar, number)
+        weight, _ = date_term(when, dates)
+        if weight <= 0 or dates is None or number in days_found:
+            continue
+        if when < dates[0] - timedelta(days=3) and not announces:
+            continue
+        cand = candidates.get(number)
+        if cand is None:
+            cand = candidates[number] = Candidate(number, method="calendar-date")
+            cand.features.append(("calendar", W_CALENDAR))
+            cand.score += W_CALENDAR
+        elif any(n == "dateline" for n, _ in cand.features):
+            continue
+        cand.features.append(("dateline", W_DATELINE * weight))
+        cand.score += W_DATELINE * weight
+
+
+def _names_city(words: RoundWords, text: str, city: str) -> bool:
+    """Whether `text` names the city (in the language's spelling, `RoundWords.cities`). A
+    city whose name is also the process's ("Astana talks", "Astana-format") tells nothing."""
+    return any(
+        name.lower() == city and key in text and key not in words.named_round_words
+        for key, name in words.cities.items()
+    )
+
+
+def _explanations(doc: Doc, ranked: Sequence[Candidate]) -> list[str]:
+    best = ranked[0]
+    lines = []
+    for cand in ranked:
+        line = cand.explain(doc)
+        if cand is best:
+            line += "; chosen" if cand.score >= MIN_SCORE else f"; below the minimum {MIN_SCORE}"
+        else:
+            line += f"; lost to round {best.number} ({best.score:.2f})"
+        lines.append(line)
+    return lines
+
+
+def _link(
+    doc: Doc,
+    layout: Layout,
+    best: Candidate,
+    published: date | None,
+    calendar: dict[int, RoundInfo],
+    words: RoundWords,
+    announces: bool,
+    lines: tuple[str, ...],
+) -> RoundLink:
+    number = best.number
+    if best.best is not None:
+        sent = layout.sents[best.best.sent]
+        evidence: Evidence | None = _evidence(doc, sent)
+        evidence_sents = [sent]
+    else:
+        top = (
+            layout.lead
+            if layout.lead is not None
+            else (layout.headline[0] if layout.headline else None)
+        )
+        sent = layout.sents[top] if top is not None else None
+        evidence = _evidence(doc, sent) if sent is not None else None
+        evidence_sents = [sent] if sent is not None else []
+    method = best.method
+    dates = round_dates(calendar, number)
+    ahead = published is None or dates is None or published < dates[0]
+    if method == "ordinal" and best.announcement and ahead:
+        method = "announcement"
+    elif method == "calendar-date" and best.text_date and announces and ahead:
+        method = "announcement"  # "the next meeting will be held on December 21-22"
+    city_sents = evidence_sents + _top_sents(layout)
+    city = city_for(
+        number, calendar, doc, city_sents, published or (dates[0] if dates else None), words
+    )
+    confidence = round(min(0.99, 0.5 + best.score / 12), 2)
+    return RoundLink(
+        number=number,
+        method=method,
+        city=city,
+        evidence=evidence,
+        confidence=confidence,
+        candidates=lines,
+    )
