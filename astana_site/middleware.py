@@ -4,6 +4,10 @@ The archive is read far more than it is written, and it changes only through ing
 admin, both of which bump the archive's version. A page is cached under that version and its
 full URL, so a change is visible on every worker as soon as it reads the version again (at
 most PAGE_CACHE_VERSION_SECONDS later); a cached page costs no query otherwise.
+
+Only URLs whose query parameters the view reads are cached (its filters, `page`, `format`):
+anyone can invent `?x=1`, `?x=2`, ... and each would otherwise be a new entry. The cache
+itself is bounded by bytes per worker (CACHE_MAX_BYTES), or shared (CACHE_URL, e.g. Redis).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 
 from rounds.versioning import archive_version
 
@@ -35,7 +40,7 @@ class PublicPageCacheMiddleware:
         return self._version
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self.cacheable(request):
+        if not (self.cacheable(request) and known_query_params_only(request)):
             return self.get_response(request)
         key = f"page:{self.current_version()}:{request.get_full_path()}"
         cached = cache.get(key)
@@ -69,3 +74,16 @@ class PublicPageCacheMiddleware:
             and not request.path.startswith(UNCACHED_PREFIXES)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
         )
+
+
+def known_query_params_only(request: HttpRequest) -> bool:
+    """Whether every query parameter is one the page's view reads; views say which through
+    `known_query_params()` (astana_site.views.ArchiveMixin). Others are cached without any."""
+    if not request.GET:
+        return True
+    try:
+        view_class = getattr(resolve(request.path_info).func, "view_class", None)
+    except Resolver404:
+        return False
+    known = getattr(view_class, "known_query_params", None)
+    return known is not None and set(request.GET).issubset(known())

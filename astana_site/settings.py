@@ -138,12 +138,32 @@ LOGIN_URL = "admin:login"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # How long a worker trusts the version it last read (seconds; 0 reads it on every request).
 PAGE_CACHE_VERSION_SECONDS = env_float("PAGE_CACHE_VERSION_SECONDS", 1.0)
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000)},
+# CACHE_URL empty: each worker keeps its own cache, bounded by entries and by bytes.
+# CACHE_URL=redis://host:6379/0: one cache shared by every worker and machine (Django's own
+# Redis backend; bound it with Redis's maxmemory and an LRU policy).
+CACHE_URL = env_str("CACHE_URL")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "astana"),
+        }
     }
-}
+elif CACHE_URL:
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be empty (per-worker memory) or a redis:// URL; got {CACHE_URL!r}"
+    )
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "astana_site.cache.BoundedLocMemCache",
+            "OPTIONS": {
+                "MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000),
+                "MAX_BYTES": env_int("CACHE_MAX_BYTES", 64 * 1024 * 1024),
+            },
+        }
+    }
 
 # Production switches: on by default when DEBUG is off; each can be turned off for a
 # plain-HTTP deployment behind a trusted network.

@@ -225,6 +225,17 @@ class ArchiveMixin:
             response["Content-Disposition"] = f'inline; filename="{self.export_name}.json"'
         return response
 
+    @classmethod
+    def known_query_params(cls) -> frozenset[str]:
+        """The query parameters this page reads: its filters, the page number, the export
+        format. The page cache keys only URLs made of these (astana_site/middleware.py)."""
+        names = set(cls.filterset_class.base_filters) if cls.filterset_class else set()
+        if getattr(cls, "paginate_by", None):
+            names.add(getattr(cls, "page_kwarg", "page"))
+        if cls.export_name:
+            names.add("format")
+        return frozenset(names)
+
     # Request handling
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
