@@ -20,8 +20,9 @@ SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set SECRET_KEY in the environment, "
-            "or set DEBUG=1 for local development (a throwaway key is used then)."
+            "SECRET_KEY is not set. Set SECRET_KEY in the environment (see .env.example), "
+            "or set DEBUG=1 for local development (a throwaway key is used then); "
+            "`make run` writes a development .env that manage.py reads."
         )
     SECRET_KEY = "django-insecure-development-only-key-not-for-production"
 
