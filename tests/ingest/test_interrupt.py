@@ -3,6 +3,10 @@
 Runs the real command in its own process group (with its worker processes) and sends SIGINT
 to the group, as a terminal does. Always on a file SQLite database of the test's own: the
 subject is the process handling, whatever database the suite runs on.
+
+The command is started with SIGINT's default action restored: a suite started by a parent
+that ignores SIGINT (a background job, some CI runners) would otherwise pass the "ignore" on
+through exec, and Python never installs its KeyboardInterrupt handler then.
 """
 
 from __future__ import annotations
@@ -53,6 +57,26 @@ def as_written(article: dict) -> dict:
     return {**article, "delegations": delegations}
 
 
+def restore_sigint() -> None:
+    """Run in the child between fork and exec: SIGINT does what a terminal's Ctrl-C does,
+    whatever this process inherited (an ignored SIGINT survives exec; a handler does not)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def start_interruptible(args: list[str], env: dict[str, str]) -> subprocess.Popen:
+    # A session of its own: SIGINT goes to the command and its workers, not to pytest.
+    return subprocess.Popen(
+        args,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=restore_sigint,  # runs before exec; pytest starts no threads here
+    )
+
+
 def generate(folder: Path, count: int) -> None:
     script = ROOT / "scripts" / "generate_articles.py"
     subprocess.run(
@@ -69,14 +93,9 @@ def test_interrupted_ingest_leaves_whole_articles_and_resumes(tmp_path):
     for data_dir in (interrupted, complete):
         assert manage(data_dir, "migrate", "--noinput").returncode == 0
 
-    process = subprocess.Popen(
+    process = start_interruptible(
         [sys.executable, "manage.py", "ingest", "--no-progress", str(files)],
-        cwd=ROOT,
-        env=command_env(interrupted),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
+        command_env(interrupted),
     )
     written = 0
     for line in process.stdout:  # one progress line per file
@@ -108,3 +127,20 @@ def test_interrupted_ingest_leaves_whole_articles_and_resumes(tmp_path):
     assert rerun.returncode == 0, rerun.stderr
     assert f"{300 - len(stored)} new, 0 updated, {len(stored)} unchanged, 0 failed" in rerun.stdout
     assert articles_by_source(interrupted) == expected
+
+
+def test_the_command_can_be_interrupted_when_pytest_ignores_sigint():
+    """As under a background job: this process ignores SIGINT; the child must not."""
+    waiter = (
+        "import sys, time\ntry:\n    print('ready', flush=True); time.sleep(30)\n"
+        "except KeyboardInterrupt:\n    print('interrupted', flush=True); sys.exit(130)\n"
+    )
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        process = start_interruptible([sys.executable, "-c", waiter], dict(os.environ))
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert process.stdout.readline().strip() == "ready"
+    os.killpg(process.pid, signal.SIGINT)
+    assert process.wait(timeout=20) == 130
+    assert process.stdout.read().strip() == "interrupted"
