@@ -190,6 +190,10 @@ else:
         }
     }
 
+# Full exports (a list's CSV or JSON without filters) are written here once per archive
+# version and served as files; each list keeps its latest file only.
+EXPORT_CACHE_DIR = Path(env_str("EXPORT_CACHE_DIR", str(DATA_DIR / "exports")))
+
 # Production switches: on by default when DEBUG is off; each can be turned off for a
 # plain-HTTP deployment behind a trusted network.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
