@@ -11,12 +11,15 @@ through exec, and Python never installs its KeyboardInterrupt handler then.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -144,3 +147,41 @@ def test_the_command_can_be_interrupted_when_pytest_ignores_sigint():
     os.killpg(process.pid, signal.SIGINT)
     assert process.wait(timeout=20) == 130
     assert process.stdout.read().strip() == "interrupted"
+
+
+class InterruptedFinalizer:
+    """Ctrl-C arriving while Python runs a finalizer: Python raises KeyboardInterrupt inside
+    `__del__`, prints "Exception ignored" and carries on as if nothing happened."""
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        sum(range(10_000))  # Python code: the pending signal's handler runs in here
+
+
+@pytest.mark.django_db
+def test_an_interrupt_lost_in_a_finalizer_still_stops_the_run(tmp_path, monkeypatch):
+    from django.core.management import call_command
+
+    from articles.models import Article
+    from articles.services import ingest
+    from tests.ingest.conftest import ROUND_14, write
+
+    for n in range(4):
+        write(tmp_path, f"report-{n}.txt", f"{ROUND_14}\nUpdate number {n}.\n")
+    write_one = ingest._write_one
+    calls = []
+
+    def write_then_lose_an_interrupt(*args, **kwargs):
+        write_one(*args, **kwargs)
+        calls.append(1)
+        if len(calls) == 2:
+            InterruptedFinalizer()  # dropped at once: its __del__ swallows the interrupt
+
+    monkeypatch.setattr(ingest, "_write_one", write_then_lose_an_interrupt)
+    stderr = io.StringIO()
+    with pytest.raises(SystemExit) as stopped:
+        call_command("ingest", "--no-progress", str(tmp_path), stdout=io.StringIO(), stderr=stderr)
+    assert stopped.value.code == 130
+    assert "Interrupted" in stderr.getvalue()
+    # Honoured at the next safe point: after the file being written when it was lost.
+    assert Article.objects.count() == 3
