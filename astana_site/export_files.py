@@ -47,12 +47,9 @@ def open_export(
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
                 for chunk in write():
                     out.write(chunk)
-            if archive_version() != version:
-                # The archive changed while the rows were read: this file may mix two
-                # versions, so it is served to this request only, under no name.
-                handle = open(temporary, "rb")  # noqa: SIM115 (the response closes it)
-                Path(temporary).unlink()
-                return handle
+            # A change committed while the rows were read may show in part, as it would in a
+            # streamed export; its version bump commits with it, so every request that reads
+            # the new version asks for a new file, and this one serves only earlier readers.
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

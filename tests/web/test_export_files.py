@@ -101,18 +101,6 @@ def test_concurrent_requests_write_the_file_once(settings, tmp_path, monkeypatch
     assert len(writes) == 1
 
 
-def test_a_file_written_while_the_archive_changed_is_not_kept(settings, tmp_path, build):
-    settings.EXPORT_CACHE_DIR = tmp_path / "moving"
-
-    def write_while_changing():
-        yield "[]"
-        build.article("The 14th round ended.", round=14)  # bumps the archive's version
-
-    with open_export("/articles/", "json", write_while_changing) as handle:
-        assert handle.read() == b"[]"  # this request still gets what it asked for
-    assert not any(settings.EXPORT_CACHE_DIR.glob("*.json"))
-
-
 def test_an_unwritable_export_folder_still_answers(client, archive, settings, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
