@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 .PHONY: help venv chromium run migrate ingest test lint format check-migrations bench clean
 
 help:
-	@echo "make run     set up .venv, migrate data/archive.sqlite3, ingest articles/samples, serve on :8000"
+	@echo "make run     set up .venv and .env, migrate data/archive.sqlite3, ingest articles/samples, serve on :8000"
 	@echo "make test    set up .venv and Chromium, ruff check, migrations check, pytest"
 	@echo "make test DATABASE_URL=postgres://postgres@127.0.0.1:5432/astana   the same on PostgreSQL"
 	@echo "make format  ruff format and ruff check --fix"
@@ -42,13 +42,18 @@ $(STAMP): pyproject.toml $(wildcard requirements/*.txt)
 chromium:
 	@scripts/ensure-chromium.sh
 
-migrate: venv
+migrate: venv .env
 	$(BIN)/python manage.py migrate --noinput
 
 ingest: migrate
 	$(BIN)/python manage.py ingest articles/samples
 
-run: venv
+# The local .env (DEBUG=1, a random SECRET_KEY) that manage.py reads in any new shell; an
+# existing .env is left as it is.
+.env:
+	@scripts/write-local-env.sh .env
+
+run: venv .env
 	@scripts/serve.sh
 
 test: venv chromium
@@ -61,7 +66,7 @@ format: venv
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-check-migrations: venv
+check-migrations: venv .env
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 bench: venv

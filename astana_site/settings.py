@@ -3,6 +3,7 @@
 Every variable is listed, with its default, in `.env.example`.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -19,8 +20,9 @@ SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set SECRET_KEY in the environment, "
-            "or set DEBUG=1 for local development (a throwaway key is used then)."
+            "SECRET_KEY is not set. Set SECRET_KEY in the environment (see .env.example), "
+            "or set DEBUG=1 for local development (a throwaway key is used then); "
+            "`make run` writes a development .env that manage.py reads."
         )
     SECRET_KEY = "django-insecure-development-only-key-not-for-production"
 
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "ninja",  # serves the API docs' Swagger UI from static files, not a CDN
+    "axes",
     "rounds",
     "articles",
 ]
@@ -50,6 +53,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "astana_site.middleware.ContentSecurityPolicyMiddleware",
     "astana_site.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -57,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: answers 429 once a login is locked out.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "astana_site.urls"
@@ -134,18 +140,61 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+# Where a sign-in lands when its `next=` is missing or refused (another host): the admin,
+# not Django's default /accounts/profile/, which this site does not have.
+LOGIN_REDIRECT_URL = "admin:index"
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name
+# from one address, that pair is refused (429) for AXES_COOLOFF_MINUTES, right password or
+# not. `manage.py axes_reset` lifts a lockout at once (axes' pages stay out of the editors'
+# admin, which shows the archive only).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_float("AXES_COOLOFF_MINUTES", 15))
+# The pair, not the address alone: behind a proxy every visitor may share one address, and
+# locking a user name alone would let anyone lock an editor out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False
 
 # Public pages are cached per worker under the archive's version (see astana_site/middleware.py);
 # 0 turns the cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # How long a worker trusts the version it last read (seconds; 0 reads it on every request).
 PAGE_CACHE_VERSION_SECONDS = env_float("PAGE_CACHE_VERSION_SECONDS", 1.0)
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000)},
+# CACHE_URL empty: each worker keeps its own cache, bounded by entries and by bytes.
+# CACHE_URL=redis://host:6379/0: one cache shared by every worker and machine (Django's own
+# Redis backend; bound it with Redis's maxmemory and an LRU policy).
+CACHE_URL = env_str("CACHE_URL")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "astana"),
+        }
     }
-}
+elif CACHE_URL:
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be empty (per-worker memory) or a redis:// URL; got {CACHE_URL!r}"
+    )
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "astana_site.cache.BoundedLocMemCache",
+            "OPTIONS": {
+                "MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000),
+                "MAX_BYTES": env_int("CACHE_MAX_BYTES", 64 * 1024 * 1024),
+            },
+        }
+    }
+
+# Full exports (a list's CSV or JSON without filters) are written here once per archive
+# version and served as files; each list keeps its latest file only.
+EXPORT_CACHE_DIR = Path(env_str("EXPORT_CACHE_DIR", str(DATA_DIR / "exports")))
 
 # Production switches: on by default when DEBUG is off; each can be turned off for a
 # plain-HTTP deployment behind a trusted network.
@@ -160,6 +209,16 @@ if env_bool("SECURE_PROXY_SSL_HEADER", False):
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Scripts, styles, images and fonts from this site only; no inline script or style, no
+# framing, forms post only here. "off" turns the header off.
+CONTENT_SECURITY_POLICY = env_str(
+    "CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'",
+)
+if CONTENT_SECURITY_POLICY.lower() == "off":
+    CONTENT_SECURITY_POLICY = ""
 
 # Extraction: an installed spaCy pipeline (en_core_web_sm) adds PERSON recall; empty = rules only.
 SPACY_MODEL = env_str("SPACY_MODEL")

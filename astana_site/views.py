@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from functools import cache, cached_property
@@ -17,17 +18,24 @@ from typing import Any, ClassVar
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.template import loader
 from django.urls import get_script_prefix, reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters import FilterSet
 
 from articles.models import Article
+from astana_site.export_files import open_export
 from rounds.models import Delegation, Participant, Round
+
+logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 50
 EXPORT_FORMATS = ("csv", "json")
+EXPORT_CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+}
 EXPORT_CHUNK = 1000
 
 Crumb = tuple[str, str | None]
@@ -83,15 +91,22 @@ class Echo:
         return value
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) in an
+# article's title would become a live link); OWASP's advice is a leading apostrophe.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return "; ".join(str(item) for item in value)
+        value = "; ".join(str(item) for item in value)
     if isinstance(value, date | datetime):
         return value.isoformat()
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
     return value
 
 
@@ -161,9 +176,12 @@ class ArchiveMixin:
     @property
     def filters_active(self) -> bool:
         """Whether the visitor set any filter (pagination and format do not count)."""
-        if self.filterset is None:
+        # The FilterSet's declared filters, not its form: building the form reads the choices
+        # from the database, which a full export served from a file does not need.
+        if self.filterset_class is None:
             return False
-        return any(self.request.GET.get(name, "").strip() for name in self.filterset.form.fields)
+        names = self.filterset_class.base_filters
+        return any(self.request.GET.get(name, "").strip() for name in names)
 
     @property
     def filter_is_valid(self) -> bool:
@@ -204,6 +222,15 @@ class ArchiveMixin:
         ]
 
     def export_response(self, fmt: str) -> HttpResponse:
+        content_type = EXPORT_CONTENT_TYPES[fmt]
+        if not self.filters_active:
+            # The whole list: a file written once per archive version (export_files.py).
+            try:
+                handle = open_export(self.request.path, fmt, lambda: self.export_chunks(fmt))
+            except OSError as error:  # EXPORT_CACHE_DIR not writable: still answer, streamed
+                logger.warning("Full export not stored in EXPORT_CACHE_DIR: %s", error)
+            else:
+                return self.export_headers(FileResponse(handle, content_type=content_type), fmt)
         if not self.filter_is_valid:
             errors = self.filterset.errors.get_json_data() if self.filterset else {}
             return HttpResponse(
@@ -211,19 +238,32 @@ class ArchiveMixin:
                 status=400,
                 content_type="application/json",
             )
+        # A filtered export: streamed from the database, never held in memory.
+        response = StreamingHttpResponse(self.export_chunks(fmt), content_type=content_type)
+        return self.export_headers(response, fmt)
+
+    def export_headers(self, response: HttpResponse, fmt: str) -> HttpResponse:
+        disposition = "attachment" if fmt == "csv" else "inline"
+        response["Content-Disposition"] = f'{disposition}; filename="{self.export_name}.{fmt}"'
+        return response
+
+    def export_chunks(self, fmt: str) -> Iterator[str]:
         queryset = self.get_export_queryset()
         rows = (self.export_row(obj) for obj in queryset.iterator(chunk_size=EXPORT_CHUNK))
         if fmt == "csv":
-            response = StreamingHttpResponse(
-                stream_csv(self.export_columns, rows), content_type="text/csv; charset=utf-8"
-            )
-            response["Content-Disposition"] = f'attachment; filename="{self.export_name}.csv"'
-        else:
-            response = StreamingHttpResponse(
-                stream_json(rows), content_type="application/json; charset=utf-8"
-            )
-            response["Content-Disposition"] = f'inline; filename="{self.export_name}.json"'
-        return response
+            return stream_csv(self.export_columns, rows)
+        return stream_json(rows)
+
+    @classmethod
+    def known_query_params(cls) -> frozenset[str]:
+        """The query parameters this page reads: its filters, the page number, the export
+        format. The page cache keys only URLs made of these (astana_site/middleware.py)."""
+        names = set(cls.filterset_class.base_filters) if cls.filterset_class else set()
+        if getattr(cls, "paginate_by", None):
+            names.add(getattr(cls, "page_kwarg", "page"))
+        if cls.export_name:
+            names.add("format")
+        return frozenset(names)
 
     # Request handling
 

@@ -81,3 +81,10 @@ def _fresh_cache():
 def _version_read_every_request(settings):
     """Tests check that a change shows on the next request, so no worker-side version TTL."""
     settings.PAGE_CACHE_VERSION_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def _export_files_of_the_test(settings, tmp_path):
+    """Full exports are files named by the archive version: each test writes its own, since a
+    rolled-back database can repeat a version number another test's file was named by."""
+    settings.EXPORT_CACHE_DIR = tmp_path / "exports"

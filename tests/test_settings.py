@@ -37,6 +37,8 @@ def run_python(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": os.environ.get("HOME", "/tmp"),
         "DJANGO_SETTINGS_MODULE": "astana_site.settings",
+        # manage.py would read a developer's .env (written by `make run`): none here.
+        "ENV_FILE": "",
         **env,
     }
     return subprocess.run(

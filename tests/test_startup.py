@@ -1,8 +1,10 @@
-"""Production start-up: scripts/start-web.sh (compose's web service) on a new PostgreSQL database.
+"""Production start-up: scripts/start-web.sh (compose's web service) on a new database.
 
 Migrates, collects static files under hashed names, and serves with gunicorn; a visitor gets
 the home page and long-cached static files. Docker is not needed: the script runs as it
-would in the container, with the project's virtualenv first on PATH.
+would on a host, in a new shell whose PATH does not name the virtualenv. The database is the
+suite's kind: a new SQLite file when the suite runs on SQLite (no PostgreSQL needed), a new
+PostgreSQL database when DATABASE_URL names PostgreSQL.
 """
 
 from __future__ import annotations
@@ -50,23 +52,47 @@ class WebServer:
         return get(self.port, path)
 
 
+def readme_plain_http_switches() -> dict[str, str]:
+    """The variables the README's production section sets for a plain-HTTP trial."""
+    readme = (BASE_DIR / "README.md").read_text()
+    section = readme[readme.index("### Production") :]
+    section = section[: section.index("\n## ")]
+    block = section[section.index("plain-HTTP trial") :]
+    block = block[block.index("```sh") : block.index("```", block.index("```sh") + 5)]
+    switches = dict(re.findall(r"\b((?:SECURE|SESSION|CSRF)_[A-Z_]+)=(\S+)", block))
+    assert switches, "the README names no HTTPS switch for a plain-HTTP trial"
+    return switches
+
+
 @pytest.fixture(scope="module")
-def web_server(postgres_database: str, tmp_path_factory) -> Iterator[WebServer]:
+def startup_database(request, tmp_path_factory) -> dict[str, str]:
+    """Where the started site keeps its data: like the suite, SQLite or PostgreSQL."""
+    if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        return {"DATABASE_URL": request.getfixturevalue("postgres_database")}
+    return {"DATA_DIR": str(tmp_path_factory.mktemp("start-web-data"))}
+
+
+@pytest.fixture(scope="module")
+def web_server(startup_database: dict[str, str], tmp_path_factory) -> Iterator[WebServer]:
     tmp_path = tmp_path_factory.mktemp("start-web")
     port = free_port()
     static_root = tmp_path / "static"
     log = tmp_path / "start-web.log"
     env = {
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        # A new shell: the virtualenv is not on PATH; the script finds the project's .venv
+        # itself (a worktree without one names this test run's Python).
+        "PATH": "/usr/bin:/bin",
         "HOME": os.environ.get("HOME", "/tmp"),
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": postgres_database,
+        **startup_database,
         "STATIC_ROOT": str(static_root),
-        "SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback
+        **readme_plain_http_switches(),  # plain HTTP on loopback, as the README says
         "WEB_BIND": f"127.0.0.1:{port}",
     }
+    if not (BASE_DIR / ".venv" / "bin" / "python").exists():
+        env["PYTHON"] = sys.executable
     with log.open("wb") as out:
         # A session of its own, so that teardown stops gunicorn and its workers together.
         process = subprocess.Popen(
@@ -139,3 +165,29 @@ def test_start_web_migrated_the_new_database(web_server: WebServer):
     assert status == 200, log_of(web_server)
     status, _, _ = web_server.get("/rounds/999/")
     assert status == 404
+
+
+def test_a_plain_http_trial_as_the_readme_says_is_not_sent_to_https(web_server: WebServer):
+    status, headers, _ = web_server.get("/rounds/")
+    assert status == 200, log_of(web_server)  # not a redirect to https://
+    assert "Strict-Transport-Security" not in headers
+    status, headers, _ = web_server.get("/admin/login/")
+    assert status == 200
+    cookie = headers.get("Set-Cookie", "")
+    assert "csrftoken=" in cookie
+    assert "secure" not in cookie.lower()  # a browser on http:// would drop it otherwise
+
+
+def test_start_web_runs_without_the_virtualenv_on_path():
+    """The script names its Python itself; without one that has Django it says what to do."""
+    result = subprocess.run(
+        [str(BASE_DIR / "scripts" / "start-web.sh")],
+        cwd=BASE_DIR,
+        env={"PATH": "/usr/bin:/bin", "HOME": "/tmp", "PYTHON": "/usr/bin/false"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "make venv" in result.stderr
+    assert "Traceback" not in result.stderr
