@@ -50,6 +50,7 @@ from articles.services.inserts import insert_instance
 from articles.services.paths import MissingPath, file_kind, iter_article_paths
 from articles.services.run_lock import ingest_lock
 from rounds.models import Delegation, Participant, Party, Round
+from rounds.provenance import EditorialState
 from rounds.services import duplicate_participants
 from rounds.versioning import bump_archive_version, bumps_held
 
@@ -166,14 +167,24 @@ def extractor_config() -> ExtractorConfig:
     return ExtractorConfig(calendar, parties, settings.SPACY_MODEL or None, known_heads())
 
 
+# The editorial states in which an editor stands behind a delegation's head.
+VOUCHED_STATES = (EditorialState.CONFIRMED, EditorialState.CHANGED, EditorialState.ADDED)
+
+
 def known_heads() -> tuple[PersonInfo, ...]:
-    """Every participant heading a public delegation: one entry per party they headed, with
-    the rounds, and every spelling the archive has of them (editors' aliases included), so
-    the extractor recognises them wherever and however an article names them."""
+    """Every participant an editor vouched for as a delegation's head (confirmed, changed or
+    added): one entry per party they headed, with the rounds, and every spelling the archive
+    has of them (editors' aliases included), so the extractor recognises them wherever and
+    however an article names them.
+
+    Heads that only extraction found are left out on purpose: the facts of an article must
+    not depend on which articles happened to be ingested before it (an interrupted run
+    resumed, two runs at once, a folder in another order all give the same archive). The
+    heads our annotated material shows ship with the extractor (patterns/heads.json)."""
     rounds_of: dict[tuple[int, str], set[int]] = {}
     headed = (
         Delegation.objects.public()
-        .filter(head__isnull=False)
+        .filter(head__isnull=False, state__in=VOUCHED_STATES)
         .values_list("head_id", "party__name", "round__number")
     )
     for person_id, party, number in headed:

@@ -286,17 +286,26 @@ def test_ingest_summary_line_counts_the_run(tmp_path, ingest):
 # --- Known heads into extraction --------------------------------------------------------
 
 
-def test_known_heads_reach_the_extractor_with_every_spelling_and_round():
+def test_heads_editors_vouched_for_reach_the_extractor_with_every_spelling_and_round():
     russia, iran = Party.objects.get(name="Russia"), Party.objects.get(name="Iran")
     envoy = Participant.objects.create(name="Alexander Lavrentiev")
     ParticipantAlias.objects.create(participant=envoy, name="Александр Лаврентьев")
     ParticipantAlias.objects.create(
         participant=envoy, name="ألكسندر لافرنتييف", added_by_editor=True
     )
-    for number in (14, 12):
+    for number, state in ((14, EditorialState.CONFIRMED), (12, EditorialState.CHANGED)):
         Delegation.objects.create(
-            round=Round.objects.get(number=number), party=russia, role="guarantor", head=envoy
+            round=Round.objects.get(number=number),
+            party=russia,
+            role="guarantor",
+            head=envoy,
+            state=state,
         )
+    # A head only extraction found is not handed on: facts must not depend on ingest order.
+    found = Participant.objects.create(name="Found By Extraction")
+    Delegation.objects.create(
+        round=Round.objects.get(number=15), party=iran, role="guarantor", head=found
+    )
     rejected = Participant.objects.create(name="Someone Rejected")
     Delegation.objects.create(
         round=Round.objects.get(number=14),
