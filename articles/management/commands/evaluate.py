@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.extraction.evaluation import score
+from articles.management.commands._database import require_migrated
 from articles.services.export import export_articles
 
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print the report as JSON.")
 
     def handle(self, *args, **options) -> None:
+        require_migrated()
         gold = {"articles": []}
         for name in options["gold"]:
             path = Path(name)

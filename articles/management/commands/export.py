@@ -6,6 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
+from articles.management.commands._database import require_migrated
 from articles.services.export import export_archive
 
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--indent", type=int, default=2)
 
     def handle(self, *args, **options) -> None:
+        require_migrated()
         document = json.dumps(export_archive(), ensure_ascii=False, indent=options["indent"])
         if options["output"]:
             with open(options["output"], "w", encoding="utf-8") as handle:

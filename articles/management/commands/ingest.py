@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.management.commands._database import require_migrated
 from articles.services.explain import CannotExplain, explain_file
 from articles.services.explain import describe as describe_extraction
 from articles.services.extraction_stage import WorkerDied
@@ -56,6 +57,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        require_migrated()
         paths, reextract = options["paths"], options["reextract"]
         if options["explain"]:
             if paths or reextract:
