@@ -189,9 +189,11 @@ class Extractor:
         layout = analyse_layout(doc, article.title)
         mentions = find_round_mentions(doc, layout)
         weak = finding is not None and finding.confidence < WEAK_DATE_CONFIDENCE
-        link = decide_round(doc, layout, mentions, when, self.calendar, weak)
+        rejected: list[str] = []
+        link = decide_round(doc, layout, mentions, when, self.calendar, weak, rejected)
         extraction = Extraction(published=finding, round=link)
         if link is None:
+            extraction.round_candidates = tuple(rejected)
             return extraction
         roles = attribute_sentences(doc, layout, mentions, link, when, self.calendar)
         finder = NameFinder(tokens_of(doc), self.parties.party_tokens, _person_tokens(doc))

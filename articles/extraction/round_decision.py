@@ -183,9 +183,11 @@ def decide_round(
     published: date | None,
     calendar: dict[int, RoundInfo],
     date_weak: bool = False,
+    rejected: list[str] | None = None,
 ) -> RoundLink | None:
     """The round the article reports on, or None (see the module docstring for the rules).
-    `date_weak`: the date was read from an update stamp alone (low confidence)."""
+    `date_weak`: the date was read from an update stamp alone (low confidence). When no
+    candidate wins, the explanation of each is appended to `rejected` (if given)."""
     words = words_of(doc)
     N = normalised_tokens(doc, words)
     candidates: dict[int, Candidate] = {}
@@ -270,6 +272,8 @@ def decide_round(
     best = ranked[0]
     lines = _explanations(doc, ranked)
     if best.score < MIN_SCORE:
+        if rejected is not None:
+            rejected.extend(f"{line} (below {MIN_SCORE})" for line in lines)
         return None
     return _link(doc, layout, best, published, calendar, words, announces, tuple(lines))
 

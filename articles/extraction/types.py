@@ -125,3 +125,5 @@ class Extraction:
     delegations: list[DelegationFact] = field(default_factory=list)
     observers: list[ObserverFact] = field(default_factory=list)
     topics: list[TopicFact] = field(default_factory=list)
+    # When no round won: each candidate considered and why it fell short (for --explain).
+    round_candidates: tuple[str, ...] = ()

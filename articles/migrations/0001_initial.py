@@ -5,42 +5,103 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_path', models.CharField(help_text='Path the article was ingested from.', max_length=1000, unique=True)),
-                ('source_name', models.CharField(db_index=True, help_text='File name.', max_length=255)),
-                ('content_hash', models.CharField(help_text='SHA-256 of the file.', max_length=64, unique=True)),
-                ('title', models.CharField(blank=True, max_length=500)),
-                ('publisher', models.CharField(blank=True, db_index=True, max_length=200)),
-                ('published', models.DateField(blank=True, db_index=True, null=True)),
-                ('published_sentence', models.TextField(blank=True)),
-                ('meta_published', models.DateField(blank=True, help_text="Date the page's markup gave, kept for re-extraction.", null=True)),
-                ('metadata_locked', models.BooleanField(default=False, help_text='An editor corrected the title, publisher or date: ingest keeps them.')),
-                ('language', models.CharField(db_index=True, default='en', max_length=8)),
-                ('encoding', models.CharField(default='utf-8', max_length=40)),
-                ('text', models.TextField()),
-                ('round_method', models.CharField(choices=[('ordinal', 'Round number in the text'), ('announcement', 'Announcement of the round'), ('count', 'Count of earlier rounds'), ('calendar-date', 'Publication date against the calendar'), ('editor', 'Set by an editor'), ('none', 'Reports on no round')], default='none', max_length=14)),
-                ('round_state', models.CharField(choices=[('extracted', 'Extracted'), ('confirmed', 'Confirmed by an editor'), ('changed', 'Changed by an editor'), ('added', 'Added by an editor'), ('rejected', 'Rejected by an editor')], db_index=True, default='extracted', help_text="An editor's link (confirmed, changed) is kept by every later ingest.", max_length=10)),
-                ('round_sentence', models.TextField(blank=True)),
-                ('round_start', models.PositiveIntegerField(default=0)),
-                ('round_end', models.PositiveIntegerField(default=0)),
-                ('round_confidence', models.FloatField(default=0.0)),
-                ('search_document', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
-                ('ingested_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('extracted_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_path",
+                    models.CharField(
+                        help_text="Path the article was ingested from.",
+                        max_length=1000,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "source_name",
+                    models.CharField(db_index=True, help_text="File name.", max_length=255),
+                ),
+                (
+                    "content_hash",
+                    models.CharField(help_text="SHA-256 of the file.", max_length=64, unique=True),
+                ),
+                ("title", models.CharField(blank=True, max_length=500)),
+                ("publisher", models.CharField(blank=True, db_index=True, max_length=200)),
+                ("published", models.DateField(blank=True, db_index=True, null=True)),
+                ("published_sentence", models.TextField(blank=True)),
+                (
+                    "meta_published",
+                    models.DateField(
+                        blank=True,
+                        help_text="Date the page's markup gave, kept for re-extraction.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "metadata_locked",
+                    models.BooleanField(
+                        default=False,
+                        help_text="An editor corrected the title, publisher or date: ingest keeps them.",
+                    ),
+                ),
+                ("language", models.CharField(db_index=True, default="en", max_length=8)),
+                ("encoding", models.CharField(default="utf-8", max_length=40)),
+                ("text", models.TextField()),
+                (
+                    "round_method",
+                    models.CharField(
+                        choices=[
+                            ("ordinal", "Round number in the text"),
+                            ("announcement", "Announcement of the round"),
+                            ("count", "Count of earlier rounds"),
+                            ("calendar-date", "Publication date against the calendar"),
+                            ("editor", "Set by an editor"),
+                            ("none", "Reports on no round"),
+                        ],
+                        default="none",
+                        max_length=14,
+                    ),
+                ),
+                (
+                    "round_state",
+                    models.CharField(
+                        choices=[
+                            ("extracted", "Extracted"),
+                            ("confirmed", "Confirmed by an editor"),
+                            ("changed", "Changed by an editor"),
+                            ("added", "Added by an editor"),
+                            ("rejected", "Rejected by an editor"),
+                        ],
+                        db_index=True,
+                        default="extracted",
+                        help_text="An editor's link (confirmed, changed) is kept by every later ingest.",
+                        max_length=10,
+                    ),
+                ),
+                ("round_sentence", models.TextField(blank=True)),
+                ("round_start", models.PositiveIntegerField(default=0)),
+                ("round_end", models.PositiveIntegerField(default=0)),
+                ("round_confidence", models.FloatField(default=0.0)),
+                (
+                    "search_document",
+                    django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+                ),
+                ("ingested_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("extracted_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['-published', '-pk'],
+                "ordering": ["-published", "-pk"],
             },
         ),
     ]

@@ -5,26 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('articles', '0001_initial'),
-        ('rounds', '0001_initial'),
+        ("articles", "0001_initial"),
+        ("rounds", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='round',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='rounds.round'),
+            model_name="article",
+            name="round",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="articles",
+                to="rounds.round",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['round', 'published'], name='articles_ar_round_i_c33ea3_idx'),
+            model_name="article",
+            index=models.Index(
+                fields=["round", "published"], name="articles_ar_round_i_c33ea3_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['-ingested_at'], name='articles_ar_ingeste_8b46ae_idx'),
+            model_name="article",
+            index=models.Index(fields=["-ingested_at"], name="articles_ar_ingeste_8b46ae_idx"),
         ),
     ]

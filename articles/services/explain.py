@@ -64,6 +64,11 @@ def explain(name: str, article: ArticleText, extraction: Extraction) -> str:
     if link is None:
         if article.language in supported_languages():
             lines.append("round: none (no candidate was strong enough; facts need a round)")
+            if extraction.round_candidates:
+                lines.append("    candidates:")
+                lines.extend(f"      - {line}" for line in extraction.round_candidates)
+            else:
+                lines.append("    candidates: none (no ordinal, count or date of a round)")
         else:
             lines.append("round: none (no rules for this language)")
     else:

@@ -325,3 +325,22 @@ def test_heads_editors_vouched_for_reach_the_extractor_with_every_spelling_and_r
     )
     assert set(person.aliases) == {"Александр Лаврентьев", "ألكسندر لافرنتييف"}
     assert config.build().people == config.people
+
+
+def test_explain_lists_the_candidates_that_fell_short_when_no_round_wins(tmp_path):
+    # A month in the text makes every round held that month a candidate; a summit in the
+    # headline weighs them all down: none is chosen, and the explanation says which were
+    # considered and why they lost.
+    path = write(
+        tmp_path,
+        "summit.txt",
+        "Presidents of Russia, Iran and Turkey meet at a summit in Ankara\n\n"
+        "The leaders of the three guarantor countries of the Astana process met in Ankara "
+        "in July and spoke about the situation in Syria.\n",
+    )
+    (done,) = extract_batch(build_extractor(), [Job(path, path.read_bytes())], 10**6)
+    assert done.extraction.round is None
+    assert done.extraction.round_candidates, "the rejected candidates are kept"
+    output = explain(path.name, done.text, done.extraction)
+    line_with(output, "round: none")
+    line_with(output, "- round 5:", "month", "below")
