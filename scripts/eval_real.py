@@ -24,24 +24,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from articles.extraction.dates import find_publication_date  # noqa: E402
-from articles.extraction.evaluation import extraction_to_item, score  # noqa: E402
+from articles.extraction.evaluation import (  # noqa: E402
+    development_split,
+    extraction_to_item,
+    score,
+)
 from articles.extraction.pipeline import Extractor  # noqa: E402
 from articles.extraction.reader import UnreadableArticle, read_article  # noqa: E402
 
 SHARED = Path(os.environ.get("ASTANA_SHARED_DIR") or ROOT.parent / "shared")
 REAL = SHARED / "corpus" / "real"
-
-
-def split(entries: list[dict]) -> dict[str, list[dict]]:
-    """{"tune", "heldout", "other"}: English pages two in three / every third; the rest."""
-    english = sorted(
-        (e for e in entries if e.get("language", "en") == "en"), key=lambda e: e["source"]
-    )
-    return {
-        "tune": [e for i, e in enumerate(english) if i % 3 != 2],
-        "heldout": [e for i, e in enumerate(english) if i % 3 == 2],
-        "other": [e for e in entries if e.get("language", "en") != "en"],
-    }
 
 
 def main() -> None:
@@ -58,7 +50,7 @@ def main() -> None:
     args = parser.parse_args()
 
     entries = json.loads((REAL / "gold.json").read_text(encoding="utf-8"))["articles"]
-    parts = split(entries)
+    parts = development_split(entries)
     chosen = entries if args.part == "all" else parts[args.part]
     if args.lang:
         chosen = [e for e in chosen if e.get("language", "en") == args.lang]

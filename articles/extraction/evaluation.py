@@ -327,3 +327,19 @@ def extraction_to_item(
         "observers": [fact.party for fact in extraction.observers],
         "topics": [fact.slug for fact in extraction.topics],
     }
+
+
+def development_split(entries: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
+    """The real development pages in three parts, fixed before any tuning: "tune" (two
+    English pages in three, by file name), "heldout" (every third English page: set aside,
+    scored only at the end of a round of work as the estimate for unseen pages) and "other"
+    (the pages in other languages)."""
+    entries = list(entries)
+    english = sorted(
+        (e for e in entries if e.get("language", "en") == "en"), key=lambda e: e["source"]
+    )
+    return {
+        "tune": [e for i, e in enumerate(english) if i % 3 != 2],
+        "heldout": [e for i, e in enumerate(english) if i % 3 == 2],
+        "other": [e for e in entries if e.get("language", "en") != "en"],
+    }
