@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "ninja",  # serves the API docs' Swagger UI from static files, not a CDN
+    "reversion",  # editors' history: versions before/after each change, merge undo
     "rounds",
     "articles",
 ]

@@ -16,21 +16,28 @@ from collections.abc import Sequence
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.text import Truncator
+from reversion.models import Revision
 
-from rounds import services
+from rounds import history, services
 from rounds.admin_base import (
     EMPTY,
     ArchiveAdmin,
+    HistoryAdmin,
     ReadOnlyInline,
     count_of,
+    log_and_record,
     log_entries,
     plural,
     state_badge,
@@ -77,10 +84,30 @@ class EvidenceFilter(admin.SimpleListFilter):
         return queryset
 
 
-class EditorialFactAdmin(ArchiveAdmin):
+class NoteActionForm(ActionForm):
+    """The list's action bar, with the reason a reject (or confirm) gives to every fact."""
+
+    note = forms.CharField(
+        required=False,
+        max_length=500,
+        label="Reason or source",
+        widget=forms.TextInput(attrs={"size": 40, "placeholder": "why (kept in the history)"}),
+    )
+
+
+def note_of(request: HttpRequest) -> str:
+    return (request.POST.get("note") or "").strip()
+
+
+def with_note(message: str, label: str, note: str) -> str:
+    return f"{message} {label}: {note}" if note else message
+
+
+class EditorialFactAdmin(HistoryAdmin, ArchiveAdmin):
     """Facts of a round, under the editorial state rules of rounds.services."""
 
     change_form_template = "admin/editorial_change_form.html"
+    action_form = NoteActionForm
     actions = ("confirm_selected", "reject_selected", "return_to_ingest")
     list_filter: Sequence = ("state", "round", EvidenceFilter)
     readonly_fields = ("state_display", "confidence", "created_at", "updated_at")
@@ -130,11 +157,29 @@ class EditorialFactAdmin(ArchiveAdmin):
         return fact
 
     def construct_change_message(self, request, form, formsets, add=False):
+        note = form.instance.editor_note
+        if add:
+            return with_note("Added by an editor.", "Source", note)
         message = super().construct_change_message(request, form, formsets, add)
         before = getattr(form.instance, "_state_before_edit", None)
-        if not add and before and before != form.instance.state:
+        if "_reject" in request.POST:
+            # A reject is a verdict, not an edit: say so in the history, with its reason.
+            fields = [f for f in form.changed_data if f != "editor_note"]
+            also = f" Also changed: {', '.join(fields)}." if fields else ""
+            return with_note(f"Rejected (was {before}).{also}", "Reason", note)
+        if before and before != form.instance.state:
             message.append({"changed": {"fields": [f"state ({before} → {form.instance.state})"]}})
         return message
+
+    def response_change(self, request: HttpRequest, obj: EditorialFact) -> HttpResponse:
+        if "_reject" in request.POST:
+            self.message_user(
+                request,
+                format_html("The {} “{}” was rejected.", self.opts.verbose_name, obj),
+                messages.SUCCESS,
+            )
+            return self.response_post_save_change(request, obj)
+        return super().response_change(request, obj)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["editorial_buttons"] = (
@@ -160,8 +205,10 @@ class EditorialFactAdmin(ArchiveAdmin):
     @admin.action(description="Confirm selected facts", permissions=["change"])
     def confirm_selected(self, request: HttpRequest, queryset: models.QuerySet) -> None:
         selected = queryset.count()
+        history.record_baseline(list(queryset), request.user)
         confirmed = services.confirm_facts(queryset)
-        log_entries(request, confirmed, CHANGE, "Confirmed (list action).")
+        message = with_note("Confirmed (list action).", "Note", note_of(request))
+        log_and_record(request, confirmed, CHANGE, message)
         self.message_user(
             request,
             f"Confirmed {plural(len(confirmed), 'fact')}; "
@@ -174,16 +221,26 @@ class EditorialFactAdmin(ArchiveAdmin):
         permissions=["change"],
     )
     def reject_selected(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        history.record_baseline(list(queryset), request.user)
+        note = note_of(request)
         rejected = services.reject_facts(queryset)
-        log_entries(request, rejected, CHANGE, "Rejected (list action).")
+        if note:
+            for fact in rejected:
+                fact.editor_note = note
+            queryset.model.objects.filter(pk__in=[f.pk for f in rejected]).update(editor_note=note)
+        log_and_record(
+            request, rejected, CHANGE, with_note("Rejected (list action).", "Reason", note)
+        )
         self.message_user(request, f"Rejected {plural(len(rejected), 'fact')}.", messages.SUCCESS)
 
     @admin.action(
         description="Return selected facts to ingest (state: extracted)", permissions=["change"]
     )
     def return_to_ingest(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        history.record_baseline(list(queryset), request.user)
         returned, refused = services.return_facts_to_ingest(queryset)
-        log_entries(request, returned, CHANGE, "Returned to ingest: state extracted (list action).")
+        message = "Returned to ingest: state extracted (list action)."
+        log_and_record(request, returned, CHANGE, with_note(message, "Note", note_of(request)))
         self.message_user(
             request, f"Returned {plural(len(returned), 'fact')} to ingest.", messages.SUCCESS
         )
@@ -213,7 +270,15 @@ class DelegationAdmin(EditorialFactAdmin):
         (None, {"fields": ("round", "party", "role", "head", "head_title")}),
         (
             "Editorial state",
-            {"fields": ("state_display", "confidence", "created_at", "updated_at")},
+            {
+                "fields": (
+                    "editor_note",
+                    "state_display",
+                    "confidence",
+                    "created_at",
+                    "updated_at",
+                )
+            },
         ),
     )
     inlines = (DelegationMentionInline,)
@@ -234,7 +299,15 @@ class ObserverAdmin(EditorialFactAdmin):
         (None, {"fields": ("round", "party")}),
         (
             "Editorial state",
-            {"fields": ("state_display", "confidence", "created_at", "updated_at")},
+            {
+                "fields": (
+                    "editor_note",
+                    "state_display",
+                    "confidence",
+                    "created_at",
+                    "updated_at",
+                )
+            },
         ),
     )
     inlines = (ObserverMentionInline,)
@@ -251,7 +324,15 @@ class RoundTopicAdmin(EditorialFactAdmin):
         (None, {"fields": ("round", "topic")}),
         (
             "Editorial state",
-            {"fields": ("state_display", "confidence", "created_at", "updated_at")},
+            {
+                "fields": (
+                    "editor_note",
+                    "state_display",
+                    "confidence",
+                    "created_at",
+                    "updated_at",
+                )
+            },
         ),
     )
     inlines = (TopicMentionInline,)
@@ -308,7 +389,7 @@ class RoundTopicInline(FactInline):
 
 
 @admin.register(Round)
-class RoundAdmin(ArchiveAdmin):
+class RoundAdmin(HistoryAdmin, ArchiveAdmin):
     list_display = (
         "__str__",
         "start",
@@ -326,6 +407,7 @@ class RoundAdmin(ArchiveAdmin):
     fields = ("number", ("start", "end"), "city", "confirmed")
     inlines = (DelegationInline, ObserverInline, RoundTopicInline)
     actions = ("confirm_rounds",)
+    offers_revert = False  # its versions follow its facts; facts are restored one by one
 
     def annotate_list(self, queryset: models.QuerySet) -> models.QuerySet:
         public = {"state__in": [s for s in EditorialState if s != EditorialState.REJECTED]}
@@ -378,8 +460,11 @@ class RoundAdmin(ArchiveAdmin):
     @admin.action(description="Confirm selected rounds", permissions=["change"])
     def confirm_rounds(self, request: HttpRequest, queryset: models.QuerySet) -> None:
         rounds = list(queryset.filter(confirmed=False))
+        history.record_baseline(rounds, request.user)
         Round.objects.filter(pk__in=[r.pk for r in rounds]).update(confirmed=True)
-        log_entries(request, rounds, CHANGE, "Confirmed the round (list action).")
+        for round in rounds:
+            round.confirmed = True
+        log_and_record(request, rounds, CHANGE, "Confirmed the round (list action).")
         self.message_user(request, f"Confirmed {plural(len(rounds), 'round')}.", messages.SUCCESS)
 
 
@@ -469,7 +554,7 @@ class ParticipantAliasInline(admin.TabularInline):
 
 
 @admin.register(ParticipantAlias)
-class ParticipantAliasAdmin(ArchiveAdmin):
+class ParticipantAliasAdmin(HistoryAdmin, ArchiveAdmin):
     list_display = ("name", "participant", "added_by_editor")
     list_select_related = ("participant",)
     list_filter = ("added_by_editor",)
@@ -527,8 +612,16 @@ class MergeForm(forms.Form):
         self.fields["survivor"].choices = [(p.pk, p.name) for p in participants]
 
 
+def carries_facts(participant: Participant) -> bool:
+    """Whether a delegation names the person as head, or evidence names them."""
+    return (
+        Delegation.objects.filter(head=participant).exists()
+        or DelegationMention.objects.filter(head=participant).exists()
+    )
+
+
 @admin.register(Participant)
-class ParticipantAdmin(ArchiveAdmin):
+class ParticipantAdmin(HistoryAdmin, ArchiveAdmin):
     list_display = ("name", "alias_list", "headed_count", "mention_count", "created_at")
     list_filter = (HeadsDelegationFilter, "aliases__added_by_editor", "created_at")
     search_fields = ("name", "aliases__name", "slug")
@@ -537,6 +630,72 @@ class ParticipantAdmin(ArchiveAdmin):
     readonly_fields = ("slug", "created_at")  # the slug is the public URL: kept when renamed
     inlines = (ParticipantAliasInline, HeadedDelegationInline)
     actions = ("merge_selected",)
+    change_form_template = "admin/rounds/participant/change_form.html"
+
+    # Deleting a person who heads a delegation or is named in evidence would lose those
+    # facts' heads: such a person is merged into the right one instead (and that can be
+    # undone). Only a person nothing points at may be deleted.
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        if obj is not None and carries_facts(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request: HttpRequest):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def get_urls(self):
+        undo = path(
+            "undo-merge/<int:revision_id>/",
+            self.admin_site.admin_view(self.undo_merge_view),
+            name="rounds_participant_undo_merge",
+        )
+        return [undo, *super().get_urls()]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["merges"] = [
+                (revision, history.merged_away(revision))
+                for revision in history.merge_revisions(obj)[:20]
+            ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def undo_merge_view(self, request: HttpRequest, revision_id: int) -> HttpResponse:
+        """Confirm (GET) and undo (POST) a merge: the merged people come back."""
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        revision = get_object_or_404(
+            Revision, pk=revision_id, comment__startswith=history.MERGE_COMMENT_PREFIX
+        )
+        gone = history.merged_away(revision)
+        if request.method == "POST" and gone:
+            restored = history.undo_merge(revision, request.user)
+            survivor_ids = {
+                int(v.object_id)
+                for v in revision.version_set.filter(
+                    content_type=ContentType.objects.get_for_model(Participant)
+                )
+            } - {p.pk for p in restored}
+            names = ", ".join(p.name for p in restored)
+            log_entries(request, restored, ADDITION, "Restored by undoing a merge.")
+            log_entries(
+                request,
+                Participant.objects.filter(pk__in=survivor_ids),
+                CHANGE,
+                f"Undid the merge of {names} into this participant.",
+            )
+            self.message_user(request, f"Undid the merge: {names} restored.", messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:rounds_participant_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Undo a merge",
+            "opts": self.opts,
+            "revision": revision,
+            "gone": gone,
+        }
+        return TemplateResponse(request, "admin/rounds/participant/undo_merge.html", context)
 
     def save_model(self, request: HttpRequest, obj: Participant, form, change: bool) -> None:
         # A name an editor typed is a correction: ingest must not rename the person again.
@@ -614,6 +773,7 @@ class ParticipantAdmin(ArchiveAdmin):
     def merge(self, request: HttpRequest, survivor: Participant, others: list[Participant]) -> None:
         """Merge and write the history of every object it touched, all in one transaction."""
         with transaction.atomic():
+            revision = history.record_before_merge(survivor, others, request.user)
             moved = {
                 other.pk: list(
                     Delegation.objects.filter(head=other).select_related("round", "party")
@@ -643,4 +803,9 @@ class ParticipantAdmin(ArchiveAdmin):
                 CHANGE,
                 f"Merged {'; '.join(names)} into this participant; "
                 f"{plural(sum(map(len, moved.values())), 'delegation')} moved.",
+            )
+            history.record(
+                [survivor, *survivor.aliases.all()],
+                request.user,
+                f"Merged {'; '.join(names)} into this participant (undo: revision {revision.pk}).",
             )
