@@ -30,7 +30,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from reversion.models import Revision
 
-from rounds import history, services
+from rounds import history, review, services
 from rounds.admin_base import (
     EMPTY,
     ArchiveAdmin,
@@ -101,6 +101,25 @@ def note_of(request: HttpRequest) -> str:
 
 def with_note(message: str, label: str, note: str) -> str:
     return f"{message} {label}: {note}" if note else message
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    """The review queue's kinds of delegation (rounds/review.py), linked from the index."""
+
+    title = "needs review"
+    parameter_name = "review"
+    QUERIES = {
+        "competing": ("Articles name different heads", review.competing_heads),
+        "single-article": ("Head named by one article only", review.single_article_heads),
+    }
+
+    def lookups(self, request, model_admin):
+        return [(key, label) for key, (label, _) in self.QUERIES.items()]
+
+    def queryset(self, request, queryset):
+        if self.value() in self.QUERIES:
+            return queryset.filter(pk__in=self.QUERIES[self.value()][1]().values("pk"))
+        return queryset
 
 
 class EditorialFactAdmin(HistoryAdmin, ArchiveAdmin):
@@ -257,7 +276,7 @@ class EditorialFactAdmin(HistoryAdmin, ArchiveAdmin):
 class DelegationAdmin(EditorialFactAdmin):
     list_display = ("__str__", "role", "head", "head_title_excerpt", "state_display", "evidence")
     list_select_related = ("round", "party", "head")
-    list_filter = ("state", "round", "party", "role", EvidenceFilter)
+    list_filter = ("state", "round", "party", "role", EvidenceFilter, ReviewFilter)
     search_fields = (
         "party__name",
         "head__name",
