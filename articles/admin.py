@@ -234,6 +234,7 @@ class LinkedFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(HistoryAdmin, ArchiveAdmin):
     change_form_template = "admin/editorial_change_form.html"
+    offers_revert = False  # versions hold the editorial fields only (rounds/history.py)
     list_display = (
         "title_display",
         "published",

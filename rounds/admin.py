@@ -160,6 +160,10 @@ class EditorialFactAdmin(HistoryAdmin, ArchiveAdmin):
     def target_state(self, request: HttpRequest, fact: EditorialFact, form, change: bool) -> str:
         if not change:
             return EditorialState.ADDED
+        if self.is_revert(request):
+            # Restoring earlier values is an editor's correction: ingest must keep it (a
+            # restored rejection stays a tombstone).
+            return services.state_after_edit(fact.state)
         if "_reject" in request.POST:
             return EditorialState.REJECTED
         state = fact.state
@@ -180,6 +184,8 @@ class EditorialFactAdmin(HistoryAdmin, ArchiveAdmin):
         if add:
             return with_note("Added by an editor.", "Source", note)
         message = super().construct_change_message(request, form, formsets, add)
+        if isinstance(message, str):  # a restored version (HistoryAdmin)
+            return message
         before = getattr(form.instance, "_state_before_edit", None)
         if "_reject" in request.POST:
             # A reject is a verdict, not an edit: say so in the history, with its reason.
@@ -690,7 +696,11 @@ class ParticipantAdmin(HistoryAdmin, ArchiveAdmin):
         )
         gone = history.merged_away(revision)
         if request.method == "POST" and gone:
-            restored = history.undo_merge(revision, request.user)
+            try:
+                restored = history.undo_merge(revision, request.user)
+            except ValueError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return HttpResponseRedirect(request.path)
             survivor_ids = {
                 int(v.object_id)
                 for v in revision.version_set.filter(

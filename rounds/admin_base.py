@@ -152,12 +152,24 @@ class HistoryAdmin(VersionAdmin):
 
     object_history_template = "admin/history_with_versions.html"
     change_list_template = None  # the admin's own list: no "recover deleted" link
-    # Whether the History page offers "revert to this version" (a round's follows its facts:
-    # reverting it would delete facts ingest added since, so rounds do not offer it).
+    # Whether the History page offers "revert to this version". A round's versions follow its
+    # facts (reverting would delete facts ingest added since); an article's hold only its
+    # editorial fields (reverting would blank the rest): neither offers it.
     offers_revert = True
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
         return super(VersionAdmin, self).changelist_view(request, extra_context)
+
+    @staticmethod
+    def is_revert(request: HttpRequest) -> bool:
+        """Whether the request saves an earlier version (History, "values of this version")."""
+        match = request.resolver_match
+        return bool(match and (match.url_name or "").endswith(("_revision", "_recover")))
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if self.is_revert(request):
+            return "Restored the values of an earlier version (from its History)."
+        return super().construct_change_message(request, form, formsets, add)
 
     def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
         if request.method == "POST":
@@ -170,6 +182,16 @@ class HistoryAdmin(VersionAdmin):
         if not self.offers_revert:
             raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request: HttpRequest, version_id, extra_context=None):
+        if not self.offers_revert:
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def recoverlist_view(self, request: HttpRequest, extra_context=None):
+        if not self.offers_revert:
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
 
     def history_view(self, request: HttpRequest, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))

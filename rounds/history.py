@@ -35,6 +35,7 @@ from rounds.models import (
     RoundTopic,
     Topic,
     TopicMention,
+    unique_slug,
 )
 
 BASELINE_COMMENT = "As ingest left it, before an editor's first change."
@@ -58,7 +59,7 @@ def _register(model: type[models.Model], **options) -> None:
 
 
 for _model in (Delegation, Observer, RoundTopic):
-    _register(_model, exclude=("updated_at",))
+    _register(_model)
 _register(Round, follow=("delegations", "observers", "topics"))
 _register(Participant, follow=("aliases",))
 for _model in (ParticipantAlias, Party, PartyAlias, Topic):
@@ -217,17 +218,26 @@ def merge_revisions(participant: Participant) -> models.QuerySet[Revision]:
     )
 
 
+def _merge_people(revision: Revision) -> tuple[Version, list[Version]]:
+    """The survivor's version and the merged people's versions of a merge's revision
+    (`record_before_merge` adds the survivor first)."""
+    versions = list(
+        revision.version_set.filter(
+            content_type=ContentType.objects.get_for_model(Participant)
+        ).order_by("pk")
+    )
+    return versions[0], versions[1:]
+
+
 def merged_away(revision: Revision) -> list[Version]:
     """The versions of the people that a merge deleted and that do not exist now."""
-    participants = revision.version_set.filter(
-        content_type=ContentType.objects.get_for_model(Participant)
-    )
+    _, others = _merge_people(revision)
     existing = set(
-        Participant.objects.filter(pk__in=[int(v.object_id) for v in participants]).values_list(
+        Participant.objects.filter(pk__in=[int(v.object_id) for v in others]).values_list(
             "pk", flat=True
         )
     )
-    return [v for v in participants if int(v.object_id) not in existing]
+    return [v for v in others if int(v.object_id) not in existing]
 
 
 def undo_merge(revision: Revision, user: AbstractBaseUser | None = None) -> list[Participant]:
@@ -244,10 +254,11 @@ def undo_merge(revision: Revision, user: AbstractBaseUser | None = None) -> list
         gone_ids = {int(v.object_id) for v in gone}
         participant_type = ContentType.objects.get_for_model(Participant)
         alias_type = ContentType.objects.get_for_model(ParticipantAlias)
-        survivor_version = revision.version_set.filter(content_type=participant_type).exclude(
-            object_id__in=[str(pk) for pk in gone_ids]
-        )
-        survivor = Participant.objects.get(pk=int(survivor_version.get().object_id))
+        survivor = Participant.objects.filter(pk=int(_merge_people(revision)[0].object_id)).first()
+        if survivor is None:
+            raise ValueError(
+                "The person this merge kept was merged or deleted since: undo that first."
+            )
         alias_versions = list(revision.version_set.filter(content_type=alias_type))
         before_aliases = {int(v.object_id) for v in alias_versions}
 
@@ -263,7 +274,11 @@ def undo_merge(revision: Revision, user: AbstractBaseUser | None = None) -> list
                 alias.delete()
 
         for version in gone:
-            version.revert()
+            restored_person = version._object_version
+            # Its URL, unless a person created since took that slug.
+            if Participant.objects.filter(slug=restored_person.object.slug).exists():
+                restored_person.object.slug = unique_slug(Participant, restored_person.object.name)
+            restored_person.save()
         for version in alias_versions:
             if version.field_dict["participant_id"] in gone_ids:
                 ParticipantAlias.objects.filter(pk=int(version.object_id)).delete()

@@ -199,3 +199,49 @@ def test_list_action_versions_have_the_editor(editor_client, editor, delegation)
     last = versions.history_steps(delegation)[-1]
     assert last.version.revision.user == editor
     assert history(delegation)[-1].action_flag == CHANGE
+
+
+def test_restoring_an_earlier_version_keeps_it_an_editors_fact(editor_client, delegation):
+    other = Participant.objects.create(name="Sergei Vershinin")
+    post_change_form(editor_client, delegation, {"head": other.pk})
+    baseline = versions.history_steps(delegation)[0].version
+    url = f"/admin/rounds/delegation/{delegation.pk}/history/{baseline.pk}/"
+    form = editor_client.get(url)
+    assert form.status_code == 200
+    delegation.refresh_from_db()
+    assert delegation.head == other  # looking at a version changes nothing
+    assert editor_client.post(url, change_form_data(form)).status_code == 302
+    delegation.refresh_from_db()
+    assert delegation.head.name == "Alexander Lavrentiev"
+    # Ingest may not overwrite what an editor restored.
+    assert delegation.state == EditorialState.CHANGED
+    assert "Restored the values of an earlier version" in history(delegation)[-1].change_message
+
+
+def test_undo_is_refused_while_the_kept_person_is_merged_away(editor_client, two_records):
+    sousan, susan = two_records
+    merge(editor_client, sousan, susan)
+    third = Participant.objects.create(name="Aiman Sousan")
+    merge(editor_client, third, sousan)
+    first_merge = versions.merge_revisions(susan).last()
+    with pytest.raises(ValueError):
+        versions.undo_merge(first_merge)
+    # Undoing the later merge first, then the earlier one, restores all three.
+    versions.undo_merge(versions.merge_revisions(third).first())
+    versions.undo_merge(first_merge)
+    assert Participant.objects.count() == 3
+    assert Delegation.objects.get(round__number=20).head_id == susan.pk
+    assert Delegation.objects.get(round__number=19).head_id == sousan.pk
+
+
+def test_article_history_shows_the_round_link_change_and_offers_no_revert(
+    editor_client, round14_article
+):
+    post_change_form(editor_client, round14_article, {"round": Round.objects.get(number=13).pk})
+    steps = versions.history_steps(round14_article)
+    change = next(c for c in steps[-1].changes if c.field == "round")
+    assert (change.before, change.after) == ("Round 14", "Round 13")
+    page = editor_client.get(admin_url(round14_article, "history"))
+    assert "values of this version" not in page.text
+    url = f"/admin/articles/article/{round14_article.pk}/history/{steps[0].version.pk}/"
+    assert editor_client.get(url).status_code == 403
