@@ -397,19 +397,19 @@ class FactInline(admin.TabularInline):
 
 class DelegationInline(FactInline):
     model = Delegation
-    fields = ("party", "role", "head", "head_title", "state_display", "evidence")
+    fields = ("party", "role", "head", "head_title", "editor_note", "state_display", "evidence")
     autocomplete_fields = ("party", "head")
 
 
 class ObserverInline(FactInline):
     model = Observer
-    fields = ("party", "state_display", "evidence")
+    fields = ("party", "editor_note", "state_display", "evidence")
     autocomplete_fields = ("party",)
 
 
 class RoundTopicInline(FactInline):
     model = RoundTopic
-    fields = ("topic", "state_display", "evidence")
+    fields = ("topic", "editor_note", "state_display", "evidence")
     autocomplete_fields = ("topic",)
 
 
@@ -476,7 +476,9 @@ class RoundAdmin(HistoryAdmin, ArchiveAdmin):
         # Each fact's own history too, not only the round's.
         where = f"on the page of {form.instance}"
         for fact in formset.new_objects:
-            log_entries(request, [fact], ADDITION, f"Added {where}.")
+            log_entries(
+                request, [fact], ADDITION, with_note(f"Added {where}.", "Source", fact.editor_note)
+            )
         for fact, fields in formset.changed_objects:
             log_entries(
                 request, [fact], CHANGE, f"Changed {', '.join(fields)} {where}; state {fact.state}."

@@ -245,3 +245,27 @@ def test_article_history_shows_the_round_link_change_and_offers_no_revert(
     assert "values of this version" not in page.text
     url = f"/admin/articles/article/{round14_article.pk}/history/{steps[0].version.pk}/"
     assert editor_client.get(url).status_code == 403
+
+
+def test_a_fact_added_on_the_round_page_keeps_its_source_and_history(
+    editor_client, round14_article
+):
+    round14 = Round.objects.get(number=14)
+    url = admin_url(round14)
+    data = change_form_data(editor_client.get(url))
+    total = int(data["observers-TOTAL_FORMS"])
+    data["observers-TOTAL_FORMS"] = str(total + 1)
+    data.update(
+        {
+            f"observers-{total}-party": str(Party.objects.get(slug="iraq").pk),
+            f"observers-{total}-editor_note": "UN press release",
+            f"observers-{total}-round": str(round14.pk),
+            f"observers-{total}-id": "",
+        }
+    )
+    assert editor_client.post(url, data).status_code == 302
+    observer = round14.observers.get(party__slug="iraq")
+    assert (observer.state, observer.editor_note) == (EditorialState.ADDED, "UN press release")
+    assert history(observer)[-1].get_change_message().endswith("Source: UN press release")
+    # The round's revision holds the new fact: its history has a version.
+    assert versions.history_steps(observer)
