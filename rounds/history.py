@@ -110,7 +110,8 @@ def record_baseline(objects: Iterable[models.Model], user: AbstractBaseUser | No
         return
     model = type(objects[0])
     fresh = {obj.pk: obj for obj in model._default_manager.filter(pk__in=[o.pk for o in objects])}
-    record(unversioned(fresh.values()), user, BASELINE_COMMENT)
+    # No user: these are the values ingest left, not anyone's act.
+    record(unversioned(fresh.values()), None, BASELINE_COMMENT)
 
 
 # --- Reading the history ---------------------------------------------------------------

@@ -28,6 +28,25 @@ def test_editor_sees_an_edit_link_beside_each_fact(client, editor, round14_artic
     assert page.count('class="edit-fact"') == 3
 
 
+@pytest.mark.parametrize(
+    "url_of",
+    [
+        lambda d: reverse("rounds:delegation-list"),
+        lambda d: d.party.get_absolute_url(),
+        lambda d: d.head.get_absolute_url(),
+    ],
+    ids=["delegation-list", "party", "participant"],
+)
+def test_editor_sees_the_edit_link_on_every_delegation_page(
+    client, editor, round14_article, url_of
+):
+    delegation = Delegation.objects.get(round__number=14, party__slug="russia")
+    url = url_of(delegation)
+    assert 'class="edit-fact"' not in client.get(url).text
+    client.force_login(editor)
+    assert f'class="edit-fact" href="{admin_url(delegation)}"' in client.get(url).text
+
+
 def test_added_fact_shows_its_source(client, round14_article):
     Delegation.objects.create(
         round=Round.objects.get(number=14),
