@@ -781,10 +781,15 @@ class ParticipantAdmin(HistoryAdmin, ArchiveAdmin):
             survivor_id = form.cleaned_data["survivor"]
             survivor = next(p for p in participants if p.pk == survivor_id)
             others = [p for p in participants if p.pk != survivor_id]
-            self.merge(request, survivor, others)
+            revision = self.merge(request, survivor, others)
             self.message_user(
                 request,
-                f"Merged {', '.join(p.name for p in others)} into {survivor.name}.",
+                format_html(
+                    'Merged {} into {}. <a href="{}">Undo this merge</a>',
+                    ", ".join(p.name for p in others),
+                    survivor.name,
+                    reverse("admin:rounds_participant_undo_merge", args=[revision.pk]),
+                ),
                 messages.SUCCESS,
             )
             return None
@@ -801,8 +806,11 @@ class ParticipantAdmin(HistoryAdmin, ArchiveAdmin):
             request, "admin/rounds/participant/merge_confirmation.html", context
         )
 
-    def merge(self, request: HttpRequest, survivor: Participant, others: list[Participant]) -> None:
-        """Merge and write the history of every object it touched, all in one transaction."""
+    def merge(
+        self, request: HttpRequest, survivor: Participant, others: list[Participant]
+    ) -> Revision:
+        """Merge and write the history of every object it touched, all in one transaction;
+        returns the revision that undoing the merge reverts."""
         with transaction.atomic():
             revision = history.record_before_merge(survivor, others, request.user)
             moved = {
@@ -840,3 +848,4 @@ class ParticipantAdmin(HistoryAdmin, ArchiveAdmin):
                 request.user,
                 f"Merged {'; '.join(names)} into this participant (undo: revision {revision.pk}).",
             )
+        return revision

@@ -137,8 +137,11 @@ def merge(client, survivor, other):
 
 def test_a_merge_can_be_undone(editor_client, two_records):
     sousan, susan = two_records
-    assert merge(editor_client, sousan, susan).status_code == 302
+    response = merge(editor_client, sousan, susan)
+    assert response.status_code == 302
     assert not Participant.objects.filter(pk=susan.pk).exists()
+    [message] = [str(m) for m in response.wsgi_request._messages]
+    assert "Undo this merge" in message and "/undo-merge/" in message
     page = editor_client.get(admin_url(sousan))
     assert "Undo this merge" in page.text
     [revision] = versions.merge_revisions(sousan)
