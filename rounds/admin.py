@@ -5,9 +5,11 @@ at the top of rounds/services.py: an editor's change makes a machine fact `chang
 created here is `added`, confirm and reject are buttons on the change page and list actions.
 Their evidence (mention rows: article, sentence, offsets, rule) is extracted provenance and is
 shown read-only (rounds/evidence_admin.py), each sentence linked to the article's admin page
-where it is highlighted. Shared bases and helpers are in rounds/admin_base.py.
+where it is highlighted. Shared bases and helpers are in rounds/admin_base.py; people
+(participants, aliases, merges) in rounds/people_admin.py.
 Every action writes the admin history (LogEntry), so each object's History shows who did
-what and when.
+what and when, and a django-reversion version (rounds/history.py), so that it also shows the
+values before and after each change. Reject and add take a reason or source (`editor_note`).
 """
 
 from __future__ import annotations
