@@ -22,14 +22,15 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from articles.models import Article
-from rounds import services
+from rounds import history, services
 from rounds.admin_base import (
     EMPTY,
     ArchiveAdmin,
+    HistoryAdmin,
     ReadOnlyInline,
     admin_link,
     count_of,
-    log_entries,
+    log_and_record,
     plural,
     sentence_anchor,
     state_badge,
@@ -231,8 +232,9 @@ class LinkedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArchiveAdmin):
+class ArticleAdmin(HistoryAdmin, ArchiveAdmin):
     change_form_template = "admin/editorial_change_form.html"
+    offers_revert = False  # versions hold the editorial fields only (rounds/history.py)
     list_display = (
         "title_display",
         "published",
@@ -410,8 +412,11 @@ class ArticleAdmin(ArchiveAdmin):
 
     @admin.action(description="Confirm the round link of selected articles", permissions=["change"])
     def confirm_round_links(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        history.record_baseline(list(queryset), request.user)
         confirmed = services.confirm_round_links(queryset)
-        log_entries(request, confirmed, CHANGE, "Confirmed the round link (list action).")
+        for article in confirmed:
+            article.round_state = EditorialState.CONFIRMED
+        log_and_record(request, confirmed, CHANGE, "Confirmed the round link (list action).")
         self.message_user(
             request,
             f"Confirmed the round of {plural(len(confirmed), 'article')}.",
@@ -426,11 +431,14 @@ class ArticleAdmin(ArchiveAdmin):
             .exclude(round=None, round_state=EditorialState.CHANGED)
             .select_related("round")
         )
+        history.record_baseline(articles, request.user)
         with transaction.atomic():
             for article in articles:
                 previous = article.round
                 services.relink_article(article, None)
-                log_entries(request, [article], CHANGE, f"Unlinked from {previous} (list action).")
+                log_and_record(
+                    request, [article], CHANGE, f"Unlinked from {previous} (list action)."
+                )
         self.message_user(
             request,
             f"Unlinked {plural(len(articles), 'article')} from their round.",

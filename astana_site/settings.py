@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_filters",
     "ninja",  # serves the API docs' Swagger UI from static files, not a CDN
     "axes",
+    "reversion",  # editors' history: versions before/after each change, merge undo
     "rounds",
     "articles",
 ]

@@ -5,9 +5,11 @@ at the top of rounds/services.py: an editor's change makes a machine fact `chang
 created here is `added`, confirm and reject are buttons on the change page and list actions.
 Their evidence (mention rows: article, sentence, offsets, rule) is extracted provenance and is
 shown read-only (rounds/evidence_admin.py), each sentence linked to the article's admin page
-where it is highlighted. Shared bases and helpers are in rounds/admin_base.py.
+where it is highlighted. Shared bases and helpers are in rounds/admin_base.py; people
+(participants, aliases, merges) in rounds/people_admin.py.
 Every action writes the admin history (LogEntry), so each object's History shows who did
-what and when.
+what and when, and a django-reversion version (rounds/history.py), so that it also shows the
+values before and after each change. Reject and add take a reason or source (`editor_note`).
 """
 
 from __future__ import annotations
@@ -16,21 +18,22 @@ from collections.abc import Sequence
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.models import ADDITION, CHANGE, DELETION
+from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.models import ADDITION, CHANGE
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
-from django.db.models import Exists, OuterRef
+from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from rounds import services
+from rounds import history, review, services
 from rounds.admin_base import (
     EMPTY,
     ArchiveAdmin,
-    ReadOnlyInline,
+    HistoryAdmin,
     count_of,
+    log_and_record,
     log_entries,
     plural,
     state_badge,
@@ -42,10 +45,7 @@ from rounds.evidence_admin import (
 )
 from rounds.models import (
     Delegation,
-    DelegationMention,
     Observer,
-    Participant,
-    ParticipantAlias,
     Party,
     PartyAlias,
     Round,
@@ -77,10 +77,49 @@ class EvidenceFilter(admin.SimpleListFilter):
         return queryset
 
 
-class EditorialFactAdmin(ArchiveAdmin):
+class NoteActionForm(ActionForm):
+    """The list's action bar, with the reason a reject (or confirm) gives to every fact."""
+
+    note = forms.CharField(
+        required=False,
+        max_length=500,
+        label="Reason or source",
+        widget=forms.TextInput(attrs={"size": 40, "placeholder": "why (kept in the history)"}),
+    )
+
+
+def note_of(request: HttpRequest) -> str:
+    return (request.POST.get("note") or "").strip()
+
+
+def with_note(message: str, label: str, note: str) -> str:
+    return f"{message} {label}: {note}" if note else message
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    """The review queue's kinds of delegation (rounds/review.py), linked from the index."""
+
+    title = "needs review"
+    parameter_name = "review"
+    QUERIES = {
+        "competing": ("Articles name different heads", review.competing_heads),
+        "single-article": ("Head named by one article only", review.single_article_heads),
+    }
+
+    def lookups(self, request, model_admin):
+        return [(key, label) for key, (label, _) in self.QUERIES.items()]
+
+    def queryset(self, request, queryset):
+        if self.value() in self.QUERIES:
+            return queryset.filter(pk__in=self.QUERIES[self.value()][1]().values("pk"))
+        return queryset
+
+
+class EditorialFactAdmin(HistoryAdmin, ArchiveAdmin):
     """Facts of a round, under the editorial state rules of rounds.services."""
 
     change_form_template = "admin/editorial_change_form.html"
+    action_form = NoteActionForm
     actions = ("confirm_selected", "reject_selected", "return_to_ingest")
     list_filter: Sequence = ("state", "round", EvidenceFilter)
     readonly_fields = ("state_display", "confidence", "created_at", "updated_at")
@@ -114,6 +153,10 @@ class EditorialFactAdmin(ArchiveAdmin):
     def target_state(self, request: HttpRequest, fact: EditorialFact, form, change: bool) -> str:
         if not change:
             return EditorialState.ADDED
+        if self.is_revert(request):
+            # Restoring earlier values is an editor's correction: ingest must keep it (a
+            # restored rejection stays a tombstone).
+            return services.state_after_edit(fact.state)
         if "_reject" in request.POST:
             return EditorialState.REJECTED
         state = fact.state
@@ -130,11 +173,31 @@ class EditorialFactAdmin(ArchiveAdmin):
         return fact
 
     def construct_change_message(self, request, form, formsets, add=False):
+        note = form.instance.editor_note
+        if add:
+            return with_note("Added by an editor.", "Source", note)
         message = super().construct_change_message(request, form, formsets, add)
+        if isinstance(message, str):  # a restored version (HistoryAdmin)
+            return message
         before = getattr(form.instance, "_state_before_edit", None)
-        if not add and before and before != form.instance.state:
+        if "_reject" in request.POST:
+            # A reject is a verdict, not an edit: say so in the history, with its reason.
+            fields = [f for f in form.changed_data if f != "editor_note"]
+            also = f" Also changed: {', '.join(fields)}." if fields else ""
+            return with_note(f"Rejected (was {before}).{also}", "Reason", note)
+        if before and before != form.instance.state:
             message.append({"changed": {"fields": [f"state ({before} → {form.instance.state})"]}})
         return message
+
+    def response_change(self, request: HttpRequest, obj: EditorialFact) -> HttpResponse:
+        if "_reject" in request.POST:
+            self.message_user(
+                request,
+                format_html("The {} “{}” was rejected.", self.opts.verbose_name, obj),
+                messages.SUCCESS,
+            )
+            return self.response_post_save_change(request, obj)
+        return super().response_change(request, obj)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["editorial_buttons"] = (
@@ -160,8 +223,10 @@ class EditorialFactAdmin(ArchiveAdmin):
     @admin.action(description="Confirm selected facts", permissions=["change"])
     def confirm_selected(self, request: HttpRequest, queryset: models.QuerySet) -> None:
         selected = queryset.count()
+        history.record_baseline(list(queryset), request.user)
         confirmed = services.confirm_facts(queryset)
-        log_entries(request, confirmed, CHANGE, "Confirmed (list action).")
+        message = with_note("Confirmed (list action).", "Note", note_of(request))
+        log_and_record(request, confirmed, CHANGE, message)
         self.message_user(
             request,
             f"Confirmed {plural(len(confirmed), 'fact')}; "
@@ -174,16 +239,26 @@ class EditorialFactAdmin(ArchiveAdmin):
         permissions=["change"],
     )
     def reject_selected(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        history.record_baseline(list(queryset), request.user)
+        note = note_of(request)
         rejected = services.reject_facts(queryset)
-        log_entries(request, rejected, CHANGE, "Rejected (list action).")
+        if note:
+            for fact in rejected:
+                fact.editor_note = note
+            queryset.model.objects.filter(pk__in=[f.pk for f in rejected]).update(editor_note=note)
+        log_and_record(
+            request, rejected, CHANGE, with_note("Rejected (list action).", "Reason", note)
+        )
         self.message_user(request, f"Rejected {plural(len(rejected), 'fact')}.", messages.SUCCESS)
 
     @admin.action(
         description="Return selected facts to ingest (state: extracted)", permissions=["change"]
     )
     def return_to_ingest(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        history.record_baseline(list(queryset), request.user)
         returned, refused = services.return_facts_to_ingest(queryset)
-        log_entries(request, returned, CHANGE, "Returned to ingest: state extracted (list action).")
+        message = "Returned to ingest: state extracted (list action)."
+        log_and_record(request, returned, CHANGE, with_note(message, "Note", note_of(request)))
         self.message_user(
             request, f"Returned {plural(len(returned), 'fact')} to ingest.", messages.SUCCESS
         )
@@ -200,7 +275,7 @@ class EditorialFactAdmin(ArchiveAdmin):
 class DelegationAdmin(EditorialFactAdmin):
     list_display = ("__str__", "role", "head", "head_title_excerpt", "state_display", "evidence")
     list_select_related = ("round", "party", "head")
-    list_filter = ("state", "round", "party", "role", EvidenceFilter)
+    list_filter = ("state", "round", "party", "role", EvidenceFilter, ReviewFilter)
     search_fields = (
         "party__name",
         "head__name",
@@ -213,7 +288,15 @@ class DelegationAdmin(EditorialFactAdmin):
         (None, {"fields": ("round", "party", "role", "head", "head_title")}),
         (
             "Editorial state",
-            {"fields": ("state_display", "confidence", "created_at", "updated_at")},
+            {
+                "fields": (
+                    "editor_note",
+                    "state_display",
+                    "confidence",
+                    "created_at",
+                    "updated_at",
+                )
+            },
         ),
     )
     inlines = (DelegationMentionInline,)
@@ -234,7 +317,15 @@ class ObserverAdmin(EditorialFactAdmin):
         (None, {"fields": ("round", "party")}),
         (
             "Editorial state",
-            {"fields": ("state_display", "confidence", "created_at", "updated_at")},
+            {
+                "fields": (
+                    "editor_note",
+                    "state_display",
+                    "confidence",
+                    "created_at",
+                    "updated_at",
+                )
+            },
         ),
     )
     inlines = (ObserverMentionInline,)
@@ -251,7 +342,15 @@ class RoundTopicAdmin(EditorialFactAdmin):
         (None, {"fields": ("round", "topic")}),
         (
             "Editorial state",
-            {"fields": ("state_display", "confidence", "created_at", "updated_at")},
+            {
+                "fields": (
+                    "editor_note",
+                    "state_display",
+                    "confidence",
+                    "created_at",
+                    "updated_at",
+                )
+            },
         ),
     )
     inlines = (TopicMentionInline,)
@@ -291,24 +390,24 @@ class FactInline(admin.TabularInline):
 
 class DelegationInline(FactInline):
     model = Delegation
-    fields = ("party", "role", "head", "head_title", "state_display", "evidence")
+    fields = ("party", "role", "head", "head_title", "editor_note", "state_display", "evidence")
     autocomplete_fields = ("party", "head")
 
 
 class ObserverInline(FactInline):
     model = Observer
-    fields = ("party", "state_display", "evidence")
+    fields = ("party", "editor_note", "state_display", "evidence")
     autocomplete_fields = ("party",)
 
 
 class RoundTopicInline(FactInline):
     model = RoundTopic
-    fields = ("topic", "state_display", "evidence")
+    fields = ("topic", "editor_note", "state_display", "evidence")
     autocomplete_fields = ("topic",)
 
 
 @admin.register(Round)
-class RoundAdmin(ArchiveAdmin):
+class RoundAdmin(HistoryAdmin, ArchiveAdmin):
     list_display = (
         "__str__",
         "start",
@@ -326,6 +425,7 @@ class RoundAdmin(ArchiveAdmin):
     fields = ("number", ("start", "end"), "city", "confirmed")
     inlines = (DelegationInline, ObserverInline, RoundTopicInline)
     actions = ("confirm_rounds",)
+    offers_revert = False  # its versions follow its facts; facts are restored one by one
 
     def annotate_list(self, queryset: models.QuerySet) -> models.QuerySet:
         public = {"state__in": [s for s in EditorialState if s != EditorialState.REJECTED]}
@@ -369,7 +469,9 @@ class RoundAdmin(ArchiveAdmin):
         # Each fact's own history too, not only the round's.
         where = f"on the page of {form.instance}"
         for fact in formset.new_objects:
-            log_entries(request, [fact], ADDITION, f"Added {where}.")
+            log_entries(
+                request, [fact], ADDITION, with_note(f"Added {where}.", "Source", fact.editor_note)
+            )
         for fact, fields in formset.changed_objects:
             log_entries(
                 request, [fact], CHANGE, f"Changed {', '.join(fields)} {where}; state {fact.state}."
@@ -378,8 +480,11 @@ class RoundAdmin(ArchiveAdmin):
     @admin.action(description="Confirm selected rounds", permissions=["change"])
     def confirm_rounds(self, request: HttpRequest, queryset: models.QuerySet) -> None:
         rounds = list(queryset.filter(confirmed=False))
+        history.record_baseline(rounds, request.user)
         Round.objects.filter(pk__in=[r.pk for r in rounds]).update(confirmed=True)
-        log_entries(request, rounds, CHANGE, "Confirmed the round (list action).")
+        for round in rounds:
+            round.confirmed = True
+        log_and_record(request, rounds, CHANGE, "Confirmed the round (list action).")
         self.message_user(request, f"Confirmed {plural(len(rounds), 'round')}.", messages.SUCCESS)
 
 
@@ -442,205 +547,5 @@ def _public_states() -> list[str]:
     return [state for state in EditorialState if state != EditorialState.REJECTED]
 
 
-# --- People -----------------------------------------------------------------------------
-
-
-class ParticipantAliasFormSet(forms.BaseInlineFormSet):
-    def clean(self) -> None:
-        super().clean()
-        seen: set[str] = set()
-        for form in self.forms:
-            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
-                continue
-            name = (form.cleaned_data.get("name") or "").strip().casefold()
-            if name in seen:
-                raise forms.ValidationError(f"The alias {form.cleaned_data['name']!r} is twice.")
-            seen.add(name)
-
-
-class ParticipantAliasInline(admin.TabularInline):
-    """Every spelling of the person; ingest resolves names through these rows."""
-
-    model = ParticipantAlias
-    formset = ParticipantAliasFormSet
-    fields = ("name", "added_by_editor")
-    readonly_fields = ("added_by_editor",)
-    extra = 1
-
-
-@admin.register(ParticipantAlias)
-class ParticipantAliasAdmin(ArchiveAdmin):
-    list_display = ("name", "participant", "added_by_editor")
-    list_select_related = ("participant",)
-    list_filter = ("added_by_editor",)
-    search_fields = ("name", "participant__name")
-    autocomplete_fields = ("participant",)
-    readonly_fields = ("added_by_editor",)
-
-    def save_model(self, request: HttpRequest, alias: ParticipantAlias, form, change: bool) -> None:
-        alias.added_by_editor = True
-        super().save_model(request, alias, form, change)
-
-
-class HeadedDelegationInline(ReadOnlyInline):
-    model = Delegation
-    fk_name = "head"
-    fields = ("round", "party", "role", "head_title", "state_display")
-    readonly_fields = fields
-    verbose_name = "delegation headed"
-    verbose_name_plural = "delegations headed"
-
-    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
-        return super().get_queryset(request).select_related("round", "party")
-
-    @admin.display(description="state")
-    def state_display(self, delegation: Delegation) -> str:
-        return state_badge(delegation.state)
-
-
-class HeadsDelegationFilter(admin.SimpleListFilter):
-    title = "heads a delegation"
-    parameter_name = "heads"
-
-    def lookups(self, request, model_admin):
-        return [("yes", "Yes"), ("no", "No")]
-
-    def queryset(self, request, queryset):
-        heads = Exists(Delegation.objects.filter(head=OuterRef("pk")))
-        if self.value() == "yes":
-            return queryset.filter(heads)
-        if self.value() == "no":
-            return queryset.filter(~heads)
-        return queryset
-
-
-class MergeForm(forms.Form):
-    survivor = forms.TypedChoiceField(
-        coerce=int,
-        widget=forms.RadioSelect,
-        label="Keep",
-        help_text="The others are deleted; their names become this person's aliases.",
-    )
-
-    def __init__(self, *args, participants: Sequence[Participant], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["survivor"].choices = [(p.pk, p.name) for p in participants]
-
-
-@admin.register(Participant)
-class ParticipantAdmin(ArchiveAdmin):
-    list_display = ("name", "alias_list", "headed_count", "mention_count", "created_at")
-    list_filter = (HeadsDelegationFilter, "aliases__added_by_editor", "created_at")
-    search_fields = ("name", "aliases__name", "slug")
-    list_prefetch = ("aliases",)
-    fields = ("name", "name_locked", "slug", "created_at")
-    readonly_fields = ("slug", "created_at")  # the slug is the public URL: kept when renamed
-    inlines = (ParticipantAliasInline, HeadedDelegationInline)
-    actions = ("merge_selected",)
-
-    def save_model(self, request: HttpRequest, obj: Participant, form, change: bool) -> None:
-        # A name an editor typed is a correction: ingest must not rename the person again.
-        if not change or "name" in form.changed_data:
-            obj.name_locked = True
-        super().save_model(request, obj, form, change)
-
-    def annotate_list(self, queryset: models.QuerySet) -> models.QuerySet:
-        return queryset.annotate(
-            headed_count=count_of(Delegation, "head"),
-            mention_count=count_of(DelegationMention, "head"),
-        )
-
-    @admin.display(description="aliases")
-    def alias_list(self, participant: Participant) -> str:
-        return ", ".join(alias.name for alias in participant.aliases.all()) or EMPTY
-
-    @admin.display(description="delegations headed", ordering="headed_count")
-    def headed_count(self, participant: Participant) -> int:
-        return participant.headed_count
-
-    @admin.display(description="mentions", ordering="mention_count")
-    def mention_count(self, participant: Participant) -> int:
-        return participant.mention_count
-
-    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
-        if formset.model is ParticipantAlias:
-            for alias in formset.save(commit=False):
-                alias.added_by_editor = True
-                alias.save()
-            for alias in formset.deleted_objects:
-                alias.delete()
-            return None
-        return super().save_formset(request, form, formset, change)
-
-    @admin.action(
-        description="Merge selected participants into one…", permissions=["change", "delete"]
-    )
-    def merge_selected(
-        self, request: HttpRequest, queryset: models.QuerySet
-    ) -> HttpResponse | None:
-        participants = list(queryset.order_by("-headed_count", "name"))
-        if len(participants) < 2:
-            self.message_user(request, "Select two or more participants to merge.", messages.ERROR)
-            return None
-        form = MergeForm(
-            request.POST if request.POST.get("post") == "yes" else None,
-            participants=participants,
-            initial={"survivor": participants[0].pk},
-        )
-        if form.is_valid():
-            survivor_id = form.cleaned_data["survivor"]
-            survivor = next(p for p in participants if p.pk == survivor_id)
-            others = [p for p in participants if p.pk != survivor_id]
-            self.merge(request, survivor, others)
-            self.message_user(
-                request,
-                f"Merged {', '.join(p.name for p in others)} into {survivor.name}.",
-                messages.SUCCESS,
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Merge participants",
-            "opts": self.opts,
-            "participants": participants,
-            "form": form,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            "media": self.media + form.media,
-        }
-        return TemplateResponse(
-            request, "admin/rounds/participant/merge_confirmation.html", context
-        )
-
-    def merge(self, request: HttpRequest, survivor: Participant, others: list[Participant]) -> None:
-        """Merge and write the history of every object it touched, all in one transaction."""
-        with transaction.atomic():
-            moved = {
-                other.pk: list(
-                    Delegation.objects.filter(head=other).select_related("round", "party")
-                )
-                for other in others
-            }
-            names = [
-                f"{other.name} (#{other.pk}; aliases: "
-                f"{', '.join(a.name for a in other.aliases.all()) or 'none'})"
-                for other in others
-            ]
-            services.merge_participants(survivor, others)
-            for other in others:
-                log_entries(
-                    request, [other], DELETION, f"Merged into {survivor.name} (#{survivor.pk})."
-                )
-                log_entries(
-                    request,
-                    moved[other.pk],
-                    CHANGE,
-                    f"Head {other.name} (#{other.pk}) merged into "
-                    f"{survivor.name} (#{survivor.pk}).",
-                )
-            log_entries(
-                request,
-                [survivor],
-                CHANGE,
-                f"Merged {'; '.join(names)} into this participant; "
-                f"{plural(sum(map(len, moved.values())), 'delegation')} moved.",
-            )
+# The people's admin (participants, aliases, merges and their undo) registers itself here.
+from rounds import people_admin  # noqa: E402, F401

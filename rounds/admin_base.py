@@ -10,14 +10,18 @@ from collections.abc import Iterable, Sequence
 
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
+from reversion.admin import VersionAdmin
 
+from rounds import history
 from rounds.provenance import EditorialState
 
 EMPTY = "—"
@@ -86,6 +90,16 @@ def log_entries(
         )
 
 
+def log_and_record(
+    request: HttpRequest, objects: Iterable[models.Model], flag: int, message: str
+) -> None:
+    """The admin history row of each object and one version of all of them (their values
+    after the act; `history.record_baseline` beforehand keeps the values before)."""
+    objects = list(objects)
+    log_entries(request, objects, flag, message)
+    history.record(objects, request.user, message)
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -126,6 +140,72 @@ class ArchiveAdmin(admin.ModelAdmin):
         if self.list_prefetch:
             queryset = queryset.prefetch_related(*self.list_prefetch)
         return queryset
+
+
+class HistoryAdmin(VersionAdmin):
+    """An admin whose History page shows each change's values before and after
+    (django-reversion versions, see rounds/history.py) under the admin's own log.
+
+    The change list opens no revision of its own: each action records its objects before
+    (a baseline for the ones without history) and after, with the action's message.
+    """
+
+    object_history_template = "admin/history_with_versions.html"
+    change_list_template = None  # the admin's own list: no "recover deleted" link
+    # Whether the History page offers "revert to this version". A round's versions follow its
+    # facts (reverting would delete facts ingest added since); an article's hold only its
+    # editorial fields (reverting would blank the rest): neither offers it.
+    offers_revert = True
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        return super(VersionAdmin, self).changelist_view(request, extra_context)
+
+    @staticmethod
+    def is_revert(request: HttpRequest) -> bool:
+        """Whether the request saves an earlier version (History, "values of this version")."""
+        match = request.resolver_match
+        return bool(match and (match.url_name or "").endswith(("_revision", "_recover")))
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if self.is_revert(request):
+            return "Restored the values of an earlier version (from its History)."
+        return super().construct_change_message(request, form, formsets, add)
+
+    def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and self.has_change_permission(request, obj):
+                history.record_baseline([obj], request.user)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def revision_view(self, request: HttpRequest, object_id, version_id, extra_context=None):
+        if not self.offers_revert:
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request: HttpRequest, version_id, extra_context=None):
+        if not self.offers_revert:
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def recoverlist_view(self, request: HttpRequest, extra_context=None):
+        if not self.offers_revert:
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def history_view(self, request: HttpRequest, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        steps = list(reversed(history.history_steps(obj))) if obj is not None else []
+        context = {
+            "history_steps": steps,
+            "offers_revert": self.offers_revert,
+            "revision_url": f"{self.admin_site.name}:{self.opts.app_label}_"
+            f"{self.opts.model_name}_revision",
+        }
+        # The admin's own history view (its log, paged) rather than reversion's list.
+        return super(VersionAdmin, self).history_view(
+            request, object_id, {**context, **(extra_context or {})}
+        )
 
 
 class ReadOnlyInline(admin.TabularInline):

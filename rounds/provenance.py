@@ -72,6 +72,15 @@ class EditorialFact(models.Model):
     confidence = models.FloatField(default=1.0, help_text="Highest confidence of its mentions.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Why an editor rejected or added the fact (the source, for an added one): kept with the
+    # fact, shown in its history and, for an added fact, on the public page.
+    editor_note = models.CharField(
+        "reason or source",
+        max_length=500,
+        blank=True,
+        help_text="Why rejected; or the "
+        "source of a fact you add (publication, date, URL). Shown in the history.",
+    )
 
     objects = FactQuerySet.as_manager()
 
