@@ -42,6 +42,7 @@ def main() -> None:
     parser.add_argument("--lang", help="only pages in this language (ISO 639-1)")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--model", help="an installed spaCy pipeline (as SPACY_MODEL)")
     parser.add_argument(
         "--gold-language",
         action="store_true",
@@ -54,7 +55,7 @@ def main() -> None:
     chosen = entries if args.part == "all" else parts[args.part]
     if args.lang:
         chosen = [e for e in chosen if e.get("language", "en") == args.lang]
-    extractor = Extractor()
+    extractor = Extractor(model=args.model)
     items = []
     for entry in chosen:
         path = REAL / entry["source"]
