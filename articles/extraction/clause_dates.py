@@ -12,15 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from .datetext import month_names, month_pattern, month_prefix_pattern
 from .sentences import StringCache
 
-_MONTH_NAMES = {m.lower(): i for i, m in enumerate(_calendar.month_name) if m}
-_MONTH_NAMES.update({m.lower(): i for i, m in enumerate(_calendar.month_abbr) if m})
-_MONTH_NAMES["sept"] = 9
-_MONTH_RE = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
-)
+# English month names from patterns/dates.json (the one definition), case-sensitive: "May"
+# is a month, "may" a verb.
+_MONTH_NAMES = month_names("en")
+_MONTH_RE = month_pattern("en", title_case=True)
 _PREP_RE = (
     r"(?P<prep>\b(?:[Ii]n|[Oo]n|[Dd]uring|[Ll]ast|[Ss]ince|[Aa]t\s+the\s+(?:end|start|beginning)"
     r"\s+of|[Aa]t\s+the|[Ss]ince\s+the|[Tt]hat|[Tt]his)\s+)(?:(?:early|late|mid)[\s-]+)?"
@@ -35,7 +33,7 @@ YEAR_RE = re.compile(
     r"(?:(?:early|late|mid)[\s-]+)?(?P<year>(?:19|20)\d{2})\b(?![-/.]\d)"
 )
 # Every month name `_MONTH_RE` matches starts with one of these; every year, with these digits.
-_MONTH_PREFIX_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_MONTH_PREFIX_RE = re.compile(month_prefix_pattern("en", title_case=True))
 _YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d{2}")
 # The words a year of `YEAR_RE` follows (after spaces and hyphens).
 _YEAR_LEADS = ("in", "In", "since", "Since", "during", "During", "early", "late", "mid")
