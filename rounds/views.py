@@ -13,7 +13,6 @@ from html import escape as esc
 from typing import Any, ClassVar
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
@@ -23,8 +22,6 @@ from astana_site.views import (
     ArchiveDetailView,
     ArchiveListView,
     ArchiveMixin,
-    Crumb,
-    day_label,
     label_articles,
     url_maker,
 )
@@ -44,6 +41,7 @@ from rounds.filters import (
     RoundFilter,
     TopicFilter,
 )
+from rounds.head_support import attach_head_support, label_mentions
 from rounds.models import (
     Delegation,
     DelegationMention,
@@ -62,45 +60,17 @@ from rounds.provenance import EditorialState
 EVIDENCE_SHOWN = 3
 ARTICLES_SHOWN = 20
 
-MENTION_FIELDS = (
-    "sentence",
-    "confidence",
-    "article__id",
-    "article__title",
-    "article__source_name",
-    "article__publisher",
-    "article__published",
-)
-ARTICLE_CARD_FIELDS = ("id", "title", "source_name", "publisher", "published")
-
 
 def evidence(model: type, fact_field: str, limit: int = EVIDENCE_SHOWN) -> Prefetch:
     """The `limit` most confident mentions of each fact, as `fact.evidence`.
 
     Mentions only: the window that keeps the best of each fact must not read every article
-    they point to. `label_evidence()` then fetches the few articles shown, in one query.
+    they point to. `label_mentions()` then fetches the few articles shown, in one query.
     """
     mentions = model.objects.only(fact_field, "article", "sentence", "confidence").order_by(
         "-confidence", "pk"
     )
     return Prefetch("mentions", queryset=mentions[:limit], to_attr="evidence")
-
-
-def label_evidence(facts: list[Any]) -> None:
-    """Give each mention in `fact.evidence` its article, the article's `url` and a `source`."""
-    mentions = [mention for fact in facts for mention in fact.evidence]
-    articles = Article.objects.only(*ARTICLE_CARD_FIELDS).in_bulk(
-        {mention.article_id for mention in mentions}
-    )
-    article_url = url_maker("articles:article-detail", pk=0)
-    for mention in mentions:
-        article = mention.article = articles[mention.article_id]
-        mention.url = article_url(pk=article.pk)
-        mention.source = ", ".join(
-            part
-            for part in (article.publisher or str(article), day_label(article.published, "%b"))
-            if part
-        )
 
 
 # Rounds
@@ -206,7 +176,30 @@ class RoundDetailView(ArchiveDetailView):
             "topic__sort_order",
             "topic__slug",
         )
-        label_evidence([*delegations, *observers, *topics])
+        delegation_url = url_maker("rounds:delegation-evidence", number=0, slug="x")
+        observer_url = url_maker("rounds:observer-evidence", number=0, slug="x")
+        for delegation in delegations:
+            delegation.evidence_url = delegation_url(
+                number=round_.number, slug=delegation.party.slug
+            )
+        for observer in observers:
+            observer.evidence_url = observer_url(number=round_.number, slug=observer.party.slug)
+        head_quotes = attach_head_support(
+            delegations,
+            EVIDENCE_SHOWN,
+            evidence_url=lambda delegation: delegation.evidence_url,
+            label=False,
+        )
+        label_mentions(
+            [
+                *head_quotes,
+                *(
+                    mention
+                    for fact in (*delegations, *observers, *topics)
+                    for mention in fact.evidence
+                ),
+            ]
+        )
         sentences_url = url_maker("rounds:round-topic", number=0, slug="x")
         for round_topic in topics:
             round_topic.sentences_url = sentences_url(
@@ -229,68 +222,6 @@ class RoundDetailView(ArchiveDetailView):
             evidence_shown=EVIDENCE_SHOWN,
         )
         return context
-
-
-class RoundTopicView(ArchiveListView):
-    """Every sentence that puts a topic on a round's agenda."""
-
-    template_name = "rounds/round_topic.html"
-    nav_section = "topics"
-    parent_pages = ROUND_PAGES
-    export_name = "topic-sentences"
-    export_columns: ClassVar[list[str]] = [
-        "round",
-        "topic",
-        "article_id",
-        "article_title",
-        "publisher",
-        "published",
-        "sentence",
-        "confidence",
-        "article_url",
-    ]
-
-    def get(self, request, *args, **kwargs):
-        self.round_topic = get_object_or_404(
-            RoundTopic.objects.public().select_related("round", "topic"),
-            round__number=kwargs["number"],
-            topic__slug=kwargs["slug"],
-        )
-        return super().get(request, *args, **kwargs)
-
-    def get_base_queryset(self) -> QuerySet:
-        return (
-            TopicMention.objects.filter(round_topic=self.round_topic)
-            .select_related("article")
-            .only("round_topic", *MENTION_FIELDS)
-            .order_by("-confidence", "-article__published", "pk")
-        )
-
-    def get_title(self) -> str:
-        return f"{self.round_topic.topic.name} at round {self.round_topic.round.number}"
-
-    def get_parent_crumbs(self) -> list[Crumb]:
-        round_ = self.round_topic.round
-        return [*super().get_parent_crumbs(), (str(round_), round_.get_absolute_url())]
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["round_topic"] = self.round_topic
-        return context
-
-    def export_row(self, obj: TopicMention) -> dict[str, Any]:
-        article = obj.article
-        return {
-            "round": self.round_topic.round.number,
-            "topic": self.round_topic.topic.slug,
-            "article_id": article.pk,
-            "article_title": str(article),
-            "publisher": article.publisher,
-            "published": article.published,
-            "sentence": obj.sentence,
-            "confidence": obj.confidence,
-            "article_url": self.request.build_absolute_uri(article.get_absolute_url()),
-        }
 
 
 # Round-by-round facts: a grid and the same rows as a list

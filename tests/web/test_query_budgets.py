@@ -21,8 +21,11 @@ PAGES = [
     ("rounds:home", {}, "", 5),
     ("rounds:round-list", {}, "", 8),
     ("rounds:round-list", {}, "?year=2019&party=russia&topic=idlib&participant=person", 10),
-    ("rounds:round-detail", {"number": 13}, "", 10),
+    # Two more than the facts: each delegation's heads counted, and the best quotes per head.
+    ("rounds:round-detail", {"number": 13}, "", 12),
     ("rounds:round-topic", {"number": 13, "slug": "humanitarian-aid"}, "", 3),
+    ("rounds:delegation-evidence", {"number": 13, "slug": "russia"}, "", 5),
+    ("rounds:observer-evidence", {"number": 13, "slug": "jordan"}, "", 3),
     ("rounds:delegation-grid", {}, "", 3),
     ("rounds:delegation-grid", {}, "?party=russia&role=guarantor&round_from=2&round_to=20", 4),
     ("rounds:delegation-list", {}, "", 3),
