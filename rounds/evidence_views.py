@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from astana_site.views import ArchiveListView, Crumb
+from astana_site.views import ArchiveListView, Crumb, url_maker
 from rounds.head_support import attach_head_support, editor_note, head_quote
 from rounds.models import (
     Delegation,
@@ -232,3 +233,58 @@ class DelegationEvidenceView(FactEvidenceView):
             "head_rule": obj.head_rule,
             "supports_head_shown": obj.head_id is not None and obj.head_id == self.fact.head_id,
         }
+
+
+# Evidence columns of the round-by-round exports: one row per fact, its best sentence inline
+# and every other one a link away.
+
+EVIDENCE_COLUMNS = [
+    "sources",
+    "best_article_url",
+    "best_sentence",
+    "best_confidence",
+    "evidence_url",
+]
+
+
+def with_best_evidence(facts: QuerySet, *, prefer_head: bool = False) -> QuerySet:
+    """Facts annotated with their number of supporting articles (`source_count`) and their
+    most confident mention (`best_article_id`, `best_sentence`, `best_confidence`).
+
+    Correlated subqueries, answered from the mentions' (fact, article) index: an export reads
+    them with its rows, never one query per row. With `prefer_head`, a delegation's best
+    mention is the most confident one naming the head shown, when any does.
+    """
+    relation = facts.model._meta.get_field("mentions")
+    mentions = relation.related_model.objects.filter(**{relation.field.name: OuterRef("pk")})
+    order = ("-confidence", "pk")
+    count = mentions.order_by().values(relation.field.name).annotate(n=Count("*")).values("n")
+    choices = [mentions.order_by(*order)]
+    if prefer_head:
+        choices.insert(0, mentions.filter(head=OuterRef("head")).order_by(*order))
+
+    def best(column: str) -> Any:
+        values = [Subquery(choice.values(column)[:1]) for choice in choices]
+        return Coalesce(*values) if len(values) > 1 else values[0]
+
+    return facts.annotate(
+        source_count=Coalesce(Subquery(count), 0),
+        best_article_id=best("article"),
+        best_sentence=best("sentence"),
+        best_confidence=best("confidence"),
+    )
+
+
+def evidence_columns(view: Any, fact: Any, url_name: str, slug: str) -> dict[str, Any]:
+    """The EVIDENCE_COLUMNS of one exported fact annotated by `with_best_evidence()`."""
+    build = view.request.build_absolute_uri
+    article = fact.best_article_id
+    article_url = url_maker("articles:article-detail", pk=0)
+    fact_url = url_maker(url_name, number=0, slug="x")
+    return {
+        "sources": fact.source_count,
+        "best_article_url": build(article_url(pk=article)) if article else None,
+        "best_sentence": fact.best_sentence,
+        "best_confidence": fact.best_confidence,
+        "evidence_url": build(fact_url(number=fact.round.number, slug=slug)),
+    }

@@ -175,6 +175,22 @@ class ParticipantQuerySet(models.QuerySet):
         alias = ParticipantAlias.objects.filter(participant=OuterRef("pk"), name__icontains=text)
         return self.filter(Q(slug=text) | Q(name__icontains=text) | Exists(alias))
 
+    def with_head_evidence(self):
+        """People annotated with the number of articles naming them as head of a public
+        delegation (`article_count`) and the most confident such mention (`best_article_id`,
+        `best_sentence`, `best_confidence`): correlated subqueries, no query per person."""
+        naming = DelegationMention.objects.filter(head=OuterRef("pk")).exclude(
+            delegation__state=EditorialState.REJECTED
+        )
+        best = naming.order_by("-confidence", "pk")
+        count = naming.order_by().values("head").annotate(n=Count("article", distinct=True))
+        return self.annotate(
+            article_count=Coalesce(Subquery(count.values("n")), 0),
+            best_article_id=Subquery(best.values("article")[:1]),
+            best_sentence=Subquery(best.values("sentence")[:1]),
+            best_confidence=Subquery(best.values("confidence")[:1]),
+        )
+
 
 class Participant(models.Model):
     """A person, under one canonical name, with every spelling seen or given as aliases."""

@@ -25,6 +25,7 @@ from astana_site.views import (
     label_articles,
     url_maker,
 )
+from rounds.evidence_views import EVIDENCE_COLUMNS, evidence_columns, with_best_evidence
 from rounds.facets import (
     Grid,
     GridCell,
@@ -255,12 +256,13 @@ class FactPagesMixin(ArchiveMixin):
         raise NotImplementedError
 
     def export_row(self, obj: Any) -> dict[str, Any]:
-        return {
+        row = {
             "round": obj.round.number,
             "round_start": obj.round.start,
             **self.export_fact(obj),
             "state": obj.state,
         }
+        return {column: row.get(column) for column in self.export_columns}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -365,7 +367,11 @@ class DelegationPages:
         "head",
         "head_title",
         "state",
+        *EVIDENCE_COLUMNS,
     ]
+
+    def get_export_queryset(self) -> QuerySet:
+        return with_best_evidence(self.get_filtered_queryset(), prefer_head=True)
 
     def get_base_queryset(self) -> QuerySet:
         return Delegation.objects.for_grid().only(
@@ -417,6 +423,7 @@ class DelegationPages:
             "role": obj.role,
             "head": obj.head.name if obj.head else None,
             "head_title": obj.head_title,
+            **evidence_columns(self, obj, "rounds:delegation-evidence", obj.party.slug),
         }
 
 
@@ -437,8 +444,18 @@ class ObserverPages:
     grid_url_name = "rounds:observer-grid"
     list_url_name = "rounds:observer-list"
     export_name = "observers"
-    export_columns: ClassVar[list[str]] = ["round", "round_start", "party", "mentions", "state"]
+    export_columns: ClassVar[list[str]] = [
+        "round",
+        "round_start",
+        "party",
+        "mentions",
+        "state",
+        *EVIDENCE_COLUMNS,
+    ]
     fact_model = Observer
+
+    def get_export_queryset(self) -> QuerySet:
+        return with_best_evidence(self.get_filtered_queryset())
 
     def present(self, fact: Observer, column: GridColumn) -> GridCell:
         extracted = fact.state == EditorialState.EXTRACTED
@@ -460,7 +477,11 @@ class ObserverPages:
         return cell
 
     def export_fact(self, obj: Observer) -> dict[str, Any]:
-        return {"party": obj.party.name, "mentions": obj.mention_count}
+        return {
+            "party": obj.party.name,
+            "mentions": obj.mention_count,
+            **evidence_columns(self, obj, "rounds:observer-evidence", obj.party.slug),
+        }
 
 
 class ObserverGridView(ObserverPages, FactGridView):
@@ -552,7 +573,15 @@ class ParticipantListView(ArchiveListView):
         "parties",
         "rounds",
         "url",
+        "articles",
+        "best_article_url",
+        "best_sentence",
+        "best_confidence",
+        "evidence_url",
     ]
+
+    def get_export_queryset(self) -> QuerySet:
+        return self.get_filtered_queryset().with_head_evidence()
 
     def get_base_queryset(self) -> QuerySet:
         headed = (
@@ -576,7 +605,21 @@ class ParticipantListView(ArchiveListView):
             "parties": parties_of(obj.headed),
             "rounds": [d.round.number for d in obj.headed],
             "url": self.request.build_absolute_uri(obj.get_absolute_url()),
+            "articles": obj.article_count,
+            "best_article_url": (
+                self.request.build_absolute_uri(self.article_url(pk=obj.best_article_id))
+                if obj.best_article_id
+                else None
+            ),
+            "best_sentence": obj.best_sentence,
+            "best_confidence": obj.best_confidence,
+            # The participant's page lists (and exports) every article naming them.
+            "evidence_url": self.request.build_absolute_uri(obj.get_absolute_url()) + "?format=csv",
         }
+
+    @cached_property
+    def article_url(self) -> Callable[..., str]:
+        return url_maker("articles:article-detail", pk=0)
 
 
 def parties_of(delegations: list[Delegation]) -> list[str]:
