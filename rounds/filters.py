@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from rounds.models import (
+    TOPIC_SHARE_THRESHOLD,
     Delegation,
     Observer,
     Participant,
@@ -221,9 +222,24 @@ class TopicFilter(FactFilter):
         widget=FastSelect,
     )
 
+    minor = django_filters.BooleanFilter(
+        label="Also topics few of a round's articles mention",
+        method="filter_minor",
+        widget=forms.CheckboxInput,
+        help_text=f"Below {TOPIC_SHARE_THRESHOLD:.0%} of the round's articles",
+    )
+
     class Meta(FactFilter.Meta):
         model = RoundTopic
-        fields = ["topic", "round_from", "round_to", "confirmed"]
+        fields = ["topic", "round_from", "round_to", "confirmed", "minor"]
+
+    def filter_minor(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        """Only the topics on the agenda (significant), unless the visitor asks for all."""
+        if value:
+            return queryset
+        if "share" not in queryset.query.annotations:  # a queryset of another caller (API)
+            queryset = queryset.with_share()
+        return queryset.on_agenda()
 
 
 class ParticipantFilter(ArchiveFilterSet):

@@ -44,6 +44,7 @@ from rounds.filters import (
 )
 from rounds.head_support import attach_head_support, label_mentions
 from rounds.models import (
+    TOPIC_SHARE_THRESHOLD,
     Delegation,
     DelegationMention,
     Observer,
@@ -206,6 +207,11 @@ class RoundDetailView(ArchiveDetailView):
             round_topic.sentences_url = sentences_url(
                 number=round_.number, slug=round_topic.topic.slug
             )
+            # The same share as RoundTopicQuerySet.with_share(), from counts already read.
+            round_topic.round_article_count = round_.article_count
+            round_topic.share = (
+                round_topic.mention_count / round_.article_count if round_.article_count else 0.0
+            )
         calendar = list(Round.objects.only("number", "start", "city"))
         earlier = [r for r in calendar if r.number < round_.number]
         later = [r for r in calendar if r.number > round_.number]
@@ -213,7 +219,9 @@ class RoundDetailView(ArchiveDetailView):
         context.update(
             delegations=delegations,
             observers=observers,
-            topics=topics,
+            topics=[t for t in topics if t.is_significant],
+            minor_topics=[t for t in topics if not t.is_significant],
+            topic_threshold=TOPIC_SHARE_THRESHOLD,
             articles=label_articles(
                 Article.objects.for_round(round_).for_listing()[:ARTICLES_SHOWN]
             ),
@@ -508,16 +516,30 @@ class TopicPages:
         "topic",
         "topic_name",
         "mentions",
+        "round_articles",
+        "share",
+        "on_agenda",
         "state",
     ]
     fact_model = RoundTopic
     row_field = "topic"
+
+    def get_base_queryset(self) -> QuerySet:
+        return (
+            RoundTopic.objects.public()
+            .select_related("round", "topic")
+            .with_share()
+            .order_by("round__number", "topic__sort_order")
+        )
 
     def export_fact(self, obj: RoundTopic) -> dict[str, Any]:
         return {
             "topic": obj.topic.slug,
             "topic_name": obj.topic.name,
             "mentions": obj.mention_count,
+            "round_articles": obj.round_article_count,
+            "share": round(obj.share, 3),
+            "on_agenda": obj.is_significant,
         }
 
 
@@ -530,26 +552,32 @@ class TopicGridView(TopicPages, FactGridView):
 
     def present(self, fact: RoundTopic, column: GridColumn) -> GridCell:
         extracted = fact.state == EditorialState.EXTRACTED
-        count = fact.mention_count
-        sentences = f"supporting sentence{'' if count == 1 else 's'}"
+        count, total = fact.mention_count, fact.round_article_count
+        share = f"{fact.share:.0%}"
+        articles = f"{count} of {total} article{'' if total == 1 else 's'}"
         cell = GridCell(
             fact=fact,
-            text=str(count),
+            text=share,
             url=self.sentences_url(number=column.number, slug=fact.topic.slug),
-            title=f"{fact.topic.name} at round {column.number}: {count} {sentences}"
-            + (" (extracted)" if extracted else ""),
-            css=f"cell heat-{heat_level(count)}" + (" cell-extracted" if extracted else ""),
-            note=f" {sentences} at round {column.number}" + (", extracted" if extracted else ""),
+            title=f"{fact.topic.name} at round {column.number}: {share} of its articles "
+            f"({articles})" + (" (extracted)" if extracted else ""),
+            # An editor's topic is on the agenda whatever its share; it keeps its shade.
+            css=f"cell heat-{max(heat_level(fact.share), 0 if extracted else 1)}"
+            + (" cell-extracted" if extracted else ""),
+            note=f" of the articles on round {column.number} ({articles})"
+            + (", extracted" if extracted else ""),
         )
         cell.html = (
             f'<td class="{cell.css}"><a href="{esc(cell.url)}" title="{esc(cell.title)}">'
-            f'{cell.text}<span class="visually-hidden">{esc(cell.note)}</span></a></td>'
+            f'{cell.text}<span class="visually-hidden">{esc(cell.note)}</span>'
+            f'<span class="cell-count" aria-hidden="true">{count}</span></a></td>'
         )
         return cell
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["heat_legend"] = heat_legend()
+        context["topic_threshold"] = TOPIC_SHARE_THRESHOLD
         return context
 
 

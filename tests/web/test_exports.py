@@ -28,6 +28,12 @@ def json_rows(response) -> list[dict]:
 # Each fact's support: its sources, the best one inline, and a link to all of them.
 EVIDENCE = ["sources", "best_article_url", "best_sentence", "best_confidence", "evidence_url"]
 
+# A topic's share of its round's articles, and whether that puts it on the agenda.
+TOPIC_COLUMNS = [
+    *("round", "round_start", "topic", "topic_name", "mentions"),
+    *("round_articles", "share", "on_agenda", "state"),
+]
+
 # (url name, columns of the CSV header, in order)
 EXPORTS = [
     (
@@ -44,8 +50,8 @@ EXPORTS = [
     ),
     ("rounds:observer-grid", ["round", "round_start", "party", "mentions", "state", *EVIDENCE]),
     ("rounds:observer-list", ["round", "round_start", "party", "mentions", "state", *EVIDENCE]),
-    ("rounds:topic-grid", ["round", "round_start", "topic", "topic_name", "mentions", "state"]),
-    ("rounds:topic-list", ["round", "round_start", "topic", "topic_name", "mentions", "state"]),
+    ("rounds:topic-grid", TOPIC_COLUMNS),
+    ("rounds:topic-list", TOPIC_COLUMNS),
     (
         "rounds:participant-list",
         ["name", "slug", "aliases", "parties", "rounds", "url", "articles", *EVIDENCE[1:]],
