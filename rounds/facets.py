@@ -42,6 +42,7 @@ class GridColumn:
     year: str
     url: str
     title: str
+    inferred: bool = False  # not on the calendar: only inferred from articles
 
 
 @dataclass

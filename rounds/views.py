@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
-from articles.models import Article
+from articles.models import Article, RoundLinkMethod
 from astana_site.views import (
     ArchiveDetailView,
     ArchiveListView,
@@ -57,6 +57,8 @@ from rounds.models import (
     TopicMention,
 )
 from rounds.provenance import EditorialState
+
+ARTICLE_FIELDS = ("id", "title", "source_name", "publisher", "published")
 
 # Supporting sentences shown per fact on a round's page; the rest are one link away.
 EVIDENCE_SHOWN = 3
@@ -216,6 +218,8 @@ class RoundDetailView(ArchiveDetailView):
         earlier = [r for r in calendar if r.number < round_.number]
         later = [r for r in calendar if r.number > round_.number]
         context = super().get_context_data(**kwargs)
+        if not round_.confirmed:
+            context["inference"] = round_inference(round_)
         context.update(
             delegations=delegations,
             observers=observers,
@@ -231,6 +235,24 @@ class RoundDetailView(ArchiveDetailView):
             evidence_shown=EVIDENCE_SHOWN,
         )
         return context
+
+
+def round_inference(round_: Round, shown: int = EVIDENCE_SHOWN) -> dict[str, Any]:
+    """How a round not on the calendar was inferred: the rules that linked articles to it
+    (with how many each) and the best sentences naming it. Two queries, for such rounds only."""
+    articles = Article.objects.for_round(round_)
+    methods = dict(RoundLinkMethod.choices)
+    rules = [
+        (row["round_method"], methods.get(row["round_method"], row["round_method"]), row["n"])
+        for row in articles.order_by().values("round_method").annotate(n=Count("*"))
+    ]
+    evidence = label_articles(
+        articles.exclude(round_sentence="")
+        .select_related("round")
+        .only(*ARTICLE_FIELDS, "round", "round_sentence", "round_method", "round_confidence")
+        .order_by("-round_confidence", "-published", "pk")[:shown]
+    )
+    return {"rules": sorted(rules, key=lambda rule: -rule[2]), "evidence": evidence}
 
 
 # Round-by-round facts: a grid and the same rows as a list
@@ -297,7 +319,7 @@ class FactGridView(FactPagesMixin, TemplateView):
         return (header.sort_order, str(header))
 
     def get_rounds(self) -> list[Round]:
-        rounds = Round.objects.only("number", "start", "city")
+        rounds = Round.objects.only("number", "start", "city", "confirmed")
         data = self.filterset.form.cleaned_data if self.filter_is_valid else {}
         if data.get("round_from") is not None:
             rounds = rounds.filter(number__gte=data["round_from"])
@@ -323,9 +345,15 @@ class FactGridView(FactPagesMixin, TemplateView):
                 url=round_url(number=r.number),
                 title=", ".join(
                     part
-                    for part in (f"Round {r.number}", r.start and f"{r.start:%B %Y}", r.city)
+                    for part in (
+                        f"Round {r.number}",
+                        r.start and f"{r.start:%B %Y}",
+                        r.city,
+                        not r.confirmed and "inferred from articles, not on the calendar",
+                    )
                     if part
                 ),
+                inferred=not r.confirmed,
             )
             for r in rounds
         ]
