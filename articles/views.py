@@ -49,7 +49,14 @@ class ArticleListView(ArchiveListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["object_list"] = label_articles(context["object_list"])
+        articles = label_articles(context["object_list"])
+        search = self.filterset.search if self.filter_is_valid else None
+        if search is not None:
+            for article in articles:
+                article.snippet = search.snippet(getattr(article, "snippet_text", ""))
+        if self.filter_is_valid:
+            self.filterset.show_facet_counts()
+        context.update(object_list=articles, search=search)
         return context
 
     def export_row(self, obj: Article) -> dict[str, Any]:

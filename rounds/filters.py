@@ -6,6 +6,8 @@ slug, a round range the wrong way round) becomes a form error shown on the page.
 
 from __future__ import annotations
 
+import re
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
@@ -26,6 +28,7 @@ from rounds.models import (
 )
 
 SELECTED = mark_safe(" selected")
+FACET_COUNT = re.compile(r" \(\d+\)$")
 
 
 class FastSelect(forms.Select):
@@ -78,6 +81,33 @@ class ArchiveFilterSet(django_filters.FilterSet):
             choices = filter_.extra.get("choices")
             if callable(choices):
                 filter_.extra["choices"] = list(choices())
+
+    @property
+    def active_filters(self) -> list[tuple[str, str, str]]:
+        """(label, value as shown, URL without this filter) of each filter the visitor set."""
+        request = getattr(self, "request", None)
+        if request is None or not self.is_valid():
+            return []
+        active = []
+        for name, field in self.form.fields.items():
+            raw = self.data.get(name, "")
+            value = self.form.cleaned_data.get(name)
+            if not str(raw).strip() or value in (None, "", False):
+                continue
+            if name == "sort":
+                continue  # an order, not a filter
+            if hasattr(field, "choices") and not hasattr(value, "pk"):
+                shown = dict(field.choices).get(raw, raw)
+            else:
+                shown = "yes" if value is True else str(value)
+            params = request.GET.copy()
+            for key in (name, "page"):
+                params.pop(key, None)
+            query = params.urlencode()
+            without = request.path + (f"?{query}" if query else "")
+            # A choice's label may carry its facet count ("TASS (12)"): not part of the value.
+            active.append((str(field.label), FACET_COUNT.sub("", str(shown)), without))
+        return active
 
 
 class RoundRangeForm(FilterForm):
