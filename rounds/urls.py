@@ -6,7 +6,7 @@ Every filtered page also answers `?format=csv` and `?format=json` with all its f
 from django.urls import path
 
 from astana_site.views import HomeView
-from rounds import evidence_views, views
+from rounds import evidence_views, participant_views, views
 
 app_name = "rounds"
 
@@ -38,7 +38,7 @@ urlpatterns = [
     path("participants/", views.ParticipantListView.as_view(), name="participant-list"),
     path(
         "participants/<slug:slug>/",
-        views.ParticipantDetailView.as_view(),
+        participant_views.ParticipantDetailView.as_view(),
         name="participant-detail",
     ),
     path("parties/", views.PartyListView.as_view(), name="party-list"),

@@ -12,7 +12,7 @@ from functools import cached_property
 from html import escape as esc
 from typing import Any, ClassVar
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
@@ -681,38 +681,6 @@ class ParticipantListView(ArchiveListView):
 def parties_of(delegations: list[Delegation]) -> list[str]:
     """Names of the parties in `delegations`, each once, in order of first appearance."""
     return list(dict.fromkeys(d.party.name for d in delegations))
-
-
-class ParticipantDetailView(ArchiveDetailView):
-    template_name = "rounds/participant_detail.html"
-    nav_section = "participants"
-    parent_pages = (("Participants", "rounds:participant-list"),)
-    queryset = Participant.objects.prefetch_related("aliases")
-    context_object_name = "participant"
-    articles_shown = 20
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        participant = self.object
-        delegations = list(
-            Delegation.objects.public()
-            .filter(head=participant)
-            .select_related("round", "party")
-            .order_by("round__number")
-        )
-        naming = DelegationMention.objects.filter(article=OuterRef("pk"), head=participant).exclude(
-            delegation__state=EditorialState.REJECTED
-        )
-        articles = label_articles(
-            Article.objects.filter(Exists(naming)).for_listing()[: self.articles_shown]
-        )
-        context = super().get_context_data(**kwargs)
-        context.update(
-            delegations=delegations,
-            parties=parties_of(delegations),
-            articles=articles,
-            delegations_url=reverse("rounds:delegation-list") + f"?participant={participant.slug}",
-        )
-        return context
 
 
 class PartyListView(ArchiveListView):

@@ -35,7 +35,8 @@ PAGES = [
     ("rounds:topic-list", {}, "?topic=idlib", 4),
     ("rounds:participant-list", {}, "", 5),
     ("rounds:participant-list", {}, "?q=person&party=russia", 6),
-    ("rounds:participant-detail", {"slug": "person-001"}, "", 4),
+    # Its articles are paginated (a count) and its spellings counted (one grouped query).
+    ("rounds:participant-detail", {"slug": "person-001"}, "", 6),
     ("rounds:party-list", {}, "", 3),
     ("rounds:party-detail", {"slug": "russia"}, "", 4),
     # The article list also counts, per facet (round, year, publisher, language, party (two),
