@@ -90,7 +90,7 @@ class ArticleFilterForm(FilterForm):
 
 
 SORTS = [
-    ("relevance", "Relevance (with a search)"),
+    ("relevance", "Relevance"),
     ("newest", "Newest first"),
     ("oldest", "Oldest first"),
 ]

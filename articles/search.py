@@ -192,12 +192,21 @@ class Search:
             return articles
         position = StrIndex(Lower("text"), Value(first.casefold()))
         start = Greatest(position - SNIPPET_CHARS // 3, Value(1))
-        return articles.annotate(snippet_text=Substr("text", start, SNIPPET_CHARS))
+        return articles.annotate(
+            snippet_text=Substr("text", start, SNIPPET_CHARS), snippet_from=start
+        )
 
-    def snippet(self, text: str | None) -> SafeString:
-        """The snippet, escaped, with the searched words marked."""
+    def snippet(self, text: str | None, start: int | None = None) -> SafeString:
+        """The snippet, escaped, with the searched words marked. `start` is where a cut one
+        begins in the text (1: at its start): a cut is trimmed to whole words, with "…"."""
         if not text:
             return mark_safe("")
+        if start is not None:
+            cut_end = len(text) >= SNIPPET_CHARS
+            if start > 1 and " " in text:
+                text = "\u2026" + text.split(" ", 1)[1]
+            if cut_end and " " in text:
+                text = text.rsplit(" ", 1)[0] + "\u2026"
         text = " ".join(text.split())
         if START in text:
             html = escape(text).replace(START, "<mark>").replace(STOP, "</mark>")

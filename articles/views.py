@@ -53,7 +53,9 @@ class ArticleListView(ArchiveListView):
         search = self.filterset.search if self.filter_is_valid else None
         if search is not None:
             for article in articles:
-                article.snippet = search.snippet(getattr(article, "snippet_text", ""))
+                article.snippet = search.snippet(
+                    getattr(article, "snippet_text", ""), getattr(article, "snippet_from", None)
+                )
         if self.filter_is_valid:
             self.filterset.show_facet_counts()
         context.update(object_list=articles, search=search)

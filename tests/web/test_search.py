@@ -145,3 +145,15 @@ def test_choices_show_facet_counts_and_active_filters_can_be_removed(client, lib
     active = html.split('id="active-filters"')[1].split("</div>")[0]
     assert "Year: <strong>2019</strong>" in active
     assert f'href="{ARTICLES}"' in active
+
+
+def test_a_snippet_from_the_middle_is_cut_at_whole_words(client, build):
+    words = " ".join(f"word{k}" for k in range(200))
+    build.article(f"{words} the envoys agreed on demining {words}", title="Long text")
+    html = client.get(f"{ARTICLES}?q=demining").content.decode()
+    snippet = html.split('class="snippet"')[1].split("</p>")[0]
+    assert "<mark>demining</mark>" in snippet
+    # Starts and ends on a whole word (an ellipsis may mark the cut).
+    plain = re.sub(r"<[^>]+>", "", snippet.split(">", 1)[1]).strip("\u2026 ")
+    whole = re.compile(r"word\d+|the|envoys|agreed|on|demining")
+    assert whole.fullmatch(plain.split()[0]) and whole.fullmatch(plain.split()[-1]), plain
