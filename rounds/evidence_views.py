@@ -207,7 +207,7 @@ class DelegationEvidenceView(FactEvidenceView):
     head_filter: Participant | None = None
 
     def fact_label(self) -> str:
-        return f"{self.fact.party.name} delegation"
+        return f"Delegation of {self.fact.party.name}"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

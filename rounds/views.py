@@ -493,13 +493,17 @@ class ObserverPages:
     def get_export_queryset(self) -> QuerySet:
         return with_best_evidence(self.get_filtered_queryset())
 
+    @cached_property
+    def evidence_url(self) -> Callable[..., str]:
+        return url_maker("rounds:observer-evidence", number=0, slug="x")
+
     def present(self, fact: Observer, column: GridColumn) -> GridCell:
         extracted = fact.state == EditorialState.EXTRACTED
         sources = f"{fact.mention_count} source{'' if fact.mention_count == 1 else 's'}"
         cell = GridCell(
             fact=fact,
             text="\u2713",
-            url=f"{column.url}#observer-{fact.party.slug}",
+            url=self.evidence_url(number=column.number, slug=fact.party.slug),
             title=f"{fact.party.name} observed round {column.number} ({sources}"
             + (", extracted)" if extracted else ")"),
             css="cell cell-extracted" if extracted else "cell cell-confirmed",

@@ -128,7 +128,8 @@ class TestObserverGrid:
         html = client.get(OBSERVERS).content.decode()
         rows = grid_rows(html, "observer-grid")
         assert list(rows) == ["party-jordan", "party-lebanon", "party-iraq"]
-        assert "/rounds/13/#observer-lebanon" in rows["party-lebanon"][12]
+        # The cell links to its evidence: every sentence saying Lebanon observed round 13.
+        assert "/rounds/13/observers/lebanon/" in rows["party-lebanon"][12]
         assert rows["party-lebanon"][11].strip() == '<span class="visually-hidden">no</span>'
         assert "party-united-states" not in html  # rejected
 
