@@ -3,6 +3,9 @@ participant, topic, dates, sort; and the facet counts shown beside the choices."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import django_filters
 from django import forms
 from django.core.cache import cache
@@ -213,52 +216,18 @@ class ArticleFilter(ArchiveFilterSet):
             queryset = self.filters["sort"].filter(queryset, sort)
         return queryset
 
-    def facet_counts(self) -> dict[str, dict[str, int]]:
-        """For each facet, how many articles each of its choices would leave, the other
-        filters applied: one grouped count per facet, whatever the number of articles."""
-        if not self.is_valid():
-            return {}
-        base = self.queryset.order_by()
-        counts: dict[str, dict[str, int]] = {}
-        groups = {
+    def facet_counts_of(self, facet: str, rows: QuerySet) -> Iterable[tuple[Any, int]]:
+        if facet == "party":
+            return article_party_counts(rows)
+        if facet == "topic":
+            return article_topic_counts(rows)
+        key = {
             "round": F("round__number"),
             "year": ExtractYear("published"),
             "publisher": Lower("publisher"),
             "language": F("language"),
-        }
-        for facet in self.FACETS:
-            articles = self.filter_queryset(base, without=facet).order_by()
-            if facet in groups:
-                rows = (
-                    articles.values(key=groups[facet])
-                    .annotate(n=Count("*"))
-                    .values_list("key", "n")
-                )
-            elif facet == "party":
-                rows = article_party_counts(articles)
-            else:
-                rows = article_topic_counts(articles)
-            counts[facet] = {str(key).casefold(): n for key, n in rows if key is not None}
-        return counts
-
-    def show_facet_counts(self) -> None:
-        """Put each choice's count in its label ("TASS (12)"); choices with none say 0."""
-        counts = self.facet_counts()
-        form = self.form
-        for facet, by_key in counts.items():
-            field = form.fields[facet]
-            if facet in ("round", "party", "topic"):
-                key = {"round": "number", "party": "slug", "topic": "slug"}[facet]
-                field.label_from_instance = lambda obj, key=key, by_key=by_key: (
-                    f"{obj} ({by_key.get(str(getattr(obj, key)).casefold(), 0)})"
-                )
-            else:
-                field.choices = [
-                    (value, f"{label} ({by_key[str(value).casefold()]})" if value else label)
-                    if not value or str(value).casefold() in by_key
-                    else (value, f"{label} (0)")
-                    for value, label in field.choices
-                ]
+        }[facet]
+        return rows.values(key=key).annotate(n=Count("*")).values_list("key", "n")
 
 
 def article_party_counts(articles: QuerySet) -> list[tuple[str, int]]:

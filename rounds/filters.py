@@ -7,10 +7,13 @@ slug, a round range the wrong way round) becomes a form error shown on the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, QuerySet
+from django.db.models.functions import ExtractYear
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -81,6 +84,51 @@ class ArchiveFilterSet(django_filters.FilterSet):
             choices = filter_.extra.get("choices")
             if callable(choices):
                 filter_.extra["choices"] = list(choices())
+
+    # Facets: filters whose choices show how many of the current rows each would leave (the
+    # other filters applied). `facet_counts_of()` answers one grouped query per facet.
+    FACETS: tuple[str, ...] = ()
+
+    def filter_queryset(self, queryset: QuerySet, without: str = "") -> QuerySet:
+        """django-filter's filtering, optionally leaving one filter out (for its facet)."""
+        for name, value in self.form.cleaned_data.items():
+            if name != without:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def facet_counts_of(self, facet: str, rows: QuerySet) -> Iterable[tuple[Any, int]]:
+        """(choice key, number of `rows` it would leave) for one facet."""
+        raise NotImplementedError
+
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        if not self.FACETS or not self.is_valid():
+            return {}
+        base = self.queryset.order_by()
+        return {
+            facet: {
+                str(key).casefold(): n
+                for key, n in self.facet_counts_of(
+                    facet, self.filter_queryset(base, without=facet).order_by()
+                )
+                if key is not None
+            }
+            for facet in self.FACETS
+        }
+
+    def show_facet_counts(self) -> None:
+        """Put each choice's count in its label ("TASS (12)"; 0 for none)."""
+        for facet, by_key in self.facet_counts().items():
+            field = self.form.fields[facet]
+            key = getattr(self.filters[facet], "extra", {}).get("to_field_name")
+            if hasattr(field, "label_from_instance"):  # a model choice: counted by `key`
+                field.label_from_instance = lambda obj, key=key or "pk", by_key=by_key: (
+                    f"{obj} ({by_key.get(str(getattr(obj, key)).casefold(), 0)})"
+                )
+            else:
+                field.choices = [
+                    (value, f"{label} ({by_key.get(str(value).casefold(), 0)})" if value else label)
+                    for value, label in field.choices
+                ]
 
     @property
     def active_filters(self) -> list[tuple[str, str, str]]:
@@ -186,6 +234,24 @@ class RoundFilter(ArchiveFilterSet):
 
     def filter_year(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.in_year(int(value))
+
+    FACETS = ("year", "city", "party", "observer", "topic")
+
+    def facet_counts_of(self, facet: str, rows: QuerySet) -> Iterable[tuple[Any, int]]:
+        if facet in ("year", "city"):
+            key = ExtractYear("start") if facet == "year" else F("city")
+            return rows.values(key=key).annotate(n=Count("*")).values_list("key", "n")
+        facts, key = {
+            "party": (Delegation.objects.public(), "party__slug"),
+            "observer": (Observer.objects.public(), "party__slug"),
+            "topic": (RoundTopic.objects.significant(), "topic__slug"),
+        }[facet]
+        return (
+            facts.filter(round__in=rows.values("pk"))
+            .values(key=F(key))
+            .annotate(n=Count("round", distinct=True))
+            .values_list("key", "n")
+        )
 
     def filter_party(self, queryset: QuerySet, name: str, value: Party) -> QuerySet:
         return queryset.with_party(value)

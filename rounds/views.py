@@ -119,6 +119,8 @@ class RoundListView(ArchiveListView):
                     person_url(slug=delegation.head.slug) if delegation.head else ""
                 )
         context["articles_url"] = reverse("articles:article-list")
+        if self.filter_is_valid:
+            self.filterset.show_facet_counts()
         return context
 
     def export_row(self, obj: Round) -> dict[str, Any]:

@@ -19,8 +19,9 @@ VERSION_READ = 1
 
 PAGES = [
     ("rounds:home", {}, "", 5),
-    ("rounds:round-list", {}, "", 8),
-    ("rounds:round-list", {}, "?year=2019&party=russia&topic=idlib&participant=person", 10),
+    # Five grouped counts for the facets (year, city, party, observer, topic).
+    ("rounds:round-list", {}, "", 13),
+    ("rounds:round-list", {}, "?year=2019&party=russia&topic=idlib&participant=person", 15),
     # Two more than the facts: each delegation's heads counted, and the best quotes per head.
     ("rounds:round-detail", {"number": 13}, "", 12),
     ("rounds:round-topic", {"number": 13, "slug": "humanitarian-aid"}, "", 3),

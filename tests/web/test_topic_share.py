@@ -82,3 +82,12 @@ def test_round_page_separates_the_agenda_from_passing_mentions(client, agenda):
     assert "50% of the articles (5 of 10)" in agenda_part
     assert "Sanctions" in minor_part.split("</ul>")[0]
     assert f"{TOPIC_SHARE_THRESHOLD:.0%}" in agenda_part
+
+
+def test_round_list_choices_show_facet_counts(client, agenda):
+    html = client.get(reverse("rounds:round-list") + "?topic=idlib").content.decode()
+    topics = html.split('name="topic"')[1].split("</select>")[0]
+    assert "Idlib (2)" in topics  # rounds 9 and 10, by the same rule as the filter
+    assert "Sanctions (0)" in topics  # on no round's agenda
+    years = html.split('name="year"')[1].split("</select>")[0]
+    assert ">2018 (2)<" in years  # rounds 9 and 10 both in 2018, with Idlib on the agenda
