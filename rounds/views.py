@@ -412,7 +412,7 @@ class DelegationPages:
         return with_best_evidence(self.get_filtered_queryset(), prefer_head=True)
 
     def get_base_queryset(self) -> QuerySet:
-        return Delegation.objects.for_grid().only(
+        return Delegation.objects.for_grid().with_mention_count().only(
             "state",
             "role",
             "head_title",

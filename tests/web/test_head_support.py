@@ -140,3 +140,13 @@ class TestFactEvidencePage:
         assert "Jordan attended as an observer." in response.content.decode()
         round_page = client.get(reverse("rounds:round-detail", kwargs={"number": 7}))
         assert self.url("jordan", "observer") in round_page.content.decode()
+
+
+def test_fact_lists_link_each_count_of_sources_to_its_evidence(client, disputed, build):
+    html = client.get(reverse("rounds:delegation-list") + "?party=turkey").content.decode()
+    evidence = reverse("rounds:delegation-evidence", kwargs={"number": 7, "slug": "turkey"})
+    assert f'<a href="{evidence}">6</a>' in html
+    article = build.article("Jordan attended.", round=7)
+    build.observer(7, "jordan", article=article, sentence="Jordan attended.")
+    html = client.get(reverse("rounds:observer-list") + "?party=jordan").content.decode()
+    assert '<a href="/rounds/7/observers/jordan/">1</a>' in html
