@@ -206,6 +206,10 @@ class DelegationEvidenceView(FactEvidenceView):
 
     head_filter: Participant | None = None
 
+    @property
+    def filters_active(self) -> bool:
+        return bool(self.request.GET.get("head", "").strip())
+
     def fact_label(self) -> str:
         return f"Delegation of {self.fact.party.name}"
 

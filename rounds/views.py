@@ -412,17 +412,22 @@ class DelegationPages:
         return with_best_evidence(self.get_filtered_queryset(), prefer_head=True)
 
     def get_base_queryset(self) -> QuerySet:
-        return Delegation.objects.for_grid().with_mention_count().only(
-            "state",
-            "role",
-            "head_title",
-            "round__number",
-            "round__start",
-            "party__name",
-            "party__slug",
-            "party__sort_order",
-            "head__name",
-            "head__slug",
+        return (
+            Delegation.objects.for_grid()
+            .with_mention_count()
+            .only(
+                "state",
+                "role",
+                "head_title",
+                "round__number",
+                "round__start",
+                "round__confirmed",
+                "party__name",
+                "party__slug",
+                "party__sort_order",
+                "head__name",
+                "head__slug",
+            )
         )
 
     @cached_property

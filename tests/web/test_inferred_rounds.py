@@ -39,7 +39,16 @@ def test_a_calendar_round_has_no_inference_section(client, build):
 
 
 @pytest.mark.parametrize(
-    "url_name", ["rounds:home", "rounds:round-list", "rounds:delegation-grid", "rounds:topic-grid"]
+    "url_name",
+    [
+        "rounds:home",
+        "rounds:round-list",
+        "rounds:delegation-grid",
+        "rounds:topic-grid",
+        "rounds:delegation-list",
+        "rounds:topic-list",
+        "articles:article-list",
+    ],
 )
 def test_every_list_marks_the_inferred_round(client, build, inferred, url_name):
     person = build.participant("Omar Kaya")
