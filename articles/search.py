@@ -24,9 +24,11 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.models import SEARCH_CONFIG
 
 TOKEN = re.compile(r'(-?)"([^"]+)"?|(-?)(\S+)')
-# A query word this close to a word of a known name is taken for a spelling of it; measured
-# against transliterations (Lavrentev/Lavrentiev 0.95, Khaji/Haji 0.89) and unrelated names
-# of the archive (Lavrentiev/Lavrov 0.63).
+# A query word this close to a word of a known name (difflib's ratio), with the same first
+# letter, is taken for a spelling of it: transliterations score 0.89-0.95 (Lavrentev and
+# Lavrentiev 0.95, Jaafari and Jafari 0.92, Vershinin and Vershynin 0.89), other names of the
+# archive far less (Lavrentiev and Lavrov 0.62). A spelling that differs in its first letter
+# (Khaji, Haji) is found when the archive holds it as an alias.
 SPELLING_SIMILARITY = 0.8
 MIN_NAME_WORD = 4  # shorter words ("al", "bin") would match half the archive's names
 SNIPPET_CHARS = 240
