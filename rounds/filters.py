@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 import django_filters
 from django import forms
@@ -96,9 +96,13 @@ class ArchiveFilterSet(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
+    # For facets counted on a column of the rows themselves: facet -> the column's lookup.
+    FACET_COLUMNS: ClassVar[dict[str, str]] = {}
+
     def facet_counts_of(self, facet: str, rows: QuerySet) -> Iterable[tuple[Any, int]]:
         """(choice key, number of `rows` it would leave) for one facet."""
-        raise NotImplementedError
+        column = F(self.FACET_COLUMNS[facet])
+        return rows.values(key=column).annotate(n=Count("*")).values_list("key", "n")
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
         if not self.FACETS or not self.is_valid():
@@ -293,6 +297,9 @@ class DelegationFilter(FactFilter):
     )
     participant = participant_filter(method="filter_participant")
 
+    FACETS = ("party", "role")
+    FACET_COLUMNS: ClassVar[dict[str, str]] = {"party": "party__slug", "role": "role"}
+
     class Meta(FactFilter.Meta):
         model = Delegation
         fields = ["party", "role", "participant", "round_from", "round_to", "confirmed"]
@@ -303,6 +310,9 @@ class DelegationFilter(FactFilter):
 
 class ObserverFilter(FactFilter):
     party = party_filter("Observer")
+
+    FACETS = ("party",)
+    FACET_COLUMNS: ClassVar[dict[str, str]] = {"party": "party__slug"}
 
     class Meta(FactFilter.Meta):
         model = Observer
@@ -324,6 +334,9 @@ class TopicFilter(FactFilter):
         widget=forms.CheckboxInput,
         help_text=f"Below {TOPIC_SHARE_THRESHOLD:.0%} of the round's articles",
     )
+
+    FACETS = ("topic",)
+    FACET_COLUMNS: ClassVar[dict[str, str]] = {"topic": "topic__slug"}
 
     class Meta(FactFilter.Meta):
         model = RoundTopic

@@ -298,6 +298,8 @@ class FactPagesMixin(ArchiveMixin):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        if self.filter_is_valid:
+            self.filterset.show_facet_counts()
         query = self.query_string(page=None, format=None)
         context.update(
             grid_url=reverse(self.grid_url_name) + query,

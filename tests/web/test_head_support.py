@@ -150,3 +150,13 @@ def test_fact_lists_link_each_count_of_sources_to_its_evidence(client, disputed,
     build.observer(7, "jordan", article=article, sentence="Jordan attended.")
     html = client.get(reverse("rounds:observer-list") + "?party=jordan").content.decode()
     assert '<a href="/rounds/7/observers/jordan/">1</a>' in html
+
+
+def test_fact_grids_show_facet_counts_beside_their_choices(client, disputed, build):
+    build.delegation(8, "turkey", disputed["kaya"])
+    build.delegation(8, "iran", disputed["kaya"])
+    html = client.get(reverse("rounds:delegation-grid") + "?party=turkey").content.decode()
+    parties = html.split('name="party"')[1].split("</select>")[0]
+    assert "Turkey (2)</option>" in parties and "Iran (1)</option>" in parties
+    roles = html.split('name="role"')[1].split("</select>")[0]
+    assert "Guarantor (2)</option>" in roles  # Turkey's two, the party filter applied
