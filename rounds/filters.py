@@ -365,6 +365,18 @@ class ParticipantFilter(ArchiveFilterSet):
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.matching(value)
 
+    FACETS = ("party",)
+
+    def facet_counts_of(self, facet: str, rows: QuerySet) -> Iterable[tuple[Any, int]]:
+        """People of `rows` who headed a public delegation of each party."""
+        return (
+            Delegation.objects.public()
+            .filter(head__in=rows.values("pk"))
+            .values(key=F("party__slug"))
+            .annotate(n=Count("head", distinct=True))
+            .values_list("key", "n")
+        )
+
     def filter_party(self, queryset: QuerySet, name: str, value: Party) -> QuerySet:
         headed = Delegation.objects.public().filter(head=OuterRef("pk"), party=value)
         return queryset.filter(Exists(headed))

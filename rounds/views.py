@@ -664,6 +664,8 @@ class ParticipantListView(ArchiveListView):
         context = super().get_context_data(**kwargs)
         for participant in context["object_list"]:
             participant.party_names = parties_of(participant.headed)
+        if self.filter_is_valid:
+            self.filterset.show_facet_counts()
         return context
 
     def export_row(self, obj: Participant) -> dict[str, Any]:

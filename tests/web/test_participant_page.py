@@ -83,3 +83,11 @@ def test_participant_export_carries_articles_and_evidence(client, envoy):
     assert row["articles"] == 55
     assert row["best_sentence"].startswith("Russia's delegation was led by")
     assert row["evidence_url"].endswith(envoy.get_absolute_url() + "?format=csv")
+
+
+def test_participant_list_counts_people_per_party(client, envoy, build):
+    build.delegation(15, "iran", build.participant("Ali Asghar Khaji"))
+    html = client.get("/participants/").content.decode()
+    parties = html.split('name="party"')[1].split("</select>")[0]
+    assert "Russia (1)</option>" in parties and "Iran (1)</option>" in parties
+    assert "Turkey (0)</option>" in parties

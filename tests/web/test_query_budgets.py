@@ -35,8 +35,9 @@ PAGES = [
     ("rounds:observer-list", {}, "?party=jordan", 5),
     ("rounds:topic-grid", {}, "", 4),
     ("rounds:topic-list", {}, "?topic=idlib", 5),
-    ("rounds:participant-list", {}, "", 5),
-    ("rounds:participant-list", {}, "?q=person&party=russia", 6),
+    # One grouped count for the party facet.
+    ("rounds:participant-list", {}, "", 6),
+    ("rounds:participant-list", {}, "?q=person&party=russia", 7),
     # Its articles are paginated (a count) and its spellings counted (one grouped query).
     ("rounds:participant-detail", {"slug": "person-001"}, "", 6),
     ("rounds:party-list", {}, "", 3),
