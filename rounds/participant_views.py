@@ -73,6 +73,8 @@ class ParticipantDetailView(ArchiveListView):
             return HttpResponsePermanentRedirect(url)
         return super().get(request, *args, **kwargs)
 
+    unrecorded = 0  # articles naming the person whose spelling was not recorded
+
     @property
     def spelling(self) -> str:
         return self.request.GET.get("spelling", "").strip()
@@ -112,13 +114,16 @@ class ParticipantDetailView(ArchiveListView):
         counts: dict[str, tuple[str, int]] = {}
         rows = (
             self.naming()
-            .exclude(head_as_written="")
             .values("head_as_written")
             .annotate(n=Count("article", distinct=True))
             .values_list("head_as_written", "n")
         )
+        self.unrecorded = 0
         for written, n in rows:
             written = " ".join(written.split())
+            if not written:  # ingested before spellings were kept, or added by an editor
+                self.unrecorded = n
+                continue
             key = written.casefold()
             shown, total = counts.get(key, (written, 0))
             counts[key] = (shown, total + n)
@@ -160,6 +165,7 @@ class ParticipantDetailView(ArchiveListView):
             delegations=delegations,
             parties=list(dict.fromkeys(d.party.name for d in delegations)),
             spellings=self.spellings(),
+            unrecorded_spelling=self.unrecorded,
             editor_aliases=[a.name for a in participant.aliases.all() if a.added_by_editor],
             spelling=self.spelling,
             delegations_url=reverse("rounds:delegation-list") + f"?participant={participant.slug}",

@@ -91,3 +91,13 @@ def test_participant_list_counts_people_per_party(client, envoy, build):
     parties = html.split('name="party"')[1].split("</select>")[0]
     assert "Russia (1)</option>" in parties and "Iran (1)</option>" in parties
     assert "Turkey (0)</option>" in parties
+
+
+def test_articles_without_a_recorded_spelling_are_counted_apart(client, envoy):
+    DelegationMention.objects.filter(head=envoy, head_as_written="Alexander Lavrentyev").update(
+        head_as_written=""
+    )
+    html = client.get(envoy.get_absolute_url()).content.decode()
+    assert "5 articles name them without the spelling recorded." in html
+    names = html.split('id="aliases"')[1].split("</ul>")[0]
+    assert 'Alexander Lavrentyev <span class="muted">(0 articles)' in names
