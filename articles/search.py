@@ -177,7 +177,7 @@ class Search:
 
     def _fallback(self, articles: QuerySet) -> QuerySet:
         condition = Q()
-        first = ""
+        first: list[str] = []
         for term in self.terms:
             matches = Q()
             for text in term.variants:
@@ -188,11 +188,14 @@ class Search:
             if term.people:
                 matches |= Q(names_people(term.people))
             condition &= matches
-            first = first or term.text
+            first = first or term.variants
         articles = articles.filter(condition)
         if not first:
             return articles
-        position = StrIndex(Lower("text"), Value(first.casefold()))
+        # Where a spelling of the first term occurs (0 where none does): the snippet is cut
+        # around it, so that another spelling than the one typed is shown, marked.
+        found = [StrIndex(Lower("text"), Value(text.casefold())) for text in first]
+        position = Greatest(*found) if len(found) > 1 else found[0]
         start = Greatest(position - SNIPPET_CHARS // 3, Value(1))
         return articles.annotate(
             snippet_text=Substr("text", start, SNIPPET_CHARS), snippet_from=start

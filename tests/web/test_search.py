@@ -157,3 +157,11 @@ def test_a_snippet_from_the_middle_is_cut_at_whole_words(client, build):
     plain = re.sub(r"<[^>]+>", "", snippet.split(">", 1)[1]).strip("\u2026 ")
     whole = re.compile(r"word\d+|the|envoys|agreed|on|demining")
     assert whole.fullmatch(plain.split()[0]) and whole.fullmatch(plain.split()[-1]), plain
+
+
+def test_the_snippet_marks_the_spelling_the_article_uses(client, build):
+    build.participant("Alexander Lavrentiev", "Lavrentev")
+    words = " ".join(f"word{k}" for k in range(100))
+    build.article(f"{words} Alexander Lavrentiev spoke. {words}", title="Envoy spoke")
+    html = client.get(f"{ARTICLES}?q=Lavrentev").content.decode()
+    assert "<mark>Lavrentiev</mark>" in html.split('class="snippet"')[1].split("</p>")[0]
