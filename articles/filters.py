@@ -1,15 +1,36 @@
-"""The FilterSet of the article list: round, publisher, dates, language, unlinked, search."""
+"""The FilterSet of the article list: search, round, year, publisher, language, party,
+participant, topic, dates, sort; and the facet counts shown beside the choices."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
 
 import django_filters
 from django import forms
 from django.core.cache import cache
-from django.db.models import Max, QuerySet
+from django.db.models import Count, F, Max, QuerySet
+from django.db.models.functions import ExtractYear, Lower
 
 from articles.models import Article, language_name
-from rounds.filters import ArchiveFilterSet, FastSelect, FilterForm
-from rounds.models import Round
+from articles.search import Search
+from rounds.filters import (
+    ArchiveFilterSet,
+    FastSelect,
+    FilterForm,
+    participant_filter,
+    party_filter,
+)
+from rounds.models import (
+    DelegationMention,
+    ObserverMention,
+    Participant,
+    Party,
+    Round,
+    Topic,
+    TopicMention,
+)
+from rounds.provenance import EditorialState
 
 # Reading the publishers and languages scans every article, so they are kept until the next
 # article arrives, and never longer than this (a re-ingest may rename a publisher).
@@ -24,19 +45,33 @@ def article_choices() -> dict[str, list[tuple[str, str]]]:
 
 
 def read_article_choices() -> dict[str, list[tuple[str, str]]]:
-    publishers = (
+    publishers: dict[str, list[tuple[int, str]]] = {}
+    rows = (
         Article.objects.exclude(publisher="")
-        .order_by("publisher")
-        .values_list("publisher", flat=True)
-        .distinct()
+        .order_by()
+        .values("publisher")
+        .annotate(n=Count("*"))
+        .values_list("publisher", "n")
     )
-    languages = Article.objects.order_by("language").values_list("language", flat=True).distinct()
+    for name, count in rows:
+        publishers.setdefault(name.casefold(), []).append((count, name))
+    # Languages and years in one read: their distinct pairs.
+    pairs = set(
+        Article.objects.order_by().values_list("language", ExtractYear("published")).distinct()
+    )
+    languages = {language for language, _year in pairs}
+    years = sorted({year for _language, year in pairs if year is not None}, reverse=True)
     return {
-        "publishers": [(name, name) for name in publishers],
+        # One choice per publisher whatever the letter case, under its most used spelling.
+        "publishers": sorted(
+            ((name, name) for name in (max(spellings)[1] for spellings in publishers.values())),
+            key=lambda choice: choice[0].casefold(),
+        ),
         "languages": sorted(
             ((code, f"{language_name(code)} ({code})") for code in languages),
             key=lambda choice: choice[1].casefold(),
         ),
+        "years": [(str(year), str(year)) for year in years],
     }
 
 
@@ -57,9 +92,19 @@ class ArticleFilterForm(FilterForm):
         return data
 
 
+SORTS = [
+    ("relevance", "Relevance"),
+    ("newest", "Newest first"),
+    ("oldest", "Oldest first"),
+]
+
+
 class ArticleFilter(ArchiveFilterSet):
     q = django_filters.CharFilter(
-        label="Search", method="filter_search", max_length=200, help_text="Words in title or text"
+        label="Search",
+        method="filter_search",
+        max_length=200,
+        help_text='Words, "a phrase", -excluded; names find every spelling',
     )
     round = django_filters.ModelChoiceFilter(
         queryset=Round.objects.only("number", "start", "city"),
@@ -73,11 +118,28 @@ class ArticleFilter(ArchiveFilterSet):
         label="Not linked to a round", method="filter_unlinked", widget=forms.CheckboxInput
     )
     # Choices are set per request in __init__, from one cached read.
+    year = django_filters.ChoiceFilter(
+        choices=[], label="Year", empty_label="Any", method="filter_year", widget=FastSelect
+    )
     publisher = django_filters.ChoiceFilter(
-        choices=[], label="Publisher", empty_label="Any", widget=FastSelect
+        choices=[],
+        label="Publisher",
+        empty_label="Any",
+        lookup_expr="iexact",
+        widget=FastSelect,
     )
     language = django_filters.ChoiceFilter(
         choices=[], label="Language", empty_label="Any", widget=FastSelect
+    )
+    party = party_filter("Party mentioned", method="filter_party")
+    participant = participant_filter(method="filter_participant")
+    topic = django_filters.ModelChoiceFilter(
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        label="Topic",
+        empty_label="Any",
+        method="filter_topic",
+        widget=FastSelect,
     )
     published_from = django_filters.DateFilter(
         field_name="published",
@@ -91,6 +153,12 @@ class ArticleFilter(ArchiveFilterSet):
         label="Published to",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    sort = django_filters.ChoiceFilter(
+        choices=SORTS, label="Sort", empty_label=None, method="filter_sort", widget=FastSelect
+    )
+
+    # Filters whose choices show how many of the current results each would leave.
+    FACETS = ("round", "year", "publisher", "language", "party", "topic")
 
     class Meta:
         model = Article
@@ -102,9 +170,14 @@ class ArticleFilter(ArchiveFilterSet):
         choices = article_choices()
         self.filters["publisher"].extra["choices"] = choices["publishers"]
         self.filters["language"].extra["choices"] = choices["languages"]
+        self.filters["year"].extra["choices"] = choices["years"]
+        self.search: Search | None = None
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.search(value)
+        # Parsed once a request: the facet counts filter again with the same words.
+        if self.search is None or self.search.query != value.strip():
+            self.search = Search.of(value)
+        return self.search.apply(queryset)
 
     def filter_round(self, queryset: QuerySet, name: str, value: Round) -> QuerySet:
         return queryset.for_round(value)
@@ -112,10 +185,75 @@ class ArticleFilter(ArchiveFilterSet):
     def filter_unlinked(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.unlinked() if value else queryset
 
-    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        # Search last: on PostgreSQL it orders by rank, which the other filters must keep.
-        data = dict(self.form.cleaned_data)
+    def filter_year(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(published__year=int(value))
+
+    def filter_party(self, queryset: QuerySet, name: str, value: Party) -> QuerySet:
+        return queryset.mentioning_party(value)
+
+    def filter_participant(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.naming(Participant.objects.matching(value))
+
+    def filter_topic(self, queryset: QuerySet, name: str, value: Topic) -> QuerySet:
+        return queryset.on_topic(value)
+
+    def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == "newest":
+            return queryset.order_by("-published", "-pk")
+        if value == "oldest":
+            return queryset.order_by(F("published").asc(nulls_last=True), "pk")
+        return queryset  # relevance: the search's order, or the list's own without one
+
+    def filter_queryset(self, queryset: QuerySet, without: str = "") -> QuerySet:
+        # Search, then sort, last: search orders by rank, which a chosen sort replaces.
+        data = {k: v for k, v in self.form.cleaned_data.items() if k != without}
         query = data.pop("q", "")
+        sort = data.pop("sort", "")
         for name, value in data.items():
             queryset = self.filters[name].filter(queryset, value)
-        return self.filters["q"].filter(queryset, query)
+        queryset = self.filters["q"].filter(queryset, query)
+        if sort:
+            queryset = self.filters["sort"].filter(queryset, sort)
+        return queryset
+
+    def facet_counts_of(self, facet: str, rows: QuerySet) -> Iterable[tuple[Any, int]]:
+        if facet == "party":
+            return article_party_counts(rows)
+        if facet == "topic":
+            return article_topic_counts(rows)
+        key = {
+            "round": F("round__number"),
+            "year": ExtractYear("published"),
+            "publisher": Lower("publisher"),
+            "language": F("language"),
+        }[facet]
+        return rows.values(key=key).annotate(n=Count("*")).values_list("key", "n")
+
+
+def article_party_counts(articles: QuerySet) -> list[tuple[str, int]]:
+    """(party slug, number of `articles` mentioning it): two grouped queries, delegations and
+    observers. A party is a delegation or an observer at a round, not both, and an article
+    reports on one round, so the two counts add up without counting an article twice."""
+    counts: dict[str, int] = {}
+    for model, fact in ((DelegationMention, "delegation"), (ObserverMention, "observer")):
+        rows = (
+            model.objects.filter(article__in=articles.values("pk"))
+            .exclude(**{f"{fact}__state": EditorialState.REJECTED})
+            .values(slug=F(f"{fact}__party__slug"))
+            .annotate(n=Count("article", distinct=True))
+            .values_list("slug", "n")
+        )
+        for slug, n in rows:
+            counts[slug] = counts.get(slug, 0) + n
+    return list(counts.items())
+
+
+def article_topic_counts(articles: QuerySet) -> list[tuple[str, int]]:
+    """(topic slug, number of `articles` putting it on a round's agenda), one grouped query."""
+    return list(
+        TopicMention.objects.filter(article__in=articles.values("pk"))
+        .exclude(round_topic__state=EditorialState.REJECTED)
+        .values("round_topic__topic__slug")
+        .annotate(n=Count("article", distinct=True))
+        .values_list("round_topic__topic__slug", "n")
+    )

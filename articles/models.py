@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, models
-from django.db.models import F, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import get_language_info
 
@@ -77,23 +77,41 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def search(self, query: str):
-        """Full-text search: PostgreSQL's ranked, indexed search; a plain fallback elsewhere."""
-        query = query.strip()
-        if not query:
-            return self
-        if connection.vendor == "postgresql":
-            ts_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-            return (
-                self.filter(search_document=ts_query)
-                .annotate(rank=SearchRank(F("search_document"), ts_query))
-                .order_by("-rank", "-published", "-pk")
-            )
-        condition = Q()
-        for word in query.split():
-            word = word.strip('"')
-            if word and not word.startswith("-"):
-                condition &= Q(title__icontains=word) | Q(text__icontains=word)
-        return self.filter(condition)
+        """Full-text search (articles/search.py): PostgreSQL's ranked, indexed search with
+        people's other spellings; a plain fallback elsewhere."""
+        from articles.search import Search
+
+        return Search.of(query).apply(self)
+
+    def mentioning_party(self, party):
+        """Articles supporting a delegation or an observer seat of `party` (not rejected)."""
+        from rounds.models import DelegationMention, ObserverMention
+
+        delegation = DelegationMention.objects.filter(
+            article=OuterRef("pk"), delegation__party=party
+        ).exclude(delegation__state=EditorialState.REJECTED)
+        observer = ObserverMention.objects.filter(
+            article=OuterRef("pk"), observer__party=party
+        ).exclude(observer__state=EditorialState.REJECTED)
+        return self.filter(Exists(delegation) | Exists(observer))
+
+    def naming(self, participants):
+        """Articles naming one of `participants` as head of a delegation (not rejected)."""
+        from rounds.models import DelegationMention
+
+        mentions = DelegationMention.objects.filter(
+            article=OuterRef("pk"), head__in=participants
+        ).exclude(delegation__state=EditorialState.REJECTED)
+        return self.filter(Exists(mentions))
+
+    def on_topic(self, topic):
+        """Articles putting `topic` on a round's agenda (the fact not rejected)."""
+        from rounds.models import TopicMention
+
+        mentions = TopicMention.objects.filter(
+            article=OuterRef("pk"), round_topic__topic=topic
+        ).exclude(round_topic__state=EditorialState.REJECTED)
+        return self.filter(Exists(mentions))
 
     def refresh_search_documents(self) -> int:
         """Recompute the stored search vectors (PostgreSQL only; a no-op elsewhere)."""

@@ -49,7 +49,16 @@ class ArticleListView(ArchiveListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["object_list"] = label_articles(context["object_list"])
+        articles = label_articles(context["object_list"])
+        search = self.filterset.search if self.filter_is_valid else None
+        if search is not None:
+            for article in articles:
+                article.snippet = search.snippet(
+                    getattr(article, "snippet_text", ""), getattr(article, "snippet_from", None)
+                )
+        if self.filter_is_valid:
+            self.filterset.show_facet_counts()
+        context.update(object_list=articles, search=search)
         return context
 
     def export_row(self, obj: Article) -> dict[str, Any]:
@@ -81,6 +90,9 @@ class FactNote:
     span: tuple[int, int] | None = None
     rule: str = ""  # the extraction rule that found the fact in this sentence
     as_written: str = ""  # the head's name as the article wrote it, when not the canonical one
+    # The delegation's head at its round, when this article names someone else (or nobody).
+    round_head: str = ""
+    round_head_url: str = ""
     # The sentence naming the head, when it is not `sentence`: where it is, and its anchor.
     head_span: tuple[int, int] | None = None
     head_anchor: str | None = None
@@ -175,24 +187,26 @@ class ArticleDetailView(ArchiveDetailView):
         )
         for mention in delegations:
             delegation = mention.delegation
-            head = delegation.head.name if delegation.head else "head not named"
-            detail = (delegation.get_role_display(), delegation.head_title, str(delegation.round))
-            # The article's own spelling (any script) beside the canonical name, when they differ;
-            # and whom it names, when that is not the delegation's head by majority.
-            written = " ".join(mention.head_as_written.split())
+            # What this article says: the head it names and the title it gives them; the
+            # round's head (by majority or an editor) only beside it when it differs.
             named = mention.head.name if mention.head else ""
-            if named and named != head:
-                written = f"{written} ({named})" if written != named else named
+            round_head = delegation.head.name if delegation.head else ""
+            detail = (delegation.get_role_display(), mention.head_title, str(delegation.round))
+            written = " ".join(mention.head_as_written.split())
             notes.append(
                 mention_note(
                     text,
                     mention,
                     kind="delegation",
-                    label=f"{delegation.party.name}: {head}",
+                    label=f"{delegation.party.name}: {named or 'no head named here'}",
                     url=delegation.party.get_absolute_url(),
                     detail=" · ".join(part for part in detail if part),
                     state=delegation.state,
-                    as_written=written if named and written != head else "",
+                    as_written=written if named and written and written != named else "",
+                    round_head=round_head if round_head != named else "",
+                    round_head_url=delegation.head.get_absolute_url()
+                    if delegation.head and round_head != named
+                    else "",
                 )
             )
             if mention.head_sentence:

@@ -8,31 +8,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
-# Upper bounds (inclusive) of the heat-map shades for the number of supporting mentions;
-# fixed rather than relative to the largest cell so a shade means the same on every page.
-HEAT_LEVELS: tuple[tuple[int, int], ...] = ((1, 1), (2, 4), (5, 9), (10, 24), (25, 0))
+from rounds.models import TOPIC_SHARE_THRESHOLD
+
+# Lower bounds of the heat-map shades: the share of a round's articles that put a topic on
+# its agenda. A share, not a count, so that a round many articles report on does not look
+# darker by volume alone; fixed so that a shade means the same on every page. The first
+# bound is the threshold of significance (rounds.models.TOPIC_SHARE_THRESHOLD).
+HEAT_LEVELS: tuple[float, ...] = (TOPIC_SHARE_THRESHOLD, 0.4, 0.55, 0.7, 0.85)
 
 
-def heat_level(count: int) -> int:
-    """Shade 0 (none) to 5 for `count` supporting mentions."""
-    level = 0
-    for shade, (low, _high) in enumerate(HEAT_LEVELS, start=1):
-        if count >= low:
-            level = shade
-    return level
+def heat_level(share: float) -> int:
+    """Shade 0 (below the threshold of significance) to 5 for a topic's share of a round."""
+    return sum(share >= low for low in HEAT_LEVELS)
 
 
 def heat_legend() -> list[tuple[int, str]]:
     legend = []
-    for level, (low, high) in enumerate(HEAT_LEVELS, start=1):
-        if high == 0:
-            label = f"{low} or more"
-        elif low == high:
-            label = str(low)
-        else:
-            label = f"{low}\u2013{high}"
+    for level, (low, high) in enumerate(pairwise([*HEAT_LEVELS, None]), start=1):
+        percent = round(low * 100)
+        label = f"{percent}% or more" if high is None else f"{percent}\u2013{round(high * 100)}%"
         legend.append((level, label))
     return legend
 
@@ -45,6 +42,7 @@ class GridColumn:
     year: str
     url: str
     title: str
+    inferred: bool = False  # not on the calendar: only inferred from articles
 
 
 @dataclass

@@ -6,14 +6,20 @@ slug, a round range the wrong way round) becomes a form error shown on the page.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, QuerySet
+from django.db.models.functions import ExtractYear
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from rounds.models import (
+    TOPIC_SHARE_THRESHOLD,
     Delegation,
     Observer,
     Participant,
@@ -25,6 +31,7 @@ from rounds.models import (
 )
 
 SELECTED = mark_safe(" selected")
+FACET_COUNT = re.compile(r" \(\d+\)$")
 
 
 class FastSelect(forms.Select):
@@ -77,6 +84,82 @@ class ArchiveFilterSet(django_filters.FilterSet):
             choices = filter_.extra.get("choices")
             if callable(choices):
                 filter_.extra["choices"] = list(choices())
+
+    # Facets: filters whose choices show how many of the current rows each would leave (the
+    # other filters applied). `facet_counts_of()` answers one grouped query per facet.
+    FACETS: tuple[str, ...] = ()
+
+    def filter_queryset(self, queryset: QuerySet, without: str = "") -> QuerySet:
+        """django-filter's filtering, optionally leaving one filter out (for its facet)."""
+        for name, value in self.form.cleaned_data.items():
+            if name != without:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    # For facets counted on a column of the rows themselves: facet -> the column's lookup.
+    FACET_COLUMNS: ClassVar[dict[str, str]] = {}
+
+    def facet_counts_of(self, facet: str, rows: QuerySet) -> Iterable[tuple[Any, int]]:
+        """(choice key, number of `rows` it would leave) for one facet."""
+        column = F(self.FACET_COLUMNS[facet])
+        return rows.values(key=column).annotate(n=Count("*")).values_list("key", "n")
+
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        if not self.FACETS or not self.is_valid():
+            return {}
+        base = self.queryset.order_by()
+        return {
+            facet: {
+                str(key).casefold(): n
+                for key, n in self.facet_counts_of(
+                    facet, self.filter_queryset(base, without=facet).order_by()
+                )
+                if key is not None
+            }
+            for facet in self.FACETS
+        }
+
+    def show_facet_counts(self) -> None:
+        """Put each choice's count in its label ("TASS (12)"; 0 for none)."""
+        for facet, by_key in self.facet_counts().items():
+            field = self.form.fields[facet]
+            key = getattr(self.filters[facet], "extra", {}).get("to_field_name")
+            if hasattr(field, "label_from_instance"):  # a model choice: counted by `key`
+                field.label_from_instance = lambda obj, key=key or "pk", by_key=by_key: (
+                    f"{obj} ({by_key.get(str(getattr(obj, key)).casefold(), 0)})"
+                )
+            else:
+                field.choices = [
+                    (value, f"{label} ({by_key.get(str(value).casefold(), 0)})" if value else label)
+                    for value, label in field.choices
+                ]
+
+    @property
+    def active_filters(self) -> list[tuple[str, str, str]]:
+        """(label, value as shown, URL without this filter) of each filter the visitor set."""
+        request = getattr(self, "request", None)
+        if request is None or not self.is_valid():
+            return []
+        active = []
+        for name, field in self.form.fields.items():
+            raw = self.data.get(name, "")
+            value = self.form.cleaned_data.get(name)
+            if not str(raw).strip() or value in (None, "", False):
+                continue
+            if name == "sort":
+                continue  # an order, not a filter
+            if hasattr(field, "choices") and not hasattr(value, "pk"):
+                shown = dict(field.choices).get(raw, raw)
+            else:
+                shown = "yes" if value is True else str(value)
+            params = request.GET.copy()
+            for key in (name, "page"):
+                params.pop(key, None)
+            query = params.urlencode()
+            without = request.path + (f"?{query}" if query else "")
+            # A choice's label may carry its facet count ("TASS (12)"): not part of the value.
+            active.append((str(field.label), FACET_COUNT.sub("", str(shown)), without))
+        return active
 
 
 class RoundRangeForm(FilterForm):
@@ -156,6 +239,24 @@ class RoundFilter(ArchiveFilterSet):
     def filter_year(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.in_year(int(value))
 
+    FACETS = ("year", "city", "party", "observer", "topic")
+
+    def facet_counts_of(self, facet: str, rows: QuerySet) -> Iterable[tuple[Any, int]]:
+        if facet in ("year", "city"):
+            key = ExtractYear("start") if facet == "year" else F("city")
+            return rows.values(key=key).annotate(n=Count("*")).values_list("key", "n")
+        facts, key = {
+            "party": (Delegation.objects.public(), "party__slug"),
+            "observer": (Observer.objects.public(), "party__slug"),
+            "topic": (RoundTopic.objects.significant(), "topic__slug"),
+        }[facet]
+        return (
+            facts.filter(round__in=rows.values("pk"))
+            .values(key=F(key))
+            .annotate(n=Count("round", distinct=True))
+            .values_list("key", "n")
+        )
+
     def filter_party(self, queryset: QuerySet, name: str, value: Party) -> QuerySet:
         return queryset.with_party(value)
 
@@ -196,6 +297,9 @@ class DelegationFilter(FactFilter):
     )
     participant = participant_filter(method="filter_participant")
 
+    FACETS = ("party", "role")
+    FACET_COLUMNS: ClassVar[dict[str, str]] = {"party": "party__slug", "role": "role"}
+
     class Meta(FactFilter.Meta):
         model = Delegation
         fields = ["party", "role", "participant", "round_from", "round_to", "confirmed"]
@@ -206,6 +310,9 @@ class DelegationFilter(FactFilter):
 
 class ObserverFilter(FactFilter):
     party = party_filter("Observer")
+
+    FACETS = ("party",)
+    FACET_COLUMNS: ClassVar[dict[str, str]] = {"party": "party__slug"}
 
     class Meta(FactFilter.Meta):
         model = Observer
@@ -221,9 +328,27 @@ class TopicFilter(FactFilter):
         widget=FastSelect,
     )
 
+    minor = django_filters.BooleanFilter(
+        label="Also topics few of a round's articles mention",
+        method="filter_minor",
+        widget=forms.CheckboxInput,
+        help_text=f"Below {TOPIC_SHARE_THRESHOLD:.0%} of the round's articles",
+    )
+
+    FACETS = ("topic",)
+    FACET_COLUMNS: ClassVar[dict[str, str]] = {"topic": "topic__slug"}
+
     class Meta(FactFilter.Meta):
         model = RoundTopic
-        fields = ["topic", "round_from", "round_to", "confirmed"]
+        fields = ["topic", "round_from", "round_to", "confirmed", "minor"]
+
+    def filter_minor(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        """Only the topics on the agenda (significant), unless the visitor asks for all."""
+        if value:
+            return queryset
+        if "share" not in queryset.query.annotations:  # a queryset of another caller (API)
+            queryset = queryset.with_share()
+        return queryset.on_agenda()
 
 
 class ParticipantFilter(ArchiveFilterSet):
@@ -239,6 +364,18 @@ class ParticipantFilter(ArchiveFilterSet):
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.matching(value)
+
+    FACETS = ("party",)
+
+    def facet_counts_of(self, facet: str, rows: QuerySet) -> Iterable[tuple[Any, int]]:
+        """People of `rows` who headed a public delegation of each party."""
+        return (
+            Delegation.objects.public()
+            .filter(head__in=rows.values("pk"))
+            .values(key=F("party__slug"))
+            .annotate(n=Count("head", distinct=True))
+            .values_list("key", "n")
+        )
 
     def filter_party(self, queryset: QuerySet, name: str, value: Party) -> QuerySet:
         headed = Delegation.objects.public().filter(head=OuterRef("pk"), party=value)

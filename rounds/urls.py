@@ -6,7 +6,7 @@ Every filtered page also answers `?format=csv` and `?format=json` with all its f
 from django.urls import path
 
 from astana_site.views import HomeView
-from rounds import views
+from rounds import evidence_views, participant_views, views
 
 app_name = "rounds"
 
@@ -16,8 +16,18 @@ urlpatterns = [
     path("rounds/<int:number>/", views.RoundDetailView.as_view(), name="round-detail"),
     path(
         "rounds/<int:number>/topics/<slug:slug>/",
-        views.RoundTopicView.as_view(),
+        evidence_views.RoundTopicView.as_view(),
         name="round-topic",
+    ),
+    path(
+        "rounds/<int:number>/delegations/<slug:slug>/",
+        evidence_views.DelegationEvidenceView.as_view(),
+        name="delegation-evidence",
+    ),
+    path(
+        "rounds/<int:number>/observers/<slug:slug>/",
+        evidence_views.ObserverEvidenceView.as_view(),
+        name="observer-evidence",
     ),
     path("delegations/", views.DelegationGridView.as_view(), name="delegation-grid"),
     path("delegations/list/", views.DelegationListView.as_view(), name="delegation-list"),
@@ -28,7 +38,7 @@ urlpatterns = [
     path("participants/", views.ParticipantListView.as_view(), name="participant-list"),
     path(
         "participants/<slug:slug>/",
-        views.ParticipantDetailView.as_view(),
+        participant_views.ParticipantDetailView.as_view(),
         name="participant-detail",
     ),
     path("parties/", views.PartyListView.as_view(), name="party-list"),

@@ -12,22 +12,20 @@ from functools import cached_property
 from html import escape as esc
 from typing import Any, ClassVar
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.shortcuts import get_object_or_404
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
-from articles.models import Article
+from articles.models import Article, RoundLinkMethod
 from astana_site.views import (
     ArchiveDetailView,
     ArchiveListView,
     ArchiveMixin,
-    Crumb,
-    day_label,
     label_articles,
     url_maker,
 )
+from rounds.evidence_views import EVIDENCE_COLUMNS, evidence_columns, with_best_evidence
 from rounds.facets import (
     Grid,
     GridCell,
@@ -44,7 +42,9 @@ from rounds.filters import (
     RoundFilter,
     TopicFilter,
 )
+from rounds.head_support import attach_head_support, label_mentions
 from rounds.models import (
+    TOPIC_SHARE_THRESHOLD,
     Delegation,
     DelegationMention,
     Observer,
@@ -58,49 +58,23 @@ from rounds.models import (
 )
 from rounds.provenance import EditorialState
 
+ARTICLE_FIELDS = ("id", "title", "source_name", "publisher", "published")
+
 # Supporting sentences shown per fact on a round's page; the rest are one link away.
 EVIDENCE_SHOWN = 3
 ARTICLES_SHOWN = 20
-
-MENTION_FIELDS = (
-    "sentence",
-    "confidence",
-    "article__id",
-    "article__title",
-    "article__source_name",
-    "article__publisher",
-    "article__published",
-)
-ARTICLE_CARD_FIELDS = ("id", "title", "source_name", "publisher", "published")
 
 
 def evidence(model: type, fact_field: str, limit: int = EVIDENCE_SHOWN) -> Prefetch:
     """The `limit` most confident mentions of each fact, as `fact.evidence`.
 
     Mentions only: the window that keeps the best of each fact must not read every article
-    they point to. `label_evidence()` then fetches the few articles shown, in one query.
+    they point to. `label_mentions()` then fetches the few articles shown, in one query.
     """
     mentions = model.objects.only(fact_field, "article", "sentence", "confidence").order_by(
         "-confidence", "pk"
     )
     return Prefetch("mentions", queryset=mentions[:limit], to_attr="evidence")
-
-
-def label_evidence(facts: list[Any]) -> None:
-    """Give each mention in `fact.evidence` its article, the article's `url` and a `source`."""
-    mentions = [mention for fact in facts for mention in fact.evidence]
-    articles = Article.objects.only(*ARTICLE_CARD_FIELDS).in_bulk(
-        {mention.article_id for mention in mentions}
-    )
-    article_url = url_maker("articles:article-detail", pk=0)
-    for mention in mentions:
-        article = mention.article = articles[mention.article_id]
-        mention.url = article_url(pk=article.pk)
-        mention.source = ", ".join(
-            part
-            for part in (article.publisher or str(article), day_label(article.published, "%b"))
-            if part
-        )
 
 
 # Rounds
@@ -145,6 +119,8 @@ class RoundListView(ArchiveListView):
                     person_url(slug=delegation.head.slug) if delegation.head else ""
                 )
         context["articles_url"] = reverse("articles:article-list")
+        if self.filter_is_valid:
+            self.filterset.show_facet_counts()
         return context
 
     def export_row(self, obj: Round) -> dict[str, Any]:
@@ -206,20 +182,52 @@ class RoundDetailView(ArchiveDetailView):
             "topic__sort_order",
             "topic__slug",
         )
-        label_evidence([*delegations, *observers, *topics])
+        delegation_url = url_maker("rounds:delegation-evidence", number=0, slug="x")
+        observer_url = url_maker("rounds:observer-evidence", number=0, slug="x")
+        for delegation in delegations:
+            delegation.evidence_url = delegation_url(
+                number=round_.number, slug=delegation.party.slug
+            )
+        for observer in observers:
+            observer.evidence_url = observer_url(number=round_.number, slug=observer.party.slug)
+        head_quotes = attach_head_support(
+            delegations,
+            EVIDENCE_SHOWN,
+            evidence_url=lambda delegation: delegation.evidence_url,
+            label=False,
+        )
+        label_mentions(
+            [
+                *head_quotes,
+                *(
+                    mention
+                    for fact in (*delegations, *observers, *topics)
+                    for mention in fact.evidence
+                ),
+            ]
+        )
         sentences_url = url_maker("rounds:round-topic", number=0, slug="x")
         for round_topic in topics:
             round_topic.sentences_url = sentences_url(
                 number=round_.number, slug=round_topic.topic.slug
             )
+            # The same share as RoundTopicQuerySet.with_share(), from counts already read.
+            round_topic.round_article_count = round_.article_count
+            round_topic.share = (
+                round_topic.mention_count / round_.article_count if round_.article_count else 0.0
+            )
         calendar = list(Round.objects.only("number", "start", "city"))
         earlier = [r for r in calendar if r.number < round_.number]
         later = [r for r in calendar if r.number > round_.number]
         context = super().get_context_data(**kwargs)
+        if not round_.confirmed:
+            context["inference"] = round_inference(round_)
         context.update(
             delegations=delegations,
             observers=observers,
-            topics=topics,
+            topics=[t for t in topics if t.is_significant],
+            minor_topics=[t for t in topics if not t.is_significant],
+            topic_threshold=TOPIC_SHARE_THRESHOLD,
             articles=label_articles(
                 Article.objects.for_round(round_).for_listing()[:ARTICLES_SHOWN]
             ),
@@ -231,66 +239,22 @@ class RoundDetailView(ArchiveDetailView):
         return context
 
 
-class RoundTopicView(ArchiveListView):
-    """Every sentence that puts a topic on a round's agenda."""
-
-    template_name = "rounds/round_topic.html"
-    nav_section = "topics"
-    parent_pages = ROUND_PAGES
-    export_name = "topic-sentences"
-    export_columns: ClassVar[list[str]] = [
-        "round",
-        "topic",
-        "article_id",
-        "article_title",
-        "publisher",
-        "published",
-        "sentence",
-        "confidence",
-        "article_url",
+def round_inference(round_: Round, shown: int = EVIDENCE_SHOWN) -> dict[str, Any]:
+    """How a round not on the calendar was inferred: the rules that linked articles to it
+    (with how many each) and the best sentences naming it. Two queries, for such rounds only."""
+    articles = Article.objects.for_round(round_)
+    methods = dict(RoundLinkMethod.choices)
+    rules = [
+        (row["round_method"], methods.get(row["round_method"], row["round_method"]), row["n"])
+        for row in articles.order_by().values("round_method").annotate(n=Count("*"))
     ]
-
-    def get(self, request, *args, **kwargs):
-        self.round_topic = get_object_or_404(
-            RoundTopic.objects.public().select_related("round", "topic"),
-            round__number=kwargs["number"],
-            topic__slug=kwargs["slug"],
-        )
-        return super().get(request, *args, **kwargs)
-
-    def get_base_queryset(self) -> QuerySet:
-        return (
-            TopicMention.objects.filter(round_topic=self.round_topic)
-            .select_related("article")
-            .only("round_topic", *MENTION_FIELDS)
-            .order_by("-confidence", "-article__published", "pk")
-        )
-
-    def get_title(self) -> str:
-        return f"{self.round_topic.topic.name} at round {self.round_topic.round.number}"
-
-    def get_parent_crumbs(self) -> list[Crumb]:
-        round_ = self.round_topic.round
-        return [*super().get_parent_crumbs(), (str(round_), round_.get_absolute_url())]
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["round_topic"] = self.round_topic
-        return context
-
-    def export_row(self, obj: TopicMention) -> dict[str, Any]:
-        article = obj.article
-        return {
-            "round": self.round_topic.round.number,
-            "topic": self.round_topic.topic.slug,
-            "article_id": article.pk,
-            "article_title": str(article),
-            "publisher": article.publisher,
-            "published": article.published,
-            "sentence": obj.sentence,
-            "confidence": obj.confidence,
-            "article_url": self.request.build_absolute_uri(article.get_absolute_url()),
-        }
+    evidence = label_articles(
+        articles.exclude(round_sentence="")
+        .select_related("round")
+        .only(*ARTICLE_FIELDS, "round", "round_sentence", "round_method", "round_confidence")
+        .order_by("-round_confidence", "-published", "pk")[:shown]
+    )
+    return {"rules": sorted(rules, key=lambda rule: -rule[2]), "evidence": evidence}
 
 
 # Round-by-round facts: a grid and the same rows as a list
@@ -324,15 +288,18 @@ class FactPagesMixin(ArchiveMixin):
         raise NotImplementedError
 
     def export_row(self, obj: Any) -> dict[str, Any]:
-        return {
+        row = {
             "round": obj.round.number,
             "round_start": obj.round.start,
             **self.export_fact(obj),
             "state": obj.state,
         }
+        return {column: row.get(column) for column in self.export_columns}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        if self.filter_is_valid:
+            self.filterset.show_facet_counts()
         query = self.query_string(page=None, format=None)
         context.update(
             grid_url=reverse(self.grid_url_name) + query,
@@ -356,7 +323,7 @@ class FactGridView(FactPagesMixin, TemplateView):
         return (header.sort_order, str(header))
 
     def get_rounds(self) -> list[Round]:
-        rounds = Round.objects.only("number", "start", "city")
+        rounds = Round.objects.only("number", "start", "city", "confirmed")
         data = self.filterset.form.cleaned_data if self.filter_is_valid else {}
         if data.get("round_from") is not None:
             rounds = rounds.filter(number__gte=data["round_from"])
@@ -382,9 +349,15 @@ class FactGridView(FactPagesMixin, TemplateView):
                 url=round_url(number=r.number),
                 title=", ".join(
                     part
-                    for part in (f"Round {r.number}", r.start and f"{r.start:%B %Y}", r.city)
+                    for part in (
+                        f"Round {r.number}",
+                        r.start and f"{r.start:%B %Y}",
+                        r.city,
+                        not r.confirmed and "inferred from articles, not on the calendar",
+                    )
                     if part
                 ),
+                inferred=not r.confirmed,
             )
             for r in rounds
         ]
@@ -434,20 +407,29 @@ class DelegationPages:
         "head",
         "head_title",
         "state",
+        *EVIDENCE_COLUMNS,
     ]
 
+    def get_export_queryset(self) -> QuerySet:
+        return with_best_evidence(self.get_filtered_queryset(), prefer_head=True)
+
     def get_base_queryset(self) -> QuerySet:
-        return Delegation.objects.for_grid().only(
-            "state",
-            "role",
-            "head_title",
-            "round__number",
-            "round__start",
-            "party__name",
-            "party__slug",
-            "party__sort_order",
-            "head__name",
-            "head__slug",
+        return (
+            Delegation.objects.for_grid()
+            .with_mention_count()
+            .only(
+                "state",
+                "role",
+                "head_title",
+                "round__number",
+                "round__start",
+                "round__confirmed",
+                "party__name",
+                "party__slug",
+                "party__sort_order",
+                "head__name",
+                "head__slug",
+            )
         )
 
     @cached_property
@@ -486,6 +468,7 @@ class DelegationPages:
             "role": obj.role,
             "head": obj.head.name if obj.head else None,
             "head_title": obj.head_title,
+            **evidence_columns(self, obj, "rounds:delegation-evidence", obj.party.slug),
         }
 
 
@@ -506,8 +489,22 @@ class ObserverPages:
     grid_url_name = "rounds:observer-grid"
     list_url_name = "rounds:observer-list"
     export_name = "observers"
-    export_columns: ClassVar[list[str]] = ["round", "round_start", "party", "mentions", "state"]
+    export_columns: ClassVar[list[str]] = [
+        "round",
+        "round_start",
+        "party",
+        "mentions",
+        "state",
+        *EVIDENCE_COLUMNS,
+    ]
     fact_model = Observer
+
+    def get_export_queryset(self) -> QuerySet:
+        return with_best_evidence(self.get_filtered_queryset())
+
+    @cached_property
+    def evidence_url(self) -> Callable[..., str]:
+        return url_maker("rounds:observer-evidence", number=0, slug="x")
 
     def present(self, fact: Observer, column: GridColumn) -> GridCell:
         extracted = fact.state == EditorialState.EXTRACTED
@@ -515,7 +512,7 @@ class ObserverPages:
         cell = GridCell(
             fact=fact,
             text="\u2713",
-            url=f"{column.url}#observer-{fact.party.slug}",
+            url=self.evidence_url(number=column.number, slug=fact.party.slug),
             title=f"{fact.party.name} observed round {column.number} ({sources}"
             + (", extracted)" if extracted else ")"),
             css="cell cell-extracted" if extracted else "cell cell-confirmed",
@@ -529,7 +526,11 @@ class ObserverPages:
         return cell
 
     def export_fact(self, obj: Observer) -> dict[str, Any]:
-        return {"party": obj.party.name, "mentions": obj.mention_count}
+        return {
+            "party": obj.party.name,
+            "mentions": obj.mention_count,
+            **evidence_columns(self, obj, "rounds:observer-evidence", obj.party.slug),
+        }
 
 
 class ObserverGridView(ObserverPages, FactGridView):
@@ -556,16 +557,30 @@ class TopicPages:
         "topic",
         "topic_name",
         "mentions",
+        "round_articles",
+        "share",
+        "on_agenda",
         "state",
     ]
     fact_model = RoundTopic
     row_field = "topic"
+
+    def get_base_queryset(self) -> QuerySet:
+        return (
+            RoundTopic.objects.public()
+            .select_related("round", "topic")
+            .with_share()
+            .order_by("round__number", "topic__sort_order")
+        )
 
     def export_fact(self, obj: RoundTopic) -> dict[str, Any]:
         return {
             "topic": obj.topic.slug,
             "topic_name": obj.topic.name,
             "mentions": obj.mention_count,
+            "round_articles": obj.round_article_count,
+            "share": round(obj.share, 3),
+            "on_agenda": obj.is_significant,
         }
 
 
@@ -578,26 +593,32 @@ class TopicGridView(TopicPages, FactGridView):
 
     def present(self, fact: RoundTopic, column: GridColumn) -> GridCell:
         extracted = fact.state == EditorialState.EXTRACTED
-        count = fact.mention_count
-        sentences = f"supporting sentence{'' if count == 1 else 's'}"
+        count, total = fact.mention_count, fact.round_article_count
+        share = f"{fact.share:.0%}"
+        articles = f"{count} of {total} article{'' if total == 1 else 's'}"
         cell = GridCell(
             fact=fact,
-            text=str(count),
+            text=share,
             url=self.sentences_url(number=column.number, slug=fact.topic.slug),
-            title=f"{fact.topic.name} at round {column.number}: {count} {sentences}"
-            + (" (extracted)" if extracted else ""),
-            css=f"cell heat-{heat_level(count)}" + (" cell-extracted" if extracted else ""),
-            note=f" {sentences} at round {column.number}" + (", extracted" if extracted else ""),
+            title=f"{fact.topic.name} at round {column.number}: {share} of its articles "
+            f"({articles})" + (" (extracted)" if extracted else ""),
+            # An editor's topic is on the agenda whatever its share; it keeps its shade.
+            css=f"cell heat-{max(heat_level(fact.share), 0 if extracted else 1)}"
+            + (" cell-extracted" if extracted else ""),
+            note=f" of the articles on round {column.number} ({articles})"
+            + (", extracted" if extracted else ""),
         )
         cell.html = (
             f'<td class="{cell.css}"><a href="{esc(cell.url)}" title="{esc(cell.title)}">'
-            f'{cell.text}<span class="visually-hidden">{esc(cell.note)}</span></a></td>'
+            f'{cell.text}<span class="visually-hidden">{esc(cell.note)}</span>'
+            f'<span class="cell-count" aria-hidden="true">{count}</span></a></td>'
         )
         return cell
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["heat_legend"] = heat_legend()
+        context["topic_threshold"] = TOPIC_SHARE_THRESHOLD
         return context
 
 
@@ -621,7 +642,15 @@ class ParticipantListView(ArchiveListView):
         "parties",
         "rounds",
         "url",
+        "articles",
+        "best_article_url",
+        "best_sentence",
+        "best_confidence",
+        "evidence_url",
     ]
+
+    def get_export_queryset(self) -> QuerySet:
+        return self.get_filtered_queryset().with_head_evidence()
 
     def get_base_queryset(self) -> QuerySet:
         headed = (
@@ -635,6 +664,8 @@ class ParticipantListView(ArchiveListView):
         context = super().get_context_data(**kwargs)
         for participant in context["object_list"]:
             participant.party_names = parties_of(participant.headed)
+        if self.filter_is_valid:
+            self.filterset.show_facet_counts()
         return context
 
     def export_row(self, obj: Participant) -> dict[str, Any]:
@@ -645,44 +676,26 @@ class ParticipantListView(ArchiveListView):
             "parties": parties_of(obj.headed),
             "rounds": [d.round.number for d in obj.headed],
             "url": self.request.build_absolute_uri(obj.get_absolute_url()),
+            "articles": obj.article_count,
+            "best_article_url": (
+                self.request.build_absolute_uri(self.article_url(pk=obj.best_article_id))
+                if obj.best_article_id
+                else None
+            ),
+            "best_sentence": obj.best_sentence,
+            "best_confidence": obj.best_confidence,
+            # The participant's page lists (and exports) every article naming them.
+            "evidence_url": self.request.build_absolute_uri(obj.get_absolute_url()) + "?format=csv",
         }
+
+    @cached_property
+    def article_url(self) -> Callable[..., str]:
+        return url_maker("articles:article-detail", pk=0)
 
 
 def parties_of(delegations: list[Delegation]) -> list[str]:
     """Names of the parties in `delegations`, each once, in order of first appearance."""
     return list(dict.fromkeys(d.party.name for d in delegations))
-
-
-class ParticipantDetailView(ArchiveDetailView):
-    template_name = "rounds/participant_detail.html"
-    nav_section = "participants"
-    parent_pages = (("Participants", "rounds:participant-list"),)
-    queryset = Participant.objects.prefetch_related("aliases")
-    context_object_name = "participant"
-    articles_shown = 20
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        participant = self.object
-        delegations = list(
-            Delegation.objects.public()
-            .filter(head=participant)
-            .select_related("round", "party")
-            .order_by("round__number")
-        )
-        naming = DelegationMention.objects.filter(article=OuterRef("pk"), head=participant).exclude(
-            delegation__state=EditorialState.REJECTED
-        )
-        articles = label_articles(
-            Article.objects.filter(Exists(naming)).for_listing()[: self.articles_shown]
-        )
-        context = super().get_context_data(**kwargs)
-        context.update(
-            delegations=delegations,
-            parties=parties_of(delegations),
-            articles=articles,
-            delegations_url=reverse("rounds:delegation-list") + f"?participant={participant.slug}",
-        )
-        return context
 
 
 class PartyListView(ArchiveListView):

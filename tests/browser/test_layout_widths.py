@@ -77,6 +77,8 @@ def pages() -> dict[str, str]:
         "round": "/rounds/16/",
         "round-sample": f"/rounds/{sample.round.number}/",
         "round-topic": f"/rounds/{topic.round.number}/topics/{topic.topic.slug}/",
+        "delegation-evidence": "/rounds/16/delegations/russia/",
+        "articles-search": "/articles/?q=guarantors&year=2021&party=russia",
         "delegations-grid": "/delegations/",
         "delegations-list": "/delegations/list/",
         "observers-grid": "/observers/",

@@ -25,6 +25,15 @@ def json_rows(response) -> list[dict]:
     return json.loads(body(response))
 
 
+# Each fact's support: its sources, the best one inline, and a link to all of them.
+EVIDENCE = ["sources", "best_article_url", "best_sentence", "best_confidence", "evidence_url"]
+
+# A topic's share of its round's articles, and whether that puts it on the agenda.
+TOPIC_COLUMNS = [
+    *("round", "round_start", "topic", "topic_name", "mentions"),
+    *("round_articles", "share", "on_agenda", "state"),
+]
+
 # (url name, columns of the CSV header, in order)
 EXPORTS = [
     (
@@ -33,17 +42,20 @@ EXPORTS = [
     ),
     (
         "rounds:delegation-grid",
-        ["round", "round_start", "party", "role", "head", "head_title", "state"],
+        ["round", "round_start", "party", "role", "head", "head_title", "state", *EVIDENCE],
     ),
     (
         "rounds:delegation-list",
-        ["round", "round_start", "party", "role", "head", "head_title", "state"],
+        ["round", "round_start", "party", "role", "head", "head_title", "state", *EVIDENCE],
     ),
-    ("rounds:observer-grid", ["round", "round_start", "party", "mentions", "state"]),
-    ("rounds:observer-list", ["round", "round_start", "party", "mentions", "state"]),
-    ("rounds:topic-grid", ["round", "round_start", "topic", "topic_name", "mentions", "state"]),
-    ("rounds:topic-list", ["round", "round_start", "topic", "topic_name", "mentions", "state"]),
-    ("rounds:participant-list", ["name", "slug", "aliases", "parties", "rounds", "url"]),
+    ("rounds:observer-grid", ["round", "round_start", "party", "mentions", "state", *EVIDENCE]),
+    ("rounds:observer-list", ["round", "round_start", "party", "mentions", "state", *EVIDENCE]),
+    ("rounds:topic-grid", TOPIC_COLUMNS),
+    ("rounds:topic-list", TOPIC_COLUMNS),
+    (
+        "rounds:participant-list",
+        ["name", "slug", "aliases", "parties", "rounds", "url", "articles", *EVIDENCE[1:]],
+    ),
     (
         "rounds:party-list",
         [
@@ -93,7 +105,9 @@ def test_csv_and_json_share_columns_and_rows(client, archive, name, columns):
 
 def test_delegation_export_uses_canonical_names_and_follows_filters(client, archive):
     url = reverse("rounds:delegation-list") + "?party=iran&format=json"
-    assert json_rows(client.get(url)) == [
+    facts = ("round", "round_start", "party", "role", "head", "head_title", "state")
+    rows = json_rows(client.get(url))
+    assert [{key: row[key] for key in facts} for row in rows] == [
         {
             "round": 12,
             "round_start": "2019-04-25",
@@ -113,6 +127,22 @@ def test_delegation_export_uses_canonical_names_and_follows_filters(client, arch
             "state": "extracted",
         },
     ]
+
+
+def test_fact_exports_carry_their_best_evidence_and_a_link_to_all_of_it(client, archive):
+    """One row per fact: its number of sources, best article, sentence and confidence, and
+    the URL of every piece of evidence (itself exportable)."""
+    rows = json_rows(client.get(reverse("rounds:delegation-list") + "?party=iran&format=json"))
+    round_13 = rows[1]
+    assert round_13["sources"] == 1
+    assert round_13["best_sentence"].startswith("Iran's delegation was led by Ali Asghar Khaji")
+    assert round_13["best_confidence"] == 1.0
+    assert round_13["best_article_url"].endswith(archive["report"].get_absolute_url())
+    assert round_13["evidence_url"].endswith("/rounds/13/delegations/iran/")
+    observers = csv_rows(client.get(reverse("rounds:observer-list") + "?format=csv"))
+    lebanon = next(row for row in observers if row["party"] == "Lebanon")
+    assert lebanon["best_sentence"].startswith("Lebanon and Iraq attended")
+    assert lebanon["evidence_url"].endswith("/rounds/13/observers/lebanon/")
 
 
 def test_rejected_facts_are_never_exported(client, archive):

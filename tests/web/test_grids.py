@@ -128,7 +128,8 @@ class TestObserverGrid:
         html = client.get(OBSERVERS).content.decode()
         rows = grid_rows(html, "observer-grid")
         assert list(rows) == ["party-jordan", "party-lebanon", "party-iraq"]
-        assert "/rounds/13/#observer-lebanon" in rows["party-lebanon"][12]
+        # The cell links to its evidence: every sentence saying Lebanon observed round 13.
+        assert "/rounds/13/observers/lebanon/" in rows["party-lebanon"][12]
         assert rows["party-lebanon"][11].strip() == '<span class="visually-hidden">no</span>'
         assert "party-united-states" not in html  # rejected
 
@@ -154,9 +155,11 @@ class TestTopicGrid:
         assert list(rows) == ["topic-constitutional-committee", "topic-idlib"]
         cell = rows["topic-idlib"][12]
         assert 'href="/rounds/13/topics/idlib/"' in cell
-        assert ">3<" in cell  # three supporting sentences
+        # Every article of round 13 puts Idlib on its agenda: the share, then the count.
+        assert ">100%<" in cell
+        assert '<span class="cell-count" aria-hidden="true">3</span>' in cell
         assert report.title not in cell
-        assert 'class="cell heat-2 cell-extracted"' in html
+        assert 'class="cell heat-5 cell-extracted"' in html
         assert "topic-sanctions" not in html  # rejected
 
     def test_filter_by_topic(self, client, archive):
@@ -194,15 +197,16 @@ class TestFacets:
         assert grid.rows[1].filled == 2
 
     @pytest.mark.parametrize(
-        ("count", "level"),
-        [(0, 0), (1, 1), (2, 2), (4, 2), (5, 3), (9, 3), (10, 4), (25, 5), (400, 5)],
+        ("share", "level"),
+        [(0.0, 0), (0.29, 0), (0.3, 1), (1 / 3, 1), (0.5, 2), (0.6, 3), (0.75, 4), (1.0, 5)],
     )
-    def test_heat_level(self, count, level):
-        assert heat_level(count) == level
+    def test_heat_level_follows_the_share_not_the_count(self, share, level):
+        assert heat_level(share) == level
 
     def test_heat_legend_covers_every_level(self):
         assert [level for level, _ in heat_legend()] == [1, 2, 3, 4, 5]
-        assert heat_legend()[-1][1] == "25 or more"
+        assert heat_legend()[0][1] == "30\u201340%"
+        assert heat_legend()[-1][1] == "85% or more"
 
     def test_head_tenures_group_consecutive_heads(self):
         def d(number, head, title=""):

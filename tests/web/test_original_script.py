@@ -115,8 +115,11 @@ class TestDirectionAndScript:
             head_as_written="S. Vershinin",
         )
         html = page(client, article)
-        assert "Russia: Alexander Lavrentiev" in html
-        assert "S. Vershinin (Sergei Vershinin)" in html
+        # The panel says what this article says; the round's head stands beside it.
+        assert "Russia: Sergei Vershinin" in html
+        assert 'as written: <bdi lang="en">S. Vershinin</bdi>' in html
+        assert "head at this round: <a" in html
+        assert "Alexander Lavrentiev</a>" in html
 
     @pytest.mark.parametrize(
         ("code", "direction", "name", "has_rules"),

@@ -19,25 +19,35 @@ VERSION_READ = 1
 
 PAGES = [
     ("rounds:home", {}, "", 5),
-    ("rounds:round-list", {}, "", 8),
-    ("rounds:round-list", {}, "?year=2019&party=russia&topic=idlib&participant=person", 10),
-    ("rounds:round-detail", {"number": 13}, "", 10),
+    # Five grouped counts for the facets (year, city, party, observer, topic).
+    ("rounds:round-list", {}, "", 13),
+    ("rounds:round-list", {}, "?year=2019&party=russia&topic=idlib&participant=person", 15),
+    # Two more than the facts: each delegation's heads counted, and the best quotes per head.
+    ("rounds:round-detail", {"number": 13}, "", 12),
     ("rounds:round-topic", {"number": 13, "slug": "humanitarian-aid"}, "", 3),
-    ("rounds:delegation-grid", {}, "", 3),
-    ("rounds:delegation-grid", {}, "?party=russia&role=guarantor&round_from=2&round_to=20", 4),
-    ("rounds:delegation-list", {}, "", 3),
-    ("rounds:observer-grid", {}, "", 3),
-    ("rounds:observer-list", {}, "?party=jordan", 4),
-    ("rounds:topic-grid", {}, "", 3),
-    ("rounds:topic-list", {}, "?topic=idlib", 4),
-    ("rounds:participant-list", {}, "", 5),
-    ("rounds:participant-list", {}, "?q=person&party=russia", 6),
-    ("rounds:participant-detail", {"slug": "person-001"}, "", 4),
+    ("rounds:delegation-evidence", {"number": 13, "slug": "russia"}, "", 5),
+    ("rounds:observer-evidence", {"number": 13, "slug": "jordan"}, "", 3),
+    # The fact grids and lists count their facets: party and role; party; topic.
+    ("rounds:delegation-grid", {}, "", 5),
+    ("rounds:delegation-grid", {}, "?party=russia&role=guarantor&round_from=2&round_to=20", 6),
+    ("rounds:delegation-list", {}, "", 5),
+    ("rounds:observer-grid", {}, "", 4),
+    ("rounds:observer-list", {}, "?party=jordan", 5),
+    ("rounds:topic-grid", {}, "", 4),
+    ("rounds:topic-list", {}, "?topic=idlib", 5),
+    # One grouped count for the party facet.
+    ("rounds:participant-list", {}, "", 6),
+    ("rounds:participant-list", {}, "?q=person&party=russia", 7),
+    # Its articles are paginated (a count) and its spellings counted (one grouped query).
+    ("rounds:participant-detail", {"slug": "person-001"}, "", 6),
     ("rounds:party-list", {}, "", 3),
     ("rounds:party-detail", {"slug": "russia"}, "", 4),
-    ("articles:article-list", {}, "", 6),
-    ("articles:article-list", {}, "?q=Syria&round=5&publisher=Publisher+5&language=en", 7),
-    ("articles:article-list", {}, "?unlinked=on&published_from=2017-01-01", 6),
+    # The article list also counts, per facet (round, year, publisher, language, party (two),
+    # topic), what each choice would leave: seven grouped counts, and the party and topic
+    # choices; a search reads every person's spellings once.
+    ("articles:article-list", {}, "", 15),
+    ("articles:article-list", {}, "?q=Syria&round=5&publisher=Publisher+5&language=en", 17),
+    ("articles:article-list", {}, "?unlinked=on&published_from=2017-01-01", 15),
 ]
 
 
