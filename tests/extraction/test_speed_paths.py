@@ -1,0 +1,62 @@
+"""The speed paths of the topic matcher, the date stamps and the round words give what the
+plain rules give."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import spacy
+
+from articles.extraction import datestamps, round_words
+from articles.extraction.topics import topic_words
+
+WORD_COUNT_LINES = [
+    "",
+    "   ",
+    "U.S.A. and U.K.-led talks, a-b-c d.e",
+    "don't -- e-mail ... 'quoted' x.y.z. mid-2017 3.5% a_b _a b_",
+    "By Jane Roe . Updated 14:30 GMT, 5 May 2017",
+    "Caf\u00e9 d\u2019Orsay \u2014 Z\u00fcrich",
+]
+
+
+def _random_ascii_lines(count: int) -> list[str]:
+    rng = random.Random(7)
+    alphabet = "ab1 .-'_,\t\n:"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(count)]
+
+
+def test_stamp_word_count_gives_the_number_of_words() -> None:
+    lines = [*WORD_COUNT_LINES, *_random_ascii_lines(3000)]
+    count = datestamps.word_count.__wrapped__  # not the remembered counts
+    assert [line for line in lines if count(line) != len(datestamps._WORD_RE.findall(line))] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "fa", "ru"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 13th Round opened",
+        "\u0627\u0644\u062c\u0648\u0644\u0629 \u0661\u0663",
+        "KELVIN \u212a 4",
+    ],
+)
+def test_normalised_text_of_ascii_is_the_mapped_text(lang: str, text: str) -> None:
+    words = round_words.round_words(lang)
+    plain = text.lower().translate(round_words._DIGITS)
+    if lang in {"ar", "fa"}:
+        plain = plain.translate(round_words._ARABIC_SCRIPT)
+    assert round_words.normalise_text(words, text) == plain
+
+
+def test_topic_keys_of_a_token_list_looked_up_again_are_its_keys() -> None:
+    lexicon = topic_words("en", spacy.blank("en")).lexicon
+    first = ["the", "de-escalation", "zones", "and", "prisoners"]
+    second = ["humanitarian", "aid", "zones"]
+    keys = lexicon.token_keys(first)
+    assert any(keys)  # the lexicon knows some of these words
+    assert lexicon.token_keys(first) == keys == [lexicon.keys(w) for w in first]
+    assert lexicon.token_keys(second) == [lexicon.keys(w) for w in second]
+    # An equal list that is another object is looked up, not taken from the last one.
+    assert lexicon.token_keys(list(first)) == keys
