@@ -189,6 +189,15 @@ def find_phrases(
     for i in compress(range(n), K):  # the few tokens that are words of the lexicon
         for key in K[i]:
             for label, phrase in index.get(key, ()):
+                # The first key is token i's (the index is by first key, never a gap): a
+                # one-word phrase ends here, and most others fail at their second word,
+                # which is tested here before `_match_at` is called for the rest.
+                if len(phrase) == 1:
+                    out.append((label, i, i + 1))
+                    continue
+                second = phrase[1]
+                if second != GAP and (i + 1 == n or second not in K[i + 1]):
+                    continue
                 end = _match_at(K, i, phrase, n)
                 if end:
                     out.append((label, i, end))

@@ -8,7 +8,7 @@ import random
 import pytest
 import spacy
 
-from articles.extraction import datestamps, round_words
+from articles.extraction import datestamps, round_words, topics
 from articles.extraction.topics import topic_words
 
 WORD_COUNT_LINES = [
@@ -60,3 +60,42 @@ def test_topic_keys_of_a_token_list_looked_up_again_are_its_keys() -> None:
     assert lexicon.token_keys(second) == [lexicon.keys(w) for w in second]
     # An equal list that is another object is looked up, not taken from the last one.
     assert lexicon.token_keys(list(first)) == keys
+
+
+def _plain_find_phrases(K, index):
+    """`find_phrases` as the rule says it: every phrase of every key of every token tried."""
+    return [
+        (label, i, end)
+        for i in range(len(K))
+        for key in K[i]
+        for label, phrase in index.get(key, ())
+        if (end := topics._match_at(K, i, phrase, len(K)))
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ar", "de"])
+def test_topic_phrases_found_are_those_the_plain_search_finds(lang: str) -> None:
+    words = topic_words(lang, spacy.blank(lang))
+    indexes = [words.phrase_index, words.circumstantial, words.present_time]
+    # Token lists made of the phrases' own words (and filler), shuffled a little: whole
+    # phrases, phrases cut short, gaps filled or not, one-word phrases at the end.
+    vocabulary = sorted(
+        {w for index in indexes for entries in index.values() for _, p in entries for w in p}
+        - {topics.GAP}
+    )
+    rng = random.Random(3)
+    found_any = False
+    for index in indexes:
+        for entries in index.values():
+            for _, phrase in entries:
+                tokens = [{w} if w != topics.GAP else {"filler"} for w in phrase]
+                for _ in range(3):
+                    K = [frozenset(t) for t in tokens]
+                    K = [frozenset(rng.sample(vocabulary, 1)), *K, frozenset()]
+                    if rng.random() < 0.5 and len(K) > 2:
+                        K.pop(rng.randrange(1, len(K)))
+                    expected = _plain_find_phrases(K, index)
+                    assert topics.find_phrases(K, index) == expected
+                    assert topics.find_phrases(K[:-1], index) == _plain_find_phrases(K[:-1], index)
+                    found_any = found_any or bool(expected)
+    assert found_any
