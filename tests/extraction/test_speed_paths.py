@@ -8,7 +8,7 @@ import random
 import pytest
 import spacy
 
-from articles.extraction import datestamps, round_words, topics
+from articles.extraction import datestamps, decoding, round_words, topics
 from articles.extraction.topics import topic_words
 
 WORD_COUNT_LINES = [
@@ -102,3 +102,27 @@ def test_topic_phrases_found_are_those_the_plain_search_finds(lang: str) -> None
                     assert topics.find_phrases(K[:-1], index) == _plain_find_phrases(K[:-1], index)
                     found_any = found_any or bool(expected)
     assert found_any
+
+
+MOJIBAKE_PROBES = [
+    "plain ASCII",
+    "caf\u00e9 \u201cquoted\u201d",
+    "caf\u00c3\u00a9 read as cp1252",
+    "it\u00e2\u20ac\u2122s",
+    "\u0420\u045f\u0421\u0402\u0420\u0451 read as cp1251",
+    "\u0420\u043e\u0441\u0441\u0438\u044f",
+    "\u00c2",
+    "\u00f4\u00bf",
+]
+
+
+@pytest.mark.parametrize("text", MOJIBAKE_PROBES)
+def test_mojibake_marks_searched_apart_are_found_as_together(text: str) -> None:
+    apart = any(mark.search(text) for mark in decoding._MOJIBAKE_RES)
+    assert apart == bool(decoding._MOJIBAKE_RE.search(text))
+
+
+def test_mojibake_is_still_repaired() -> None:
+    assert decoding.repair_mojibake("caf\u00c3\u00a9 and it\u00e2\u20ac\u2122s") == (
+        "caf\u00e9 and it\u2019s"
+    )
