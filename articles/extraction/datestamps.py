@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from .data import load
 from .datetext import DateMention, DayMonth, find_date_mentions, find_day_months, weekday_pattern
+from .stand_ins import ascii_stand_ins, with_stand_ins
 
 # A line carrying one of these is a page-view or save stamp, not a publication date.
 PAGE_STAMP_MARKERS: tuple[str, ...] = (
@@ -202,6 +203,10 @@ _WORD_JOIN_MARKS = bytes(
 )
 
 
+# The character classes of `_WORD_RE`, whose stand-ins keep its words (stand_ins.py).
+_WORD_STAND_INS = ascii_stand_ins([r"[^\W_]", r"['\u2019.-]", r"\."])
+
+
 @lru_cache(maxsize=16)
 def word_count(line: str) -> int:
     """`len(_words(line))`, remembered for the last few lines: the prose test and the
@@ -211,7 +216,9 @@ def word_count(line: str) -> int:
     "xx", again while one is left: "U.S.A" holds overlapping ones), then a word starts at
     each run of "x" after a space or a loose joiner, and at the start."""
     if not line.isascii():
-        return len(_WORD_RE.findall(line))
+        line = with_stand_ins(line, _WORD_STAND_INS)
+        if not line.isascii():
+            return len(_WORD_RE.findall(line))
     marks = line.encode("ascii").translate(_WORD_JOIN_MARKS)
     while b"xcx" in marks:
         marks = marks.replace(b"xcx", b"xx")

@@ -1,5 +1,5 @@
-"""The speed paths of the topic matcher, the date stamps and the round words give what the
-plain rules give."""
+"""The speed paths of the topic matcher, the word counts, the round words and the reader give
+what the plain rules give."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import random
 import pytest
 import spacy
 
-from articles.extraction import datestamps, decoding, round_words, topics
+from articles.extraction import datestamps, decoding, round_words, sentences, topics
+from articles.extraction.stand_ins import NEWS_PUNCTUATION, ascii_stand_ins, with_stand_ins
 from articles.extraction.topics import topic_words
 
 WORD_COUNT_LINES = [
@@ -126,3 +127,33 @@ def test_mojibake_is_still_repaired() -> None:
     assert decoding.repair_mojibake("caf\u00c3\u00a9 and it\u00e2\u20ac\u2122s") == (
         "caf\u00e9 and it\u2019s"
     )
+
+
+def _random_news_lines(count: int) -> list[str]:
+    """Lines of ASCII letters, digits and joiners mixed with the punctuation of news copy
+    (curly quotes, dashes, no-break spaces) and a letter that is not ASCII."""
+    rng = random.Random(11)
+    alphabet = "ab1 .-'_," + NEWS_PUNCTUATION + "\u00e9"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(count)]
+
+
+NEWS_LINES = [
+    "Russia\u2019s envoy \u2014 \u201cthe talks\u201d \u2013 ended\u2026",
+    "\u00abAstana\u00bb\u00a0talks \u2018quoted\u2019 U.S.\u2019s",
+    "caf\u00e9 \u2019 \u2019a a\u2019 a\u2019\u2019b",
+]
+
+
+def test_word_counts_with_stand_ins_give_the_number_of_words() -> None:
+    lines = [*NEWS_LINES, *_random_news_lines(4000)]
+    stamp_count = datestamps.word_count.__wrapped__
+    assert [s for s in lines if stamp_count(s) != len(datestamps._WORD_RE.findall(s))] == []
+    layout_count = sentences._word_count
+    assert [s for s in lines if layout_count(s) != len(sentences._WORD_RE.findall(s))] == []
+
+
+def test_stand_ins_are_the_characters_every_class_treats_alike() -> None:
+    # The apostrophe joins words where the curly one does; a dash is in neither class.
+    found = ascii_stand_ins([r"[^\W_]", r"['\u2019]"], "\u2019\u2014\u00e9")
+    assert found == {"\u2019": "'", "\u2014": " "}  # a letter has no ASCII stand-in here
+    assert with_stand_ins("a\u2019b \u2014 \u00e9", found) == "a'b   \u00e9"
