@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from .data import load
 from .datetext import DateMention, DayMonth, find_date_mentions, find_day_months, weekday_pattern
+from .stand_ins import ascii_stand_ins, with_stand_ins
 
 # A line carrying one of these is a page-view or save stamp, not a publication date.
 PAGE_STAMP_MARKERS: tuple[str, ...] = (
@@ -195,11 +196,33 @@ def _words(s: str) -> list[str]:
     return _WORD_RE.findall(s)
 
 
+# For ASCII lines, `_WORD_RE` words are runs of letters and digits ("x"), joined by one
+# ' . or - ("c") between two such runs; every other byte is a space.
+_WORD_JOIN_MARKS = bytes(
+    0x78 if chr(b).isalnum() else 0x63 if chr(b) in "'.-" else 0x20 for b in range(256)
+)
+
+
+# The character classes of `_WORD_RE`, whose stand-ins keep its words (stand_ins.py).
+_WORD_STAND_INS = ascii_stand_ins([r"[^\W_]", r"['\u2019.-]", r"\."])
+
+
 @lru_cache(maxsize=16)
 def word_count(line: str) -> int:
     """`len(_words(line))`, remembered for the last few lines: the prose test and the
-    standfirst test both count the words of the first paragraph."""
-    return len(_WORD_RE.findall(line))
+    standfirst test both count the words of the first paragraph.
+
+    An ASCII line is counted without making its words: joined runs are merged ("xcx" ->
+    "xx", again while one is left: "U.S.A" holds overlapping ones), then a word starts at
+    each run of "x" after a space or a loose joiner, and at the start."""
+    if not line.isascii():
+        line = with_stand_ins(line, _WORD_STAND_INS)
+        if not line.isascii():
+            return len(_WORD_RE.findall(line))
+    marks = line.encode("ascii").translate(_WORD_JOIN_MARKS)
+    while b"xcx" in marks:
+        marks = marks.replace(b"xcx", b"xx")
+    return marks.count(b" x") + marks.count(b"cx") + marks.startswith(b"x")
 
 
 def is_prose(line: Line) -> bool:

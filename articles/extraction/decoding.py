@@ -73,9 +73,15 @@ _CONTINUATION_1252 = (
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
 _CONTINUATION_1251 = "\u0402-\u040f\u0452-\u045f\u0490\u0491\u00a0-\u00bf\u2018-\u2026\u2116"
-_MOJIBAKE_RE = re.compile(
-    f"[\u00c2-\u00f4][{_CONTINUATION_1252}]|[\u0420\u0421][{_CONTINUATION_1251}]"
+# The marks of UTF-8 read as cp1252 and as cp1251. Searched one after the other: a pattern
+# that opens with a character class is scanned for that class in C, an alternation of two
+# is tried at every position (half as fast on the generated articles).
+_MOJIBAKE_MARKS = (
+    f"[\u00c2-\u00f4][{_CONTINUATION_1252}]",
+    f"[\u0420\u0421][{_CONTINUATION_1251}]",
 )
+_MOJIBAKE_RES = tuple(re.compile(mark) for mark in _MOJIBAKE_MARKS)
+_MOJIBAKE_RE = re.compile("|".join(_MOJIBAKE_MARKS))  # any of them, in one pattern
 # Valid multi-byte UTF-8 sequences; with this many per broken byte a file is UTF-8.
 _UTF8_SEQUENCE_RE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
@@ -238,7 +244,7 @@ def repair_mojibake(text: str) -> str:
     as cp1252 or cp1251) with ftfy, which changes the text only where the repair is
     certain. ftfy's own test costs a millisecond, so a cheap look for the marks such text
     leaves comes first."""
-    if text.isascii() or not _MOJIBAKE_RE.search(text):
+    if text.isascii() or not any(mark.search(text) for mark in _MOJIBAKE_RES):
         return text
     return ftfy.fix_encoding(text)
 

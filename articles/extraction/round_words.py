@@ -32,6 +32,18 @@ _ARABIC_SCRIPT = str.maketrans(
     {"\u0640": None, "\u200c": None, "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627"}
     | {"\u0649": "\u06cc", "\u064a": "\u06cc", "\u0643": "\u06a9"}
 )
+# Both tables map only non-ASCII characters: an ASCII text is left as it is.
+_TABLES_KEEP_ASCII = all(code >= 0x80 for table in (_DIGITS, _ARABIC_SCRIPT) for code in table)
+
+
+def _chars_of(table: dict[int, Any]) -> re.Pattern[str]:
+    """A search for any character a translation table maps (str.translate with a dict looks
+    up every character of the text in Python; a text without one is left as it is)."""
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in table) + "]")
+
+
+_DIGIT_CHARS = _chars_of(_DIGITS)
+_ARABIC_SCRIPT_CHARS = _chars_of(_ARABIC_SCRIPT)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 _ROMAN_RE = re.compile(r"^[ivxl]{2,6}$")
 
@@ -286,8 +298,12 @@ def _phrases(block: Mapping[str, Any], key: str, plain) -> tuple[str, ...]:
 def normalise_text(words: RoundWords, text: str) -> str:
     """A lower-cased text in the normalised spelling of `words` (digits, Arabic script), for
     phrase searches: characters are mapped, not words, so offsets may shift."""
-    text = text.lower().translate(_DIGITS)
-    if words.lang in {"ar", "fa"}:
+    text = text.lower()
+    if text.isascii() and _TABLES_KEEP_ASCII:
+        return text
+    if _DIGIT_CHARS.search(text):
+        text = text.translate(_DIGITS)
+    if words.lang in {"ar", "fa"} and _ARABIC_SCRIPT_CHARS.search(text):
         text = text.translate(_ARABIC_SCRIPT)
     return text
 

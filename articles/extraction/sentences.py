@@ -26,6 +26,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from .data import load
+from .stand_ins import ascii_stand_ins, with_stand_ins
 
 SENTENCES_COMPONENT = "astana_sentences"
 
@@ -431,9 +432,16 @@ def _words(line: str) -> list[str]:
     return _WORD_RE.findall(line)
 
 
+# The character classes of `_WORD_RE`, whose stand-ins keep its words (stand_ins.py).
+_WORD_STAND_INS = ascii_stand_ins([r"[^\W_]", r"[\w'\u2019.\-]"])
+
+
 def _word_count(line: str) -> int:
     """`len(_words(line))`, without building the words of an ASCII line: they are the runs
-    of "x" in its marks, and one starts at each "x" after a space, and at the start."""
+    of "x" in its marks, and one starts at each "x" after a space, and at the start. A line
+    whose only non-ASCII characters are punctuation with stand-ins is counted as ASCII."""
+    if not line.isascii():
+        line = with_stand_ins(line, _WORD_STAND_INS)
     if line.isascii():
         marks = line.encode("ascii").translate(_WORD_MARKS, b"_'.-")
         return marks.count(b" x") + marks.startswith(b"x")

@@ -76,6 +76,9 @@ class TopicLexicon:
         self._stems: set[str] = set()
         self._stem_lengths: tuple[int, ...] = ()
         self._cache = _KeyCache(self._compute_keys)
+        # The last token list looked up and its keys: the component and `find_topics` look
+        # up the same Doc's list (the same object, kept alive here so its id is not reused).
+        self._last: tuple[Sequence[str], list[frozenset[str]]] | None = None
 
     def fold(self, word: str) -> str:
         return word.lower().translate(self._folding)
@@ -102,6 +105,7 @@ class TopicLexicon:
                         keys.append(word)
         self._stem_lengths = tuple(sorted({len(s) for s in self._stems}, reverse=True))
         self._cache.clear()
+        self._last = None
         return tuple(keys)
 
     def word_keys(self, words: Iterable[str]) -> frozenset[str]:
@@ -133,8 +137,15 @@ class TopicLexicon:
         return frozenset(keys) if keys else _EMPTY
 
     def token_keys(self, lower: Sequence[str]) -> list[frozenset[str]]:
+        """The keys of every token (`keys`), in order; the list is shared by callers that
+        look up the same token list in a row, and must not be changed."""
+        last = self._last
+        if last is not None and last[0] is lower:
+            return last[1]
         # dict look-ups in C; a word seen for the first time goes through __missing__
-        return list(map(self._cache.__getitem__, lower))
+        found = list(map(self._cache.__getitem__, lower))
+        self._last = (lower, found)
+        return found
 
 
 class _KeyCache(dict[str, frozenset[str]]):
@@ -178,6 +189,15 @@ def find_phrases(
     for i in compress(range(n), K):  # the few tokens that are words of the lexicon
         for key in K[i]:
             for label, phrase in index.get(key, ()):
+                # The first key is token i's (the index is by first key, never a gap): a
+                # one-word phrase ends here, and most others fail at their second word,
+                # which is tested here before `_match_at` is called for the rest.
+                if len(phrase) == 1:
+                    out.append((label, i, i + 1))
+                    continue
+                second = phrase[1]
+                if second != GAP and (i + 1 == n or second not in K[i + 1]):
+                    continue
                 end = _match_at(K, i, phrase, n)
                 if end:
                     out.append((label, i, end))
