@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -392,6 +392,7 @@ class KnownHeads:
         named in a usable clause, and with the parties such a head makes present."""
         if not self.people or not roles:
             return delegations
+        delegations = self.drop_contradicted_heads(delegations)
         tv = tokens_of(doc)
         lang = nlp.lang
         by_party = {d.party: d for d in delegations}
@@ -481,6 +482,20 @@ class KnownHeads:
                     )
                 )
             structural.append(head)
+        return out
+
+    def drop_contradicted_heads(self, delegations: list[DelegationFact]) -> list[DelegationFact]:
+        """Delegations without the heads the archive knows to head another party, and never
+        this one: one person heads one delegation, so such a head is a sentence misread (a
+        list of heads mapped to the wrong parties). The delegation keeps its presence; its
+        head is then looked for among the people known for it, as for any headless party."""
+        out = []
+        for fact in delegations:
+            if fact.head and self.roles.get(fact.party) in DELEGATION_ROLES:
+                parties = {self.people[k].party for k in self.index.candidates(fact.head)}
+                if parties and fact.party not in parties:
+                    fact = replace(fact, head=None, head_title="", head_rule="", head_evidence=None)
+            out.append(fact)
         return out
 
     def _title(self, doc: Doc, tv: Tokens, claim: _Claim) -> str:

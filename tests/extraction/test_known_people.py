@@ -184,3 +184,25 @@ def test_every_known_head_has_a_delegation_party_and_rounds() -> None:
     for person in load("heads")["people"]:
         assert roles[person["party"]] in {"guarantor", "government", "opposition", "mediator"}
         assert person["rounds"] and all(1 <= r <= 30 for r in person["rounds"])
+
+
+def test_a_head_known_for_another_party_is_dropped_and_the_partys_own_found() -> None:
+    # Heads listed in an order that does not match the parties: the archive knows Ivan Petrov
+    # heads Russia's delegation, so he is no head of Turkey's; Turkey's own known head, named
+    # in the article, takes his place.
+    extractor = Extractor(
+        people=[
+            PersonInfo("Ivan Petrov", "Russia", (), (23,)),
+            PersonInfo("Mehmet Yilmazer", "Turkey", (), (23,)),
+        ]
+    )
+    text = (
+        "The 23rd round of the Astana talks on Syria opened in Astana on Tuesday. "
+        "The Turkish delegation was headed by Ivan Petrov. "
+        "Mehmet Yilmazer attended the plenary session for Turkey."
+    )
+    x = extractor.extract(ArticleText(text), None)
+    heads = {d.party: (d.head, d.head_rule) for d in x.delegations}
+    assert heads["Turkey"] == ("Mehmet Yilmazer", RULE_HEAD)
+    # Named in a clause about the round, he still counts for the party the archive knows.
+    assert heads.get("Russia", (None, None))[0] in (None, "Ivan Petrov")
