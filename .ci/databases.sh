@@ -45,6 +45,11 @@ redis_ready() { redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; 
 start_redis_if_needed() {
     if ! redis_ready; then
         echo "Redis is not answering; starting redis-server on 127.0.0.1:6379"
+        if ! command -v redis-server >/dev/null; then
+            echo "redis-server is not installed; installing Debian's package"
+            { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; } \
+                >/dev/null 2>&1 || true
+        fi
         redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no \
             >/dev/null || true
         for _ in $(seq 1 20); do redis_ready && break; sleep 0.5; done
