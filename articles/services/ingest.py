@@ -347,8 +347,10 @@ def reextract_articles(
 
 
 def _settle(writer: FactWriter) -> None:
-    """After a run: majority heads and names, one transaction (derived values only)."""
+    """After a run: machine facts left without evidence go (an article deleted meanwhile
+    leaves some), majority heads and names; one transaction."""
     with transaction.atomic():
+        writer.delete_all_orphans()
         refresh_derived(writer.touched_delegations)
         refresh_participant_names(writer.touched_people)
         bump_archive_version()

@@ -91,3 +91,26 @@ def _insert_sql(vendor: str, model: type[Model], fields: tuple[str, ...]) -> str
     columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
     values = ", ".join(["%s"] * len(fields))
     return f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({values})"
+
+
+def delete_rows(model: type[Model], field: str, value: object, returning: str) -> set:
+    """DELETE the rows whose `field` equals `value`, in one statement; return the set of
+    their `returning` column's values.
+
+    For rows nothing references (evidence rows): the ORM's delete fetches the rows, then
+    deletes them by id, and sends a signal per row whenever a model has receivers. No
+    `post_delete` signal is sent: ingest bumps the archive version itself.
+    """
+    db = _database()
+    quote = db.ops.quote_name
+    meta = model._meta
+    table, column = quote(meta.db_table), quote(meta.get_field(field).column)
+    wanted = quote(meta.get_field(returning).column)
+    with db.cursor() as cursor:
+        if db.features.can_return_columns_from_insert:  # PostgreSQL, SQLite 3.35+: RETURNING
+            cursor.execute(f"DELETE FROM {table} WHERE {column} = %s RETURNING {wanted}", [value])
+            return {row[0] for row in cursor.fetchall()}
+        cursor.execute(f"SELECT {wanted} FROM {table} WHERE {column} = %s", [value])
+        found = {row[0] for row in cursor.fetchall()}
+        cursor.execute(f"DELETE FROM {table} WHERE {column} = %s", [value])
+        return found
