@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,8 +136,33 @@ def _prepare(job: Job, max_bytes: int) -> Done:
 
 def _extract_all(extractor: Extractor, ready: list[Done]) -> None:
     items = ((done.text, done.published, done) for done in ready)
-    for extraction, done in extractor.extract_many(items, batch_size=max(len(ready), 1)):
-        done.extraction = extraction
+    with memory_zones(extractor, {done.text.language for done in ready if done.text}):
+        for extraction, done in extractor.extract_many(items, batch_size=max(len(ready), 1)):
+            done.extraction = extraction
+
+
+@contextmanager
+def memory_zones(extractor: Extractor, languages: Iterable[str]) -> Iterator[None]:
+    """Within this block, the strings and lexemes the pipelines of `languages` add to their
+    vocabularies are forgotten at its end (spaCy's `memory_zone`).
+
+    Every article brings new strings (figures, names, typos) to spaCy's string store, which
+    otherwise keeps them for the life of the process: a worker's memory grew with every
+    article of a long run. Nothing made in the block outlives it but the extractions, plain
+    dataclasses of `str` and numbers; Docs are used only inside it. What is built lazily and
+    kept (the known heads' matcher, whose keys are strings of the vocabulary) is built
+    before the zone opens.
+    """
+    with ExitStack() as zones:
+        entered: set[int] = set()
+        for language in sorted(languages):
+            nlp = extractor.pipeline(language)
+            if id(nlp) in entered:
+                continue
+            entered.add(id(nlp))
+            extractor.known_heads._matcher(nlp)  # built now: its keys outlive the zone
+            zones.enter_context(nlp.memory_zone())
+        yield
 
 
 def _freeze_long_lived_objects() -> None:
