@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, Max, OuterRef, QuerySet
+from django.utils import timezone
 
 from articles.extraction.people import NameIndex, normalize_name
 from articles.extraction.types import DelegationFact, Extraction, RoundLink
@@ -231,7 +232,14 @@ class FactWriter:
             ):
                 # A provisional head: `refresh_derived` settles it by majority after the run.
                 delegation.head_id, delegation.head_title = head_id, fact.head_title[:250]
-                delegation.save(update_fields=["head", "head_title", "updated_at"])
+                delegation.updated_at = timezone.now()
+                # An UPDATE by key, not save(): inside the writer's pipeline (`pipelined`)
+                # no row count comes back, which save(update_fields=...) would check.
+                Delegation.objects.filter(pk=delegation.pk, state=EditorialState.EXTRACTED).update(
+                    head_id=head_id,
+                    head_title=delegation.head_title,
+                    updated_at=delegation.updated_at,
+                )
             self.touched_delegations.add(delegation.pk)
             mentions.append(
                 (
