@@ -2,6 +2,14 @@
 
     python scripts/bench_ingest.py [--count 2000] [--seed 1] [--repeat 3]
     python scripts/bench_ingest.py --real 20 [--repeat 3]
+    python scripts/bench_ingest.py --memory [--count 20000] [--every 1000]
+    python scripts/bench_ingest.py --database-url postgres://user@host:5432/NAME [...]
+
+`--database-url` runs the ingest steps on that PostgreSQL database instead of SQLite; it is
+dropped and created again before each step, so give it a name of its own.
+`--memory` runs one ingest (default settings) over `count` generated articles and prints
+the resident memory of the writing process and of each extraction worker every `every`
+articles: it stays flat over a long run (spaCy's string store forgets each batch's strings).
 
 With `--real N` the articles are N copies of the real pages in ../shared/corpus/real (each
 copy with a unique first line, so none is skipped as unchanged; all languages), and the
@@ -38,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -99,7 +108,61 @@ print(json.dumps({"articles": report.count("new"), "failed": report.count("faile
 """
 
 
-def run(code: str, folders: list[Path], data_dir: Path | None = None, **settings: str) -> dict:
+MEMORY = r"""
+import json, os, sys
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from articles.services.ingest import build_extractor, ingest_paths
+every = int(os.environ["BENCH_EVERY"])
+def rss_mb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:  # the process ended meanwhile
+        return None
+def children():
+    pids = []
+    for task in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{task}/children") as listed:
+                pids += listed.read().split()
+        except OSError:
+            pass
+    return pids
+seen = 0
+def progress(outcome):
+    global seen
+    seen += 1
+    if seen % every == 0:
+        workers = sorted(m for m in map(rss_mb, children()) if m and m > 50)  # not helpers
+        print(json.dumps({"articles": seen, "writer_mb": rss_mb(os.getpid()),
+                          "workers_mb": workers}), flush=True)
+build_extractor()
+ingest_paths([sys.argv[1]], progress=progress)
+print(json.dumps({"done": seen}))
+"""
+
+
+def recreate_database(url: str) -> None:
+    """Drop and create the PostgreSQL database `url` names (through the server's `postgres`
+    database): each step starts from an empty archive, as with SQLite."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not name or name == "postgres":
+        sys.exit("--database-url must name a database of its own (it is dropped)")
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        db.execute(f'CREATE DATABASE "{name}"')
+
+
+def environment(data_dir: Path | None, database_url: str | None, **settings: str) -> dict:
+    """The step's environment: production's settings, this checkout, the chosen database."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DJANGO_SETTINGS_MODULE": "astana_site.settings"}
     for name in ("DATABASE_URL", "INGEST_WORKERS", "INGEST_BATCH_SIZE"):
         env.pop(name, None)
@@ -114,6 +177,20 @@ def run(code: str, folders: list[Path], data_dir: Path | None = None, **settings
     )
     if data_dir is not None:
         env["DATA_DIR"] = str(data_dir)
+    if database_url:
+        recreate_database(database_url)
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def run(
+    code: str,
+    folders: list[Path],
+    data_dir: Path | None = None,
+    database_url: str | None = None,
+    **settings: str,
+) -> dict:
+    env = environment(data_dir, database_url if data_dir is not None else None, **settings)
     result = subprocess.run(
         [PYTHON, "-c", code, *map(str, folders)], cwd=ROOT, env=env, capture_output=True, text=True
     )
@@ -125,7 +202,7 @@ def run(code: str, folders: list[Path], data_dir: Path | None = None, **settings
 STEPS = (
     # (label, code, which files, settings)
     ("spacy.blank('en') tokenizer", TOKENIZE, "full", {}),
-    ("ingest, {workers} workers (SQLite)", INGEST, "full", {}),
+    ("ingest, {workers} workers ({database})", INGEST, "full", {}),
     ("ingest, one process", INGEST, "full", {"INGEST_WORKERS": "1"}),
     ("ingest, a quarter of the files", INGEST, "quarter", {}),
     (
@@ -150,6 +227,35 @@ def copy_real_pages(folder: Path, copies: int) -> None:
             (folder / f"{copy:03d}_{page.name}").write_bytes(data)
 
 
+def bench_memory(count: int, seed: int, every: int, database_url: str | None) -> None:
+    """One long ingest, the processes' resident memory every `every` articles."""
+    with tempfile.TemporaryDirectory(prefix="astana-bench-memory-") as tmp:
+        folder = Path(tmp) / "articles"
+        generate(folder, count, seed)
+        env = environment(Path(tmp) / "data", database_url, BENCH_EVERY=str(every))
+        print(f"{'articles':>8} {'writer MB':>9} {'workers MB':>14}")
+        command = [PYTHON, "-c", MEMORY, str(folder)]
+        output = subprocess.PIPE
+        with subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, text=True) as step:
+            assert step.stdout is not None
+            for line in step.stdout:
+                row = json.loads(line)
+                if "done" in row:
+                    print(f"{row['done']} articles")
+                    continue
+                workers = " ".join(f"{mb:.0f}" for mb in row["workers_mb"]) or "-"
+                print(f"{row['articles']:>8} {row['writer_mb']:>9.0f} {workers:>14}", flush=True)
+        if step.returncode != 0:
+            sys.exit("benchmark step failed")
+
+
+def generate(folder: Path, count: int, seed: int) -> None:
+    script = ROOT / "scripts" / "generate_articles.py"
+    subprocess.run(
+        [PYTHON, str(script), str(folder), "--count", str(count), "--seed", str(seed)], check=True
+    )
+
+
 def bench_real(copies: int, repeat: int) -> None:
     steps = STEPS[:3]
     runs: list[list[dict]] = [[] for _ in steps]
@@ -169,13 +275,13 @@ def bench_real(copies: int, repeat: int) -> None:
     )
 
 
-def _rows(steps: tuple, runs: list[list[dict]]) -> list[dict]:
+def _rows(steps: tuple, runs: list[list[dict]], database: str = "SQLite") -> list[dict]:
     rows = []
     for (label, *_), results in zip(steps, runs, strict=True):
         rates = [r["articles"] / r["seconds"] for r in results]
         rows.append(
             {
-                "label": label.format(workers=results[0].get("workers", 1)),
+                "label": label.format(workers=results[0].get("workers", 1), database=database),
                 "articles": results[0]["articles"],
                 "rate": statistics.median(rates),
                 "low": min(rates),
@@ -209,7 +315,17 @@ def main() -> None:
     parser.add_argument(
         "--real", type=int, metavar="N", help="N copies of the real pages instead of generated"
     )
+    parser.add_argument(
+        "--database-url", help="a PostgreSQL database of its own for the ingest steps (recreated)"
+    )
+    parser.add_argument(
+        "--memory", action="store_true", help="resident memory over one long ingest"
+    )
+    parser.add_argument("--every", type=int, default=1000, help="with --memory: articles a line")
     args = parser.parse_args()
+    if args.memory:
+        bench_memory(args.count, args.seed, args.every, args.database_url)
+        return
     if args.real:
         bench_real(args.real, args.repeat)
         return
@@ -222,29 +338,17 @@ def main() -> None:
         }
         steps = STEPS if len(folders["annotated"]) == len(ANNOTATED) else STEPS[:-1]
         runs: list[list[dict]] = [[] for _ in steps]
-        for [folder], count in (
-            (folders["full"], args.count),
-            (folders["quarter"], args.count // 4),
-        ):
-            subprocess.run(
-                [
-                    PYTHON,
-                    str(ROOT / "scripts" / "generate_articles.py"),
-                    str(folder),
-                    "--count",
-                    str(count),
-                    "--seed",
-                    str(args.seed),
-                ],
-                check=True,
-            )
+        generate(folders["full"][0], args.count, args.seed)
+        generate(folders["quarter"][0], args.count // 4, args.seed)
         # Steps take turns, so a slow spell of the machine touches all of them alike.
         for attempt in range(args.repeat):
             for index, (_, code, files, settings) in enumerate(steps):
                 data_dir = None if code is TOKENIZE else tmp_path / f"db-{index}-{attempt}"
-                runs[index].append(run(code, folders[files], data_dir, **settings))
+                runs[index].append(
+                    run(code, folders[files], data_dir, args.database_url, **settings)
+                )
 
-    rows = _rows(steps, runs)
+    rows = _rows(steps, runs, "PostgreSQL" if args.database_url else "SQLite")
     _print_rows(rows)
     ratio = rows[1]["rate"] / rows[0]["rate"]
     print(

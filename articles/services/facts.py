@@ -13,12 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Exists, Max, OuterRef, QuerySet
+from django.utils import timezone
 
 from articles.extraction.people import NameIndex, normalize_name
 from articles.extraction.types import DelegationFact, Extraction, RoundLink
 from articles.models import Article, RoundLinkMethod
-from articles.services.inserts import insert_rows, update_rows
+from articles.services.inserts import delete_rows, insert_rows, update_rows
 from rounds.models import (
     Delegation,
     DelegationMention,
@@ -170,27 +171,43 @@ class FactWriter:
     # -- facts ---------------------------------------------------------------------------
 
     def replace_facts(self, article: Article, extraction: Extraction, *, is_new: bool) -> None:
-        """Replace the article's evidence and the machine's facts derived from it."""
-        if not is_new:
-            self._drop_mentions(article)
+        """Replace the article's evidence and the machine's facts derived from it.
+
+        Touches only the article's rows and the facts its old evidence supported, so an
+        update costs the same in a large archive as in a small one.
+        """
+        supported = {} if is_new else self._drop_mentions(article)
         round_ = article.round
         if round_ is not None:
-            self._write_delegations(article, round_, extraction)
-            self._write_observers(article, round_, extraction)
-            self._write_topics(article, round_, extraction)
-        if not is_new:
-            self._delete_orphans()
+            # Facts the article supports again keep their evidence: no need to look at them.
+            for model, written in (
+                (Delegation, self._write_delegations(article, round_, extraction)),
+                (Observer, self._write_observers(article, round_, extraction)),
+                (RoundTopic, self._write_topics(article, round_, extraction)),
+            ):
+                supported[model] = supported.get(model, set()) - written
+        self._delete_orphans({model: ids for model, ids in supported.items() if ids})
 
-    def _drop_mentions(self, article: Article) -> None:
-        self.touched_delegations.update(
-            DelegationMention.objects.filter(article=article).values_list(
-                "delegation_id", flat=True
-            )
-        )
-        for model in (DelegationMention, ObserverMention, TopicMention):
-            model.objects.filter(article=article).delete()
+    def _drop_mentions(self, article: Article) -> dict[type[EditorialFact], set[int]]:
+        """Delete the article's evidence rows; return, per kind of fact, the facts they
+        supported (those may be left with no evidence).
 
-    def _write_delegations(self, article: Article, round_: Round, extraction: Extraction) -> None:
+        One DELETE ... RETURNING a kind, by article (indexed): the archive-version receivers
+        on the mention models would make the ORM fetch and delete row by row, and within a
+        run the writer bumps the version itself (`bumps_held`), so they have nothing to do.
+        """
+        supported: dict[type[EditorialFact], set[int]] = {}
+        for mention_model, fact_model, fact_field in _MENTION_KINDS:
+            ids = delete_rows(mention_model, "article", article.pk, returning=fact_field)
+            if ids:
+                supported[fact_model] = ids
+        self.touched_delegations |= supported.get(Delegation, set())
+        return supported
+
+    def _write_delegations(
+        self, article: Article, round_: Round, extraction: Extraction
+    ) -> set[int]:
+        """Write the article's delegation mentions (and new delegations); return their ids."""
         mentions = []
         for fact in best_per_key(extraction.delegations, key=lambda f: f.party):
             party = self.cache.parties.get(fact.party)
@@ -215,7 +232,14 @@ class FactWriter:
             ):
                 # A provisional head: `refresh_derived` settles it by majority after the run.
                 delegation.head_id, delegation.head_title = head_id, fact.head_title[:250]
-                delegation.save(update_fields=["head", "head_title", "updated_at"])
+                delegation.updated_at = timezone.now()
+                # An UPDATE by key, not save(): inside the writer's pipeline (`pipelined`)
+                # no row count comes back, which save(update_fields=...) would check.
+                Delegation.objects.filter(pk=delegation.pk, state=EditorialState.EXTRACTED).update(
+                    head_id=head_id,
+                    head_title=delegation.head_title,
+                    updated_at=delegation.updated_at,
+                )
             self.touched_delegations.add(delegation.pk)
             mentions.append(
                 (
@@ -229,15 +253,16 @@ class FactWriter:
                 )
             )
         insert_rows(DelegationMention, _DELEGATION_MENTION_FIELDS, mentions)
+        return {mention[0] for mention in mentions}
 
-    def _write_observers(self, article: Article, round_: Round, extraction: Extraction) -> None:
-        self._write_simple_facts(
+    def _write_observers(self, article: Article, round_: Round, extraction: Extraction) -> set[int]:
+        return self._write_simple_facts(
             article, round_, extraction.observers, "party", self.cache.parties,
             self.cache.observers, Observer, "party", ObserverMention, "observer",
         )  # fmt: skip
 
-    def _write_topics(self, article: Article, round_: Round, extraction: Extraction) -> None:
-        self._write_simple_facts(
+    def _write_topics(self, article: Article, round_: Round, extraction: Extraction) -> set[int]:
+        return self._write_simple_facts(
             article, round_, extraction.topics, "slug", self.cache.topics,
             self.cache.round_topics, RoundTopic, "topic", TopicMention, "round_topic",
         )  # fmt: skip
@@ -254,8 +279,9 @@ class FactWriter:
         target_field: str,
         mention_model: type[Mention],
         fact_field: str,
-    ) -> None:
-        """Observers and topics: one fact per (round, party or topic), one mention each.
+    ) -> set[int]:
+        """Observers and topics: one fact per (round, party or topic), one mention each;
+        returns the ids of the facts the article supports.
 
         `key` is the extracted value (a party name, a topic slug) that `targets` maps to a
         row, which the fact points at through `target_field`; `known` caches the facts.
@@ -273,21 +299,42 @@ class FactWriter:
                 known[(round_.pk, target.pk)] = row
             mentions.append((row.pk, article.pk, *evidence_row(fact)))
         insert_rows(mention_model, (fact_field, *_MENTION_FIELDS), mentions)
+        return {mention[0] for mention in mentions}
 
-    def _delete_orphans(self) -> None:
-        """Machine facts left with no evidence are gone; editors' facts always stay."""
-        for model, cache in (
-            (Delegation, self.cache.delegations),
-            (Observer, self.cache.observers),
-            (RoundTopic, self.cache.round_topics),
-        ):
-            orphans = model.objects.machine_owned().filter(mentions__isnull=True)
-            orphan_ids = set(orphans.values_list("pk", flat=True))
-            if orphan_ids:
-                model.objects.filter(pk__in=orphan_ids).delete()
-                for key in [k for k, fact in cache.items() if fact.pk in orphan_ids]:
-                    del cache[key]
-                self.touched_delegations -= orphan_ids if model is Delegation else set()
+    def _delete_orphans(self, candidates: dict[type[EditorialFact], set[int]]) -> None:
+        """Machine facts among `candidates` left with no evidence are gone; editors' facts
+        always stay. Each fact is looked up by key in its mentions' (fact, article) index:
+        no scan of the archive's mentions."""
+        for model, ids in candidates.items():
+            orphans = orphaned_facts(model, model.objects.filter(pk__in=ids))
+            if orphans:
+                self._forget(model, orphans)
+
+    def _forget(self, model: type[EditorialFact], orphan_ids: set[int]) -> None:
+        """Delete machine facts known to have no evidence, and drop them from the cache.
+        The ORM's delete (a few rows): it cascades and keeps the history's receivers."""
+        model.objects.filter(pk__in=orphan_ids, state=EditorialState.EXTRACTED).delete()
+        cache = {
+            Delegation: self.cache.delegations,
+            Observer: self.cache.observers,
+            RoundTopic: self.cache.round_topics,
+        }[model]
+        for key in [k for k, fact in cache.items() if fact.pk in orphan_ids]:
+            del cache[key]
+        if model is Delegation:
+            self.touched_delegations -= orphan_ids
+
+    def delete_all_orphans(self) -> int:
+        """Every machine fact of the archive with no evidence (an article deleted in the
+        admin leaves some): once a run, not per article. One index probe per fact, not a
+        scan of the mentions. Returns how many went."""
+        deleted = 0
+        for model in (Delegation, Observer, RoundTopic):
+            orphans = orphaned_facts(model, model.objects.all())
+            if orphans:
+                self._forget(model, orphans)
+                deleted += len(orphans)
+        return deleted
 
     # -- people --------------------------------------------------------------------------
 
@@ -324,6 +371,25 @@ class FactWriter:
             self.cache.remember_name(person_id, name)
         return person_id
 
+
+def orphaned_facts(model: type[EditorialFact], facts: QuerySet) -> set[int]:
+    """The ids of the machine's facts among `facts` that no mention supports."""
+    mentions = model._meta.get_field("mentions")
+    evidence = mentions.related_model.objects.filter(**{mentions.field.name: OuterRef("pk")})
+    return set(
+        facts.filter(state=EditorialState.EXTRACTED)
+        .exclude(Exists(evidence))
+        .order_by()  # the models' ordering would join the rounds and parties to sort
+        .values_list("pk", flat=True)
+    )
+
+
+# Each kind of evidence row, the fact it supports and its column naming that fact.
+_MENTION_KINDS = (
+    (DelegationMention, Delegation, "delegation"),
+    (ObserverMention, Observer, "observer"),
+    (TopicMention, RoundTopic, "round_topic"),
+)
 
 # Mention columns every kind of fact fills: the article, then its evidence (`evidence_row`).
 _MENTION_FIELDS = ("article", "sentence", "start", "end", "confidence", "rule")

@@ -46,7 +46,7 @@ from articles.services.facts import (
     refresh_derived,
     refresh_participant_names,
 )
-from articles.services.inserts import insert_instance
+from articles.services.inserts import insert_instance, pipelined, unflushed_commits
 from articles.services.paths import MissingPath, file_kind, iter_article_paths
 from articles.services.run_lock import ingest_lock
 from rounds.models import Delegation, Participant, Party, Round
@@ -347,8 +347,10 @@ def reextract_articles(
 
 
 def _settle(writer: FactWriter) -> None:
-    """After a run: majority heads and names, one transaction (derived values only)."""
+    """After a run: machine facts left without evidence go (an article deleted meanwhile
+    leaves some), majority heads and names; one transaction."""
     with transaction.atomic():
+        writer.delete_all_orphans()
         refresh_derived(writer.touched_delegations)
         refresh_participant_names(writer.touched_people)
         bump_archive_version()
@@ -551,7 +553,7 @@ def _extract_and_write(
         jobs(), extractor, config, max_bytes=stage.max_bytes, workers=stage.workers
     )
     # closing(): an interrupt stops the worker processes now, not when the frame is freed.
-    with closing(results):
+    with closing(results), nullcontext() if writer is None else unflushed_commits():
         for done_batch in results:
             pending = waiting.popleft()
             try:
@@ -621,6 +623,13 @@ def _stored_meanwhile(item: _Pending) -> int | None:
     return Article.objects.filter(content_hash=item.digest).values_list("pk", flat=True).first()
 
 
+def _searched_words(article: Article) -> tuple[str, str, str] | None:
+    """What the article's stored search vector was made of; None when it has none."""
+    if "search_document" in article.get_deferred_fields() or article.search_document is None:
+        return None
+    return (article.title, article.publisher, article.text)
+
+
 def _save_article(
     item: _Pending, extraction: Extraction, writer: FactWriter
 ) -> tuple[Article, str]:
@@ -629,6 +638,7 @@ def _save_article(
     if article is None:
         article = Article(source_path=str(item.path))
     text = item.text
+    searched_before = None if is_new else _searched_words(article)
     article.source_name = item.path.name
     article.content_hash = item.digest
     article.text = text.text
@@ -648,9 +658,15 @@ def _save_article(
         insert_instance(article)
     else:
         article.save()
-    writer.replace_facts(article, extraction, is_new=is_new)
-    if connection.vendor == "postgresql":  # the search vector; SQLite searches the text
-        Article.objects.filter(pk=article.pk).refresh_search_documents()
+    with pipelined():  # one round trip for the rest of the article's writes (PostgreSQL)
+        writer.replace_facts(article, extraction, is_new=is_new)
+        # The search vector (SQLite searches the text), unless its words stay the same: a
+        # re-extraction rarely changes them, and the vector costs the database more than
+        # all the rest.
+        if connection.vendor == "postgresql" and (
+            searched_before is None or searched_before != _searched_words(article)
+        ):
+            Article.objects.filter(pk=article.pk).refresh_search_documents()
     if is_new:
         return article, NEW
     return article, UPDATED
