@@ -30,7 +30,8 @@ pytestmark = [
 WIDTHS = {"wide": (1440, 900), "phone": (390, 844)}
 
 LONG_LINK = "https://example.org/" + "/".join(f"section-{n}-of-a-very-long-path" for n in range(8))
-LONG_WORD = "Ceasefire" + "-monitoring" * 12
+# A name at the longest a participant's name may be (120 characters, with " Participant").
+LONG_WORD = "Ceasefire" + "-monitoring" * 9
 STRESS_TEXT = (
     "ASTANA, 20 July 2021. The 16th round of the Astana talks on Syria ended today.\n\n"
     f"The full statement is at {LONG_LINK}?utm_source=archive&utm_medium=reference.\n"
