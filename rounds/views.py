@@ -57,12 +57,15 @@ from rounds.models import (
     TopicMention,
 )
 from rounds.provenance import EditorialState
+from rounds.templatetags.archive import fact_state_words
 
 ARTICLE_FIELDS = ("id", "title", "source_name", "publisher", "published")
 
 # Supporting sentences shown per fact on a round's page; the rest are one link away.
 EVIDENCE_SHOWN = 3
 ARTICLES_SHOWN = 20
+# The longest surname a grid cell shows; longer names are shown as initials.
+COMPACT_NAME_MAX = 11
 
 
 def evidence(model: type, fact_field: str, limit: int = EVIDENCE_SHOWN) -> Prefetch:
@@ -260,6 +263,18 @@ def round_inference(round_: Round, shown: int = EVIDENCE_SHOWN) -> dict[str, Any
 # Round-by-round facts: a grid and the same rows as a list
 
 
+def compact_name(name: str) -> str:
+    """A person's name as short as a grid cell wants it: the surname, or the initials when
+    even that is long ("Alexander Lavrentiev" -> "Lavrentiev"; a 20-letter word -> "A. B.")."""
+    words = name.split()
+    if not words:
+        return name
+    surname = words[-1]
+    if len(surname) <= COMPACT_NAME_MAX:
+        return surname
+    return " ".join(f"{word[0]}." for word in words[:3])
+
+
 class FactPagesMixin(ArchiveMixin):
     """What a fact's grid and list share: the filtered public facts and their export.
 
@@ -318,6 +333,13 @@ class FactGridView(FactPagesMixin, TemplateView):
 
     def present(self, fact: Any, column: GridColumn) -> GridCell:
         raise NotImplementedError
+
+    @staticmethod
+    def cell_css(fact: Any) -> str:
+        """A cell's classes: an extracted fact's cell is outlined, an editor's is filled."""
+        if fact.state == EditorialState.EXTRACTED:
+            return "cell cell-extracted"
+        return "cell cell-confirmed"
 
     def row_sort(self, header: Any) -> Any:
         return (header.sort_order, str(header))
@@ -433,11 +455,13 @@ class DelegationPages:
         )
 
     @cached_property
-    def participant_url(self) -> Callable[..., str]:
-        return url_maker("rounds:participant-detail", slug="x")
+    def evidence_url(self) -> Callable[..., str]:
+        return url_maker("rounds:delegation-evidence", number=0, slug="x")
 
     def present(self, fact: Delegation, column: GridColumn) -> GridCell:
-        extracted = fact.state == EditorialState.EXTRACTED
+        """A compact cell (the head's surname) linking to the delegation's evidence; the
+        full name, title and role are its tooltip and, for screen readers, its link text."""
+        mark = fact_state_words(fact.state) or fact.state
         head = fact.head
         described = head.name if head else "head not named"
         if fact.head_title:
@@ -445,21 +469,17 @@ class DelegationPages:
         role = fact.get_role_display().lower()
         cell = GridCell(
             fact=fact,
-            text=head.name if head else "present",
-            url=self.participant_url(slug=head.slug) if head else "",
-            title=f"{fact.party.name} at round {column.number}: {described} ({role}"
-            + (", extracted)" if extracted else ")"),
-            css="cell cell-extracted" if extracted else "cell cell-confirmed",
-            note=" (extracted)" if extracted else "",
+            text=compact_name(head.name) if head else "\u2013",
+            url=self.evidence_url(number=column.number, slug=fact.party.slug),
+            title=f"{fact.party.name} at round {column.number}: {described}, {role} ({mark})",
+            css=self.cell_css(fact),
+            note=f" ({mark})",
         )
-        content = (
-            f'<a href="{esc(cell.url)}">{esc(cell.text)}</a>'
-            if cell.url
-            else f'<span class="muted">{esc(cell.text)}</span>'
+        cell.html = (
+            f'<td class="{cell.css}"><a href="{esc(cell.url)}" title="{esc(cell.title)}">'
+            f'<span aria-hidden="true">{esc(cell.text)}</span>'
+            f'<span class="visually-hidden">{esc(cell.title)}</span></a></td>'
         )
-        if cell.note:
-            content += f'<span class="visually-hidden">{esc(cell.note)}</span>'
-        cell.html = f'<td class="{cell.css}" title="{esc(cell.title)}">{content}</td>'
         return cell
 
     def export_fact(self, obj: Delegation) -> dict[str, Any]:
@@ -507,16 +527,15 @@ class ObserverPages:
         return url_maker("rounds:observer-evidence", number=0, slug="x")
 
     def present(self, fact: Observer, column: GridColumn) -> GridCell:
-        extracted = fact.state == EditorialState.EXTRACTED
+        mark = fact_state_words(fact.state) or fact.state
         sources = f"{fact.mention_count} source{'' if fact.mention_count == 1 else 's'}"
         cell = GridCell(
             fact=fact,
             text="\u2713",
             url=self.evidence_url(number=column.number, slug=fact.party.slug),
-            title=f"{fact.party.name} observed round {column.number} ({sources}"
-            + (", extracted)" if extracted else ")"),
-            css="cell cell-extracted" if extracted else "cell cell-confirmed",
-            note=f"observer at round {column.number}" + (" (extracted)" if extracted else ""),
+            title=f"{fact.party.name} observed round {column.number} ({sources}, {mark})",
+            css=self.cell_css(fact),
+            note=f"{fact.party.name}, observer at round {column.number} ({mark})",
         )
         cell.html = (
             f'<td class="{cell.css}"><a href="{esc(cell.url)}" title="{esc(cell.title)}">'
