@@ -12,7 +12,8 @@ from functools import cached_property
 from html import escape as esc
 from typing import Any, ClassVar
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
@@ -89,6 +90,13 @@ class RoundListView(ArchiveListView):
     nav_section = "rounds"
     filterset_class = RoundFilter
     export_name = "rounds"
+    sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "number": ("number",),
+        "date": ("start", "number"),
+        "city": ("city", "number"),
+        "articles": ("article_count", "number"),
+    }
+    default_sort = "number"
     export_columns: ClassVar[list[str]] = [
         "number",
         "start",
@@ -498,6 +506,15 @@ class DelegationGridView(DelegationPages, FactGridView):
 
 class DelegationListView(DelegationPages, FactListView):
     template_name = "rounds/delegation_list.html"
+    sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "round": ("round__number", "party__sort_order", "party__name"),
+        "party": ("party__name", "round__number"),
+        "role": ("role", "round__number", "party__sort_order"),
+        "head": ("head__name", "round__number", "party__sort_order"),
+        "title": ("head_title", "round__number", "party__sort_order"),
+        "sources": ("mention_count", "round__number", "party__sort_order"),
+    }
+    default_sort = "round"
 
 
 class ObserverPages:
@@ -559,6 +576,12 @@ class ObserverGridView(ObserverPages, FactGridView):
 
 class ObserverListView(ObserverPages, FactListView):
     template_name = "rounds/observer_list.html"
+    sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "round": ("round__number", "party__sort_order", "party__name"),
+        "observer": ("party__name", "round__number"),
+        "sources": ("mention_count", "round__number", "party__sort_order"),
+    }
+    default_sort = "round"
 
 
 class TopicPages:
@@ -643,9 +666,31 @@ class TopicGridView(TopicPages, FactGridView):
 
 class TopicListView(TopicPages, FactListView):
     template_name = "rounds/topic_list.html"
+    sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "round": ("round__number", "topic__sort_order"),
+        "topic": ("topic__name", "round__number"),
+        "share": ("share", "round__number", "topic__sort_order"),
+        "articles": ("mention_count", "round__number", "topic__sort_order"),
+    }
+    default_sort = "round"
 
 
 # People and parties
+
+
+# How many rounds a participant headed a public delegation at, for sorting: a correlated
+# subquery, so that the list's own query needs no GROUP BY.
+ROUNDS_HEADED = Coalesce(
+    Subquery(
+        Delegation.objects.public()
+        .filter(head=OuterRef("pk"))
+        .order_by()
+        .values("head")
+        .annotate(n=Count("round", distinct=True))
+        .values("n")
+    ),
+    0,
+)
 
 
 class ParticipantListView(ArchiveListView):
@@ -654,6 +699,11 @@ class ParticipantListView(ArchiveListView):
     nav_section = "participants"
     filterset_class = ParticipantFilter
     export_name = "participants"
+    sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "name": ("name", "pk"),
+        "rounds": (ROUNDS_HEADED, "name", "pk"),
+    }
+    default_sort = "name"
     export_columns: ClassVar[list[str]] = [
         "name",
         "slug",
@@ -722,6 +772,13 @@ class PartyListView(ArchiveListView):
     title = "Parties"
     nav_section = "parties"
     export_name = "parties"
+    # No default: parties keep their own order (the guarantors first) until a column is chosen.
+    sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "name": ("name",),
+        "role": ("default_role", "sort_order", "name"),
+        "delegations": ("delegation_rounds", "sort_order", "name"),
+        "observers": ("observer_rounds", "sort_order", "name"),
+    }
     export_columns: ClassVar[list[str]] = [
         "name",
         "slug",
