@@ -490,6 +490,8 @@ class ArchiveState(models.Model):
     """
 
     version = models.BigIntegerField(default=0)
+    # When the version last changed: the public pages' Last-Modified (astana_site/middleware.py).
+    changed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "archive state"
