@@ -28,6 +28,7 @@ from django_filters import FilterSet
 from articles.models import Article
 from astana_site.export_files import open_export
 from rounds.models import Delegation, Participant, Round
+from rounds.versioning import archive_version
 
 logger = logging.getLogger(__name__)
 
@@ -436,6 +437,56 @@ class HomeView(ArchiveMixin, TemplateView):
             ),
         )
         return context
+
+
+ARCHIVE_EXPORT_KEY = "archive-export"
+
+
+def archive_export_chunks() -> Iterator[str]:
+    """The document `manage.py export --format json` writes, byte for byte."""
+    from articles.services.export import export_archive  # the export reads every model
+
+    yield json.dumps(export_archive(), ensure_ascii=False, indent=2) + "\n"
+
+
+class ExportPageView(ArchiveMixin, TemplateView):
+    """Where a researcher downloads the whole archive, as `manage.py export` writes it."""
+
+    template_name = "export.html"
+    title = "Download the archive"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            archive_version=archive_version_of(self.request),
+            download_url=reverse("export-archive"),
+            lists=[
+                ("Rounds", reverse("rounds:round-list")),
+                ("Delegations", reverse("rounds:delegation-list")),
+                ("Observers", reverse("rounds:observer-list")),
+                ("Topics", reverse("rounds:topic-list")),
+                ("Participants", reverse("rounds:participant-list")),
+                ("Parties", reverse("rounds:party-list")),
+                ("Articles", reverse("articles:article-list")),
+            ],
+        )
+        return context
+
+
+def archive_export_download(request: HttpRequest) -> HttpResponse:
+    """The whole archive as one JSON file: written once per archive version, then served
+    from that file (astana_site/export_files.py) with no query but the version."""
+    version = archive_version_of(request)
+    handle = open_export(ARCHIVE_EXPORT_KEY, "json", archive_export_chunks, version=version)
+    response = FileResponse(handle, content_type=EXPORT_CONTENT_TYPES["json"])
+    response["Content-Disposition"] = f'attachment; filename="astana-talks-archive-v{version}.json"'
+    return response
+
+
+def archive_version_of(request: HttpRequest) -> int:
+    """The version the page cache read for this request, or the archive's own."""
+    version = getattr(request, "archive_version", None)
+    return archive_version() if version is None else version
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
