@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('rounds', '0009_history_editor_note'),
+        ("rounds", "0009_history_editor_note"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='archivestate',
-            name='changed_at',
+            model_name="archivestate",
+            name="changed_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
     ]
