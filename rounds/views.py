@@ -415,6 +415,17 @@ class FactGridView(FactPagesMixin, TemplateView):
         return context
 
 
+def with_compact_link(cell: GridCell) -> GridCell:
+    """`cell` written as a link showing its short text, its `note` the link's text for screen
+    readers and its `title` the tooltip."""
+    cell.html = (
+        f'<td class="{cell.css}"><a href="{esc(cell.url)}" title="{esc(cell.title)}">'
+        f'<span aria-hidden="true">{esc(cell.text)}</span>'
+        f'<span class="visually-hidden">{esc(cell.note)}</span></a></td>'
+    )
+    return cell
+
+
 class FactListView(FactPagesMixin, ArchiveListView):
     def get_title(self) -> str:
         return f"{self.title}: list"
@@ -480,15 +491,10 @@ class DelegationPages:
             text=compact_name(head.name) if head else "\u2013",
             url=self.evidence_url(number=column.number, slug=fact.party.slug),
             title=f"{fact.party.name} at round {column.number}: {described}, {role} ({mark})",
-            css=self.cell_css(fact),
-            note=f" ({mark})",
+            css=FactGridView.cell_css(fact),
         )
-        cell.html = (
-            f'<td class="{cell.css}"><a href="{esc(cell.url)}" title="{esc(cell.title)}">'
-            f'<span aria-hidden="true">{esc(cell.text)}</span>'
-            f'<span class="visually-hidden">{esc(cell.title)}</span></a></td>'
-        )
-        return cell
+        cell.note = cell.title
+        return with_compact_link(cell)
 
     def export_fact(self, obj: Delegation) -> dict[str, Any]:
         return {
@@ -551,15 +557,10 @@ class ObserverPages:
             text="\u2713",
             url=self.evidence_url(number=column.number, slug=fact.party.slug),
             title=f"{fact.party.name} observed round {column.number} ({sources}, {mark})",
-            css=self.cell_css(fact),
+            css=FactGridView.cell_css(fact),
             note=f"{fact.party.name}, observer at round {column.number} ({mark})",
         )
-        cell.html = (
-            f'<td class="{cell.css}"><a href="{esc(cell.url)}" title="{esc(cell.title)}">'
-            f'<span aria-hidden="true">{cell.text}</span>'
-            f'<span class="visually-hidden">{esc(cell.note)}</span></a></td>'
-        )
-        return cell
+        return with_compact_link(cell)
 
     def export_fact(self, obj: Observer) -> dict[str, Any]:
         return {

@@ -15,7 +15,8 @@ from rounds import history as versions
 from rounds.models import MergedParticipantSlug, Participant, ParticipantAlias
 from rounds.services import merge_participants
 
-from .conftest import make_article, make_delegation, post_action
+from .conftest import make_article, make_delegation
+from .test_history import merge
 
 pytestmark = pytest.mark.django_db
 
@@ -31,15 +32,7 @@ def two_records():
 
 
 def merge_in_admin(client, survivor, other):
-    response = post_action(
-        client,
-        Participant,
-        "merge_selected",
-        [survivor, other],
-        post="yes",
-        survivor=str(survivor.pk),
-    )
-    assert response.status_code == 302
+    assert merge(client, survivor, other).status_code == 302
 
 
 def test_the_admin_merge_records_the_old_url(editor_client, client, two_records):

@@ -37,6 +37,19 @@ def failing(results: dict) -> list[str]:
     ]
 
 
+def violations_on(page, urls: dict[str, str]) -> dict[str, list[str]]:
+    """{name: failing violations} of the pages named in `urls`, each opened in `page`."""
+    axe = Axe()
+    found = {}
+    for name, url in urls.items():
+        response = page.goto(url)
+        assert response is not None and "/login/" not in page.url, url
+        violations = failing(axe.run(page, options=AXE_OPTIONS).response)
+        if violations:
+            found[name] = violations
+    return found
+
+
 @pytest.mark.parametrize("width_name", list(WIDTHS))
 def test_no_page_has_accessibility_violations(browser, live_server, pages, width_name):  # noqa: F811
     width, height = WIDTHS[width_name]
@@ -45,14 +58,8 @@ def test_no_page_has_accessibility_violations(browser, live_server, pages, width
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
-    axe = Axe()
-    found = {}
     try:
-        for name, url in pages.items():
-            page.goto(url)
-            violations = failing(axe.run(page, options=AXE_OPTIONS).response)
-            if violations:
-                found[name] = violations
+        found = violations_on(page, pages)
     finally:
         context.close()
     assert not found, f"axe-core violations at {width} px: {found}"
@@ -63,20 +70,15 @@ def test_the_admin_pages_editors_use_have_no_violations(browser, live_server, ad
     breadcrumbs' contrast among them (templates/admin, static/css/admin-archive.css)."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1440, "height": 900})
     page = context.new_page()
-    axe = Axe()
-    found = {}
     try:
         page.goto("/admin/login/")
         page.fill("#id_username", "admin")
         page.fill("#id_password", "password")
         page.click("input[type=submit]")
-        for url in ("/admin/", "/admin/rounds/round/", "/admin/rounds/round/13/change/"):
-            page.goto(url)
-            assert "/login/" not in page.url  # signed in: the editor's page, not the login
-            assert page.locator(".breadcrumbs").count() == (0 if url == "/admin/" else 1)
-            violations = failing(axe.run(page, options=AXE_OPTIONS).response)
-            if violations:
-                found[url] = violations
+        page.wait_for_url("**/admin/")
+        admin_pages = ("/admin/", "/admin/rounds/round/", "/admin/rounds/round/13/change/")
+        found = violations_on(page, {url: url for url in admin_pages})
+        assert page.locator(".breadcrumbs").count() == 1  # the contrast axe checked
     finally:
         context.close()
     assert not found, f"axe-core violations in the admin: {found}"
