@@ -14,37 +14,71 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import UTC, date, datetime
+from datetime import time as clock
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
 
-from rounds.versioning import archive_version
+from rounds.versioning import archive_state
 
 UNCACHED_PREFIXES = ("/admin", "/static", "/healthz")
+# How long a browser or proxy may show a public page before asking again; the answer to
+# that question is a 304 without a body while the archive has not changed.
+PUBLIC_MAX_AGE = 60
+PUBLIC_CACHE_CONTROL = f"public, max-age={PUBLIC_MAX_AGE}, must-revalidate"
+PRIVATE_CACHE_CONTROL = "private, no-store"
 
 
 class PublicPageCacheMiddleware:
+    """The page cache, and HTTP caching of the public pages: an ETag and Last-Modified from
+    the archive's version, 304 to a conditional request while it has not changed, and
+    Cache-Control (public and short for visitors; private, never stored, for editors)."""
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
-        self._version = 0
+        self._state: tuple[int, datetime | None] = (0, None)
         self._version_read_at = float("-inf")
 
-    def current_version(self) -> int:
-        """The archive's version, read at most once per PAGE_CACHE_VERSION_SECONDS per worker:
-        a reader may see a change that much later; editors, signed in, see it at once."""
+    def current_state(self) -> tuple[int, datetime | None]:
+        """The archive's version and when it changed, read at most once per
+        PAGE_CACHE_VERSION_SECONDS per worker: a reader may see a change that much later;
+        editors, signed in, see it at once."""
         now = time.monotonic()
         if now - self._version_read_at >= settings.PAGE_CACHE_VERSION_SECONDS:
-            self._version, self._version_read_at = archive_version(), now
-        return self._version
+            self._state, self._version_read_at = archive_state(), now
+        return self._state
+
+    def current_version(self) -> int:
+        return self.current_state()[0]
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not (self.cacheable(request) and known_query_params_only(request)):
-            return self.get_response(request)
+        if not public_request(request):
+            return private_response(request, self.get_response(request))
+        version, changed_at = self.current_state()
         # Kept on the request for the pages that show it ("Cite this"), read once.
-        request.archive_version = self.current_version()
-        key = f"page:{request.archive_version}:{request.get_full_path()}"
+        request.archive_version = version
+        validators = Validators.of(version, changed_at, timezone.localdate())
+        not_modified = get_conditional_response(
+            request, etag=validators.etag, last_modified=validators.last_modified
+        )
+        if not_modified is not None:
+            return validators.apply(not_modified)
+        if settings.PAGE_CACHE_SECONDS > 0 and known_query_params_only(request):
+            response = self.cached_response(request, version)
+        else:
+            response = self.get_response(request)
+        if response.status_code == 200 and not response.cookies:
+            validators.apply(response)
+        return response
+
+    def cached_response(self, request: HttpRequest, version: int) -> HttpResponse:
+        key = f"page:{version}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             # What the view's stack would check first: a Host outside ALLOWED_HOSTS is a 400
@@ -68,15 +102,55 @@ class PublicPageCacheMiddleware:
             cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
         return response
 
-    @staticmethod
-    def cacheable(request: HttpRequest) -> bool:
-        """Anonymous GETs of public pages; staff (with a session) always see fresh pages."""
-        return (
-            settings.PAGE_CACHE_SECONDS > 0
-            and request.method in ("GET", "HEAD")
-            and not request.path.startswith(UNCACHED_PREFIXES)
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+def public_request(request: HttpRequest) -> bool:
+    """Anonymous GETs of public pages; staff (with a session) always see fresh pages."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith(UNCACHED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def private_response(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A signed-in editor's page or the admin: never kept by a browser or a proxy (an editor's
+    page carries edit links, and the admin what only editors may see)."""
+    signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES
+    if (signed_in or request.path.startswith("/admin")) and not response.has_header(
+        "Cache-Control"
+    ):
+        response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+    return response
+
+
+class Validators:
+    """The validators of a public page: the archive's version and the day.
+
+    A page's content depends on its URL, the archive's version and, through "Cite this"
+    (the access date), the day; so the ETag names both, and Last-Modified is the later of
+    the archive's last change and the start of the day."""
+
+    def __init__(self, etag: str, last_modified: int) -> None:
+        self.etag = etag
+        self.last_modified = last_modified
+
+    @classmethod
+    def of(cls, version: int, changed_at: datetime | None, today: date) -> Validators:
+        day_start = datetime.combine(today, clock.min, tzinfo=timezone.get_current_timezone())
+        changed = max(filter(None, (changed_at, day_start)))
+        return cls(
+            etag=f'W/"archive-{version}-{today:%Y%m%d}"',
+            last_modified=int(changed.astimezone(UTC).timestamp()),
         )
+
+    def apply(self, response: HttpResponse) -> HttpResponse:
+        response["ETag"] = self.etag
+        response["Last-Modified"] = http_date(self.last_modified)
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+        # A signed-in editor's copy differs (edit links): shared caches keep them apart.
+        patch_vary_headers(response, ("Cookie",))
+        return response
 
 
 def known_query_params_only(request: HttpRequest) -> bool:

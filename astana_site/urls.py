@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 
+from astana_site.views import ExportPageView, archive_export_download
+
 
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
@@ -13,6 +15,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("", include("astana_site.conventions_urls")),  # API, sitemap, feeds, citations
+    path("export/", ExportPageView.as_view(), name="export"),
+    path("export/archive.json", archive_export_download, name="export-archive"),
     path("articles/", include("articles.urls")),
     path("", include("rounds.urls")),
 ]

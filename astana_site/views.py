@@ -12,12 +12,13 @@ import csv
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, cached_property
 from typing import Any, ClassVar
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import QuerySet
+from django.db.models import Expression, F, QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.template import loader
 from django.urls import get_script_prefix, reverse
@@ -27,6 +28,7 @@ from django_filters import FilterSet
 from articles.models import Article
 from astana_site.export_files import open_export
 from rounds.models import Delegation, Participant, Round
+from rounds.versioning import archive_version
 
 logger = logging.getLogger(__name__)
 
@@ -259,6 +261,8 @@ class ArchiveMixin:
         """The query parameters this page reads: its filters, the page number, the export
         format. The page cache keys only URLs made of these (astana_site/middleware.py)."""
         names = set(cls.filterset_class.base_filters) if cls.filterset_class else set()
+        if getattr(cls, "sort_options", None):
+            names.add(SORT_PARAM)
         if getattr(cls, "paginate_by", None):
             names.add(getattr(cls, "page_kwarg", "page"))
         if cls.export_name:
@@ -298,13 +302,73 @@ class ArchiveMixin:
         return context
 
 
+SORT_PARAM = "sort"
+SortField = str | Expression
+
+
+@dataclass(frozen=True)
+class SortLink:
+    """A sortable column's header: where a click leads and the order it shows now."""
+
+    url: str
+    aria_sort: str  # "ascending", "descending", or "" when the rows are not sorted by it
+    next_order: str  # what a click does, in words for screen readers
+
+
 class ArchiveListView(ArchiveMixin, ListView):
-    """A filtered, paginated list (50 rows a page) with CSV and JSON exports."""
+    """A filtered, paginated list (50 rows a page) with CSV and JSON exports.
+
+    Columns named in `sort_options` sort the rows: `?sort=key` ascending, `?sort=-key`
+    descending, kept in the query string beside the filters. An unknown sort is no error: the
+    list keeps `default_sort` (or, when that is empty, the base queryset's own order)."""
 
     paginate_by = PAGE_SIZE
+    # column key -> the fields (or expressions) that order the rows by it, ascending
+    sort_options: ClassVar[dict[str, tuple[SortField, ...]]] = {}
+    default_sort = ""
+
+    @cached_property
+    def sort(self) -> str:
+        """The validated sort: "key" or "-key" of `sort_options`, else `default_sort`."""
+        value = self.request.GET.get(SORT_PARAM, "").strip()
+        if value.removeprefix("-") in self.sort_options:
+            return value
+        return self.default_sort
+
+    def sort_queryset(self, queryset: QuerySet) -> QuerySet:
+        if not self.sort:
+            return queryset
+        descending = self.sort.startswith("-")
+        first, *ties = (
+            F(field) if isinstance(field, str) else field
+            for field in self.sort_options[self.sort.removeprefix("-")]
+        )
+        # Only the chosen column is reversed; ties keep their natural order. Rows without a
+        # value (an undated round) come last in either direction.
+        order = [
+            first.desc(nulls_last=True) if descending else first.asc(nulls_last=True),
+            *(tie.asc(nulls_last=True) for tie in ties),
+        ]
+        return queryset.order_by(*order)
+
+    def get_sort_links(self) -> dict[str, SortLink]:
+        links = {}
+        for key in self.sort_options:
+            current = self.sort.removeprefix("-") == key
+            descending = current and self.sort.startswith("-")
+            target = key if (not current or descending) else f"-{key}"
+            links[key] = SortLink(
+                url=self.request.path
+                + self.query_string(
+                    **{SORT_PARAM: None if target == self.default_sort else target, "page": None}
+                ),
+                aria_sort=("descending" if descending else "ascending") if current else "",
+                next_order="sort descending" if target.startswith("-") else "sort ascending",
+            )
+        return links
 
     def get_queryset(self) -> QuerySet:
-        return self.get_filtered_queryset()
+        return self.sort_queryset(self.get_filtered_queryset())
 
     def paginate_queryset(self, queryset: QuerySet, page_size: int) -> tuple:
         # A page number out of range or not a number shows the nearest page, never a 404.
@@ -314,6 +378,10 @@ class ArchiveListView(ArchiveMixin, ListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        if self.sort_options:
+            context["sort_links"] = self.get_sort_links()
+            # Kept by the filter form, so that applying a filter keeps the chosen order.
+            context["sort_param"] = "" if self.sort == self.default_sort else self.sort
         page = context.get("page_obj")
         if page is not None and page.has_other_pages():
             context["page_links"] = {
@@ -369,6 +437,56 @@ class HomeView(ArchiveMixin, TemplateView):
             ),
         )
         return context
+
+
+ARCHIVE_EXPORT_KEY = "archive-export"
+
+
+def archive_export_chunks() -> Iterator[str]:
+    """The document `manage.py export --format json` writes, byte for byte."""
+    from articles.services.export import export_archive  # the export reads every model
+
+    yield json.dumps(export_archive(), ensure_ascii=False, indent=2) + "\n"
+
+
+class ExportPageView(ArchiveMixin, TemplateView):
+    """Where a researcher downloads the whole archive, as `manage.py export` writes it."""
+
+    template_name = "export.html"
+    title = "Download the archive"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            archive_version=archive_version_of(self.request),
+            download_url=reverse("export-archive"),
+            lists=[
+                ("Rounds", reverse("rounds:round-list")),
+                ("Delegations", reverse("rounds:delegation-list")),
+                ("Observers", reverse("rounds:observer-list")),
+                ("Topics", reverse("rounds:topic-list")),
+                ("Participants", reverse("rounds:participant-list")),
+                ("Parties", reverse("rounds:party-list")),
+                ("Articles", reverse("articles:article-list")),
+            ],
+        )
+        return context
+
+
+def archive_export_download(request: HttpRequest) -> HttpResponse:
+    """The whole archive as one JSON file: written once per archive version, then served
+    from that file (astana_site/export_files.py) with no query but the version."""
+    version = archive_version_of(request)
+    handle = open_export(ARCHIVE_EXPORT_KEY, "json", archive_export_chunks, version=version)
+    response = FileResponse(handle, content_type=EXPORT_CONTENT_TYPES["json"])
+    response["Content-Disposition"] = f'attachment; filename="astana-talks-archive-v{version}.json"'
+    return response
+
+
+def archive_version_of(request: HttpRequest) -> int:
+    """The version the page cache read for this request, or the archive's own."""
+    version = getattr(request, "archive_version", None)
+    return archive_version() if version is None else version
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
@@ -273,6 +275,32 @@ class Participant(models.Model):
         return [self.name, *(alias.name for alias in self.aliases.all())]
 
 
+class MergedParticipantSlug(models.Model):
+    """The URL of a participant merged into another, and whom it leads to now.
+
+    Written by every merge (rounds/services.py: the admin's and `merge_duplicate_participants`),
+    moved along when the survivor is merged in turn, removed when the merge is undone; the
+    participant page answers a slug no participant has with a 301 to `participant`."""
+
+    slug = models.SlugField(max_length=140, unique=True)
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="merged_slugs"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "merged participant's URL"
+
+    def __str__(self) -> str:
+        return f"{self.slug} \u2192 {self.participant_id}"
+
+    @classmethod
+    def record(cls, survivor: Participant, merged: Iterable[Participant]) -> None:
+        """Lead the URL of each of `merged` to `survivor`."""
+        for person in merged:
+            cls.objects.update_or_create(slug=person.slug, defaults={"participant": survivor})
+
+
 class ParticipantAlias(models.Model):
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=120)
@@ -490,6 +518,8 @@ class ArchiveState(models.Model):
     """
 
     version = models.BigIntegerField(default=0)
+    # When the version last changed: the public pages' Last-Modified (astana_site/middleware.py).
+    changed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "archive state"

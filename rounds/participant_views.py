@@ -4,37 +4,26 @@ participant merged into another leads to the survivor."""
 
 from __future__ import annotations
 
-import re
 from typing import Any, ClassVar
 
 from django.db.models import Count, QuerySet
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
-from django.utils.text import slugify
 
 from astana_site.views import ArchiveListView, day_label, url_maker
-from rounds.models import Delegation, DelegationMention, Participant, ParticipantAlias
+from rounds.models import (
+    Delegation,
+    DelegationMention,
+    MergedParticipantSlug,
+    Participant,
+)
 from rounds.provenance import EditorialState
-
-TRAILING_NUMBER = re.compile(r"-\d+$")
 
 
 def merged_into(slug: str) -> Participant | None:
-    """The participant a merged one's slug now belongs to, when it can be told.
-
-    A merge deletes the others and keeps each one's name as an alias of the survivor, and a
-    slug is the name slugified (with "-2" ... when taken): the alias whose slug is this one
-    names the survivor. Read only when no participant has the slug.
-    """
-    base = TRAILING_NUMBER.sub("", slug)
-    first_word = base.split("-")[0]
-    if not first_word:
-        return None
-    candidates = ParticipantAlias.objects.filter(name__icontains=first_word).select_related(
-        "participant"
-    )
-    survivors = {alias.participant for alias in candidates if slugify(alias.name) in (slug, base)}
-    return survivors.pop() if len(survivors) == 1 else None
+    """The participant a merged one's URL leads to now, as its merge recorded it."""
+    redirect = MergedParticipantSlug.objects.filter(slug=slug).select_related("participant").first()
+    return redirect.participant if redirect else None
 
 
 class ParticipantDetailView(ArchiveListView):

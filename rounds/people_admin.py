@@ -34,7 +34,13 @@ from rounds.admin_base import (
     plural,
     state_badge,
 )
-from rounds.models import Delegation, DelegationMention, Participant, ParticipantAlias
+from rounds.models import (
+    Delegation,
+    DelegationMention,
+    MergedParticipantSlug,
+    Participant,
+    ParticipantAlias,
+)
 
 
 class ParticipantAliasFormSet(forms.BaseInlineFormSet):
@@ -178,8 +184,14 @@ class ParticipantAdmin(HistoryAdmin, ArchiveAdmin):
         )
         gone = history.merged_away(revision)
         if request.method == "POST" and gone:
+            # The URLs the merge led to the survivor belong to the restored people again.
+            merged_slugs = [version.field_dict["slug"] for version in gone]
             try:
-                restored = history.undo_merge(revision, request.user)
+                with transaction.atomic():
+                    restored = history.undo_merge(revision, request.user)
+                    MergedParticipantSlug.objects.filter(
+                        slug__in=[*merged_slugs, *(p.slug for p in restored)]
+                    ).delete()
             except ValueError as error:
                 self.message_user(request, str(error), messages.ERROR)
                 return HttpResponseRedirect(request.path)

@@ -30,7 +30,13 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from articles.models import Article, RoundLinkMethod
-from rounds.models import Participant, ParticipantAlias, Round, participant_name_key
+from rounds.models import (
+    MergedParticipantSlug,
+    Participant,
+    ParticipantAlias,
+    Round,
+    participant_name_key,
+)
 from rounds.provenance import EditorialFact, EditorialState
 
 Fact = TypeVar("Fact", bound=EditorialFact)
@@ -245,6 +251,8 @@ def merge_participants(survivor: Participant, others: Iterable[Participant]) -> 
                     participant=survivor, name=other.name, added_by_editor=True
                 )
                 known.add(other.name.casefold())
+        # Their URLs lead to the survivor (the participant page's 301).
+        MergedParticipantSlug.record(survivor, others)
         Participant.objects.filter(pk__in=other_ids).delete()
         # A survivor that was itself a duplicate (no name key yet) now holds the name.
         key = participant_name_key(survivor.name)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextvars
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 from django.db.models import F
+from django.db.models.functions import Now
+from django.utils import timezone
 
 from rounds.models import ArchiveState
 
@@ -18,10 +21,18 @@ def archive_version() -> int:
     return version or 0
 
 
+def archive_state() -> tuple[int, datetime | None]:
+    """The archive's version and when it last changed (None before the first change)."""
+    row = ArchiveState.objects.filter(pk=1).values_list("version", "changed_at").first()
+    return row if row else (0, None)
+
+
 def bump_archive_version() -> None:
     """Mark the archive changed (inside the writer's transaction, so it commits with it)."""
-    if not ArchiveState.objects.filter(pk=1).update(version=F("version") + 1):
-        ArchiveState.objects.update_or_create(pk=1, defaults={"version": 1})
+    if not ArchiveState.objects.filter(pk=1).update(version=F("version") + 1, changed_at=Now()):
+        ArchiveState.objects.update_or_create(
+            pk=1, defaults={"version": 1, "changed_at": timezone.now()}
+        )
 
 
 @contextmanager

@@ -12,7 +12,8 @@ from functools import cached_property
 from html import escape as esc
 from typing import Any, ClassVar
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
@@ -57,12 +58,15 @@ from rounds.models import (
     TopicMention,
 )
 from rounds.provenance import EditorialState
+from rounds.templatetags.archive import fact_state_words
 
 ARTICLE_FIELDS = ("id", "title", "source_name", "publisher", "published")
 
 # Supporting sentences shown per fact on a round's page; the rest are one link away.
 EVIDENCE_SHOWN = 3
 ARTICLES_SHOWN = 20
+# The longest surname a grid cell shows; longer names are shown as initials.
+COMPACT_NAME_MAX = 11
 
 
 def evidence(model: type, fact_field: str, limit: int = EVIDENCE_SHOWN) -> Prefetch:
@@ -86,6 +90,13 @@ class RoundListView(ArchiveListView):
     nav_section = "rounds"
     filterset_class = RoundFilter
     export_name = "rounds"
+    sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "number": ("number",),
+        "date": ("start", "number"),
+        "city": ("city", "number"),
+        "articles": ("article_count", "number"),
+    }
+    default_sort = "number"
     export_columns: ClassVar[list[str]] = [
         "number",
         "start",
@@ -260,6 +271,18 @@ def round_inference(round_: Round, shown: int = EVIDENCE_SHOWN) -> dict[str, Any
 # Round-by-round facts: a grid and the same rows as a list
 
 
+def compact_name(name: str) -> str:
+    """A person's name as short as a grid cell wants it: the surname, or the initials when
+    even that is long ("Alexander Lavrentiev" -> "Lavrentiev"; a 20-letter word -> "A. B.")."""
+    words = name.split()
+    if not words:
+        return name
+    surname = words[-1]
+    if len(surname) <= COMPACT_NAME_MAX:
+        return surname
+    return " ".join(f"{word[0]}." for word in words[:3])
+
+
 class FactPagesMixin(ArchiveMixin):
     """What a fact's grid and list share: the filtered public facts and their export.
 
@@ -318,6 +341,13 @@ class FactGridView(FactPagesMixin, TemplateView):
 
     def present(self, fact: Any, column: GridColumn) -> GridCell:
         raise NotImplementedError
+
+    @staticmethod
+    def cell_css(fact: Any) -> str:
+        """A cell's classes: an extracted fact's cell is outlined, an editor's is filled."""
+        if fact.state == EditorialState.EXTRACTED:
+            return "cell cell-extracted"
+        return "cell cell-confirmed"
 
     def row_sort(self, header: Any) -> Any:
         return (header.sort_order, str(header))
@@ -385,6 +415,17 @@ class FactGridView(FactPagesMixin, TemplateView):
         return context
 
 
+def with_compact_link(cell: GridCell) -> GridCell:
+    """`cell` written as a link showing its short text, its `note` the link's text for screen
+    readers and its `title` the tooltip."""
+    cell.html = (
+        f'<td class="{cell.css}"><a href="{esc(cell.url)}" title="{esc(cell.title)}">'
+        f'<span aria-hidden="true">{esc(cell.text)}</span>'
+        f'<span class="visually-hidden">{esc(cell.note)}</span></a></td>'
+    )
+    return cell
+
+
 class FactListView(FactPagesMixin, ArchiveListView):
     def get_title(self) -> str:
         return f"{self.title}: list"
@@ -433,11 +474,13 @@ class DelegationPages:
         )
 
     @cached_property
-    def participant_url(self) -> Callable[..., str]:
-        return url_maker("rounds:participant-detail", slug="x")
+    def evidence_url(self) -> Callable[..., str]:
+        return url_maker("rounds:delegation-evidence", number=0, slug="x")
 
     def present(self, fact: Delegation, column: GridColumn) -> GridCell:
-        extracted = fact.state == EditorialState.EXTRACTED
+        """A compact cell (the head's surname) linking to the delegation's evidence; the
+        full name, title and role are its tooltip and, for screen readers, its link text."""
+        mark = fact_state_words(fact.state) or fact.state
         head = fact.head
         described = head.name if head else "head not named"
         if fact.head_title:
@@ -445,22 +488,13 @@ class DelegationPages:
         role = fact.get_role_display().lower()
         cell = GridCell(
             fact=fact,
-            text=head.name if head else "present",
-            url=self.participant_url(slug=head.slug) if head else "",
-            title=f"{fact.party.name} at round {column.number}: {described} ({role}"
-            + (", extracted)" if extracted else ")"),
-            css="cell cell-extracted" if extracted else "cell cell-confirmed",
-            note=" (extracted)" if extracted else "",
+            text=compact_name(head.name) if head else "\u2013",
+            url=self.evidence_url(number=column.number, slug=fact.party.slug),
+            title=f"{fact.party.name} at round {column.number}: {described}, {role} ({mark})",
+            css=FactGridView.cell_css(fact),
         )
-        content = (
-            f'<a href="{esc(cell.url)}">{esc(cell.text)}</a>'
-            if cell.url
-            else f'<span class="muted">{esc(cell.text)}</span>'
-        )
-        if cell.note:
-            content += f'<span class="visually-hidden">{esc(cell.note)}</span>'
-        cell.html = f'<td class="{cell.css}" title="{esc(cell.title)}">{content}</td>'
-        return cell
+        cell.note = cell.title
+        return with_compact_link(cell)
 
     def export_fact(self, obj: Delegation) -> dict[str, Any]:
         return {
@@ -478,6 +512,15 @@ class DelegationGridView(DelegationPages, FactGridView):
 
 class DelegationListView(DelegationPages, FactListView):
     template_name = "rounds/delegation_list.html"
+    sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "round": ("round__number", "party__sort_order", "party__name"),
+        "party": ("party__name", "round__number"),
+        "role": ("role", "round__number", "party__sort_order"),
+        "head": ("head__name", "round__number", "party__sort_order"),
+        "title": ("head_title", "round__number", "party__sort_order"),
+        "sources": ("mention_count", "round__number", "party__sort_order"),
+    }
+    default_sort = "round"
 
 
 class ObserverPages:
@@ -507,23 +550,17 @@ class ObserverPages:
         return url_maker("rounds:observer-evidence", number=0, slug="x")
 
     def present(self, fact: Observer, column: GridColumn) -> GridCell:
-        extracted = fact.state == EditorialState.EXTRACTED
+        mark = fact_state_words(fact.state) or fact.state
         sources = f"{fact.mention_count} source{'' if fact.mention_count == 1 else 's'}"
         cell = GridCell(
             fact=fact,
             text="\u2713",
             url=self.evidence_url(number=column.number, slug=fact.party.slug),
-            title=f"{fact.party.name} observed round {column.number} ({sources}"
-            + (", extracted)" if extracted else ")"),
-            css="cell cell-extracted" if extracted else "cell cell-confirmed",
-            note=f"observer at round {column.number}" + (" (extracted)" if extracted else ""),
+            title=f"{fact.party.name} observed round {column.number} ({sources}, {mark})",
+            css=FactGridView.cell_css(fact),
+            note=f"{fact.party.name}, observer at round {column.number} ({mark})",
         )
-        cell.html = (
-            f'<td class="{cell.css}"><a href="{esc(cell.url)}" title="{esc(cell.title)}">'
-            f'<span aria-hidden="true">{cell.text}</span>'
-            f'<span class="visually-hidden">{esc(cell.note)}</span></a></td>'
-        )
-        return cell
+        return with_compact_link(cell)
 
     def export_fact(self, obj: Observer) -> dict[str, Any]:
         return {
@@ -540,6 +577,12 @@ class ObserverGridView(ObserverPages, FactGridView):
 
 class ObserverListView(ObserverPages, FactListView):
     template_name = "rounds/observer_list.html"
+    sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "round": ("round__number", "party__sort_order", "party__name"),
+        "observer": ("party__name", "round__number"),
+        "sources": ("mention_count", "round__number", "party__sort_order"),
+    }
+    default_sort = "round"
 
 
 class TopicPages:
@@ -624,9 +667,31 @@ class TopicGridView(TopicPages, FactGridView):
 
 class TopicListView(TopicPages, FactListView):
     template_name = "rounds/topic_list.html"
+    sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "round": ("round__number", "topic__sort_order"),
+        "topic": ("topic__name", "round__number"),
+        "share": ("share", "round__number", "topic__sort_order"),
+        "articles": ("mention_count", "round__number", "topic__sort_order"),
+    }
+    default_sort = "round"
 
 
 # People and parties
+
+
+# How many rounds a participant headed a public delegation at, for sorting: a correlated
+# subquery, so that the list's own query needs no GROUP BY.
+ROUNDS_HEADED = Coalesce(
+    Subquery(
+        Delegation.objects.public()
+        .filter(head=OuterRef("pk"))
+        .order_by()
+        .values("head")
+        .annotate(n=Count("round", distinct=True))
+        .values("n")
+    ),
+    0,
+)
 
 
 class ParticipantListView(ArchiveListView):
@@ -635,6 +700,11 @@ class ParticipantListView(ArchiveListView):
     nav_section = "participants"
     filterset_class = ParticipantFilter
     export_name = "participants"
+    sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "name": ("name", "pk"),
+        "rounds": (ROUNDS_HEADED, "name", "pk"),
+    }
+    default_sort = "name"
     export_columns: ClassVar[list[str]] = [
         "name",
         "slug",
@@ -703,6 +773,13 @@ class PartyListView(ArchiveListView):
     title = "Parties"
     nav_section = "parties"
     export_name = "parties"
+    # No default: parties keep their own order (the guarantors first) until a column is chosen.
+    sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "name": ("name",),
+        "role": ("default_role", "sort_order", "name"),
+        "delegations": ("delegation_rounds", "sort_order", "name"),
+        "observers": ("observer_rounds", "sort_order", "name"),
+    }
     export_columns: ClassVar[list[str]] = [
         "name",
         "slug",

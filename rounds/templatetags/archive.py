@@ -19,17 +19,43 @@ from rounds.provenance import EditorialState
 
 register = template.Library()
 
-EXTRACTED_HINT = "Extracted from articles by the software; not yet confirmed by an editor"
+# The quiet mark beside a fact, by its editorial state: a symbol for the eye (shape, not
+# colour alone), words for screen readers and a tooltip. templates/includes/fact_legend.html
+# explains them on every page that shows facts.
+FACT_MARKS: dict[str, tuple[str, str, str]] = {
+    # state: (css suffix, symbol, words)
+    EditorialState.EXTRACTED: ("extracted", "\u25cc", "extracted by the software, not yet checked"),
+    EditorialState.CONFIRMED: ("confirmed", "\u2713", "confirmed by an editor"),
+    EditorialState.CHANGED: ("edited", "\u270e", "edited by an editor"),
+    EditorialState.ADDED: ("edited", "\u270e", "added by an editor"),
+}
+
+
+def fact_state_words(state: str) -> str:
+    """What a fact's state says to a reader ("confirmed by an editor"); '' for none."""
+    mark = FACT_MARKS.get(state)
+    return mark[2] if mark else ""
 
 
 @register.simple_tag
-def extracted_mark(state: str) -> SafeString:
-    """A visible "extracted" badge for a fact no editor has confirmed yet; nothing otherwise."""
-    if state != EditorialState.EXTRACTED:
+def fact_mark(state: str) -> SafeString:
+    """The quiet mark of a fact's editorial state: extracted, confirmed, or edited."""
+    mark = FACT_MARKS.get(state)
+    if mark is None:
         return mark_safe("")
+    css, symbol, words = mark
     return format_html(
-        '<span class="badge badge-extracted" title="{}">extracted</span>', EXTRACTED_HINT
+        '<span class="fact-mark fact-mark-{}" title="{}"><span aria-hidden="true">{}</span>'
+        '<span class="visually-hidden"> ({})</span></span>',
+        css,
+        words[0].upper() + words[1:],
+        symbol,
+        words,
     )
+
+
+# The name the templates used when only extracted facts were marked.
+register.simple_tag(fact_mark, name="extracted_mark")
 
 
 @register.filter

@@ -94,6 +94,8 @@ def pages() -> dict[str, str]:
         "articles-invalid": "/articles/?published_from=2024-01-01&published_to=2017-01-01",
         "article": stress.get_absolute_url(),
         "article-sample": sample.get_absolute_url(),
+        "rounds-sorted": "/rounds/?sort=-articles",
+        "export": "/export/",
         "not-found": "/no-such-page/",
     }
 

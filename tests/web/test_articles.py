@@ -143,10 +143,10 @@ class TestArticleDetail:
         article = build.article("Round 13.", round=13, round_state=EditorialState.CONFIRMED)
         html = client.get(article.get_absolute_url()).content.decode()
         meta = html.split('id="article-meta"')[1].split("</dl>")[0]
-        assert "badge-extracted" not in meta
+        assert "fact-mark-extracted" not in meta
         html = client.get(archive["report"].get_absolute_url()).content.decode()
         meta = html.split('id="article-meta"')[1].split("</dl>")[0]
-        assert "badge-extracted" in meta
+        assert "fact-mark-extracted" in meta
 
     def test_unknown_article_is_a_404(self, client, archive):
         assert client.get("/articles/999999/").status_code == 404

@@ -58,7 +58,7 @@ class TestDelegationGrid:
         iran = html.split('<tr id="party-iran">')[1].split("</tr>")[0]
         assert "cell-extracted" not in russia
         assert "cell-extracted" in iran
-        assert "(extracted)" in iran  # for screen readers, not only a colour
+        assert "(extracted by the software, not yet checked)" in iran  # words, not only a colour
 
     @pytest.mark.parametrize(
         ("query", "rows"),

@@ -90,12 +90,12 @@ class TestRoundDetail:
         html = client.get(self.url(13)).content.decode()
         russia = html.split('id="delegation-russia"')[1].split("</tr>")[0]
         iran = html.split('id="delegation-iran"')[1].split("</tr>")[0]
-        assert "badge-extracted" not in russia  # confirmed by an editor
-        assert "badge-extracted" in iran
+        assert "fact-mark-extracted" not in russia  # confirmed by an editor
+        assert "fact-mark-extracted" in iran
         lebanon = html.split('id="observer-lebanon"')[1].split("</tr>")[0]
         iraq = html.split('id="observer-iraq"')[1].split("</tr>")[0]
-        assert "badge-extracted" in lebanon
-        assert "badge-extracted" not in iraq
+        assert "fact-mark-extracted" in lebanon
+        assert "fact-mark-extracted" not in iraq
 
     def test_rejected_facts_are_never_shown(self, client, archive):
         html = client.get(self.url(13)).content.decode()
