@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from astana_site.release import code_release
 from rounds.versioning import archive_state
 
 UNCACHED_PREFIXES = ("/admin", "/static", "/healthz")
@@ -78,7 +79,7 @@ class PublicPageCacheMiddleware:
         return response
 
     def cached_response(self, request: HttpRequest, version: int) -> HttpResponse:
-        key = f"page:{version}:{request.get_full_path()}"
+        key = f"page:{code_release()[0]}:{version}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             # What the view's stack would check first: a Host outside ALLOWED_HOSTS is a 400
@@ -124,11 +125,12 @@ def private_response(request: HttpRequest, response: HttpResponse) -> HttpRespon
 
 
 class Validators:
-    """The validators of a public page: the archive's version and the day.
+    """The validators of a public page: the code's release, the archive's version and the day.
 
-    A page's content depends on its URL, the archive's version and, through "Cite this"
-    (the access date), the day; so the ETag names both, and Last-Modified is the later of
-    the archive's last change and the start of the day."""
+    A page's content depends on its URL, the code that renders it, the archive's version and,
+    through "Cite this" (the access date), the day; so the ETag names all three, and
+    Last-Modified is the latest of the release's files, the archive's last change and the
+    start of the day."""
 
     def __init__(self, etag: str, last_modified: int) -> None:
         self.etag = etag
@@ -137,9 +139,10 @@ class Validators:
     @classmethod
     def of(cls, version: int, changed_at: datetime | None, today: date) -> Validators:
         day_start = datetime.combine(today, clock.min, tzinfo=timezone.get_current_timezone())
-        changed = max(filter(None, (changed_at, day_start)))
+        release, released_at = code_release()
+        changed = max(filter(None, (changed_at, day_start, released_at)))
         return cls(
-            etag=f'W/"archive-{version}-{today:%Y%m%d}"',
+            etag=f'W/"archive-{version}-{today:%Y%m%d}-{release}"',
             last_modified=int(changed.astimezone(UTC).timestamp()),
         )
 

@@ -103,3 +103,27 @@ def test_the_admin_is_never_stored(client, staff_user):
     assert "private" in cache_control and "no-store" in cache_control
     login = client.get("/admin/login/")  # also before signing in
     assert "no-store" in login["Cache-Control"] or "no-cache" in login["Cache-Control"]
+
+
+def test_a_new_release_of_the_code_changes_the_etag(
+    client, archive, page_cache, settings, tmp_path
+):
+    """After a deploy that changes a template, a browser's old ETag gets the new page, and the
+    shared page cache does not answer with the old rendering."""
+    from astana_site.release import code_release
+
+    first = client.get("/rounds/")
+    template_dir = tmp_path / "templates"
+    template_dir.mkdir()
+    (template_dir / "changed.html").write_text("<p>a changed template</p>")
+    settings.BASE_DIR = tmp_path  # a checkout of another release
+    code_release.cache_clear()
+    try:
+        response = client.get("/rounds/", HTTP_IF_NONE_MATCH=first["ETag"])
+        assert response.status_code == 200
+        assert response["ETag"] != first["ETag"]
+        assert response["ETag"].startswith(
+            first["ETag"].rsplit("-", 1)[0]
+        )  # same archive, same day
+    finally:
+        code_release.cache_clear()
