@@ -38,6 +38,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from .dates import publication_month
 from .round_calendar import (
     TextDate,
     city_for,
@@ -69,6 +70,7 @@ W_TEXT_CITY = 0.5
 W_DATELINE = 0.5  # of the date term, a dateline standing for the publication date
 DATELINE_REACH = 6  # tokens from the start of the first sentence
 W_NON_ROUND_TOP = -5.0
+W_NOT_FIRM = -3.0  # a round not on the calendar, named only in passing or tentatively
 MIN_SCORE = 1.5
 CONTEXT_SENTS = 5
 
@@ -253,10 +255,16 @@ def decide_round(
                 cand.features.append(("the date confirms it", W_CALENDAR_CONFIRMS))
                 cand.score += W_CALENDAR_CONFIRMS
 
+    # A page dated by its month alone ("December 2021"): the rounds held that month.
+    month = publication_month(doc_text(doc), doc.lang_) if published is None else None
+    if month is not None and has_context:
+        _add_month(month, calendar, candidates)
+
     # Dates in the text that fall on a round's days (or in its month).
     if has_context or candidates:
+        reference = published or (date(month[0], month[1], 15) if month else None)
         _add_text_dates(
-            doc, layout, N, words, published, calendar, candidates, date_weak, announces
+            doc, layout, N, words, published, calendar, candidates, date_weak, announces, reference
         )
 
     # The headline or lead is about a summit, a congress, Geneva talks or ministers.
@@ -266,16 +274,41 @@ def decide_round(
             cand.features.append((f"headline or lead about '{non_round}'", W_NON_ROUND_TOP))
             cand.score += W_NON_ROUND_TOP
 
+    # A round the calendar does not know is inferred from the text alone: only from a
+    # firm mention, not from one in passing or a tentative plan ("may take place").
+    for cand in candidates.values():
+        if cand.number not in calendar and cand.best is not None:
+            reason = _unfirm(N, cand, layout.sents[cand.best.sent], words)
+            if reason:
+                cand.features.append((f"not on the calendar, named {reason}", W_NOT_FIRM))
+                cand.score += W_NOT_FIRM
+
     if not candidates:
         return None
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, c.number))
     best = ranked[0]
     lines = _explanations(doc, ranked)
-    if best.score < MIN_SCORE:
+    # Two rounds with the same score: the evidence does not decide between them.
+    tied = len(ranked) > 1 and ranked[1].score == best.score
+    if best.score < MIN_SCORE or tied:
         if rejected is not None:
-            rejected.extend(f"{line} (below {MIN_SCORE})" for line in lines)
+            why = f"tied with round {ranked[1].number}" if tied else f"below {MIN_SCORE}"
+            rejected.extend(f"{line} ({why})" for line in lines)
         return None
     return _link(doc, layout, best, published, calendar, words, announces, tuple(lines))
+
+
+def _unfirm(N: Sequence[str], cand: Candidate, sent: SentInfo, words: RoundWords) -> str:
+    """Why a candidate's best mention is no firm ground for a new round: it is in passing
+    (a negative feature of the mention: "previous", "at the ...", "agreed to hold") or its
+    clause is tentative ("tentatively planned", "is expected to", "may take place")."""
+    assert cand.best is not None
+    if any(weight < 0 for _, weight in cand.best_features):
+        return "in passing"
+    start, end = _clause_bounds(N, sent, cand.best.start)
+    if not words.tentative_markers.isdisjoint(N[start:end]):
+        return "tentatively"
+    return ""
 
 
 def _add_text_dates(
@@ -288,10 +321,12 @@ def _add_text_dates(
     candidates: dict[int, Candidate],
     date_weak: bool,
     announces: bool,
+    reference: date | None,
 ) -> None:
     """Dates in the text on a round's days or in its month; a date in a sentence about a
     summit, Geneva or ministers is that event's, and a date announced ("will be held on")
-    counts a little more."""
+    counts a little more. A date without a year names a round near `reference` (the
+    publication date, or the middle of the publication month)."""
     sents = [s for s in layout.sents if s.kind != CHROME and not s.background]
     text = doc_text(doc)
     sentence_text = {}
@@ -310,7 +345,7 @@ def _add_text_dates(
             continue
         top = _is_top(layout.sents[td.sent])
         announced = words.future_markers.found_in(said)
-        for number, days in rounds_of_text_date(td, calendar, published):
+        for number, days in rounds_of_text_date(td, calendar, reference):
             if days:
                 weight = W_TEXT_DAYS_TOP if top else W_TEXT_DAYS_BODY
                 name = "its days in the text"
@@ -375,6 +410,24 @@ def _add_dateline(
             continue
         cand.features.append(("dateline", W_DATELINE * weight))
         cand.score += W_DATELINE * weight
+
+
+def _add_month(
+    month: tuple[int, int], calendar: dict[int, RoundInfo], candidates: dict[int, Candidate]
+) -> None:
+    """A page dated by its month alone: the calendar rule for the rounds held that month."""
+    for number in calendar:
+        dates = round_dates(calendar, number)
+        if dates is None or month not in {(d.year, d.month) for d in dates}:
+            continue
+        cand = candidates.get(number)
+        if cand is None:
+            cand = candidates[number] = Candidate(number, method="calendar-date")
+            cand.features.append(("calendar: held the month the page is dated", W_CALENDAR))
+            cand.score += W_CALENDAR
+        else:
+            cand.features.append(("the month the page is dated confirms it", W_CALENDAR_CONFIRMS))
+            cand.score += W_CALENDAR_CONFIRMS
 
 
 def _names_city(words: RoundWords, text: str, city: str) -> bool:

@@ -1,0 +1,288 @@
+"""Kinds of problem that cost the round or the date on real pages, each with its general rule:
+year-less datelines, pages dated by their month alone, statements with no ordinal, rounds
+recalled in passing, and rounds not on the calendar named only tentatively. Short texts
+written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from articles.extraction.date_years import page_content, year_at_a_round
+from articles.extraction.dates import find_publication_date, publication_month
+from articles.extraction.types import ArticleText
+
+TODAY = date(2025, 6, 1)
+
+
+def dated(text: str, lang: str = "en"):
+    title = text.split("\n", 1)[0]
+    return find_publication_date(ArticleText(text=text, title=title, language=lang), today=TODAY)
+
+
+def run(extractor, text: str, lang: str = "en"):
+    """Date the article as ingest does, then extract with that date."""
+    title = None if text.startswith(" date") else text.split("\n", 1)[0]
+    article = ArticleText(text=text, title=title, language=lang)
+    finding = find_publication_date(article, today=TODAY)
+    return finding, extractor.extract(article, finding)
+
+
+STATEMENT = (
+    "Russia, Iran and Turkey reaffirmed their commitment to the sovereignty and territorial "
+    "integrity of Syria in a joint statement issued at the end of two days of talks."
+)
+
+# --- a) a year-less dateline: the calendar and the page's content must agree ---------------
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected", "number"),
+    [
+        # 21 December: round 8 (2017, Astana) and round 17 (2021, then called Nur-Sultan)
+        pytest.param("ASTANA, Dec 21 (Wire) -", date(2017, 12, 21), 8, id="capital-as-astana"),
+        pytest.param(
+            "NUR-SULTAN, Dec 21 (Wire) -", date(2021, 12, 21), 17, id="capital-as-nur-sultan"
+        ),
+        # the ordinal decides among the years whose rounds met that day
+        pytest.param(
+            "MOSCOW, Dec 21 (Wire) - At the 17th international meeting in the Kazakh capital,",
+            date(2021, 12, 21),
+            17,
+            id="ordinal-decides",
+        ),
+    ],
+)
+def test_year_less_dateline_takes_the_year_the_page_agrees_with(
+    extractor, dateline: str, expected: date, number: int
+) -> None:
+    text = f"Guarantors reaffirm commitment to Syria\n\n{dateline} {STATEMENT}"
+    finding, extraction = run(extractor, text)
+    assert finding is not None and finding.value == expected
+    assert finding.rule == "date:dateline-no-year"
+    assert extraction.round is not None and extraction.round.number == number
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        # 3 November is days after round 7 (2017), but nothing on the page agrees with it
+        pytest.param("TEHRAN, Nov 3 (Wire) -", id="near-a-round-without-agreement"),
+        # two years agree as well: Dec 21 at a round in the capital, named by a phrase
+        pytest.param("MOSCOW, Dec 21 (Wire) - In the Kazakh capital,", id="two-rounds-agree"),
+        # the ordinal names a round that did not meet that day
+        pytest.param("ASTANA, Dec 21 (Wire) - After the ninth round,", id="ordinal-disagrees"),
+    ],
+)
+def test_year_less_dateline_without_decisive_evidence_gives_no_date(
+    extractor, dateline: str
+) -> None:
+    text = f"Guarantors reaffirm commitment to Syria\n\n{dateline} {STATEMENT}"
+    finding, extraction = run(extractor, text)
+    assert finding is None
+    assert extraction.round is None or extraction.round.method != "calendar-date"
+
+
+def test_dates_of_history_do_not_date_a_dateline() -> None:
+    # "March 2011" is the war's start: Dec 21 of 2010 would be nearest it, and wrong.
+    text = (
+        "Guarantors meet again\n\nTEHRAN, Dec 21 (Wire) - Iran's envoy said the conflict that "
+        "began in March 2011 has no military solution, and called for more aid."
+    )
+    assert dated(text) is None
+
+
+def test_page_content_reads_ordinals_before_round_nouns_only() -> None:
+    content = page_content(
+        "ASTANA, ", ["The first day of the new round opened; the eighth meeting"], "en"
+    )
+    assert content.ordinals == frozenset({8})
+    assert "Astana" in content.cities
+    # "first day" is no round: only the eighth meeting counts, which met on 21 December 2017
+    assert year_at_a_round([date(2017, 12, 21), date(2021, 12, 21)], content) == date(2017, 12, 21)
+
+
+# --- b) a page dated by its month alone -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        (" date 2021-12 The ministry said the talks will be held soon.", (2021, 12)),
+        ("Next talks dated\nDecember 2021\n\nThe ministry said on Wednesday.", (2021, 12)),
+        ("Next talks dated\n\nThe ministry said the talks would open in December 2021.", None),
+    ],
+)
+def test_publication_month(text: str, month: tuple[int, int] | None) -> None:
+    assert publication_month(text) == month
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2021-12 The next international meeting on Syria in the Astana format will be "
+        "held on December 21-22, the Kazakh foreign ministry said on Wednesday.",
+        "Next Astana meeting dates set\nDecember 2021\n\nThe next international meeting on "
+        "Syria in the Astana format will be held on December 21-22, the Kazakh foreign "
+        "ministry said on Wednesday.",
+    ],
+    ids=["month-header", "month-stamp"],
+)
+def test_month_alone_is_no_day_but_places_the_announced_round(extractor, text: str) -> None:
+    finding, extraction = run(extractor, text)
+    # never the first of the month, nor the next meeting's date
+    assert finding is None
+    link = extraction.round
+    # December 21-22 was round 8 (2017) and round 17 (2021): the month decides
+    assert link is not None and link.number == 17
+    assert link.method == "announcement"
+
+
+def test_a_month_alone_puts_an_unnumbered_report_at_its_round(extractor) -> None:
+    text = (
+        " date 2017-01 The delegations of Russia, Iran and Turkey held consultations in the "
+        "Kazakh capital on Sunday, ahead of Monday's talks between the government and the "
+        "opposition."
+    )
+    finding, extraction = run(extractor, text)
+    assert finding is None
+    assert extraction.round is not None and extraction.round.number == 1
+    assert any("the month the page is dated" in line for line in extraction.round.candidates)
+
+
+def test_date_of_the_next_meeting_is_not_the_publication_date() -> None:
+    text = (
+        "Guarantors agree on the next meeting\n\nThe next meeting will be held on "
+        "21-22 December 2021 in the Kazakh capital, the three guarantors said in their "
+        "statement after two days of talks."
+    )
+    assert dated(text) is None
+
+
+# --- c) joint statements and wrap-ups without a round number ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "number"),
+    [
+        pytest.param(
+            "Joint Statement by Iran, Russia and Turkey\n\nThe guarantors of the Astana "
+            "format held a high-level meeting on Syria in Nur-Sultan on 7-8 July 2021. They "
+            "decided to hold the next meeting in Nur-Sultan before the end of 2021.",
+            None,
+            16,
+            id="own-dates-not-the-next-meeting",
+        ),
+        pytest.param(
+            "Final communique of the talks\n\nThe delegations of the guarantors concluded "
+            "two days of talks in the Kazakh capital. They recalled the decisions of the "
+            "previous meeting held on 16-17 February and agreed to meet again in the autumn.",
+            "2021-07-08",
+            16,
+            id="publication-date-not-the-previous-round",
+        ),
+        pytest.param(
+            "Talks wrap up without breakthrough\n\nThe talks in the Kazakh capital ended on "
+            "Thursday. The next meeting will be held before the end of the year.",
+            "2021-07-08",
+            16,
+            id="wrap-up-with-next-meeting",
+        ),
+    ],
+)
+def test_statement_without_ordinal_is_the_round_of_its_own_dates(
+    extract, text: str, published: str | None, number: int
+) -> None:
+    link = extract(text, published, title=text.split("\n", 1)[0]).round
+    assert link is not None and link.number == number
+
+
+# --- d) a round recalled in passing by an article about another event -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        pytest.param(
+            "Presidents meet in Tehran on Syria\n\nThe presidents of Iran, Russia and Turkey "
+            "met in Tehran on Tuesday for a summit. They recalled the de-escalation zones "
+            "agreed at the 7th round in Astana.",
+            "2022-07-19",
+            id="summit",
+        ),
+        pytest.param(
+            "Foreign ministers discuss Syria in Moscow\n\nThe foreign ministers of the three "
+            "guarantors met in Moscow, as agreed at the 20th meeting in the Astana format.",
+            "2023-10-10",
+            id="ministers",
+        ),
+    ],
+)
+def test_round_recalled_by_an_article_about_another_event_is_not_its_round(
+    extract, text: str, published: str
+) -> None:
+    link = extract(text, published, title=text.split("\n", 1)[0]).round
+    assert link is None
+
+
+# --- e) a round not on the calendar needs a firm mention ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 23rd meeting in the Astana format is tentatively planned for the autumn.",
+        "The 23rd round may take place in the Kazakh capital later this year.",
+        "The 23rd round is expected to be held in the Kazakh capital in the autumn.",
+        "Whether anyone will convene a 23rd round is unclear.",
+    ],
+)
+def test_round_not_on_the_calendar_is_not_inferred_from_a_tentative_mention(
+    extract, sentence: str
+) -> None:
+    extraction = extract(
+        f"Guarantors discuss Syria\n\n{sentence}", None, "Guarantors discuss Syria"
+    )
+    assert extraction.round is None
+    assert any("not on the calendar, named tentatively" in c for c in extraction.round_candidates)
+
+
+def test_round_not_on_the_calendar_is_not_inferred_from_a_passing_mention(extract) -> None:
+    text = "Guarantors discuss Syria\n\nThe envoys met again, as at the 23rd round."
+    extraction = extract(text, None, "Guarantors discuss Syria")
+    assert extraction.round is None
+    assert any("not on the calendar, named in passing" in c for c in extraction.round_candidates)
+
+
+def test_round_not_on_the_calendar_announced_firmly_is_inferred(extract) -> None:
+    text = (
+        "Date set for the next Syria talks\n\nThe 23rd international meeting on Syria in the "
+        "Astana format will be held in Astana on 2-3 June, the Kazakh foreign ministry said."
+    )
+    link = extract(text, "2025-05-20", "Date set for the next Syria talks").round
+    assert link is not None and link.number == 23
+    # a tentative word elsewhere in the article does not weaken the firm mention
+    text += " Talks on prisoners may follow."
+    link = extract(text, "2025-05-20", "Date set for the next Syria talks").round
+    assert link is not None and link.number == 23
+
+
+def test_a_calendar_round_announced_tentatively_is_still_linked(extract) -> None:
+    text = (
+        "Next Syria talks\n\nThe 17th meeting in the Astana format is expected to be held "
+        "on December 21-22, the ministry said."
+    )
+    link = extract(text, "2021-12-08", "Next Syria talks").round
+    assert link is not None and link.number == 17
+
+
+# --- equal evidence does not choose ---------------------------------------------------------
+
+
+def test_two_rounds_the_calendar_alone_supports_equally_give_no_round(extract) -> None:
+    # December 21-22: round 8 (2017) and round 17 (2021), and nothing to tell them apart
+    text = "Talks on Syria\n\nThe talks will be held on December 21-22, the ministry said."
+    extraction = extract(text, None, "Talks on Syria")
+    assert extraction.round is None
+    assert any("tied with round" in line for line in extraction.round_candidates)
