@@ -41,7 +41,8 @@ Every `DateFinding` names its rule. The rules, in order (first that gives an ans
 Dates inside sentences of the body are never taken: they name other events. Month and
 weekday names come from `patterns/dates.json` (`datetext`), in the article's language and
 English; Persian and Arabic digits and Solar Hijri dates are read. Numeric dates are read
-day-first (``05.05.2017``) unless the second number cannot be a month (``12/22/2021``).
+day-first (``05.05.2017``) unless the second number cannot be a month (``12/22/2021``), or a
+stamp's weekday fits only the month-first reading (``Mon, 04/03/2017`` is 3 April).
 """
 
 from __future__ import annotations

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 
 from .data import load
-from .datetext import DateMention, DayMonth, find_date_mentions, find_day_months, weekday_pattern
+from .datetext import (
+    DateMention,
+    DayMonth,
+    find_date_mentions,
+    find_day_months,
+    weekday_names,
+    weekday_pattern,
+)
 from .stand_ins import ascii_stand_ins, with_stand_ins
 
 # A line carrying one of these is a page-view or save stamp, not a publication date.
@@ -326,6 +333,7 @@ def date_line_candidates(line: Line, rules: LanguageRules) -> list[Candidate]:
     mentions = find_date_mentions(line.text, rules.lang)
     if not mentions:
         return []
+    mentions = [_read_by_weekday(m, line.text, rules) for m in mentions]
     segments = _segments(line.text)
     by_segment: dict[int, list[DateMention]] = {}
     for mention in mentions:
@@ -359,6 +367,27 @@ def date_line_candidates(line: Line, rules: LanguageRules) -> list[Candidate]:
             for m, label in zip(found, labels, strict=True)
         )
     return candidates
+
+
+def _read_by_weekday(mention: DateMention, text: str, rules: LanguageRules) -> DateMention:
+    """A numeric date both ways readable ("Mon, 04/03/2017": 4 March or 3 April) is read
+    day-first, unless the stamp's weekday fits only the month-first reading (3 April 2017
+    was a Monday, 4 March a Saturday)."""
+    value = mention.value
+    if mention.pattern != "dmy-numeric" or value.day > 12 or value.day == value.month:
+        return mention
+    found = rules.weekday.search(text)
+    if found is None:
+        return mention
+    word = " ".join(found.group(0).rstrip(".,").lower().split())
+    names = weekday_names(rules.lang)
+    weekday = names.get(word, weekday_names("en").get(word))
+    if weekday is None or value.weekday() == weekday:
+        return mention
+    swapped = value.replace(month=value.day, day=value.month)
+    if swapped.weekday() != weekday:
+        return mention
+    return replace(mention, value=swapped)
 
 
 def is_bare_stamp(line: Line, rules: LanguageRules) -> bool:

@@ -23,9 +23,16 @@ Every candidate round collects weighted features, each named in its explanation 
   of the first sentence) in each year a round was held: the calendar rule (1.5) with half
   the date's weight;
 * a headline or lead about a summit, the Sochi congress, Geneva or ministers that names no
-  round there: -5 for every candidate.
+  round there: -5 for every candidate;
+* without a publication date, a page dated by its month alone (`dates.publication_month`:
+  " date 2021-12 ", a "December 2021" stamp): the calendar rule (1.5) for the rounds held
+  that month (+0.5 to a candidate already named), and dates in the text without a year
+  read near that month;
+* a round not on the calendar (it would be inferred) named only in passing or in a
+  tentative clause ("tentatively planned", "may take place", `tentative_markers`): -3.
 
-The best candidate wins when it scores at least `MIN_SCORE`. The method says which
+The best candidate wins when it scores at least `MIN_SCORE` and no other scores the same
+(a tie is evidence that does not decide: no round). The method says which
 evidence carried it: `ordinal`, `announcement` (an ordinal or the dates of a round still
 ahead), `count` or `calendar-date`.
 """

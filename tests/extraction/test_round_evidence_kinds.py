@@ -286,3 +286,24 @@ def test_two_rounds_the_calendar_alone_supports_equally_give_no_round(extract) -
     extraction = extract(text, None, "Talks on Syria")
     assert extraction.round is None
     assert any("tied with round" in line for line in extraction.round_candidates)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        # 3 April 2017 was a Monday, 4 March 2017 a Saturday
+        ("Mon, 04/03/2017 - 09:34", date(2017, 4, 3)),
+        ("Sat, 04/03/2017 - 09:34", date(2017, 3, 4)),
+        # without a weekday, day-first as before
+        ("04/03/2017 - 09:34", date(2017, 3, 4)),
+        ("Mon, 03/13/2017 - 09:34", date(2017, 3, 13)),
+    ],
+)
+def test_numeric_stamp_read_both_ways_follows_its_weekday(stamp: str, expected: date) -> None:
+    body = (
+        "Russia, Iran and Turkey will hold the next round of talks on Syria in the Kazakh "
+        "capital, the foreign ministry said in a statement on Monday."
+    )
+    finding = dated(f"Talks next week\n{stamp}\n\n{body}")
+    assert finding is not None and finding.value == expected
+    assert finding.rule == "date:page-stamp"
