@@ -42,7 +42,9 @@ Dates inside sentences of the body are never taken: they name other events. Mont
 weekday names come from `patterns/dates.json` (`datetext`), in the article's language and
 English; Persian and Arabic digits and Solar Hijri dates are read. Numeric dates are read
 day-first (``05.05.2017``) unless the second number cannot be a month (``12/22/2021``), or a
-stamp's weekday fits only the month-first reading (``Mon, 04/03/2017`` is 3 April).
+stamp's weekday fits only the month-first reading (``Mon, 04/03/2017`` is 3 April), or the
+dates the story's first paragraphs name put it clearly nearer (``12/08/2021`` over a story of
+talks "to be held on December 21-22" is 8 December).
 """
 
 from __future__ import annotations
@@ -121,6 +123,11 @@ _MAX_TOP_LINES = 15
 _DATELINE_PARAGRAPHS = 2
 # A weekday that dates a year-less dateline is named in its paragraph or the next.
 _WEEKDAY_PARAGRAPHS = 3
+# A numeric stamp readable both ways: the story's first paragraphs, whose dates decide, and
+# how near and how much nearer they must put the other reading.
+_PAGE_DATE_PARAGRAPHS = 3
+_PAGE_DATE_REACH = timedelta(days=100)
+_PAGE_DATE_MARGIN = timedelta(days=30)
 # The dates a page names date a year-less day only when they are this near it.
 _NAMED_DATE_REACH = timedelta(days=200)
 # Candidates from a line of their own (rather than from a paragraph's opening).
@@ -242,6 +249,41 @@ def _headline_index(lines: list[Line], title: str | None) -> int | None:
 
 def _plausible(value: date, today: date) -> bool:
     return value.year >= _EARLIEST_YEAR and value <= today + timedelta(days=1)
+
+
+def _read_by_the_page(candidate: Candidate, body: list[Line], rules: LanguageRules) -> Candidate:
+    """A numeric stamp readable both ways ("12/08/2021": 12 August or 8 December), with no
+    weekday to decide, is read month-first when the dates the story's first paragraphs name
+    ("will be held on December 21-22") put that reading clearly nearer: within
+    `_PAGE_DATE_REACH` of one of them, and `_PAGE_DATE_MARGIN` nearer than day-first."""
+    value = candidate.value
+    if value.day > 12 or value.day == value.month or rules.weekday.search(candidate.line.text):
+        return candidate
+    numeric = [
+        m
+        for m in find_date_mentions(candidate.line.text, rules.lang)
+        if m.value == value and m.pattern == "dmy-numeric"
+    ]
+    if not numeric:
+        return candidate
+    other = value.replace(month=value.day, day=value.month)
+    named = [m.value for line in body for m in find_date_mentions(line.text, rules.lang)]
+    day_months = [dm for line in body for dm in find_day_months(line.text, rules.lang)]
+
+    def distance(reading: date) -> int:
+        days = [abs((reading - d).days) for d in named]
+        for dm in day_months:
+            for year in (reading.year - 1, reading.year, reading.year + 1):
+                try:
+                    days.append(abs((reading - date(year, dm.month, dm.day)).days))
+                except ValueError:
+                    continue
+        return min(days, default=-1)
+
+    near, far = distance(other), distance(value)
+    if 0 <= near <= _PAGE_DATE_REACH.days and near + _PAGE_DATE_MARGIN.days <= far:
+        return replace(candidate, value=other)
+    return candidate
 
 
 # --- a day and month without a year ---------------------------------------------------------
@@ -451,6 +493,10 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
                 for c in date_line_candidates(line, rules)
                 if c.label == "published"
             )
+    candidates = [
+        _read_by_the_page(c, lines[body_start : body_start + _PAGE_DATE_PARAGRAPHS], rules)
+        for c in candidates
+    ]
     candidates = [c for c in candidates if _plausible(c.value, today)]
 
     if article.meta_published is not None and _plausible(article.meta_published, today):

@@ -307,3 +307,44 @@ def test_numeric_stamp_read_both_ways_follows_its_weekday(stamp: str, expected: 
     finding = dated(f"Talks next week\n{stamp}\n\n{body}")
     assert finding is not None and finding.value == expected
     assert finding.rule == "date:page-stamp"
+
+
+ANNOUNCEMENT = (
+    "The next international meeting on Syria in the Astana format will be held on "
+    "December 21-22, the Kazakh foreign ministry said in a statement."
+)
+
+
+@pytest.mark.parametrize("stamp", ["12/08/2021 10:35", "12.08.2021", "By Jane Roe | 12-08-2021"])
+def test_numeric_stamp_read_both_ways_follows_the_story_dates(extractor, stamp: str) -> None:
+    # 12 August is 131 days before the announced meeting, 8 December 13 days
+    text = f"Kazakhstan to host next Syria talks\n{stamp}\n\n{ANNOUNCEMENT}"
+    finding, extraction = run(extractor, text)
+    assert finding is not None and finding.value == date(2021, 12, 8)
+    assert extraction.round is not None and extraction.round.number == 17
+    assert extraction.round.method == "announcement"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "story", "expected"),
+    [
+        # the story's dates agree with day-first: it stays
+        ("08.12.2021", ANNOUNCEMENT, date(2021, 12, 8)),
+        (
+            "12/08/2021",
+            "The ministry said the talks held on 10 August went well.",
+            date(2021, 8, 12),
+        ),
+        # no date in the story: day-first, as always
+        (
+            "12/08/2021",
+            "The ministry said the talks went well, a spokesman told reporters.",
+            date(2021, 8, 12),
+        ),
+    ],
+)
+def test_numeric_stamp_stays_day_first_without_evidence_against(
+    stamp: str, story: str, expected: date
+) -> None:
+    finding = dated(f"Talks next week\n{stamp}\n\n{story}")
+    assert finding is not None and finding.value == expected
