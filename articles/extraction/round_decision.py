@@ -80,6 +80,7 @@ W_NON_ROUND_TOP = -5.0
 W_NOT_FIRM = -3.0  # a round not on the calendar, named only in passing or tentatively
 MIN_SCORE = 1.5
 CONTEXT_SENTS = 5
+OTHER_MEETING_REACH = 16  # tokens before a date where "the previous/next meeting" names it
 
 
 @dataclass
@@ -352,6 +353,7 @@ def _add_text_dates(
             continue
         top = _is_top(layout.sents[td.sent])
         announced = words.future_markers.found_in(said)
+        other_meeting = _other_meeting(N, layout.sents[td.sent], td, words)
         for number, days in rounds_of_text_date(td, calendar, reference):
             if days:
                 weight = W_TEXT_DAYS_TOP if top else W_TEXT_DAYS_BODY
@@ -363,7 +365,10 @@ def _add_text_dates(
             if announced:
                 weight += W_TEXT_DATE_ANNOUNCED
                 name += ", announced"
-            if weight > best.get(number, (0.0, ""))[0]:
+            if other_meeting:
+                weight += other_meeting[1]
+                name += f", {other_meeting[0]}"
+            if number not in best or weight > best[number][0]:
                 best[number] = (weight, name)
                 if announced:
                     announced_rounds.add(number)
@@ -389,6 +394,27 @@ def _add_text_dates(
         cand.features.append((name, weight))
         cand.score += weight
         cand.text_date = cand.text_date or weight >= W_TEXT_DAYS_BODY
+
+
+def _other_meeting(
+    N: Sequence[str], sent: SentInfo, td: TextDate, words: RoundWords
+) -> tuple[str, float] | None:
+    """Whether a date in the text is another meeting's: its clause, before the date, names
+    an earlier meeting ("at the previous round, held on 7-8 July") or a meeting agreed upon
+    for later ("decided to hold the next meeting on 15-16 June"). A statement's own round is
+    not the one it recalls nor the one it schedules; an announcement of the next meeting
+    ("the next meeting will be held on ...") is still that meeting's."""
+    at = sent.start + td.at
+    start, _ = _clause_bounds(N, sent, at)
+    before = N[max(start, at - OTHER_MEETING_REACH) : at]
+    for i, word in enumerate(before[:-1]):
+        if word not in words.passing_markers or words.round_nouns.isdisjoint(before[i + 1 : i + 4]):
+            continue
+        if word not in words.next_markers:
+            return "an earlier meeting's", W_PASSING
+        if not words.agreed_cues.isdisjoint(N[start:at]):
+            return "agreed upon for later", W_AGREED_NEXT
+    return None
 
 
 def _add_dateline(

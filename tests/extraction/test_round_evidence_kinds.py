@@ -2,6 +2,7 @@
 year-less datelines, pages dated by their month alone, statements with no ordinal, rounds
 recalled in passing, and rounds not on the calendar named only tentatively. Short texts
 written for these tests."""
+# ruff: noqa: RUF001 - Russian datelines are written in capitals
 
 from __future__ import annotations
 
@@ -82,6 +83,35 @@ def test_year_less_dateline_without_decisive_evidence_gives_no_date(
     finding, extraction = run(extractor, text)
     assert finding is None
     assert extraction.round is None or extraction.round.method != "calendar-date"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected", "number"),
+    [
+        (
+            "Гаранты подтвердили приверженность\n\nНУР-СУЛТАН, 21 декабря. /АГЕНТСТВО/. Россия, "
+            "Иран и Турция подтвердили приверженность суверенитету Сирии в совместном "
+            "заявлении по итогам переговоров.",
+            "ru",
+            date(2021, 12, 21),
+            17,
+        ),
+        (
+            "Les garants réaffirment leur engagement\n\nASTANA, 21 déc (Agence) - La Russie, "
+            "l'Iran et la Turquie ont réaffirmé leur attachement à la souveraineté de la Syrie "
+            "dans une déclaration commune à la fin des pourparlers.",
+            "fr",
+            date(2017, 12, 21),
+            8,
+        ),
+    ],
+)
+def test_year_less_dateline_in_other_languages(
+    extractor, text: str, lang: str, expected: date, number: int
+) -> None:
+    finding, extraction = run(extractor, text, lang)
+    assert finding is not None and finding.value == expected
+    assert extraction.round is not None and extraction.round.number == number
 
 
 def test_dates_of_history_do_not_date_a_dateline() -> None:
@@ -196,6 +226,41 @@ def test_statement_without_ordinal_is_the_round_of_its_own_dates(
 ) -> None:
     link = extract(text, published, title=text.split("\n", 1)[0]).round
     assert link is not None and link.number == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Joint statement on Syria\n\nThe delegations of Iran, Russia and Turkey met in "
+            "Nur-Sultan. They decided to hold the next International Meeting on Syria in the "
+            "Astana format on 15-16 June 2022.",
+            id="next-meeting-scheduled",
+        ),
+        pytest.param(
+            "Syria talks end in Kazakh capital\n\nThe talks ended on Thursday. At the previous "
+            "round, held on 7-8 July, the sides had agreed on a prisoner exchange.",
+            id="previous-meeting-recalled",
+        ),
+    ],
+)
+def test_undated_statement_is_not_the_round_it_schedules_or_recalls(extract, text: str) -> None:
+    extraction = extract(text, None, text.split("\n", 1)[0])
+    # the statement's own round is not named: no round rather than the other meeting's
+    assert extraction.round is None
+    assert any(
+        "agreed upon for later" in line or "an earlier meeting's" in line
+        for line in extraction.round_candidates
+    )
+
+
+def test_announcement_of_the_next_meeting_is_still_that_meetings(extract) -> None:
+    text = (
+        "Dates of the next Syria talks\n\nThe next meeting in the Astana format will be held "
+        "on 15-16 June, the Kazakh foreign ministry said."
+    )
+    link = extract(text, "2022-06-01", "Dates of the next Syria talks").round
+    assert link is not None and link.number == 18
 
 
 # --- d) a round recalled in passing by an article about another event -----------------------
