@@ -19,6 +19,7 @@ Every `DateFinding` names its rule. The rules, in order (first that gives an ans
    bylined stamp just under a short first paragraph; ``date:stamp-below-lead``, a line that
    is a date alone among the first paragraphs, with more story below it.
    Decoys are dropped: page-view or save stamps, photo captions, lists of other stories,
+   dates of an event ("Next Meeting: 21 December 2021", `event_words` in `dates.json`),
    and - when another date line is there - a date line above the headline that is years
    later than every date the body mentions (a page saved long after publication).
    When several dates survive, a ``Published``-type label beats an unlabelled date, which
@@ -31,7 +32,9 @@ Every `DateFinding` names its rule. The rules, in order (first that gives an ans
    ``date:dateline-no-year`` (``ASTANA, Dec 21 (Agency) -``) and ``date:relative-day``
    ("... ends tomorrow, 25 January" in the first paragraph: the day before). The year is
    the scraper's month header's, else the one that puts the day nearest the dates the page
-   names (within 200 days of one; dates of history do not count). A dateline on a page
+   names (within 200 days of one; dates of history do not count); a stamp that names its
+   own weekday ("Wednesday, December 8") the one year since the talks began that fits it,
+   if only one does. A dateline on a page
    that names none takes the weekday its first paragraphs name ("on Wednesday"), among the
    years since the talks began, and of several such years (or without a weekday) the one
    at a round of the calendar (`patterns/calendar.json`) that the page's ordinal or city
@@ -434,6 +437,26 @@ def publication_month(text: str, lang: str = "en") -> tuple[int, int] | None:
     return None
 
 
+def _year_of_own_weekday(
+    day_month: DayMonth, line: Line, rules: LanguageRules, today: date
+) -> date | None:
+    """The one year since the talks began in which a stamp's day and month fell on the
+    weekday the stamp itself names ("Wednesday, December 8": 2021), if exactly one does."""
+    weekday = _weekday_named([line], rules)
+    if weekday is None:
+        return None
+    first_year = calendar_rounds()[0].start.year - 1 if calendar_rounds() else today.year - 10
+    options = []
+    for year in range(first_year, today.year + 1):
+        try:
+            value = date(year, day_month.month, day_month.day)
+        except ValueError:
+            continue
+        if value.weekday() == weekday and _plausible(value, today):
+            options.append(value)
+    return options[0] if len(options) == 1 else None
+
+
 # --- the decision ---------------------------------------------------------------------------
 
 
@@ -563,8 +586,11 @@ def _year_less(
         day_month = bare_day_month_stamp(line, rules)
         if day_month is None:
             continue
-        # A stamp stands apart from the story: a weekday in the story need not be its day.
+        # A stamp stands apart from the story: a weekday in the story need not be its day,
+        # but the stamp's own weekday is ("Wednesday, December 8").
         value = _year_of(day_month, lines, line.index, rules, today, by_weekday=False)
+        if value is None:
+            value = _year_of_own_weekday(day_month, line, rules, today)
         if value is not None:
             evidence = _evidence(line, original)
             return DateFinding(value, evidence, 0.6, "date:page-stamp-no-year")

@@ -133,6 +133,7 @@ class LanguageRules:
     updated: re.Pattern[str]
     label: re.Pattern[str]
     weekday: re.Pattern[str]
+    event: re.Pattern[str]  # "Next Meeting: 21 December 2021" dates an event, not the page
 
 
 def _words_re(words: Iterable[str]) -> list[str]:
@@ -154,12 +155,14 @@ def language_rules(lang: str) -> LanguageRules:
         if lang == "en"
         else (f"(?:{weekday_pattern(lang)}|{weekday_pattern('en')})")
     )
+    events = [*load("dates").get("event_words", ()), *own.get("event_words", ())]
     return LanguageRules(
         lang,
         re.compile("|".join(published), re.IGNORECASE),
         re.compile("|".join(updated), re.IGNORECASE),
         re.compile("|".join((*published, *updated)), re.IGNORECASE),
         re.compile(rf"(?<!\w){weekdays}(?!\w)\.?,?", re.IGNORECASE),
+        re.compile("|".join(_words_re(events)) or "(?!)", re.IGNORECASE),
     )
 
 
@@ -352,6 +355,8 @@ def date_line_candidates(line: Line, rules: LanguageRules) -> list[Candidate]:
     candidates: list[Candidate] = []
     for index, found in by_segment.items():
         segment, spans = segments[index][1], spans_of[index]
+        if _names_event(segments, index, by_segment, rules):
+            continue  # "Next Meeting: 21 December 2021": the meeting's date
         previous = segments[index - 1][1] if index > 0 else ""
         bare_label = _label(previous, rules) if rules.label.fullmatch(previous.strip(" :")) else ""
         labels = []
@@ -388,6 +393,23 @@ def _read_by_weekday(mention: DateMention, text: str, rules: LanguageRules) -> D
     if swapped.weekday() != weekday:
         return mention
     return replace(mention, value=swapped)
+
+
+def _names_event(
+    segments: list[tuple[int, str]],
+    index: int,
+    by_segment: dict[int, list[DateMention]],
+    rules: LanguageRules,
+) -> bool:
+    """Whether a date segment, or a bare label segment just before it, names an event ("Next
+    Meeting: 21 December 2021", "Talks Open | 21 December 2021"): the date is the event's."""
+    if rules.event.search(segments[index][1]):
+        return True
+    return (
+        index > 0
+        and index - 1 not in by_segment
+        and bool(rules.event.search(segments[index - 1][1]))
+    )
 
 
 def is_bare_stamp(line: Line, rules: LanguageRules) -> bool:

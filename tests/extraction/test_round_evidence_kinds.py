@@ -282,6 +282,12 @@ def test_announcement_of_the_next_meeting_is_still_that_meetings(extract) -> Non
             "2023-10-10",
             id="ministers",
         ),
+        pytest.param(
+            "Erdogan and Putin talk by phone\n\nThe two leaders discussed Idlib on Tuesday, "
+            "recalling the agreements of the Astana talks held in the Kazakh capital last week.",
+            "2021-12-28",
+            id="phone-call-days-after-a-round",
+        ),
     ],
 )
 def test_round_recalled_by_an_article_about_another_event_is_not_its_round(
@@ -413,3 +419,47 @@ def test_numeric_stamp_stays_day_first_without_evidence_against(
 ) -> None:
     finding = dated(f"Talks next week\n{stamp}\n\n{story}")
     assert finding is not None and finding.value == expected
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Next Meeting: 21 December 2021",
+        "Next Round | 21 December 2021",
+        "Talks Open 21 December 2021",
+        "Event Date: 21 December 2021",
+    ],
+)
+def test_a_line_dating_an_event_is_no_page_stamp(stamp: str) -> None:
+    body = (
+        "The next international meeting on Syria in the Astana format will be held in the "
+        "Kazakh capital, the foreign ministry said in a statement on Wednesday."
+    )
+    assert dated(f"Kazakhstan to host talks\n{stamp}\n\n{body}") is None
+    # beside the page's own stamp, the event's date is left out
+    finding = dated(f"Kazakhstan to host talks\nPosted 8 December 2021 | {stamp}\n\n{body}")
+    assert finding is not None and finding.value == date(2021, 12, 8)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        # 8 December fell on a Wednesday in 2021 only, of the years since the talks began
+        ("Wednesday, December 8", date(2021, 12, 8)),
+        # 15 June was a Wednesday in 2016 and in 2022: no year
+        ("Wednesday, June 15", None),
+        # no weekday, no date the page names: no year
+        ("December 8 | 10:35", None),
+    ],
+)
+def test_year_less_stamp_takes_the_year_of_its_own_weekday(
+    stamp: str, expected: date | None
+) -> None:
+    body = (
+        "The guarantors will hold talks on Syria in the Kazakh capital, the foreign ministry "
+        "said in a statement, without giving dates."
+    )
+    finding = dated(f"Kazakhstan to host talks\n{stamp}\n\n{body}")
+    assert (finding.value if finding else None) == expected
+    if finding is not None:
+        assert finding.rule == "date:page-stamp-no-year"
