@@ -34,11 +34,12 @@ Every `DateFinding` names its rule. The rules, in order (first that gives an ans
    the scraper's month header's, else the one that puts the day nearest the dates the page
    names (within 200 days of one; dates of history do not count); a stamp that names its
    own weekday ("Wednesday, December 8") the one year since the talks began that fits it,
-   if only one does. A dateline on a page
-   that names none takes the weekday its first paragraphs name ("on Wednesday"), among the
-   years since the talks began, and of several such years (or without a weekday) the one
-   at a round of the calendar (`patterns/calendar.json`) that the page's ordinal or city
-   agrees with (`date_years`: "ASTANA, Dec 21" is 2017, Nur-Sultan's Dec 21 was 2021).
+   if only one does. A dateline on a page that names none takes the weekday its first
+   paragraphs name ("on Wednesday"), among the years since the talks began, and of several
+   such years (or without a weekday) the one at a round of the calendar
+   (`patterns/calendar.json`) that the page's ordinal or city agrees with (`date_years`:
+   "ASTANA, Dec 21" is 2017, Nur-Sultan's Dec 21 was 2021); an ordinal outweighs a
+   weekday, which may be the event's ("The eighth round opens on Thursday").
    Anything less certain gives no date.
 
 Dates inside sentences of the body are never taken: they name other events. Month and
@@ -400,14 +401,19 @@ def _year_of(
         if value is not None and _plausible(value, today)
     ]
     weekday = _weekday_named(lines[paragraph : paragraph + _WEEKDAY_PARAGRAPHS], rules)
-    if weekday is not None:
-        options = [value for value in options if value.weekday() == weekday]
-        if len(options) == 1:
-            return options[0]
+    on_weekday = [value for value in options if value.weekday() == weekday]
+    if len(on_weekday) == 1:
+        return on_weekday[0]
     # At a round of the calendar, which the page's content must agree with (`date_years`).
     place = lines[paragraph].text[: day_month.start] if paragraph < len(lines) else ""
     texts = [line.text for line in lines[: paragraph + _WEEKDAY_PARAGRAPHS]]
-    return year_at_a_round(options, page_content(place, texts, rules.lang))
+    content = page_content(place, texts, rules.lang)
+    found = year_at_a_round(on_weekday if weekday is not None else options, content)
+    if found is None and weekday is not None and content.ordinals:
+        # The weekday may be the event's ("ASTANA, Dec 19 - The eighth round opens on
+        # Thursday"): the round the page names by its ordinal outweighs it.
+        found = year_at_a_round(options, content)
+    return found
 
 
 # --- the month alone -------------------------------------------------------------------------

@@ -53,6 +53,13 @@ STATEMENT = (
             17,
             id="ordinal-decides",
         ),
+        # "on Thursday" is the opening's day, not the dateline's: the ordinal outweighs it
+        pytest.param(
+            "ASTANA, Dec 19 (Wire) - The eighth round opens on Thursday in the Kazakh capital.",
+            date(2017, 12, 19),
+            8,
+            id="ordinal-outweighs-the-events-weekday",
+        ),
     ],
 )
 def test_year_less_dateline_takes_the_year_the_page_agrees_with(
