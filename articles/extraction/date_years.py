@@ -124,6 +124,8 @@ def _cities_in(words: RoundWords, text: str, *, anywhere: bool) -> list[str]:
     process's ("Astana talks") counts only after a preposition of place ("in Astana")."""
     found = []
     for key, name in words.cities.items():
+        if key not in text:
+            continue  # the substring test first: most cities are not named
         for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", text):
             if anywhere or key not in words.named_round_words:
                 found.append(name)

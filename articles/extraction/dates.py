@@ -433,7 +433,10 @@ def publication_month(text: str, lang: str = "en") -> tuple[int, int] | None:
     if header:
         month = int(header["m"])
         return (int(header["y"]), month) if 1 <= month <= 12 else None
-    for line in lines_of(fold(text[:_MONTH_STAMP_TOP]))[:_MAX_TOP_LINES]:
+    top = text[:_MONTH_STAMP_TOP]
+    if not _YEAR_RE.search(top):
+        return None  # no year at the top: no month stamp (the cheap test first)
+    for line in lines_of(fold(top))[:_MAX_TOP_LINES]:
         if is_prose(line):
             return None
         found = find_month_years(line.text, lang)

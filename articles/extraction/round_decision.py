@@ -405,6 +405,8 @@ def _other_meeting(
     not the one it recalls nor the one it schedules; an announcement of the next meeting
     ("the next meeting will be held on ...") is still that meeting's."""
     at = sent.start + td.at
+    if words.passing_markers.isdisjoint(N[max(sent.start, at - OTHER_MEETING_REACH) : at]):
+        return None  # most dates: no marker near, no clause to find
     start, _ = _clause_bounds(N, sent, at)
     before = N[max(start, at - OTHER_MEETING_REACH) : at]
     for i, word in enumerate(before[:-1]):
