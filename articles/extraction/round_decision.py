@@ -20,8 +20,9 @@ Every candidate round collects weighted features, each named in its explanation 
   summit, Geneva or ministers), and for a round placed by such dates, its city named in
   the headline, lead or first paragraph (+0.5);
 * without a publication date, a dateline's day and month ("TEHRAN, Jan. 21", at the start
-  of the first sentence) in each year a round was held: the calendar rule (1.5) with half
-  the date's weight;
+  of the first sentence) in each year a round was held, for a round the page agrees with
+  (its ordinal, or its city as then called: `date_years`): the calendar rule (1.5) with
+  half the date's weight;
 * a headline or lead about a summit, the Sochi congress, Geneva or ministers that names no
   round there: -5 for every candidate;
 * without a publication date, a page dated by its month alone (`dates.publication_month`:
@@ -45,6 +46,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from .date_years import CalendarRound, PageContent, page_content
 from .dates import publication_month
 from .round_calendar import (
     TextDate,
@@ -372,9 +374,13 @@ def _add_text_dates(
                 best[number] = (weight, name)
                 if announced:
                     announced_rounds.add(number)
+    top_sents = [s for s in layout.sents if _is_top(s)]
     if published is None and dateline is not None:
-        _add_dateline(dateline, calendar, candidates, best, announces)
-    top_text = _sents_text(doc, [s for s in layout.sents if _is_top(s)], words)
+        dateline_sent = layout.sents[dateline.sent]
+        place = doc[dateline_sent.start : dateline_sent.start + dateline.at].text
+        content = page_content(place, [_sents_text(doc, top_sents, words)], doc.lang_)
+        _add_dateline(dateline, calendar, candidates, best, announces, content)
+    top_text = _sents_text(doc, top_sents, words)
     for number, (weight, name) in best.items():
         cand = candidates.get(number)
         if cand is not None and cand.best is not None and weight < W_TEXT_DAYS_BODY:
@@ -425,14 +431,20 @@ def _add_dateline(
     candidates: dict[int, Candidate],
     days_found: dict[int, tuple[float, str]],
     announces: bool,
+    content: PageContent,
 ) -> None:
     """Without a publication date, the day and month of a dateline ("TEHRAN, Jan. 21", at
     the start of the first sentence) stand for it: the calendar rule with half the date's
-    weight, for rounds whose days it does not name already."""
+    weight, for rounds whose days it does not name already and that the page agrees with
+    (its ordinal, or its city as then called: `date_years.PageContent`); a day near some
+    round is no evidence by itself."""
     for number, when in dateline_dates(td, calendar):
         dates = round_dates(calendar, number)
         weight, _ = date_term(when, dates)
         if weight <= 0 or dates is None or number in days_found:
+            continue
+        info = calendar[number]
+        if not content.agrees(CalendarRound(number, dates[0], dates[1], info.city), when):
             continue
         if when < dates[0] - timedelta(days=3) and not announces:
             continue

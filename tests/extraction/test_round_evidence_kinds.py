@@ -470,3 +470,22 @@ def test_year_less_stamp_takes_the_year_of_its_own_weekday(
     assert (finding.value if finding else None) == expected
     if finding is not None:
         assert finding.rule == "date:page-stamp-no-year"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "number"),
+    [
+        # days near round 7 (2017), but neither its ordinal nor its city is named
+        ("TEHRAN, Nov 3 (Wire) -", None),
+        # two days before round 1 (2017) and three before round 21 (2024): nothing decides
+        ("TEHRAN, Jan. 21 (Wire) -", None),
+        # in the capital then called Astana: the day before round 11 (2018) outweighs four
+        # days after round 19 (2022)
+        ("ASTANA, Nov. 27 (Wire) - In the Kazakh capital,", 11),
+    ],
+)
+def test_undated_dateline_gives_a_round_only_with_the_pages_agreement(
+    extract, dateline: str, number: int | None
+) -> None:
+    extraction = extract(f"{dateline} {STATEMENT}")
+    assert (extraction.round.number if extraction.round else None) == number
