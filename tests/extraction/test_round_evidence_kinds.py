@@ -489,3 +489,34 @@ def test_undated_dateline_gives_a_round_only_with_the_pages_agreement(
 ) -> None:
     extraction = extract(f"{dateline} {STATEMENT}")
     assert (extraction.round.number if extraction.round else None) == number
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "inferred"),
+    [
+        (
+            "fr",
+            "La 23e réunion internationale sur la Syrie au format d'Astana pourrait avoir lieu "
+            "à l'automne dans la capitale kazakhe.",
+            False,
+        ),
+        (
+            "fr",
+            "La 23e réunion internationale sur la Syrie au format d'Astana se tiendra les 2 et "
+            "3 juin dans la capitale kazakhe.",
+            True,
+        ),
+        (
+            "ru",
+            "Двадцать третий раунд переговоров по Сирии в астанинском формате предварительно "
+            "планируется провести осенью.",
+            False,
+        ),
+    ],
+)
+def test_tentative_words_of_other_languages(
+    extractor, lang: str, sentence: str, inferred: bool
+) -> None:
+    article = ArticleText(text=f"Syrie\n\n{sentence}", title="Syrie", language=lang)
+    link = extractor.extract(article, None).round
+    assert (link is not None and link.number == 23) is inferred
