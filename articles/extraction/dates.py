@@ -19,6 +19,7 @@ Every `DateFinding` names its rule. The rules, in order (first that gives an ans
    bylined stamp just under a short first paragraph; ``date:stamp-below-lead``, a line that
    is a date alone among the first paragraphs, with more story below it.
    Decoys are dropped: page-view or save stamps, photo captions, lists of other stories,
+   dates of an event ("Next Meeting: 21 December 2021", `event_words` in `dates.json`),
    and - when another date line is there - a date line above the headline that is years
    later than every date the body mentions (a page saved long after publication).
    When several dates survive, a ``Published``-type label beats an unlabelled date, which
@@ -31,15 +32,23 @@ Every `DateFinding` names its rule. The rules, in order (first that gives an ans
    ``date:dateline-no-year`` (``ASTANA, Dec 21 (Agency) -``) and ``date:relative-day``
    ("... ends tomorrow, 25 January" in the first paragraph: the day before). The year is
    the scraper's month header's, else the one that puts the day nearest the dates the page
-   names. A dateline on a page that names none takes the weekday its first paragraphs name
-   ("on Wednesday"), among the years since the talks began, and of several such years the
-   one at a round of the calendar (`patterns/calendar.json`); without a weekday only a
-   round's own days decide. Anything less certain gives no date.
+   names (within 200 days of one; dates of history do not count); a stamp that names its
+   own weekday ("Wednesday, December 8") the one year since the talks began that fits it,
+   if only one does. A dateline on a page that names none takes the weekday its first
+   paragraphs name ("on Wednesday"), among the years since the talks began, and of several
+   such years (or without a weekday) the one at a round of the calendar
+   (`patterns/calendar.json`) that the page's ordinal or city agrees with (`date_years`:
+   "ASTANA, Dec 21" is 2017, Nur-Sultan's Dec 21 was 2021); an ordinal outweighs a
+   weekday, which may be the event's ("The eighth round opens on Thursday").
+   Anything less certain gives no date.
 
 Dates inside sentences of the body are never taken: they name other events. Month and
 weekday names come from `patterns/dates.json` (`datetext`), in the article's language and
 English; Persian and Arabic digits and Solar Hijri dates are read. Numeric dates are read
-day-first (``05.05.2017``) unless the second number cannot be a month (``12/22/2021``).
+day-first (``05.05.2017``) unless the second number cannot be a month (``12/22/2021``), or a
+stamp's weekday fits only the month-first reading (``Mon, 04/03/2017`` is 3 April), or the
+dates the story's first paragraphs name put it clearly nearer (``12/08/2021`` over a story of
+talks "to be held on December 21-22" is 8 December).
 """
 
 from __future__ import annotations
@@ -50,6 +59,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from .data import load
+from .date_years import calendar_rounds, page_content, year_at_a_round
 from .datestamps import (
     BYLINE_RE,
     CAPTION_RE,
@@ -83,6 +93,7 @@ __all__ = [
     "find_publication_date",
     "parse_date_text",
     "parse_machine_date",
+    "publication_month",
 ]
 
 # --- pattern data -------------------------------------------------------------------------
@@ -116,8 +127,13 @@ _MAX_TOP_LINES = 15
 _DATELINE_PARAGRAPHS = 2
 # A weekday that dates a year-less dateline is named in its paragraph or the next.
 _WEEKDAY_PARAGRAPHS = 3
-# A year-less date "at a round" falls within this many days of the round's own days.
-_ROUND_MARGIN = timedelta(days=7)
+# A numeric stamp readable both ways: the story's first paragraphs, whose dates decide, and
+# how near and how much nearer they must put the other reading.
+_PAGE_DATE_PARAGRAPHS = 3
+_PAGE_DATE_REACH = timedelta(days=100)
+_PAGE_DATE_MARGIN = timedelta(days=30)
+# The dates a page names date a year-less day only when they are this near it.
+_NAMED_DATE_REACH = timedelta(days=200)
 # Candidates from a line of their own (rather than from a paragraph's opening).
 _STAMP_KINDS = frozenset({"date:page-stamp", "date:standfirst-stamp", "date:stamp-below-lead"})
 # What may stand between "tomorrow" and its date: a comma, "the", a bracket, a weekday.
@@ -239,23 +255,42 @@ def _plausible(value: date, today: date) -> bool:
     return value.year >= _EARLIEST_YEAR and value <= today + timedelta(days=1)
 
 
+def _read_by_the_page(candidate: Candidate, body: list[Line], rules: LanguageRules) -> Candidate:
+    """A numeric stamp readable both ways ("12/08/2021": 12 August or 8 December), with no
+    weekday to decide, is read month-first when the dates the story's first paragraphs name
+    ("will be held on December 21-22") put that reading clearly nearer: within
+    `_PAGE_DATE_REACH` of one of them, and `_PAGE_DATE_MARGIN` nearer than day-first."""
+    value = candidate.value
+    if value.day > 12 or value.day == value.month or rules.weekday.search(candidate.line.text):
+        return candidate
+    numeric = [
+        m
+        for m in find_date_mentions(candidate.line.text, rules.lang)
+        if m.value == value and m.pattern == "dmy-numeric"
+    ]
+    if not numeric:
+        return candidate
+    other = value.replace(month=value.day, day=value.month)
+    named = [m.value for line in body for m in find_date_mentions(line.text, rules.lang)]
+    day_months = [dm for line in body for dm in find_day_months(line.text, rules.lang)]
+
+    def distance(reading: date) -> int:
+        days = [abs((reading - d).days) for d in named]
+        for dm in day_months:
+            for year in (reading.year - 1, reading.year, reading.year + 1):
+                try:
+                    days.append(abs((reading - date(year, dm.month, dm.day)).days))
+                except ValueError:
+                    continue
+        return min(days, default=-1)
+
+    near, far = distance(other), distance(value)
+    if 0 <= near <= _PAGE_DATE_REACH.days and near + _PAGE_DATE_MARGIN.days <= far:
+        return replace(candidate, value=other)
+    return candidate
+
+
 # --- a day and month without a year ---------------------------------------------------------
-
-
-@cache
-def _round_spans() -> tuple[tuple[date, date], ...]:
-    """(start, end) of every round of the package's calendar (`patterns/calendar.json`)."""
-    spans = []
-    for entry in load("calendar")["rounds"]:
-        start = date.fromisoformat(entry["start"])
-        spans.append((start, date.fromisoformat(entry.get("end") or entry["start"])))
-    return tuple(spans)
-
-
-def _near_a_round(value: date) -> bool:
-    return any(
-        start - _ROUND_MARGIN <= value <= end + _ROUND_MARGIN for start, end in _round_spans()
-    )
 
 
 def _weekday_named(lines: list[Line], rules: LanguageRules) -> int | None:
@@ -314,12 +349,14 @@ def _year_of(
 ) -> date | None:
     """The year a day and month belong to, where the page makes it certain.
 
-    The scraper's month header comes first; then the dates the page names: the year that
-    puts the day nearest them (a page mostly names recent dates). A page without any takes
-    (`by_weekday`: for a dateline, whose story tells of its own day) the weekday its first
-    paragraphs name ("on Wednesday"): the years since the talks began whose calendar puts
-    that day on it; of several, the one that falls at a round of the calendar. Without a
-    weekday only a round's own days decide. Anything less certain gives no date.
+    The scraper's month header comes first; then the dates the page names: the year since
+    the talks began that puts the day nearest them (a page mostly names recent dates), when
+    that is within `_NAMED_DATE_REACH` of one (dates of history, "since March 2011", do not
+    date the page). Otherwise (`by_weekday`: for a dateline, whose story tells of its own
+    day) the weekday its first paragraphs name ("on Wednesday"): the years since the talks
+    began whose calendar puts that day on it. Of several such years (or without a weekday),
+    the one at a round of the calendar that the page's content agrees with (its ordinal or
+    its city: `date_years`). Anything less certain gives no date.
     """
 
     def on(year: int) -> date | None:
@@ -332,6 +369,8 @@ def _year_of(
     if header:  # the scraper's month of publication
         value = on(int(header["y"]))
         return value if value is not None and _plausible(value, today) else None
+    # Dates before the talks began are history, not the page's own time.
+    first_year = calendar_rounds()[0].start.year - 1 if calendar_rounds() else today.year - 10
     # The dates the page names, a month counting as its middle day.
     named = [m.value for line in lines for m in find_date_mentions(line.text, rules.lang)]
     named += [
@@ -341,26 +380,90 @@ def _year_of(
     ]
     if named:
         years = {d.year + shift for d in named for shift in (-1, 0, 1)}
-        options = [v for v in map(on, sorted(years)) if v is not None and _plausible(v, today)]
-        if not options:
+        options = [
+            v
+            for v in map(on, sorted(years))
+            if v is not None and _plausible(v, today) and v.year >= first_year
+        ]
+        if options:
+            # The year that puts the day nearest the dates the page names (the later on a
+            # tie), when they are near enough to be the page's own time.
+            best = min(options, key=lambda v: (min(abs((v - d).days) for d in named), -v.year))
+            if min(abs((best - d).days) for d in named) <= _NAMED_DATE_REACH.days:
+                return best
+        if not by_weekday:
             return None
-        # The year that puts the day nearest the dates the page names (the later on a tie).
-        return min(options, key=lambda v: (min(abs((v - d).days) for d in named), -v.year))
     if not by_weekday:
         return None
-    weekday = _weekday_named(lines[paragraph : paragraph + _WEEKDAY_PARAGRAPHS], rules)
-    first_year = _round_spans()[0][0].year - 1 if _round_spans() else today.year - 10
     options = [
         value
         for value in map(on, range(first_year, today.year + 1))
         if value is not None and _plausible(value, today)
     ]
-    if weekday is not None:
-        options = [value for value in options if value.weekday() == weekday]
-        if len(options) == 1:
-            return options[0]
-    at_round = [value for value in options if _near_a_round(value)]
-    return at_round[0] if len(at_round) == 1 else None
+    weekday = _weekday_named(lines[paragraph : paragraph + _WEEKDAY_PARAGRAPHS], rules)
+    on_weekday = [value for value in options if value.weekday() == weekday]
+    if len(on_weekday) == 1:
+        return on_weekday[0]
+    # At a round of the calendar, which the page's content must agree with (`date_years`).
+    place = lines[paragraph].text[: day_month.start] if paragraph < len(lines) else ""
+    texts = [line.text for line in lines[: paragraph + _WEEKDAY_PARAGRAPHS]]
+    content = page_content(place, texts, rules.lang)
+    found = year_at_a_round(on_weekday if weekday is not None else options, content)
+    if found is None and weekday is not None and content.ordinals:
+        # The weekday may be the event's ("ASTANA, Dec 19 - The eighth round opens on
+        # Thursday"): the round the page names by its ordinal outweighs it.
+        found = year_at_a_round(options, content)
+    return found
+
+
+# --- the month alone -------------------------------------------------------------------------
+
+# A stamp that is a month and year and nothing else ("December 2021", "Dec. 2021 | News").
+_MONTH_STAMP_MAX_WORDS = 3
+_MONTH_STAMP_TOP = 600  # characters at the top of the page where the stamp may stand
+
+
+def publication_month(text: str, lang: str = "en") -> tuple[int, int] | None:
+    """(year, month) of a page dated by its month alone: the scraper's month header
+    (" date 2021-12 ") or a line above the story that is a month and year and nothing
+    else. Such a page has no publication day (`find_publication_date` gives none: the
+    first of the month is no day the page names), but the month still dates it against the
+    round calendar."""
+    header = _HEADER_MONTH_RE.match(text)
+    if header:
+        month = int(header["m"])
+        return (int(header["y"]), month) if 1 <= month <= 12 else None
+    top = text[:_MONTH_STAMP_TOP]
+    if not _YEAR_RE.search(top):
+        return None  # no year at the top: no month stamp (the cheap test first)
+    for line in lines_of(fold(top))[:_MAX_TOP_LINES]:
+        if is_prose(line):
+            return None
+        found = find_month_years(line.text, lang)
+        short = len(found) == 1 and word_count(line.text) <= _MONTH_STAMP_MAX_WORDS
+        if short and not find_date_mentions(line.text, lang):
+            return found[0]
+    return None
+
+
+def _year_of_own_weekday(
+    day_month: DayMonth, line: Line, rules: LanguageRules, today: date
+) -> date | None:
+    """The one year since the talks began in which a stamp's day and month fell on the
+    weekday the stamp itself names ("Wednesday, December 8": 2021), if exactly one does."""
+    weekday = _weekday_named([line], rules)
+    if weekday is None:
+        return None
+    first_year = calendar_rounds()[0].start.year - 1 if calendar_rounds() else today.year - 10
+    options = []
+    for year in range(first_year, today.year + 1):
+        try:
+            value = date(year, day_month.month, day_month.day)
+        except ValueError:
+            continue
+        if value.weekday() == weekday and _plausible(value, today):
+            options.append(value)
+    return options[0] if len(options) == 1 else None
 
 
 # --- the decision ---------------------------------------------------------------------------
@@ -422,6 +525,10 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
                 for c in date_line_candidates(line, rules)
                 if c.label == "published"
             )
+    candidates = [
+        _read_by_the_page(c, lines[body_start : body_start + _PAGE_DATE_PARAGRAPHS], rules)
+        for c in candidates
+    ]
     candidates = [c for c in candidates if _plausible(c.value, today)]
 
     if article.meta_published is not None and _plausible(article.meta_published, today):
@@ -488,8 +595,11 @@ def _year_less(
         day_month = bare_day_month_stamp(line, rules)
         if day_month is None:
             continue
-        # A stamp stands apart from the story: a weekday in the story need not be its day.
+        # A stamp stands apart from the story: a weekday in the story need not be its day,
+        # but the stamp's own weekday is ("Wednesday, December 8").
         value = _year_of(day_month, lines, line.index, rules, today, by_weekday=False)
+        if value is None:
+            value = _year_of_own_weekday(day_month, line, rules, today)
         if value is not None:
             evidence = _evidence(line, original)
             return DateFinding(value, evidence, 0.6, "date:page-stamp-no-year")

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 
 from .data import load
-from .datetext import DateMention, DayMonth, find_date_mentions, find_day_months, weekday_pattern
+from .datetext import (
+    DateMention,
+    DayMonth,
+    find_date_mentions,
+    find_day_months,
+    weekday_names,
+    weekday_pattern,
+)
 from .stand_ins import ascii_stand_ins, with_stand_ins
 
 # A line carrying one of these is a page-view or save stamp, not a publication date.
@@ -126,6 +133,7 @@ class LanguageRules:
     updated: re.Pattern[str]
     label: re.Pattern[str]
     weekday: re.Pattern[str]
+    event: re.Pattern[str]  # "Next Meeting: 21 December 2021" dates an event, not the page
 
 
 def _words_re(words: Iterable[str]) -> list[str]:
@@ -147,12 +155,14 @@ def language_rules(lang: str) -> LanguageRules:
         if lang == "en"
         else (f"(?:{weekday_pattern(lang)}|{weekday_pattern('en')})")
     )
+    events = [*load("dates").get("event_words", ()), *own.get("event_words", ())]
     return LanguageRules(
         lang,
         re.compile("|".join(published), re.IGNORECASE),
         re.compile("|".join(updated), re.IGNORECASE),
         re.compile("|".join((*published, *updated)), re.IGNORECASE),
         re.compile(rf"(?<!\w){weekdays}(?!\w)\.?,?", re.IGNORECASE),
+        re.compile("|".join(_words_re(events)) or "(?!)", re.IGNORECASE),
     )
 
 
@@ -326,6 +336,7 @@ def date_line_candidates(line: Line, rules: LanguageRules) -> list[Candidate]:
     mentions = find_date_mentions(line.text, rules.lang)
     if not mentions:
         return []
+    mentions = [_read_by_weekday(m, line.text, rules) for m in mentions]
     segments = _segments(line.text)
     by_segment: dict[int, list[DateMention]] = {}
     for mention in mentions:
@@ -344,6 +355,8 @@ def date_line_candidates(line: Line, rules: LanguageRules) -> list[Candidate]:
     candidates: list[Candidate] = []
     for index, found in by_segment.items():
         segment, spans = segments[index][1], spans_of[index]
+        if _names_event(segments, index, by_segment, rules):
+            continue  # "Next Meeting: 21 December 2021": the meeting's date
         previous = segments[index - 1][1] if index > 0 else ""
         bare_label = _label(previous, rules) if rules.label.fullmatch(previous.strip(" :")) else ""
         labels = []
@@ -359,6 +372,44 @@ def date_line_candidates(line: Line, rules: LanguageRules) -> list[Candidate]:
             for m, label in zip(found, labels, strict=True)
         )
     return candidates
+
+
+def _read_by_weekday(mention: DateMention, text: str, rules: LanguageRules) -> DateMention:
+    """A numeric date both ways readable ("Mon, 04/03/2017": 4 March or 3 April) is read
+    day-first, unless the stamp's weekday fits only the month-first reading (3 April 2017
+    was a Monday, 4 March a Saturday)."""
+    value = mention.value
+    if mention.pattern != "dmy-numeric" or value.day > 12 or value.day == value.month:
+        return mention
+    found = rules.weekday.search(text)
+    if found is None:
+        return mention
+    word = " ".join(found.group(0).rstrip(".,").lower().split())
+    names = weekday_names(rules.lang)
+    weekday = names.get(word, weekday_names("en").get(word))
+    if weekday is None or value.weekday() == weekday:
+        return mention
+    swapped = value.replace(month=value.day, day=value.month)
+    if swapped.weekday() != weekday:
+        return mention
+    return replace(mention, value=swapped)
+
+
+def _names_event(
+    segments: list[tuple[int, str]],
+    index: int,
+    by_segment: dict[int, list[DateMention]],
+    rules: LanguageRules,
+) -> bool:
+    """Whether a date segment, or a bare label segment just before it, names an event ("Next
+    Meeting: 21 December 2021", "Talks Open | 21 December 2021"): the date is the event's."""
+    if rules.event.search(segments[index][1]):
+        return True
+    return (
+        index > 0
+        and index - 1 not in by_segment
+        and bool(rules.event.search(segments[index - 1][1]))
+    )
 
 
 def is_bare_stamp(line: Line, rules: LanguageRules) -> bool:

@@ -20,12 +20,20 @@ Every candidate round collects weighted features, each named in its explanation 
   summit, Geneva or ministers), and for a round placed by such dates, its city named in
   the headline, lead or first paragraph (+0.5);
 * without a publication date, a dateline's day and month ("TEHRAN, Jan. 21", at the start
-  of the first sentence) in each year a round was held: the calendar rule (1.5) with half
-  the date's weight;
+  of the first sentence) in each year a round was held, for a round the page agrees with
+  (its ordinal, or its city as then called: `date_years`): the calendar rule (1.5) with
+  half the date's weight;
 * a headline or lead about a summit, the Sochi congress, Geneva or ministers that names no
-  round there: -5 for every candidate.
+  round there: -5 for every candidate;
+* without a publication date, a page dated by its month alone (`dates.publication_month`:
+  " date 2021-12 ", a "December 2021" stamp): the calendar rule (1.5) for the rounds held
+  that month (+0.5 to a candidate already named), and dates in the text without a year
+  read near that month;
+* a round not on the calendar (it would be inferred) named only in passing or in a
+  tentative clause ("tentatively planned", "may take place", `tentative_markers`): -3.
 
-The best candidate wins when it scores at least `MIN_SCORE`. The method says which
+The best candidate wins when it scores at least `MIN_SCORE` and no other scores the same
+(a tie is evidence that does not decide: no round). The method says which
 evidence carried it: `ordinal`, `announcement` (an ordinal or the dates of a round still
 ahead), `count` or `calendar-date`.
 """
@@ -38,6 +46,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from .date_years import CalendarRound, PageContent, page_content
+from .dates import publication_month
 from .round_calendar import (
     TextDate,
     city_for,
@@ -69,8 +79,10 @@ W_TEXT_CITY = 0.5
 W_DATELINE = 0.5  # of the date term, a dateline standing for the publication date
 DATELINE_REACH = 6  # tokens from the start of the first sentence
 W_NON_ROUND_TOP = -5.0
+W_NOT_FIRM = -3.0  # a round not on the calendar, named only in passing or tentatively
 MIN_SCORE = 1.5
 CONTEXT_SENTS = 5
+OTHER_MEETING_REACH = 16  # tokens before a date where "the previous/next meeting" names it
 
 
 @dataclass
@@ -253,10 +265,16 @@ def decide_round(
                 cand.features.append(("the date confirms it", W_CALENDAR_CONFIRMS))
                 cand.score += W_CALENDAR_CONFIRMS
 
+    # A page dated by its month alone ("December 2021"): the rounds held that month.
+    month = publication_month(doc_text(doc), doc.lang_) if published is None else None
+    if month is not None and has_context:
+        _add_month(month, calendar, candidates)
+
     # Dates in the text that fall on a round's days (or in its month).
     if has_context or candidates:
+        reference = published or (date(month[0], month[1], 15) if month else None)
         _add_text_dates(
-            doc, layout, N, words, published, calendar, candidates, date_weak, announces
+            doc, layout, N, words, published, calendar, candidates, date_weak, announces, reference
         )
 
     # The headline or lead is about a summit, a congress, Geneva talks or ministers.
@@ -266,16 +284,41 @@ def decide_round(
             cand.features.append((f"headline or lead about '{non_round}'", W_NON_ROUND_TOP))
             cand.score += W_NON_ROUND_TOP
 
+    # A round the calendar does not know is inferred from the text alone: only from a
+    # firm mention, not from one in passing or a tentative plan ("may take place").
+    for cand in candidates.values():
+        if cand.number not in calendar and cand.best is not None:
+            reason = _unfirm(N, cand, layout.sents[cand.best.sent], words)
+            if reason:
+                cand.features.append((f"not on the calendar, named {reason}", W_NOT_FIRM))
+                cand.score += W_NOT_FIRM
+
     if not candidates:
         return None
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, c.number))
     best = ranked[0]
     lines = _explanations(doc, ranked)
-    if best.score < MIN_SCORE:
+    # Two rounds with the same score: the evidence does not decide between them.
+    tied = len(ranked) > 1 and ranked[1].score == best.score
+    if best.score < MIN_SCORE or tied:
         if rejected is not None:
-            rejected.extend(f"{line} (below {MIN_SCORE})" for line in lines)
+            why = f"tied with round {ranked[1].number}" if tied else f"below {MIN_SCORE}"
+            rejected.extend(f"{line} ({why})" for line in lines)
         return None
     return _link(doc, layout, best, published, calendar, words, announces, tuple(lines))
+
+
+def _unfirm(N: Sequence[str], cand: Candidate, sent: SentInfo, words: RoundWords) -> str:
+    """Why a candidate's best mention is no firm ground for a new round: it is in passing
+    (a negative feature of the mention: "previous", "at the ...", "agreed to hold") or its
+    clause is tentative ("tentatively planned", "is expected to", "may take place")."""
+    assert cand.best is not None
+    if any(weight < 0 for _, weight in cand.best_features):
+        return "in passing"
+    start, end = _clause_bounds(N, sent, cand.best.start)
+    if not words.tentative_markers.isdisjoint(N[start:end]):
+        return "tentatively"
+    return ""
 
 
 def _add_text_dates(
@@ -288,10 +331,12 @@ def _add_text_dates(
     candidates: dict[int, Candidate],
     date_weak: bool,
     announces: bool,
+    reference: date | None,
 ) -> None:
     """Dates in the text on a round's days or in its month; a date in a sentence about a
     summit, Geneva or ministers is that event's, and a date announced ("will be held on")
-    counts a little more."""
+    counts a little more. A date without a year names a round near `reference` (the
+    publication date, or the middle of the publication month)."""
     sents = [s for s in layout.sents if s.kind != CHROME and not s.background]
     text = doc_text(doc)
     sentence_text = {}
@@ -310,7 +355,8 @@ def _add_text_dates(
             continue
         top = _is_top(layout.sents[td.sent])
         announced = words.future_markers.found_in(said)
-        for number, days in rounds_of_text_date(td, calendar, published):
+        other_meeting = _other_meeting(N, layout.sents[td.sent], td, words)
+        for number, days in rounds_of_text_date(td, calendar, reference):
             if days:
                 weight = W_TEXT_DAYS_TOP if top else W_TEXT_DAYS_BODY
                 name = "its days in the text"
@@ -321,13 +367,20 @@ def _add_text_dates(
             if announced:
                 weight += W_TEXT_DATE_ANNOUNCED
                 name += ", announced"
-            if weight > best.get(number, (0.0, ""))[0]:
+            if other_meeting:
+                weight += other_meeting[1]
+                name += f", {other_meeting[0]}"
+            if number not in best or weight > best[number][0]:
                 best[number] = (weight, name)
                 if announced:
                     announced_rounds.add(number)
+    top_sents = [s for s in layout.sents if _is_top(s)]
     if published is None and dateline is not None:
-        _add_dateline(dateline, calendar, candidates, best, announces)
-    top_text = _sents_text(doc, [s for s in layout.sents if _is_top(s)], words)
+        dateline_sent = layout.sents[dateline.sent]
+        place = doc[dateline_sent.start : dateline_sent.start + dateline.at].text
+        content = page_content(place, [_sents_text(doc, top_sents, words)], doc.lang_)
+        _add_dateline(dateline, calendar, candidates, best, announces, content)
+    top_text = _sents_text(doc, top_sents, words)
     for number, (weight, name) in best.items():
         cand = candidates.get(number)
         if cand is not None and cand.best is not None and weight < W_TEXT_DAYS_BODY:
@@ -349,20 +402,49 @@ def _add_text_dates(
         cand.text_date = cand.text_date or weight >= W_TEXT_DAYS_BODY
 
 
+def _other_meeting(
+    N: Sequence[str], sent: SentInfo, td: TextDate, words: RoundWords
+) -> tuple[str, float] | None:
+    """Whether a date in the text is another meeting's: its clause, before the date, names
+    an earlier meeting ("at the previous round, held on 7-8 July") or a meeting agreed upon
+    for later ("decided to hold the next meeting on 15-16 June"). A statement's own round is
+    not the one it recalls nor the one it schedules; an announcement of the next meeting
+    ("the next meeting will be held on ...") is still that meeting's."""
+    at = sent.start + td.at
+    if words.passing_markers.isdisjoint(N[max(sent.start, at - OTHER_MEETING_REACH) : at]):
+        return None  # most dates: no marker near, no clause to find
+    start, _ = _clause_bounds(N, sent, at)
+    before = N[max(start, at - OTHER_MEETING_REACH) : at]
+    for i, word in enumerate(before[:-1]):
+        if word not in words.passing_markers or words.round_nouns.isdisjoint(before[i + 1 : i + 4]):
+            continue
+        if word not in words.next_markers:
+            return "an earlier meeting's", W_PASSING
+        if not words.agreed_cues.isdisjoint(N[start:at]):
+            return "agreed upon for later", W_AGREED_NEXT
+    return None
+
+
 def _add_dateline(
     td: TextDate,
     calendar: dict[int, RoundInfo],
     candidates: dict[int, Candidate],
     days_found: dict[int, tuple[float, str]],
     announces: bool,
+    content: PageContent,
 ) -> None:
     """Without a publication date, the day and month of a dateline ("TEHRAN, Jan. 21", at
     the start of the first sentence) stand for it: the calendar rule with half the date's
-    weight, for rounds whose days it does not name already."""
+    weight, for rounds whose days it does not name already and that the page agrees with
+    (its ordinal, or its city as then called: `date_years.PageContent`); a day near some
+    round is no evidence by itself."""
     for number, when in dateline_dates(td, calendar):
         dates = round_dates(calendar, number)
         weight, _ = date_term(when, dates)
         if weight <= 0 or dates is None or number in days_found:
+            continue
+        info = calendar[number]
+        if not content.agrees(CalendarRound(number, dates[0], dates[1], info.city), when):
             continue
         if when < dates[0] - timedelta(days=3) and not announces:
             continue
@@ -375,6 +457,24 @@ def _add_dateline(
             continue
         cand.features.append(("dateline", W_DATELINE * weight))
         cand.score += W_DATELINE * weight
+
+
+def _add_month(
+    month: tuple[int, int], calendar: dict[int, RoundInfo], candidates: dict[int, Candidate]
+) -> None:
+    """A page dated by its month alone: the calendar rule for the rounds held that month."""
+    for number in calendar:
+        dates = round_dates(calendar, number)
+        if dates is None or month not in {(d.year, d.month) for d in dates}:
+            continue
+        cand = candidates.get(number)
+        if cand is None:
+            cand = candidates[number] = Candidate(number, method="calendar-date")
+            cand.features.append(("calendar: held the month the page is dated", W_CALENDAR))
+            cand.score += W_CALENDAR
+        else:
+            cand.features.append(("the month the page is dated confirms it", W_CALENDAR_CONFIRMS))
+            cand.score += W_CALENDAR_CONFIRMS
 
 
 def _names_city(words: RoundWords, text: str, city: str) -> bool:

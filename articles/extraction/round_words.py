@@ -118,6 +118,8 @@ class RoundWords:
     non_round_nouns: frozenset[str]  # a summit, a congress: an ordinal names no round there
     passing_markers: frozenset[str]
     passing_prepositions: frozenset[str]
+    tentative_markers: frozenset[str]  # "tentatively planned", "may take place"
+    next_markers: frozenset[str]  # the passing markers that point ahead: "the next meeting"
     passing_window: int  # how many words before an ordinal a passing marker may stand
     agreed_cues: frozenset[str]  # "agreed (to hold the next round)", "decided"
     subordinators: frozenset[str]
@@ -270,6 +272,8 @@ def round_words(lang: str) -> RoundWords:
         non_round_nouns=words("non_round_nouns"),
         passing_markers=words("passing_markers"),
         passing_prepositions=words("passing_prepositions"),
+        tentative_markers=words("tentative_markers"),
+        next_markers=words("next_markers"),
         passing_window=int(block.get("passing_window", 2)),
         agreed_cues=words("agreed_cues"),
         subordinators=words("subordinators"),

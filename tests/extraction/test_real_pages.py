@@ -28,10 +28,10 @@ BARS = {
         "topics": 0.92,
     },
     "other": {
-        "round": 0.83,
+        "round": 0.90,
         "published": 0.94,
-        "delegations": 0.88,
-        "heads": 0.88,
+        "delegations": 0.93,
+        "heads": 0.95,
         "observers": 0.94,
         "topics": 0.85,
     },

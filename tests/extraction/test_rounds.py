@@ -311,8 +311,8 @@ def test_date_mentions_ignore_noun_modifiers() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known miss: a look-back published a month after its round, naming a round that "
-    "may never be held, takes the hypothetical round",
+    reason="known miss: a look-back published a month after its round names it only as a "
+    "look-back; the hypothetical round is no longer taken, but no round is",
 )
 def test_heldout_222_look_back_with_hypothetical_next_round(extract) -> None:
     text = (
