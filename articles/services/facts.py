@@ -9,7 +9,7 @@ rejected (their row is a tombstone, so the same fact is never created again). Ev
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
@@ -135,8 +135,12 @@ class FactWriter:
 
     # -- the article's round -------------------------------------------------------------
 
-    def link_round(self, article: Article, link: RoundLink | None) -> None:
-        """Set the article's round from the extraction, unless an editor set it."""
+    def link_round(
+        self, article: Article, link: RoundLink | None, rejected: Sequence[str] = ()
+    ) -> None:
+        """Set the article's round from the extraction, unless an editor set it. Without a
+        round, the candidates the decision weighed and turned down (`rejected`) are kept, so an
+        editor sees what almost won and why not."""
         if article.round_is_editorial:
             return
         if link is None:
@@ -145,7 +149,7 @@ class FactWriter:
             article.round_sentence = ""
             article.round_start = article.round_end = 0
             article.round_confidence = 0.0
-            article.round_candidates = ""
+            article.round_candidates = "\n".join(rejected)
             return
         article.round = self.round_numbered(link.number, link.city)
         article.round_method = link.method

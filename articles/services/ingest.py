@@ -652,7 +652,7 @@ def _save_article(
         article.published = finding.value if finding else None
         article.published_sentence = finding.evidence.sentence if finding else ""
         article.published_rule = finding.rule[:60] if finding else ""
-    writer.link_round(article, extraction.round)
+    writer.link_round(article, extraction.round, extraction.round_candidates)
     article.extracted_at = timezone.now()
     if is_new:
         insert_instance(article)

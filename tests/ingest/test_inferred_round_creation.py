@@ -36,6 +36,8 @@ def test_no_round_is_inferred_from_a_tentative_or_passing_mention(tmp_path, inge
     assert Round.objects.filter(confirmed=False).count() == 0
     article = Article.objects.get()
     assert article.round is None
+    # The editor sees the round that was turned down, and why, on the article.
+    assert "23" in article.round_candidates
 
 
 def test_a_firmly_reported_round_is_still_inferred_unconfirmed(tmp_path, ingest):
