@@ -195,7 +195,8 @@ class KnownHeads:
 
     # -- finding people -----------------------------------------------------------------------
 
-    def _matcher(self, nlp: Language) -> PhraseMatcher:
+    def matcher(self, nlp: Language) -> PhraseMatcher:
+        """The matcher of the known people's spellings for `nlp`'s language (built once)."""
         matcher = self._matchers.get(nlp.lang)
         if matcher is None:
             matcher = self._matchers[nlp.lang] = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -220,7 +221,7 @@ class KnownHeads:
         found: list[_Mention] = []
         taken = bytearray(tv.n + 1)
         # The longest spelling wins ("Staffan de Mistura", not also "de Mistura").
-        matches = sorted(self._matcher(nlp)(doc), key=lambda m: (m[1], m[1] - m[2]))
+        matches = sorted(self.matcher(nlp)(doc), key=lambda m: (m[1], m[1] - m[2]))
         for match_id, start, end in matches:
             if any(taken[start:end]):
                 continue
