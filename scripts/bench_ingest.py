@@ -30,11 +30,11 @@ Each step's timer starts once its pipeline is built (`spacy.blank("en")` for the
 the Extractor, which is spacy.blank("en") plus the rule components, for ingest; with
 workers also what a run builds before they fork: every language's pipeline and the language
 model) and stops when the last article is written and the run has settled; the build time
-is shown apart ("setup s"), as it is paid once a run, not per article. Settings are production's (DEBUG
-off: Django then keeps no log of queries). Peak memory is the ingest process's; each worker
-holds about as much again. Prints a table of medians over the repeats (a shared 2-core
-machine varies by a fifth from one run to the next; the range of articles/s is shown too);
-the figures go into the README.
+is shown apart ("setup s"), as it is paid once a run, not per article. Settings are
+production's (DEBUG off: Django then keeps no log of queries). Peak memory is the ingest
+process's; each worker holds about as much again. Prints a table of medians over the repeats
+(a shared 2-core machine varies by a fifth from one run to the next; the range of articles/s
+is shown too); the figures go into the README.
 """
 
 from __future__ import annotations
