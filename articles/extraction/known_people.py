@@ -41,19 +41,18 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .data import for_language, load
+from .data import for_language, load, word_set
 from .people import PARTICLES, NameIndex, normalize_name, same_person, script_skeleton, word_key
 from .rounds import SentenceRole
 from .sentences import Layout, Tokens, doc_text, tokens_of
 from .titles import EXCLUDED, NameFinder, appositive, classify_title, pre_title
-from .types import DelegationFact, Evidence, PersonInfo
+from .types import DELEGATION_ROLES, DelegationFact, Evidence, PersonInfo
 
-DELEGATION_ROLES = frozenset({"guarantor", "government", "opposition", "mediator"})
 RULE_HEAD = "head:known-person"
 RULE_PRESENCE = "presence:known-head"
 CONF_KNOWN = 0.6  # below every structural head rule (titles alone give 0.65)
 NEAR_ROUNDS = 2  # a tenure ending or beginning this close still counts, with a cue
-_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_POSSESSIVE = word_set("people", "possessive_endings")
 
 _ARABIC_SCRIPT_RE = re.compile(r"[\u0600-\u06ff]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")

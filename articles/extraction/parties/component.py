@@ -28,7 +28,6 @@ PARTY_SPANS = "astana_parties"
 WEAK_SPANS = "astana_parties_weak"
 _MENTIONS_KEY = "astana.party_mentions"  # (strong, weak) lists of (party, start, end)
 
-DELEGATION_ROLES = frozenset({"guarantor", "government", "opposition", "mediator"})
 OBSERVER_ROLE = "observer"
 HOST_ROLE = "host"
 

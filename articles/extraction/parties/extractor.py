@@ -12,8 +12,8 @@ from ..people import same_person
 from ..rounds import SentenceRole
 from ..sentences import Layout, Tokens, doc_text, tokens_of
 from ..titles import NameFinder
-from ..types import DelegationFact, ObserverFact
-from .component import DELEGATION_ROLES, OBSERVER_ROLE, PartyData, party_mentions
+from ..types import DELEGATION_ROLES, DelegationFact, ObserverFact
+from .component import OBSERVER_ROLE, PartyData, party_mentions
 from .heads_active import ActiveHeadRules
 from .heads_attribution import AttributionHeadRules
 from .heads_passive import PassiveHeadRules

@@ -6,8 +6,7 @@ from bisect import bisect_left
 
 from ..people import same_person
 from ..titles import TITLE_WORDS, NameSpan, appositive, pre_title
-from ..types import Evidence
-from .component import DELEGATION_ROLES
+from ..types import DELEGATION_ROLES, Evidence
 from .state import ArticleState, HeadCandidate, Mention
 from .words import (
     ABSENCE_AFTER_BY_FIRST,

@@ -18,6 +18,7 @@ from .words import (
     ABSENCE_PHRASE_MARKERS,
     ABSENCE_WORDS,
     CLAUSE_CUE_WORDS,
+    EARLIER_WORDS,
     GATHER_VERBS,
     LIST_LINKS_OR_POSSESSIVE,
     MONTHS,
@@ -31,7 +32,6 @@ from .words import (
 
 _OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
 _START = attrgetter("start")
-EARLIER_WORDS = frozenset({"previous", "earlier", "last", "past", "first"})
 
 
 class PresenceRules:
