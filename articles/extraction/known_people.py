@@ -45,7 +45,7 @@ from .data import for_language, load, word_set
 from .people import PARTICLES, NameIndex, normalize_name, same_person, script_skeleton, word_key
 from .rounds import SentenceRole
 from .sentences import Layout, Tokens, doc_text, tokens_of
-from .titles import EXCLUDED, NameFinder, appositive, classify_title, pre_title
+from .titles import ARTICLES, EXCLUDED, NameFinder, appositive, classify_title, pre_title
 from .types import DELEGATION_ROLES, DelegationFact, Evidence, PersonInfo
 
 RULE_HEAD = "head:known-person"
@@ -501,7 +501,7 @@ class KnownHeads:
     def _title(self, doc: Doc, tv: Tokens, claim: _Claim) -> str:
         """The title words right before the name ("presidential envoy"), as written."""
         t0, t1 = pre_title(tv, claim.mention.start, claim.clause_start, lambda i: False)
-        while t0 < t1 and tv.lower[t0] in {"the", "a", "an"}:
+        while t0 < t1 and tv.lower[t0] in ARTICLES:
             t0 += 1
         if t1 <= t0:
             return ""

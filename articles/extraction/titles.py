@@ -370,6 +370,8 @@ def _capitalised_no_name(finder: NameFinder | None, k: int, tokens: Tokens) -> b
 
 
 _APPOSITIVE_STOPS = word_set("people", "appositive_stops")
+_APPOSITIVE_REFUSERS = word_set("people", "appositive_refusers")
+ARTICLES = word_set("people", "articles")
 _APPOSITIVE_PUNCT = frozenset({",", ";", ".", ":", "(", ")"})
 
 
@@ -383,7 +385,7 @@ def appositive(
     start = name_end + 1
     if start >= limit:
         return None
-    if lower[start] in _APPOSITIVE_STOPS or lower[start] in {"whom", "added", "and"}:
+    if lower[start] in _APPOSITIVE_STOPS or lower[start] in _APPOSITIVE_REFUSERS:
         return None
     end = start
     while end < limit and end - start < max_len and text[end] not in _APPOSITIVE_PUNCT:

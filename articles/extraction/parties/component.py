@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from ..data import for_language, load, word_set
 from ..sentences import Tokens, tokens_of
 from ..types import PartyInfo
-from .words import POSSESSIVE
+from .words import GOVERNMENT_WORDS, POSSESSIVE
 
 _UNSEEN = object()  # a cache's answer for a key it does not hold
 
@@ -283,7 +283,7 @@ class PartyMatcher:
             if party.role == "government" or party.cities
             else ""
         )
-        if party.role == "government" and written in {"government", "governmental"}:
+        if party.role == "government" and written in GOVERNMENT_WORDS:
             # "the Turkish government", "Jordanian government spokesman"
             j = start - 1
             if j >= 0 and T[j] in POSSESSIVE:

@@ -35,6 +35,7 @@ from .words import (
     HEAD_TRIGGERS,
     HEAD_VERBS_ACTIVE,
     HEAD_VERBS_PASSIVE,
+    NEGOTIATOR_MODIFIERS,
     NEGOTIATOR_WORDS,
     PARTICIPIAL_OPENERS,
     SENT_VERBS,
@@ -240,7 +241,7 @@ class PartyExtractor(
                     self._active_head(state, sent.index, i, c0, c1)
                 if low in HEAD_OF_WORDS and i > c0:
                     self._head_of(state, sent.index, i, c0, c1)
-                if low in NEGOTIATOR_WORDS and i > c0 and L[i - 1] in {"chief", "lead", "top"}:
+                if low in NEGOTIATOR_WORDS and i > c0 and L[i - 1] in NEGOTIATOR_MODIFIERS:
                     self._negotiator(state, sent.index, i, c0, c1)
                 if low in SENT_VERBS and i > c0:
                     self._sent(state, sent.index, i, c0, c1)

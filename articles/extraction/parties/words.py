@@ -87,6 +87,19 @@ MONTHS = frozenset(load("dates")["months"])  # the one list of month names
 COREF_WORDS = word_set("parties", "coref_words")
 EARLIER_WORDS = word_set("parties", "earlier_words")  # "at the previous round"
 HEAD_OF_COPULAS = word_set("people", "head_of_copulas")  # "X is the head of ..."
+NEGOTIATOR_MODIFIERS = word_set("people", "negotiator_modifiers")  # "chief negotiator"
+FORMER_ROLE_ADVERBS = word_set("people", "former_role_adverbs")  # "who previously led"
+EARLIER_ROUND_WORDS = word_set("people", "earlier_round_words")  # "at earlier rounds"
+EARLIER_ROUND_NOUNS = word_set("people", "earlier_round_nouns")
+POINT_MAN_MODIFIERS = word_set("people", "point_man_modifiers")  # "Moscow's point man"
+POINT_MAN_NOUNS = word_set("people", "point_man_nouns")
+POSTED_TITLE_WORDS = word_set("people", "posted_title_words")  # "Syria's UN ambassador"
+DELEGATION_NOUN_MODIFIERS = word_set("parties", "delegation_noun_modifiers")
+TAKE_PART_VERBS = word_set("parties", "take_part_verbs")  # "took part"
+ABSENCE_PARTY_MODIFIERS = word_set("parties", "absence_party_modifiers")
+ABSENCE_OF_NOUNS = word_set("parties", "absence_of_nouns")  # "the boycott of Jordan"
+OTHER_TIME_WORDS = word_set("parties", "other_time_words")  # "absent last time"
+GOVERNMENT_WORDS = word_set("parties", "government_words")
 
 CONF_EXPLICIT, CONF_TITLE, CONF_PRESENCE = 0.9, 0.65, 0.55
 # No head rule claims more than CONF_EXPLICIT (`_add_head` refuses more): a party's first
