@@ -29,13 +29,13 @@ each step in a fresh process:
    easier for the tokenizer than real news copy (skipped when ../shared is missing).
 Each step's timer starts once its pipeline is built (`spacy.blank("en")` for the reference,
 the Extractor, which is spacy.blank("en") plus the rule components, for ingest; with
-workers also what a run builds before they fork: every language's pipeline and the language
-model) and stops when the last article is written and the run has settled; the build time
-is shown apart ("setup s"), as it is paid once a run, not per article. Settings are
-production's (DEBUG off: Django then keeps no log of queries). Peak memory is the ingest
-process's; each worker holds about as much again. Prints a table of medians over the repeats
-(a shared 2-core machine varies by a fifth from one run to the next; the range of articles/s
-is shown too); the figures go into the README.
+workers also what a run builds before they fork: the language model and every language's
+pipeline, as into an empty archive) and stops when the last article is written and the run
+has settled; the build time is shown apart ("setup s"), as it is paid once a run, not per
+article. Settings are production's (DEBUG off: Django then keeps no log of queries). Peak
+memory is the ingest process's; each worker holds about as much again. Prints a table of
+medians over the repeats (a shared 2-core machine varies by a fifth from one run to the
+next; the range of articles/s is shown too); the figures go into the README.
 """
 
 from __future__ import annotations
@@ -95,11 +95,11 @@ django.setup()
 from django.core.management import call_command
 call_command("migrate", verbosity=0)
 from articles.services.extraction_stage import build_before_fork
-from articles.services.ingest import build_extractor, ingest_paths, worker_count
+from articles.services.ingest import build_extractor, ingest_paths, prebuilt_languages, worker_count
 setup = time.perf_counter()
 extractor = build_extractor()  # the pipeline, built once a run (ingest_paths reuses it)
 if worker_count() > 1:  # what a run with workers builds before they fork (reused too)
-    build_before_fork(extractor)
+    build_before_fork(extractor, prebuilt_languages())
 start = time.perf_counter()
 report = ingest_paths([sys.argv[1]])
 elapsed = time.perf_counter() - start
