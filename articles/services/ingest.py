@@ -564,7 +564,7 @@ def _extract_and_write(
         config,
         max_bytes=stage.max_bytes,
         workers=stage.workers,
-        languages=prebuilt_languages(),
+        languages=prebuilt_languages() if stage.workers > 1 else None,
     )
     # closing(): an interrupt stops the worker processes now, not when the frame is freed.
     with closing(results), nullcontext() if writer is None else unflushed_commits():
