@@ -1,12 +1,13 @@
 """Ingest benchmark: articles per second and peak memory, beside spaCy's blank tokenizer.
 
     python scripts/bench_ingest.py [--count 2000] [--seed 1] [--repeat 3]
-    python scripts/bench_ingest.py --real 20 [--repeat 3]
+    python scripts/bench_ingest.py --real 20 [--repeat 3] [--database-url ...]
     python scripts/bench_ingest.py --memory [--count 20000] [--every 1000]
     python scripts/bench_ingest.py --database-url postgres://user@host:5432/NAME [...]
 
-`--database-url` runs the ingest steps on that PostgreSQL database instead of SQLite; it is
-dropped and created again before each step, so give it a name of its own.
+`--database-url` runs the ingest steps on that PostgreSQL database instead of SQLite (with
+`--real`, ingest with workers runs on both, taking turns); it is dropped and created again
+before each step, so give it a name of its own.
 `--memory` runs one ingest (default settings) over `count` generated articles and prints
 the resident memory of the writing process and of each extraction worker every `every`
 articles: it stays flat over a long run (spaCy's string store forgets each batch's strings).
@@ -27,13 +28,14 @@ each step in a fresh process:
    corpus, tests/fixtures), streamed 20 times: a check that the generated articles are no
    easier for the tokenizer than real news copy (skipped when ../shared is missing).
 Each step's timer starts once its pipeline is built (`spacy.blank("en")` for the reference,
-the Extractor, which is spacy.blank("en") plus the rule components, for ingest) and stops
-when the last article is written and the run has settled; the build time is shown apart
-("setup s"), as it is paid once a run, not per article. Settings are production's (DEBUG
-off: Django then keeps no log of queries). Peak memory is the ingest process's; each worker
-holds about as much again. Prints a table of medians over the repeats (a shared 2-core
-machine varies by a fifth from one run to the next; the range of articles/s is shown too);
-the figures go into the README.
+the Extractor, which is spacy.blank("en") plus the rule components, for ingest; with
+workers also what a run builds before they fork: the language model and every language's
+pipeline, as into an empty archive) and stops when the last article is written and the run
+has settled; the build time is shown apart ("setup s"), as it is paid once a run, not per
+article. Settings are production's (DEBUG off: Django then keeps no log of queries). Peak
+memory is the ingest process's; each worker holds about as much again. Prints a table of
+medians over the repeats (a shared 2-core machine varies by a fifth from one run to the
+next; the range of articles/s is shown too); the figures go into the README.
 """
 
 from __future__ import annotations
@@ -92,19 +94,20 @@ import django
 django.setup()
 from django.core.management import call_command
 call_command("migrate", verbosity=0)
-from articles.services.ingest import build_extractor, ingest_paths
+from articles.services.extraction_stage import build_before_fork
+from articles.services.ingest import build_extractor, ingest_paths, prebuilt_languages, worker_count
 setup = time.perf_counter()
-build_extractor()  # the pipeline, built once a run (ingest_paths reuses it), like spacy.blank
+extractor = build_extractor()  # the pipeline, built once a run (ingest_paths reuses it)
+if worker_count() > 1:  # what a run with workers builds before they fork (reused too)
+    build_before_fork(extractor, prebuilt_languages())
 start = time.perf_counter()
 report = ingest_paths([sys.argv[1]])
 elapsed = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest worker
-from articles.services.ingest import worker_count
 print(json.dumps({"articles": report.count("new"), "failed": report.count("failed"),
                   "seconds": elapsed, "peak_mb": peak, "worker_peak_mb": worker_peak,
-                  "setup_seconds": start - setup,
-                  "workers": worker_count()}))
+                  "setup_seconds": start - setup, "workers": worker_count()}))
 """
 
 
@@ -256,8 +259,14 @@ def generate(folder: Path, count: int, seed: int) -> None:
     )
 
 
-def bench_real(copies: int, repeat: int) -> None:
-    steps = STEPS[:3]
+def bench_real(copies: int, repeat: int, database_url: str | None) -> None:
+    """The tokenizer, ingest with workers and in one process over the real pages; with
+    `database_url`, ingest with workers on PostgreSQL too, taking turns with SQLite's."""
+    steps = list(STEPS[:3])
+    databases: list[str | None] = [None, None, None]
+    if database_url:
+        steps.insert(2, (STEPS[1][0].replace("{database}", "PostgreSQL"), *STEPS[1][1:]))
+        databases.insert(2, database_url)
     runs: list[list[dict]] = [[] for _ in steps]
     with tempfile.TemporaryDirectory(prefix="astana-bench-real-") as tmp:
         folder = Path(tmp) / "real"
@@ -265,14 +274,20 @@ def bench_real(copies: int, repeat: int) -> None:
         for attempt in range(repeat):
             for index, (_, code, _, settings) in enumerate(steps):
                 data_dir = None if code is TOKENIZE else Path(tmp) / f"db-{index}-{attempt}"
-                runs[index].append(run(code, [folder], data_dir, **settings))
-    rows = _rows(steps, runs)
+                url = databases[index]
+                runs[index].append(run(code, [folder], data_dir, url, **settings))
+    rows = _rows(tuple(steps), runs)
     _print_rows(rows)
     print(
         f"\ningest over {copies} copies of the real pages runs at "
         f"{rows[1]['rate'] / rows[0]['rate']:.1%} of the blank tokenizer's throughput "
         f"(medians of {repeat} runs; target: >= 10%)"
     )
+    if database_url:
+        print(
+            f"on PostgreSQL at {rows[2]['rate'] / rows[0]['rate']:.1%}, "
+            f"{rows[2]['rate'] / rows[1]['rate']:.0%} of SQLite's rate (target: >= 50%)"
+        )
 
 
 def _rows(steps: tuple, runs: list[list[dict]], database: str = "SQLite") -> list[dict]:
@@ -327,7 +342,7 @@ def main() -> None:
         bench_memory(args.count, args.seed, args.every, args.database_url)
         return
     if args.real:
-        bench_real(args.real, args.repeat)
+        bench_real(args.real, args.repeat, args.database_url)
         return
     with tempfile.TemporaryDirectory(prefix="astana-bench-") as tmp:
         tmp_path = Path(tmp)

@@ -31,7 +31,7 @@ from .clause_dates import (
     interval_gap,
     month_interval,
 )
-from .data import word_set
+from .data import load, word_set
 from .round_calendar import round_dates
 from .round_mentions import RoundMention, normalised_tokens, ordinal_value, words_of
 from .round_words import round_words
@@ -44,9 +44,13 @@ SUBORDINATORS = _EN.subordinators
 PASSING_MARKERS = _EN.passing_markers
 HISTORY_MARKERS = _EN.history_markers
 
-_CLAUSE_OPENERS = frozenset({"while", "whereas", "but"})
-_CONTRAST_OPENERS = frozenset({("rather", "than"), ("instead", "of")})
-_COLON_ASIDE_OPENERS = frozenset({"at", "in", "on", "during", "since", "until", "back", "last"})
+# English words of the clause rules: patterns/clauses.json.
+_CLAUSE_OPENERS = word_set("clauses", "clause_openers")
+_CONTRAST_OPENERS = frozenset(
+    (first, second)
+    for first, second in (phrase.split() for phrase in load("clauses")["contrast_openers"])
+)
+_COLON_ASIDE_OPENERS = word_set("clauses", "colon_aside_openers")
 # The only tokens a clause may be cut at.
 _CLAUSE_CUTS = frozenset({";", ",", ":"} | {first for first, _ in _CONTRAST_OPENERS})
 _COMMA_OPENERS = _CLAUSE_OPENERS | {"and"}
@@ -133,7 +137,8 @@ def _is_subordinate(
     return False
 
 
-_ASIDE_VERBS = frozenset(word_set("people", "head_verbs_active") | {"attended", "attend"})
+_ASIDE_VERBS = word_set("people", "head_verbs_active") | word_set("clauses", "aside_attend_verbs")
+_ASIDE_PRONOUNS = word_set("clauses", "aside_relative_pronouns")
 
 
 def _in_relative_aside(tv: Tokens, clause_start: int, token_i: int) -> bool:
@@ -146,12 +151,13 @@ def _in_relative_aside(tv: Tokens, clause_start: int, token_i: int) -> bool:
         j -= 1
     if j < clause_start or T[j] != ",":
         return False
-    if j + 1 < token_i and tv.lower[j + 1] in {"who", "whose", "which"}:
+    if j + 1 < token_i and tv.lower[j + 1] in _ASIDE_PRONOUNS:
         return _ASIDE_VERBS.isdisjoint(tv.lower[j + 1 : token_i])
     return False
 
 
-_RELATIVE_PRONOUN_RE = re.compile(r"\b(?:which|who|whom|that)\b[^,;]*$", re.IGNORECASE)
+_PAST_PERFECT_PRONOUNS = "|".join(load("clauses")["past_perfect_relative_pronouns"])
+_RELATIVE_PRONOUN_RE = re.compile(rf"\b(?:{_PAST_PERFECT_PRONOUNS})\b[^,;]*$", re.IGNORECASE)
 
 
 def _main_past_perfect(text: str) -> bool:
@@ -410,14 +416,10 @@ def attribute_sentences(
     return roles
 
 
-_PLURAL_HISTORY_MARKERS = frozenset(
-    {"later", "earlier", "previous", "past", "prior", "subsequent", "successive", "former"}
-)
+_PLURAL_HISTORY_MARKERS = word_set("clauses", "plural_history_markers")
 # "as they did at earlier rounds", "more than in previous meetings": a comparison.
-_COMPARISON_PREPOSITIONS = frozenset(
-    {"at", "in", "during", "since", "than", "like", "unlike", "from", "over", "across", "of"}
-)
-_SINGULAR_ROUND_NOUNS = frozenset({"round", "meeting", "session", "gathering", "talks", "one"})
+_COMPARISON_PREPOSITIONS = word_set("clauses", "comparison_prepositions")
+_SINGULAR_ROUND_NOUNS = word_set("clauses", "singular_round_nouns")
 
 
 def _elliptical_other_round(
@@ -434,7 +436,7 @@ def _elliptical_other_round(
         return False
     L = tv.lower
     j = start
-    while j < end and L[j] in {"the", "and", "then", "while"}:
+    while j < end and L[j] in _ORDINAL_CLAUSE_OPENERS:
         j += 1
     if j + 1 >= end or L[j] not in cw.ordinals or L[j + 1] not in {",", "one"}:
         return False
@@ -442,7 +444,9 @@ def _elliptical_other_round(
     return value is not None and value != number
 
 
-_PLURAL_ROUND_NOUNS = frozenset({"rounds", "meetings", "sessions", "gatherings"})
+_PLURAL_ROUND_NOUNS = word_set("clauses", "plural_round_nouns")
+_ORDINAL_CLAUSE_OPENERS = word_set("clauses", "ordinal_clause_openers")
+_TIME_UNITS = word_set("clauses", "time_units")
 # The only tokens a passing reference may open with.
 _PASSING_OPENERS = _PLURAL_HISTORY_MARKERS | PASSING_MARKERS
 # Words without which a clause's round, passing reference and tense need no closer look.
@@ -517,7 +521,7 @@ def _passing_reference(tv: Tokens, start: int, end: int, cw: ClauseWords | None 
         nxt = L[j + 1 : min(j + 3, end)]
         if not any(w in cw.singular_round_nouns for w in nxt):
             continue
-        if any(w in {"week", "month", "year", "day", "time"} for w in nxt):
+        if any(w in _TIME_UNITS for w in nxt):
             continue
         if L[j] == "last" and j + 1 < end and L[j + 1] == "of":
             continue

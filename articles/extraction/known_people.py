@@ -41,19 +41,18 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .data import for_language, load
+from .data import for_language, load, word_set
 from .people import PARTICLES, NameIndex, normalize_name, same_person, script_skeleton, word_key
 from .rounds import SentenceRole
 from .sentences import Layout, Tokens, doc_text, tokens_of
-from .titles import EXCLUDED, NameFinder, appositive, classify_title, pre_title
-from .types import DelegationFact, Evidence, PersonInfo
+from .titles import ARTICLES, EXCLUDED, NameFinder, appositive, classify_title, pre_title
+from .types import DELEGATION_ROLES, DelegationFact, Evidence, PersonInfo
 
-DELEGATION_ROLES = frozenset({"guarantor", "government", "opposition", "mediator"})
 RULE_HEAD = "head:known-person"
 RULE_PRESENCE = "presence:known-head"
 CONF_KNOWN = 0.6  # below every structural head rule (titles alone give 0.65)
 NEAR_ROUNDS = 2  # a tenure ending or beginning this close still counts, with a cue
-_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_POSSESSIVE = word_set("people", "possessive_endings")
 
 _ARABIC_SCRIPT_RE = re.compile(r"[\u0600-\u06ff]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
@@ -195,7 +194,8 @@ class KnownHeads:
 
     # -- finding people -----------------------------------------------------------------------
 
-    def _matcher(self, nlp: Language) -> PhraseMatcher:
+    def matcher(self, nlp: Language) -> PhraseMatcher:
+        """The matcher of the known people's spellings for `nlp`'s language (built once)."""
         matcher = self._matchers.get(nlp.lang)
         if matcher is None:
             matcher = self._matchers[nlp.lang] = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -220,7 +220,7 @@ class KnownHeads:
         found: list[_Mention] = []
         taken = bytearray(tv.n + 1)
         # The longest spelling wins ("Staffan de Mistura", not also "de Mistura").
-        matches = sorted(self._matcher(nlp)(doc), key=lambda m: (m[1], m[1] - m[2]))
+        matches = sorted(self.matcher(nlp)(doc), key=lambda m: (m[1], m[1] - m[2]))
         for match_id, start, end in matches:
             if any(taken[start:end]):
                 continue
@@ -501,7 +501,7 @@ class KnownHeads:
     def _title(self, doc: Doc, tv: Tokens, claim: _Claim) -> str:
         """The title words right before the name ("presidential envoy"), as written."""
         t0, t1 = pre_title(tv, claim.mention.start, claim.clause_start, lambda i: False)
-        while t0 < t1 and tv.lower[t0] in {"the", "a", "an"}:
+        while t0 < t1 and tv.lower[t0] in ARTICLES:
             t0 += 1
         if t1 <= t0:
             return ""

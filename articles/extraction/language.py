@@ -16,7 +16,7 @@ from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
 from .plaintext import count_words
 
-__all__ = ["UNDETERMINED", "detect_language"]
+__all__ = ["UNDETERMINED", "detect_language", "load_model"]
 
 UNDETERMINED = "und"  # ISO 639-2 "undetermined"
 # How much of the text is read: the top of a page decides, and the cost stays flat. The
@@ -34,7 +34,8 @@ _MIN_PROBABILITY = 0.5
 
 
 @cache
-def _identifier() -> LanguageIdentifier:
+def load_model() -> LanguageIdentifier:
+    """The language model (loaded once a process, half a second)."""
     return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 
@@ -55,5 +56,5 @@ def detect_language(text: str, declared: str | None = None) -> str:
     fallback = _declared_code(declared) or UNDETERMINED
     if words < _MIN_WORDS:
         return fallback
-    code, probability = _identifier().classify(sample[:_MODEL_SAMPLE_CHARS])
+    code, probability = load_model().classify(sample[:_MODEL_SAMPLE_CHARS])
     return code if probability >= _MIN_PROBABILITY else fallback

@@ -36,9 +36,8 @@ from .parties import party_mentions
 from .parties.component import PartyData, with_language
 from .rounds import SentenceRole
 from .sentences import Layout, doc_text, tokens_of
-from .types import DelegationFact, Evidence, ObserverFact
+from .types import DELEGATION_ROLES, DelegationFact, Evidence, ObserverFact
 
-DELEGATION_ROLES = frozenset({"guarantor", "government", "opposition", "mediator"})
 OBSERVER_ROLE = "observer"
 RULE_PRESENCE = "presence:language-cue"
 RULE_OBSERVER = "observer:language-cue"

@@ -144,6 +144,18 @@ class Extractor:
             nlp = self._pipelines[lang] = build_nlp(self._model, self._party_infos, lang)
         return nlp
 
+    def build_all(self, languages: Iterable[str] | None = None) -> None:
+        """Build now what extraction builds the first time an article in a language comes:
+        the pipeline and the matcher of known heads of English and of `languages` (None:
+        every supported language; languages without word data use English's).
+
+        Worker processes forked after this share them (copy-on-write) instead of each
+        building its own: spaCy's French tokenizer alone takes over 2 s to build.
+        """
+        wanted = self.languages if languages is None else self.languages.intersection(languages)
+        for lang in sorted(wanted | {"en"}):
+            self.known_heads.matcher(self.pipeline(lang))
+
     def extract(self, article: ArticleText, published: date | DateFinding | None) -> Extraction:
         """Everything extracted from one article; `published` is its publication date (a
         `DateFinding` from dates.py, or a plain date, or None when unknown)."""

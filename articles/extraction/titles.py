@@ -30,7 +30,7 @@ for _phrase, _kind in sorted(
     key=lambda item: -len(item[0]),
 ):
     _PHRASES.setdefault(_phrase[0], []).append((_phrase, _kind))
-_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_POSSESSIVE = word_set("people", "possessive_endings")
 COMPLEMENT_PREPOSITIONS = word_set("people", "title_complement_prepositions")
 COMPLEMENT_MODIFIERS = word_set("people", "complement_modifiers")
 COMPLEMENT_MODIFIER_ENDINGS = tuple(load("people")["complement_modifier_endings"])
@@ -369,7 +369,9 @@ def _capitalised_no_name(finder: NameFinder | None, k: int, tokens: Tokens) -> b
     return finder is not None and not finder.flags[k] and tokens.text[k][:1].isupper()
 
 
-_APPOSITIVE_STOPS = frozenset({"who", "which", "said", "told", "says", "while", "whose"})
+_APPOSITIVE_STOPS = word_set("people", "appositive_stops")
+_APPOSITIVE_REFUSERS = word_set("people", "appositive_refusers")
+ARTICLES = word_set("people", "articles")
 _APPOSITIVE_PUNCT = frozenset({",", ";", ".", ":", "(", ")"})
 
 
@@ -383,7 +385,7 @@ def appositive(
     start = name_end + 1
     if start >= limit:
         return None
-    if lower[start] in _APPOSITIVE_STOPS or lower[start] in {"whom", "added", "and"}:
+    if lower[start] in _APPOSITIVE_STOPS or lower[start] in _APPOSITIVE_REFUSERS:
         return None
     end = start
     while end < limit and end - start < max_len and text[end] not in _APPOSITIVE_PUNCT:

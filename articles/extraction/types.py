@@ -20,6 +20,10 @@ class RoundInfo:
     city: str
 
 
+# The roles of parties that send delegations (the others: "observer", "host").
+DELEGATION_ROLES = frozenset({"guarantor", "government", "opposition", "mediator"})
+
+
 @dataclass(frozen=True)
 class PartyInfo:
     """A party with its canonical name, its usual role and every spelling editors gave it."""

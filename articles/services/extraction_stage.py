@@ -20,7 +20,7 @@ import threading
 import time
 import weakref
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
@@ -30,6 +30,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from articles.extraction.dates import find_publication_date
+from articles.extraction.language import load_model as load_language_model
 from articles.extraction.pipeline import Extractor
 from articles.extraction.reader import UnreadableArticle, read_article
 from articles.extraction.types import (
@@ -176,9 +177,20 @@ def memory_zones(extractor: Extractor, languages: Sequence[str]) -> Iterator[Non
             if seen < WARM_UP_ARTICLES:
                 _warmed[nlp] = seen + count
                 continue
-            extractor.known_heads._matcher(nlp)  # built now: its keys outlive the zone
+            extractor.known_heads.matcher(nlp)  # built now: its keys outlive the zone
             zones.enter_context(nlp.memory_zone())
         yield
+
+
+def build_before_fork(extractor: Extractor, languages: Collection[str] | None = None) -> None:
+    """Build in this process what every worker would otherwise build for itself the first
+    time it meets an article in a language: the pipelines of `languages` (None: every
+    supported language; spaCy's French tokenizer alone takes over 2 s), their known-heads
+    matchers, and the language model (half a second). Forked workers share them,
+    copy-on-write: built once, at the start of a run, not once a worker in the middle of it.
+    A language left out is built by each worker that meets it, as before."""
+    extractor.build_all(languages)
+    load_language_model()
 
 
 def _freeze_long_lived_objects() -> None:
@@ -207,12 +219,14 @@ def run_batches(
     *,
     max_bytes: int,
     workers: int,
+    languages: Collection[str] | None = None,
 ) -> Iterator[list[Done]]:
     """Yield each batch's results in order.
 
     With `workers` > 1 and more than one batch, extraction runs in a pool of worker
-    processes while the caller writes; a single batch (an editor's re-link, a small import)
-    is extracted here, as starting workers would cost more than it saves.
+    processes while the caller writes, which share the pipelines of `languages` (None:
+    every language) built before they start; a single batch (an editor's re-link, a small
+    import) is extracted here, as starting workers would cost more than it saves.
     """
     stream = iter(batches)
     first = next(stream, None)
@@ -223,7 +237,9 @@ def run_batches(
         for batch in _chain(first, second, stream):
             yield extract_batch(extractor, batch, max_bytes)
         return
-    yield from _run_in_pool(_chain(first, second, stream), extractor, config, max_bytes, workers)
+    yield from _run_in_pool(
+        _chain(first, second, stream), extractor, config, max_bytes, workers, languages
+    )
 
 
 def _chain(first: list[Job], second: list[Job] | None, rest: Iterator[list[Job]]):
@@ -294,11 +310,15 @@ def _run_in_pool(
     config: ExtractorConfig,
     max_bytes: int,
     workers: int,
+    languages: Collection[str] | None,
 ) -> Iterator[list[Done]]:
     global _worker_extractor
     # fork shares the parent's extractor for free (its matchers take a while to build).
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    forks = "fork" in methods
+    context = multiprocessing.get_context("fork" if forks else "spawn")
+    if forks:
+        build_before_fork(extractor, languages)
     _worker_extractor = (config, extractor)
     # Two batches a worker in flight: none waits for work, and memory stays bounded.
     window = 2 * workers

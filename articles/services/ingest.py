@@ -218,6 +218,15 @@ def build_extractor(config: ExtractorConfig | None = None) -> Extractor:
     return _extractor_cache[config]
 
 
+def prebuilt_languages() -> set[str] | None:
+    """The languages whose pipelines a run with workers builds before they start: those of
+    the articles the archive holds, or every language (None) for an empty archive, whose
+    first run is the large one. An archive of English articles does not pay seconds a run
+    for the other languages; a new language is built by each worker that meets it."""
+    languages = set(Article.objects.order_by().values_list("language", flat=True).distinct())
+    return languages or None
+
+
 def ingest_paths(
     paths: Iterable[str | Path],
     *,
@@ -550,7 +559,12 @@ def _extract_and_write(
     config = extractor_config()
     extractor = build_extractor(config)
     results = run_batches(
-        jobs(), extractor, config, max_bytes=stage.max_bytes, workers=stage.workers
+        jobs(),
+        extractor,
+        config,
+        max_bytes=stage.max_bytes,
+        workers=stage.workers,
+        languages=prebuilt_languages() if stage.workers > 1 else None,
     )
     # closing(): an interrupt stops the worker processes now, not when the frame is freed.
     with closing(results), nullcontext() if writer is None else unflushed_commits():

@@ -58,7 +58,7 @@ def test_the_english_shortcut_agrees_with_the_model() -> None:
 
     english = " ".join([SENTENCES["en"]] * 3)
     assert detect_language(english) == "en"
-    assert language._identifier().classify(english)[0] == "en"
+    assert language.load_model().classify(english)[0] == "en"
 
 
 def test_english_names_in_another_language_do_not_make_it_english() -> None:

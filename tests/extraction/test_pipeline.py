@@ -113,3 +113,14 @@ def test_processed_docs_stay_serialisable() -> None:
     # nlp.pipe(n_process=2) sends Docs between processes: user_data must hold plain data
     doc = build_nlp()("The 13th round opened. Russia sent Pavel Korin.")
     assert doc.to_bytes()
+
+
+def test_building_ahead_builds_english_and_the_languages_asked_for() -> None:
+    """What the ingest process builds before its workers fork, they share; a language
+    without word data ("xx") reads as English and builds nothing of its own."""
+    extractor = Extractor()
+    extractor.build_all(["fr", "xx"])
+    assert set(extractor._pipelines) == {"en", "fr"}
+    assert extractor.pipeline("fr").lang == "fr"
+    extractor.build_all()
+    assert set(extractor._pipelines) == extractor.languages

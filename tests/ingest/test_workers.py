@@ -14,7 +14,14 @@ from articles.extraction.pipeline import Extractor
 from articles.models import Article
 from articles.services.export import export_archive
 from articles.services.extraction_stage import Job, extract_batch
-from articles.services.ingest import FAILED, NEW, _chunks, ingest_paths, reextract_articles
+from articles.services.ingest import (
+    FAILED,
+    NEW,
+    _chunks,
+    ingest_paths,
+    prebuilt_languages,
+    reextract_articles,
+)
 from rounds.models import DelegationMention, Participant, TopicMention
 from tests.ingest.conftest import ROUND_14, ROUND_23, write
 
@@ -233,3 +240,13 @@ def test_a_dead_worker_stops_the_run_with_a_clear_error(tmp_path, monkeypatch, i
     assert "run the same command again" in err
     # What was written before is whole; nothing of the batch that died is.
     assert "c.txt" not in set(Article.objects.values_list("source_name", flat=True))
+
+
+def test_workers_share_the_pipelines_of_the_archives_languages(tmp_path):
+    """Before its workers fork, a run builds every language's pipeline for an empty archive
+    (its first, large run), and afterwards those of the languages the archive holds."""
+    assert prebuilt_languages() is None
+    ingest_paths([corpus(tmp_path)], batch_size=2, workers=2)
+    assert prebuilt_languages() == {"en"}
+    Article.objects.filter(pk=Article.objects.first().pk).update(language="fr")
+    assert prebuilt_languages() == {"en", "fr"}

@@ -66,8 +66,8 @@ Modules, by what they decide:
   assembles the facts.
 """
 
+from ..types import DELEGATION_ROLES
 from .component import (
-    DELEGATION_ROLES,
     HOST_ROLE,
     OBSERVER_ROLE,
     PARTIES_COMPONENT,

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from ..data import for_language, load, word_set
 from ..sentences import Tokens, tokens_of
 from ..types import PartyInfo
-from .words import POSSESSIVE
+from .words import GOVERNMENT_WORDS, POSSESSIVE
 
 _UNSEEN = object()  # a cache's answer for a key it does not hold
 
@@ -28,7 +28,6 @@ PARTY_SPANS = "astana_parties"
 WEAK_SPANS = "astana_parties_weak"
 _MENTIONS_KEY = "astana.party_mentions"  # (strong, weak) lists of (party, start, end)
 
-DELEGATION_ROLES = frozenset({"guarantor", "government", "opposition", "mediator"})
 OBSERVER_ROLE = "observer"
 HOST_ROLE = "host"
 
@@ -284,7 +283,7 @@ class PartyMatcher:
             if party.role == "government" or party.cities
             else ""
         )
-        if party.role == "government" and written in {"government", "governmental"}:
+        if party.role == "government" and written in GOVERNMENT_WORDS:
             # "the Turkish government", "Jordanian government spokesman"
             j = start - 1
             if j >= 0 and T[j] in POSSESSIVE:

@@ -12,8 +12,8 @@ from ..people import same_person
 from ..rounds import SentenceRole
 from ..sentences import Layout, Tokens, doc_text, tokens_of
 from ..titles import NameFinder
-from ..types import DelegationFact, ObserverFact
-from .component import DELEGATION_ROLES, OBSERVER_ROLE, PartyData, party_mentions
+from ..types import DELEGATION_ROLES, DelegationFact, ObserverFact
+from .component import OBSERVER_ROLE, PartyData, party_mentions
 from .heads_active import ActiveHeadRules
 from .heads_attribution import AttributionHeadRules
 from .heads_passive import PassiveHeadRules
@@ -35,6 +35,7 @@ from .words import (
     HEAD_TRIGGERS,
     HEAD_VERBS_ACTIVE,
     HEAD_VERBS_PASSIVE,
+    NEGOTIATOR_MODIFIERS,
     NEGOTIATOR_WORDS,
     PARTICIPIAL_OPENERS,
     SENT_VERBS,
@@ -240,7 +241,7 @@ class PartyExtractor(
                     self._active_head(state, sent.index, i, c0, c1)
                 if low in HEAD_OF_WORDS and i > c0:
                     self._head_of(state, sent.index, i, c0, c1)
-                if low in NEGOTIATOR_WORDS and i > c0 and L[i - 1] in {"chief", "lead", "top"}:
+                if low in NEGOTIATOR_WORDS and i > c0 and L[i - 1] in NEGOTIATOR_MODIFIERS:
                     self._negotiator(state, sent.index, i, c0, c1)
                 if low in SENT_VERBS and i > c0:
                     self._sent(state, sent.index, i, c0, c1)

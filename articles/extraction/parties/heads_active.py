@@ -10,6 +10,9 @@ from .words import (
     CONF_EXPLICIT,
     DELEGATION_NOUNS,
     DETERMINERS,
+    EARLIER_ROUND_NOUNS,
+    EARLIER_ROUND_WORDS,
+    FORMER_ROLE_ADVERBS,
     PARTICIPIAL_OPENERS,
     POSSESSIVE,
     SPOKE_FOR_VERBS,
@@ -140,12 +143,10 @@ class ActiveHeadRules:
             if state.tv.text[x] in {",", ";"}:
                 break
             words.append(L[x])
-        if {"previously", "formerly", "once"} & set(words):
+        if not FORMER_ROLE_ADVERBS.isdisjoint(words):
             return True
         return any(
-            w in {"earlier", "previous", "past", "prior", "last"}
-            and words[k + 1 : k + 2]
-            in (["rounds"], ["round"], ["meetings"], ["sessions"], ["talks"])
+            w in EARLIER_ROUND_WORDS and k + 1 < len(words) and words[k + 1] in EARLIER_ROUND_NOUNS
             for k, w in enumerate(words)
         )
 

@@ -18,13 +18,12 @@ from .words import (
     CONF_TITLE,
     DELEGATION_NOUNS,
     DETERMINERS,
+    HEAD_OF_COPULAS,
     HEAD_VERBS_ACTIVE,
     MEMBER_CUES,
     POSSESSIVE,
     UNDER_VERBS,
 )
-
-HEAD_OF_COPULAS = frozenset({"is", "was"})
 
 
 class AttributionHeadRules:

@@ -22,8 +22,11 @@ from .words import (
     CONF_TITLE,
     DETERMINERS,
     MEMBER_CUES,
+    POINT_MAN_MODIFIERS,
+    POINT_MAN_NOUNS,
     POINT_MAN_PLACES,
     POSSESSIVE,
+    POSTED_TITLE_WORDS,
 )
 
 
@@ -115,9 +118,9 @@ class TitledHeadRules:
             k = self._after(state, m.end, b)
             if k == m.end:
                 return None  # needs the possessive: "Moscow's man"
-            while k < b and L[k] in {"point", "top", "chief", "main"}:
+            while k < b and L[k] in POINT_MAN_MODIFIERS:
                 k += 1
-            if k >= b or L[k] not in {"man", "woman"}:
+            if k >= b or L[k] not in POINT_MAN_NOUNS:
                 return None
             rest = [w for w in L[k + 1 : b] if w != "the"]
             if rest[:1] in (["in"], ["at"]) and len(rest) >= 2 and rest[1] in POINT_MAN_PLACES:
@@ -197,7 +200,7 @@ class TitledHeadRules:
             return False
         L = state.tv.lower
         near = range(max(c0, run.start - 6), min(c1, run.end + 8))
-        return any(L[x] in {"ambassador", "permanent"} for x in near)
+        return any(L[x] in POSTED_TITLE_WORDS for x in near)
 
     def _is_list_item(self, state: ArticleState, start: int, end: int, limit: int) -> bool:
         """ ", Syrian Deputy Foreign Minister Fadi Mansour and ...": the segment after a name

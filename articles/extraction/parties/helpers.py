@@ -5,9 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..people import same_person
-from ..titles import TITLE_WORDS, NameSpan, appositive, pre_title
-from ..types import Evidence
-from .component import DELEGATION_ROLES
+from ..titles import ARTICLES, TITLE_WORDS, NameSpan, appositive, pre_title
+from ..types import DELEGATION_ROLES, Evidence
 from .state import ArticleState, HeadCandidate, Mention
 from .words import (
     ABSENCE_AFTER_BY_FIRST,
@@ -127,7 +126,7 @@ class RuleHelpers:
         m = state.party_at.get(t0)
         if m is not None and m.start == t0 and m.end + 1 < t1 and T[m.end] in {"-", "\u2013", ":"}:
             t0 = m.end + 1
-        while t0 < t1 and L[t0] in {"the", "a", "an"}:
+        while t0 < t1 and L[t0] in ARTICLES:
             t0 += 1
         if all(x in state.mention_tokens or T[x] in POSSESSIVE for x in range(t0, t1)):
             return ""  # "Russia's X": a party, no title

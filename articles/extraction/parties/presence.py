@@ -14,24 +14,29 @@ from .words import (
     ABSENCE_BEFORE,
     ABSENCE_BY_FIRST,
     ABSENCE_CUE_WORDS,
+    ABSENCE_OF_NOUNS,
     ABSENCE_OPENERS,
+    ABSENCE_PARTY_MODIFIERS,
     ABSENCE_PHRASE_MARKERS,
     ABSENCE_WORDS,
     CLAUSE_CUE_WORDS,
+    DELEGATION_NOUN_MODIFIERS,
+    EARLIER_WORDS,
     GATHER_VERBS,
     LIST_LINKS_OR_POSSESSIVE,
     MONTHS,
+    OTHER_TIME_WORDS,
     POSSESSIVE,
     PRESENCE_BEFORE,
     PRESENCE_CUE_WORDS,
     PRESENCE_NOUNS,
     PRESENCE_VERBS,
     SKIP_ADVERBS,
+    TAKE_PART_VERBS,
 )
 
 _OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
 _START = attrgetter("start")
-EARLIER_WORDS = frozenset({"previous", "earlier", "last", "past", "first"})
 
 
 class PresenceRules:
@@ -168,8 +173,8 @@ class PresenceRules:
             if low in PRESENCE_NOUNS:
                 return "presence:delegation-noun"
             if (
-                low
-                not in {"and", ",", "-", "high", "level", "senior", "government", "foreign", "main"}
+                low not in {"and", ",", "-"}
+                and low not in DELEGATION_NOUN_MODIFIERS
                 and x not in state.party_at
             ):
                 break
@@ -213,7 +218,7 @@ class PresenceRules:
         while x < c1 and steps < 5:
             low = L[x]
             if low in PRESENCE_VERBS:
-                if low in {"took", "take", "taking", "takes"}:
+                if low in TAKE_PART_VERBS:
                     return "presence:verb" if x + 1 < c1 and L[x + 1] == "part" else ""
                 return "presence:verb"
             if low in SKIP_ADVERBS or low in {
@@ -237,11 +242,11 @@ class PresenceRules:
     def _absence_cue(self, state: ArticleState, m: Mention, c0: int, c1: int) -> bool:
         T, L = state.tv.text, state.tv.lower
         j = m.start - 1
-        while j >= c0 and L[j] in {"the", "armed", "main"}:
+        while j >= c0 and L[j] in ABSENCE_PARTY_MODIFIERS:
             j -= 1
         if j >= c0 and L[j] in ABSENCE_BEFORE:
             return True
-        if j >= c0 and L[j] == "of" and j - 1 >= c0 and L[j - 1] in {"absence", "boycott"}:
+        if j >= c0 and L[j] == "of" and j - 1 >= c0 and L[j - 1] in ABSENCE_OF_NOUNS:
             return True
         k = self._after(state, m.end, c1)
         if k < c1 and T[k] == ",":
@@ -291,4 +296,4 @@ class PresenceRules:
             if words[1] == "the":  # "in the previous round", not "in the talks"
                 return len(words) > 2 and words[2] in EARLIER_WORDS
             return words[1] in MONTHS or words[1] in EARLIER_WORDS
-        return words[0] in {"last", "previously", "earlier", "before"}
+        return words[0] in OTHER_TIME_WORDS

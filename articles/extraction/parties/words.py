@@ -1,4 +1,5 @@
-"""Word data of the party rules: read once from `patterns/*.json` or defined here, frozen."""
+"""Word data of the party rules, read once from `patterns/*.json` (English: the top level of
+`people.json` and `parties.json`) and frozen; the sets made of several lists are made here."""
 
 from __future__ import annotations
 
@@ -24,13 +25,13 @@ for _after_phrase in ABSENCE_AFTER_NAME:
 ABSENCE_AFTER_OPENERS = frozenset(ABSENCE_AFTER_BY_FIRST)
 # "It is led by X", "Its team is headed by X", "The delegation is led by X": the opening
 # words of a passive whose party is the one delegation the sentence before names.
-ANAPHORA_OPENERS = frozenset({"it", "its", "their", "the"})
+ANAPHORA_OPENERS = word_set("people", "anaphora_openers")
 # Words that open the head structures `_heads_in` dispatches on (besides the verbs).
-HEAD_OF_WORDS = frozenset({"head", "heads"})  # "head of Tehran's delegation"
-NEGOTIATOR_WORDS = frozenset({"negotiator"})  # "chief negotiator X"
-UNDER_WORDS = frozenset({"under"})  # "the rebel delegation, under X"
-BRACKET_WORDS = frozenset({"("})  # "X (Russia)"
-FOR_WORDS = frozenset({"for"})  # "X for Russia; Y for Iran"
+HEAD_OF_WORDS = word_set("people", "head_of_words")  # "head of Tehran's delegation"
+NEGOTIATOR_WORDS = word_set("people", "negotiator_words")  # "chief negotiator X"
+UNDER_WORDS = word_set("people", "under_words")  # "the rebel delegation, under X"
+BRACKET_WORDS = frozenset({"("})  # "X (Russia)": punctuation, not a word
+FOR_WORDS = word_set("people", "for_words")  # "X for Russia; Y for Iran"
 # Tokens that may open a head structure in `_heads_in` (every other token is skipped): the
 # union of the sets it dispatches on, so no rule's opener can be missing.
 HEAD_TRIGGERS = (
@@ -49,13 +50,11 @@ HEAD_TRIGGERS = (
 # Words that make "as <title>" after a name someone else's or another time's title.
 AS_TITLE_STOPS = word_set("parties", "as_title_stops")
 POINT_MAN_PLACES = word_set("parties", "point_man_places")
-PARTICIPIAL_OPENERS = frozenset({"heading", "leading", "representing"})
-UNDER_VERBS = frozenset({"came", "comes", "was", "is", "were", "are", "went", "stood", "sat"})
-POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
-DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "both"})
-RELATIVE_STOPS = frozenset(
-    {"who", "which", "whose", "whom", "where", "when", "that", "while", "whereas"}
-)
+PARTICIPIAL_OPENERS = word_set("people", "participial_openers")
+UNDER_VERBS = word_set("people", "under_verbs")
+POSSESSIVE = word_set("people", "possessive_endings")
+DETERMINERS = word_set("people", "determiners")
+RELATIVE_STOPS = word_set("people", "relative_stops")
 # Where the phrases after "by" end (punctuation is its own lower-case form).
 BY_ITEM_ENDS = RELATIVE_STOPS | {";", ".", ":", "(", ")"}
 PRESENCE_NOUNS = word_set("parties", "presence_nouns")
@@ -64,8 +63,8 @@ PRESENCE_VERBS = word_set("parties", "presence_verbs")
 GATHER_VERBS = word_set("parties", "gather_verbs")
 LIST_LINKS = word_set("parties", "list_links")
 LIST_LINKS_OR_POSSESSIVE = LIST_LINKS | POSSESSIVE
-CHAIR_WORDS = frozenset({"chair", "co-chair"})
-CHAIR_VERBS = frozenset({"chair", "co", "chairs", "chaired", "co-chair", "co-chaired", "co-chairs"})
+CHAIR_WORDS = word_set("people", "chair_words")
+CHAIR_VERBS = word_set("people", "chair_verbs")
 ABSENCE_WORDS = word_set("parties", "absence_words")
 ABSENCE_PHRASES = tuple(tuple(p.split()) for p in load("parties")["absence_phrases"])
 ABSENCE_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -73,10 +72,10 @@ for _phrase in ABSENCE_PHRASES:
     ABSENCE_BY_FIRST[_phrase[0]] = (*ABSENCE_BY_FIRST.get(_phrase[0], ()), _phrase)
 ABSENCE_OPENERS = frozenset(ABSENCE_BY_FIRST)
 # Every absence phrase holds one of these words (tests check it): without one, no phrase.
-ABSENCE_PHRASE_MARKERS = frozenset(
-    {"not", "n't", "no", "nobody", "away", "out", "home", "refused", "declined", "failed"}
-) | {phrase[0] for phrase in ABSENCE_PHRASES if len(phrase) == 1}
-OBSERVER_WORDS = frozenset({"observer", "observers"})
+ABSENCE_PHRASE_MARKERS = word_set("parties", "absence_phrase_markers") | {
+    phrase[0] for phrase in ABSENCE_PHRASES if len(phrase) == 1
+}
+OBSERVER_WORDS = word_set("parties", "observer_words")
 # Words `_presence_cue` needs in the clause to find a cue.
 PRESENCE_CUE_WORDS = PRESENCE_NOUNS | PRESENCE_BEFORE | PRESENCE_VERBS
 # Words of which `_absence_cue` needs one in the clause, unless the clause holds a whole
@@ -85,19 +84,32 @@ ABSENCE_BEFORE = word_set("parties", "absence_before")
 ABSENCE_CUE_WORDS = ABSENCE_WORDS | ABSENCE_BEFORE
 CLAUSE_CUE_WORDS = PRESENCE_CUE_WORDS | ABSENCE_CUE_WORDS | ABSENCE_PHRASE_MARKERS | GATHER_VERBS
 MONTHS = frozenset(load("dates")["months"])  # the one list of month names
-COREF_WORDS = frozenset({"both", "they", "two", "these", "all", "each"})
+COREF_WORDS = word_set("parties", "coref_words")
+EARLIER_WORDS = word_set("parties", "earlier_words")  # "at the previous round"
+HEAD_OF_COPULAS = word_set("people", "head_of_copulas")  # "X is the head of ..."
+NEGOTIATOR_MODIFIERS = word_set("people", "negotiator_modifiers")  # "chief negotiator"
+FORMER_ROLE_ADVERBS = word_set("people", "former_role_adverbs")  # "who previously led"
+EARLIER_ROUND_WORDS = word_set("people", "earlier_round_words")  # "at earlier rounds"
+EARLIER_ROUND_NOUNS = word_set("people", "earlier_round_nouns")
+POINT_MAN_MODIFIERS = word_set("people", "point_man_modifiers")  # "Moscow's point man"
+POINT_MAN_NOUNS = word_set("people", "point_man_nouns")
+POSTED_TITLE_WORDS = word_set("people", "posted_title_words")  # "Syria's UN ambassador"
+DELEGATION_NOUN_MODIFIERS = word_set("parties", "delegation_noun_modifiers")
+TAKE_PART_VERBS = word_set("parties", "take_part_verbs")  # "took part"
+ABSENCE_PARTY_MODIFIERS = word_set("parties", "absence_party_modifiers")
+ABSENCE_OF_NOUNS = word_set("parties", "absence_of_nouns")  # "the boycott of Jordan"
+OTHER_TIME_WORDS = word_set("parties", "other_time_words")  # "absent last time"
+GOVERNMENT_WORDS = word_set("parties", "government_words")
 
 CONF_EXPLICIT, CONF_TITLE, CONF_PRESENCE = 0.9, 0.65, 0.55
 # No head rule claims more than CONF_EXPLICIT (`_add_head` refuses more): a party's first
 # explicit head is its head, so head rules skip sentences naming only such parties (measured:
 # a fifth of the party extraction time on the seeds, dev and real pages).
 CONF_HEAD_MAX = CONF_EXPLICIT
-DESTINATION_PREPOSITIONS = frozenset({"to", "at", "in", "for", "on"})
+DESTINATION_PREPOSITIONS = word_set("people", "destination_prepositions")
 # Only a mention after one of these words may be a destination ("envoy on Syrian affairs").
 DESTINATION_BEFORE = DESTINATION_PREPOSITIONS | {"the"}
-DESTINATION_TITLES = frozenset(
-    {"ambassador", "representative", "envoy", "mission", "embassy", "delegate", "representation"}
-)
+DESTINATION_TITLES = word_set("people", "destination_titles")
 
 
 # --- party data and the matcher component --------------------------------------------------------
