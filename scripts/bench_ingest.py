@@ -1,7 +1,8 @@
 """Ingest benchmark: articles per second and peak memory, beside spaCy's blank tokenizer.
 
     python scripts/bench_ingest.py [--count 2000] [--seed 1] [--repeat 3]
-    python scripts/bench_ingest.py --real 20 [--repeat 3] [--database-url ...]
+    python scripts/bench_ingest.py --real 20 [--real-languages en|other] [--repeat 3]
+        [--database-url ...]
     python scripts/bench_ingest.py --memory [--count 20000] [--every 1000]
     python scripts/bench_ingest.py --database-url postgres://user@host:5432/NAME [...]
 
@@ -217,10 +218,18 @@ STEPS = (
 )
 
 
-def copy_real_pages(folder: Path, copies: int) -> None:
-    """`copies` copies of every real page, each with a unique first line."""
+def copy_real_pages(folder: Path, copies: int, languages: str = "all") -> None:
+    """`copies` copies of every real page, each with a unique first line; `languages` keeps
+    all pages, the English ones ("en") or those in other languages ("other"), by their gold."""
     real = SHARED / "corpus" / "real"
-    pages = sorted(p for p in real.iterdir() if p.suffix in (".txt", ".html", ".htm"))
+    gold = json.loads((real / "gold.json").read_text(encoding="utf-8"))["articles"]
+    language = {entry["source"]: entry.get("language", "en") for entry in gold}
+    pages = sorted(
+        p
+        for p in real.iterdir()
+        if p.suffix in (".txt", ".html", ".htm")
+        and (languages == "all" or (language.get(p.name, "en") == "en") == (languages == "en"))
+    )
     if not pages:
         sys.exit(f"no real pages in {real}")
     folder.mkdir(parents=True)
@@ -259,7 +268,7 @@ def generate(folder: Path, count: int, seed: int) -> None:
     )
 
 
-def bench_real(copies: int, repeat: int, database_url: str | None) -> None:
+def bench_real(copies: int, repeat: int, database_url: str | None, languages: str = "all") -> None:
     """The tokenizer, ingest with workers and in one process over the real pages; with
     `database_url`, ingest with workers on PostgreSQL too, taking turns with SQLite's."""
     steps = list(STEPS[:3])
@@ -270,7 +279,7 @@ def bench_real(copies: int, repeat: int, database_url: str | None) -> None:
     runs: list[list[dict]] = [[] for _ in steps]
     with tempfile.TemporaryDirectory(prefix="astana-bench-real-") as tmp:
         folder = Path(tmp) / "real"
-        copy_real_pages(folder, copies)
+        copy_real_pages(folder, copies, languages)
         for attempt in range(repeat):
             for index, (_, code, _, settings) in enumerate(steps):
                 data_dir = None if code is TOKENIZE else Path(tmp) / f"db-{index}-{attempt}"
@@ -279,7 +288,7 @@ def bench_real(copies: int, repeat: int, database_url: str | None) -> None:
     rows = _rows(tuple(steps), runs)
     _print_rows(rows)
     print(
-        f"\ningest over {copies} copies of the real pages runs at "
+        f"\ningest over {copies} copies of the real pages ({languages}) runs at "
         f"{rows[1]['rate'] / rows[0]['rate']:.1%} of the blank tokenizer's throughput "
         f"(medians of {repeat} runs; target: >= 10%)"
     )
@@ -331,6 +340,12 @@ def main() -> None:
         "--real", type=int, metavar="N", help="N copies of the real pages instead of generated"
     )
     parser.add_argument(
+        "--real-languages",
+        choices=("all", "en", "other"),
+        default="all",
+        help="with --real: every page, the English pages, or the pages in other languages",
+    )
+    parser.add_argument(
         "--database-url", help="a PostgreSQL database of its own for the ingest steps (recreated)"
     )
     parser.add_argument(
@@ -342,7 +357,7 @@ def main() -> None:
         bench_memory(args.count, args.seed, args.every, args.database_url)
         return
     if args.real:
-        bench_real(args.real, args.repeat, args.database_url)
+        bench_real(args.real, args.repeat, args.database_url, args.real_languages)
         return
     with tempfile.TemporaryDirectory(prefix="astana-bench-") as tmp:
         tmp_path = Path(tmp)
