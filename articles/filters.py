@@ -32,6 +32,15 @@ from rounds.models import (
 )
 from rounds.provenance import EditorialState
 
+EMPTY = (None, "", False, [], ())
+# Facets counted on the articles' own columns, by these keys.
+COLUMN_FACETS = {
+    "round": F("round__number"),
+    "year": ExtractYear("published"),
+    "publisher": Lower("publisher"),
+    "language": F("language"),
+}
+
 # Reading the publishers and languages scans every article, so they are kept until the next
 # article arrives, and never longer than this (a re-ingest may rename a publisher).
 CHOICES_TTL = 300
@@ -172,6 +181,8 @@ class ArticleFilter(ArchiveFilterSet):
         self.filters["language"].extra["choices"] = choices["languages"]
         self.filters["year"].extra["choices"] = choices["years"]
         self.search: Search | None = None
+        self._facet_counts: dict[str, dict[str, int]] | None = None
+        self.matched: int | None = None  # how many articles the filters leave, once counted
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Parsed once a request: the facet counts filter again with the same words.
@@ -217,27 +228,75 @@ class ArticleFilter(ArchiveFilterSet):
         return queryset
 
     def facet_counts_of(self, facet: str, rows: QuerySet) -> Iterable[tuple[Any, int]]:
+        # No other filter set: count every mention, with no subquery of the articles.
+        everything = not (self.filters_set() - {facet})
         if facet == "party":
-            return article_party_counts(rows)
+            return article_party_counts(None if everything else rows)
         if facet == "topic":
-            return article_topic_counts(rows)
-        key = {
-            "round": F("round__number"),
-            "year": ExtractYear("published"),
-            "publisher": Lower("publisher"),
-            "language": F("language"),
-        }[facet]
+            return article_topic_counts(None if everything else rows)
+        key = COLUMN_FACETS[facet]
         return rows.values(key=key).annotate(n=Count("*")).values_list("key", "n")
 
+    def filters_set(self) -> set[str]:
+        """The filters the visitor set (the sort is an order, not a filter)."""
+        data = self.form.cleaned_data
+        return {name for name, value in data.items() if value not in EMPTY and name != "sort"}
 
-def article_party_counts(articles: QuerySet) -> list[tuple[str, int]]:
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        """Each facet's counts. The facets on the articles' own columns whose filter is not
+        set all count the same rows (every filter applied): one grouped query reads them
+        together, and its groups add up to the number of results, which the paginator then
+        does not count again (`matched`). A search is read once instead of five times."""
+        if self._facet_counts is not None:
+            return self._facet_counts
+        if not self.is_valid():
+            return {}
+        shared = [facet for facet in COLUMN_FACETS if facet not in self.filters_set()]
+        counts: dict[str, dict[str, int]] = {facet: {} for facet in shared}
+        if shared:
+            keys = {f"{facet}_key": COLUMN_FACETS[facet] for facet in shared}
+            rows = (
+                self.filter_queryset(self.queryset.order_by())
+                .order_by()
+                .values(**keys)
+                .annotate(n=Count("*"))
+                .values_list(*keys, "n")
+            )
+            self.matched = 0
+            for *values, n in rows:
+                self.matched += n
+                for facet, value in zip(shared, values, strict=True):
+                    if value is not None:
+                        key = str(value).casefold()
+                        counts[facet][key] = counts[facet].get(key, 0) + n
+        base = self.queryset.order_by()
+        for facet in self.FACETS:
+            if facet not in counts:
+                counts[facet] = {
+                    str(key).casefold(): n
+                    for key, n in self.facet_counts_of(
+                        facet, self.filter_queryset(base, without=facet).order_by()
+                    )
+                    if key is not None
+                }
+        self._facet_counts = counts
+        return counts
+
+
+def of_articles(mentions: QuerySet, articles: QuerySet | None) -> QuerySet:
+    """The mentions in `articles`; every mention when `articles` is None (the whole archive,
+    which needs no subquery: every mention belongs to an article)."""
+    return mentions if articles is None else mentions.filter(article__in=articles.values("pk"))
+
+
+def article_party_counts(articles: QuerySet | None) -> list[tuple[str, int]]:
     """(party slug, number of `articles` mentioning it): two grouped queries, delegations and
     observers. A party is a delegation or an observer at a round, not both, and an article
     reports on one round, so the two counts add up without counting an article twice."""
     counts: dict[str, int] = {}
     for model, fact in ((DelegationMention, "delegation"), (ObserverMention, "observer")):
         rows = (
-            model.objects.filter(article__in=articles.values("pk"))
+            of_articles(model.objects.all(), articles)
             .exclude(**{f"{fact}__state": EditorialState.REJECTED})
             .values(slug=F(f"{fact}__party__slug"))
             .annotate(n=Count("article", distinct=True))
@@ -248,10 +307,10 @@ def article_party_counts(articles: QuerySet) -> list[tuple[str, int]]:
     return list(counts.items())
 
 
-def article_topic_counts(articles: QuerySet) -> list[tuple[str, int]]:
+def article_topic_counts(articles: QuerySet | None) -> list[tuple[str, int]]:
     """(topic slug, number of `articles` putting it on a round's agenda), one grouped query."""
     return list(
-        TopicMention.objects.filter(article__in=articles.values("pk"))
+        of_articles(TopicMention.objects.all(), articles)
         .exclude(round_topic__state=EditorialState.REJECTED)
         .values("round_topic__topic__slug")
         .annotate(n=Count("article", distinct=True))
