@@ -10,6 +10,7 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -22,6 +23,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from articles.extraction.people import normalize_name
+from rounds.aggregates import articles_per_round
 from rounds.provenance import RULE_LENGTH, EditorialFact, EditorialState, FactQuerySet, Mention
 
 
@@ -405,17 +407,15 @@ class RoundTopicQuerySet(FactQuerySet):
         """Round topics annotated with `mention_count` (articles putting the topic on the
         round's agenda), `round_article_count` and `share`, the first over the second.
 
-        Correlated subqueries on indexed keys: no join over the mentions or the articles."""
-        from articles.models import Article
-
-        articles = (
-            Article.objects.filter(round=OuterRef("round"))
-            .order_by()
-            .values("round")
-            .annotate(n=Count("*"))
-            .values("n")
+        The mentions by a correlated subquery on an indexed key; each round's article count
+        as a constant of the query (rounds/aggregates.py): a subquery counting them was
+        run up to three times for every round topic, the most costly part of the topic pages."""
+        counts = articles_per_round()
+        round_articles = Case(
+            *(When(round_id=pk, then=Value(n)) for pk, n in sorted(counts.items())),
+            default=Value(0),
+            output_field=IntegerField(),
         )
-        round_articles = Coalesce(Subquery(articles), 0)
         counted = "mention_count" in self.query.annotations
         return (
             (self if counted else self.with_mention_count())
