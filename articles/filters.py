@@ -9,7 +9,9 @@ from typing import Any
 import django_filters
 from django import forms
 from django.core.cache import cache
-from django.db.models import Count, F, Max, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Count, F, Max, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear, Lower
 
 from articles.models import Article, language_name
@@ -253,7 +255,22 @@ class ArticleFilter(ArchiveFilterSet):
             return {}
         shared = [facet for facet in COLUMN_FACETS if facet not in self.filters_set()]
         counts: dict[str, dict[str, int]] = {facet: {} for facet in shared}
-        if shared:
+        if shared and "q" in self.filters_set() and connection.vendor == "postgresql":
+            mention_facets = [f for f in ("party", "topic") if f not in self.filters_set()]
+            counts.update({facet: {} for facet in mention_facets})
+            keys = {f"{facet}_key": COLUMN_FACETS[facet] for facet in shared}
+            articles = self.filter_queryset(self.queryset.order_by())
+            self.matched = 0
+            for facet, *values, slug, n in counts_of_matched(articles, keys, mention_facets):
+                if facet != "columns":
+                    counts[facet][slug.casefold()] = counts[facet].get(slug.casefold(), 0) + n
+                    continue
+                self.matched += n
+                for column, value in zip(shared, values, strict=True):
+                    if value is not None:
+                        key = str(value).casefold()
+                        counts[column][key] = counts[column].get(key, 0) + n
+        elif shared:
             keys = {f"{facet}_key": COLUMN_FACETS[facet] for facet in shared}
             rows = (
                 self.filter_queryset(self.queryset.order_by())
@@ -289,19 +306,35 @@ def of_articles(mentions: QuerySet, articles: QuerySet | None) -> QuerySet:
     return mentions if articles is None else mentions.filter(article__in=articles.values("pk"))
 
 
+def party_count_queries(articles: QuerySet | None) -> list[QuerySet]:
+    """(party slug, number of `articles` mentioning it) rows, delegations and observers. A
+    party is a delegation or an observer at a round, not both, and an article reports on one
+    round, so the two counts add up without counting an article twice."""
+    return [
+        of_articles(model.objects.all(), articles)
+        .exclude(**{f"{fact}__state": EditorialState.REJECTED})
+        .values(slug=F(f"{fact}__party__slug"))
+        .annotate(n=Count("article", distinct=True))
+        .values_list("slug", "n")
+        for model, fact in ((DelegationMention, "delegation"), (ObserverMention, "observer"))
+    ]
+
+
+def topic_count_query(articles: QuerySet | None) -> QuerySet:
+    """(topic slug, number of `articles` putting it on a round's agenda) rows."""
+    return (
+        of_articles(TopicMention.objects.all(), articles)
+        .exclude(round_topic__state=EditorialState.REJECTED)
+        .values(slug=F("round_topic__topic__slug"))
+        .annotate(n=Count("article", distinct=True))
+        .values_list("slug", "n")
+    )
+
+
 def article_party_counts(articles: QuerySet | None) -> list[tuple[str, int]]:
-    """(party slug, number of `articles` mentioning it): two grouped queries, delegations and
-    observers. A party is a delegation or an observer at a round, not both, and an article
-    reports on one round, so the two counts add up without counting an article twice."""
+    """(party slug, number of `articles` mentioning it): two grouped queries."""
     counts: dict[str, int] = {}
-    for model, fact in ((DelegationMention, "delegation"), (ObserverMention, "observer")):
-        rows = (
-            of_articles(model.objects.all(), articles)
-            .exclude(**{f"{fact}__state": EditorialState.REJECTED})
-            .values(slug=F(f"{fact}__party__slug"))
-            .annotate(n=Count("article", distinct=True))
-            .values_list("slug", "n")
-        )
+    for rows in party_count_queries(articles):
         for slug, n in rows:
             counts[slug] = counts.get(slug, 0) + n
     return list(counts.items())
@@ -309,10 +342,41 @@ def article_party_counts(articles: QuerySet | None) -> list[tuple[str, int]]:
 
 def article_topic_counts(articles: QuerySet | None) -> list[tuple[str, int]]:
     """(topic slug, number of `articles` putting it on a round's agenda), one grouped query."""
-    return list(
-        of_articles(TopicMention.objects.all(), articles)
-        .exclude(round_topic__state=EditorialState.REJECTED)
-        .values("round_topic__topic__slug")
-        .annotate(n=Count("article", distinct=True))
-        .values_list("round_topic__topic__slug", "n")
+    return list(topic_count_query(articles))
+
+
+def in_matched(mentions: QuerySet) -> RawSQL:
+    """The condition "the mention's article is among the matched" (counts_of_matched)."""
+    column = f'"{mentions.model._meta.db_table}"."article_id"'
+    return RawSQL(f'{column} IN (SELECT "matched_id" FROM "matched")', (), BooleanField())
+
+
+def counts_of_matched(
+    articles: QuerySet, columns: dict[str, Any], mention_facets: list[str]
+) -> list[tuple[Any, ...]]:
+    """PostgreSQL: the facets of `articles` in one statement that reads them once (a search
+    matching most of the archive costs a scan each time it is run). Rows of (facet, *column
+    keys, slug, n): facet "columns" groups the article columns `columns` (name -> expression);
+    "party" and "topic" (those of `mention_facets`) count the articles mentioning each slug."""
+    matched = articles.order_by().values(matched_id=F("pk"), **columns)
+    sql, params = matched.query.sql_with_params()
+    names = [f'"{name}"' for name in columns]
+    nulls = ", ".join(["NULL"] * len(names))
+    parts = [
+        f"SELECT 'columns', {', '.join(names)}, NULL, COUNT(*) FROM \"matched\" "
+        f"GROUP BY {', '.join(names)}"
+    ]
+    params = list(params)
+    branches = (
+        [("party", q) for q in party_count_queries(None)] if "party" in mention_facets else []
     )
+    if "topic" in mention_facets:
+        branches.append(("topic", topic_count_query(None)))
+    for facet, query in branches:
+        branch_sql, branch_params = query.filter(in_matched(query)).query.sql_with_params()
+        parts.append(f'SELECT \'{facet}\', {nulls}, "slug", "n" FROM ({branch_sql}) AS b')
+        params += branch_params
+    statement = f'WITH "matched" AS MATERIALIZED ({sql}) ' + " UNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.fetchall()

@@ -1,0 +1,51 @@
+"""The article list's facet counts, read together (one grouped query, or on PostgreSQL with
+a search one statement over the matched articles), must equal each facet counted alone."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import RequestFactory
+
+from articles.filters import ArticleFilter
+from articles.models import Article
+
+
+def counted_alone(filterset: ArticleFilter) -> dict[str, dict[str, int]]:
+    base = filterset.queryset.order_by()
+    return {
+        facet: {
+            str(key).casefold(): n
+            for key, n in filterset.facet_counts_of(
+                facet, filterset.filter_queryset(base, without=facet).order_by()
+            )
+            if key is not None and n
+        }
+        for facet in filterset.FACETS
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"q": "Idlib"},
+        {"q": "delegation -007"},
+        {"q": "Idlib", "language": "ru"},
+        {"q": "headed", "party": "russia", "topic": "idlib"},
+        {"round": "5", "publisher": "Publisher 3"},
+        {"unlinked": "on"},
+    ],
+)
+def test_facets_read_together_equal_each_facet_alone(many_rows, query):
+    request = RequestFactory().get("/articles/", query)
+    filterset = ArticleFilter(
+        data=request.GET, queryset=Article.objects.for_listing(), request=request
+    )
+    assert filterset.is_valid(), filterset.errors
+    together = filterset.facet_counts()
+    together = {facet: {k: n for k, n in keys.items() if n} for facet, keys in together.items()}
+    assert together == counted_alone(filterset)
+    assert any(together.values())  # something was counted, or the comparison proves nothing
+    if filterset.matched is not None:
+        assert filterset.matched == filterset.qs.count()
