@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, models
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
 from django.utils.translation import get_language_info
 
 from articles.extraction.data import load as load_pattern_data
@@ -198,7 +197,9 @@ class Article(models.Model):
         return self.title or self.source_name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:article-detail", kwargs={"pk": self.pk})
+        from astana_site.views import url_maker  # reverse() once: lists link every row
+
+        return url_maker("articles:article-detail", pk=0)(pk=self.pk)
 
     @property
     def language_name(self) -> str:

@@ -19,7 +19,6 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce
-from django.urls import reverse
 from django.utils.text import slugify
 
 from articles.extraction.people import normalize_name
@@ -129,7 +128,9 @@ class Round(models.Model):
         return f"Round {self.number}"
 
     def get_absolute_url(self) -> str:
-        return reverse("rounds:round-detail", kwargs={"number": self.number})
+        from astana_site.views import url_maker  # reverse() once: lists link every row
+
+        return url_maker("rounds:round-detail", number=0)(number=self.number)
 
     @property
     def ordinal(self) -> str:
@@ -160,7 +161,9 @@ class Party(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("rounds:party-detail", kwargs={"slug": self.slug})
+        from astana_site.views import url_maker  # reverse() once: lists link every row
+
+        return url_maker("rounds:party-detail", slug="x")(slug=self.slug)
 
 
 class PartyAlias(models.Model):
@@ -255,7 +258,9 @@ class Participant(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("rounds:participant-detail", kwargs={"slug": self.slug})
+        from astana_site.views import url_maker  # reverse() once: lists link every row
+
+        return url_maker("rounds:participant-detail", slug="x")(slug=self.slug)
 
     def clean(self) -> None:
         """Refuse a name another participant already has (an editor's new person or rename):

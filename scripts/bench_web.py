@@ -35,6 +35,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))  # this checkout's code, not an installed copy
 
 # (label, path): the bare view first, then every public page type. Placeholders are filled
 # from the filled database: a round, a participant, a party, an article.
@@ -438,6 +439,8 @@ def measure_all(
 
 def main() -> None:
     args = parse_args()
+    # A SIGTERM runs the `finally` blocks too: the servers stopped, the database dropped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(f"{Path(__file__).name}: terminated"))
     url = database_url(args.server, args.database)
     env = {
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
