@@ -10,7 +10,6 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -22,7 +21,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.utils.text import slugify
 
 from articles.extraction.people import normalize_name
-from rounds.aggregates import articles_per_round
+from rounds.aggregates import CountOf, articles_per_round
 from rounds.provenance import RULE_LENGTH, EditorialFact, EditorialState, FactQuerySet, Mention
 
 
@@ -415,12 +414,7 @@ class RoundTopicQuerySet(FactQuerySet):
         The mentions by a correlated subquery on an indexed key; each round's article count
         as a constant of the query (rounds/aggregates.py): a subquery counting them was
         run up to three times for every round topic, the most costly part of the topic pages."""
-        counts = articles_per_round()
-        round_articles = Case(
-            *(When(round_id=pk, then=Value(n)) for pk, n in sorted(counts.items())),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
+        round_articles = CountOf(F("round_id"), articles_per_round())
         counted = "mention_count" in self.query.annotations
         return (
             (self if counted else self.with_mention_count())
