@@ -16,9 +16,9 @@ from articles.filters import ArticleFilter
 from articles.models import Article
 from astana_site.views import (
     EXPORT_CHUNK,
+    FORMULA_TRIGGERS,
     ArchiveDetailView,
     ArchiveListView,
-    csv_cell,
     label_articles,
     stream_json,
     url_maker,
@@ -134,17 +134,18 @@ class ArticleListView(ArchiveListView):
         writer.writerow(self.export_columns)
         for count, row in enumerate(rows, start=1):
             pk, title, publisher, published, language, number, method, state, source = row
+            # csv_cell()'s guard against spreadsheet formulas, inline: text columns, never null.
             writer.writerow(
                 (
                     pk,
-                    csv_cell(title),
-                    csv_cell(publisher),
+                    "'" + title if title.startswith(FORMULA_TRIGGERS) else title,
+                    "'" + publisher if publisher.startswith(FORMULA_TRIGGERS) else publisher,
                     published.isoformat() if published else "",
-                    csv_cell(language),
+                    "'" + language if language.startswith(FORMULA_TRIGGERS) else language,
                     "" if number is None else number,
                     method,
                     state,
-                    csv_cell(source),
+                    "'" + source if source.startswith(FORMULA_TRIGGERS) else source,
                     url_of(pk),
                 )
             )
