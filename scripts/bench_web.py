@@ -724,7 +724,7 @@ def compare_with_datasette(args: argparse.Namespace, ours: list[Result]) -> None
     if command is None:
         print("\nDatasette is not installed (`pip install --group bench`): no comparison.")
         return
-    path = BASE_DIR / "build" / "bench-datasette.sqlite3"
+    path = BASE_DIR / "build" / "bench.sqlite3"  # Datasette names the database "bench"
     position = sqlite_copy(path)
     from articles.views import ArticleListView
 
