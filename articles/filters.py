@@ -33,6 +33,7 @@ from rounds.models import (
     TopicMention,
 )
 from rounds.provenance import EditorialState
+from rounds.versioning import archive_version
 
 EMPTY = (None, "", False, [], ())
 # Facets counted on the articles' own columns, by these keys.
@@ -46,6 +47,7 @@ COLUMN_FACETS = {
 # Reading the publishers and languages scans every article, so they are kept until the next
 # article arrives, and never longer than this (a re-ingest may rename a publisher).
 CHOICES_TTL = 300
+FACETS_SECONDS = 3600
 
 
 def article_choices() -> dict[str, list[tuple[str, str]]]:
@@ -253,6 +255,20 @@ class ArticleFilter(ArchiveFilterSet):
             return self._facet_counts
         if not self.is_valid():
             return {}
+        if not self.filters_set():
+            # The whole archive's counts, shown on every page of the unfiltered list: read
+            # once per archive version (every write bumps it, so they are never stale).
+            key = f"articles:facets:{archive_version()}"
+            cached = cache.get(key)
+            if cached is None:
+                cached = (self.count_facets(), self.matched)
+                cache.set(key, cached, FACETS_SECONDS)
+            self._facet_counts, self.matched = cached
+            return self._facet_counts
+        self._facet_counts = self.count_facets()
+        return self._facet_counts
+
+    def count_facets(self) -> dict[str, dict[str, int]]:
         shared = [facet for facet in COLUMN_FACETS if facet not in self.filters_set()]
         counts: dict[str, dict[str, int]] = {facet: {} for facet in shared}
         if shared and "q" in self.filters_set() and connection.vendor == "postgresql":
@@ -296,7 +312,6 @@ class ArticleFilter(ArchiveFilterSet):
                     )
                     if key is not None
                 }
-        self._facet_counts = counts
         return counts
 
 

@@ -42,3 +42,22 @@ def test_facets_read_together_equal_each_facet_alone(many_rows, query):
     assert any(together.values())  # something was counted, or the comparison proves nothing
     if filterset.matched is not None:
         assert filterset.matched == filterset.qs.count()
+
+
+@pytest.mark.django_db
+def test_the_whole_archives_facets_follow_every_change(client, build):
+    """Kept per archive version: a new or re-linked article shows in the counts at once."""
+    build.article("The 12th round opened.", round=12, publisher="TASS")
+
+    def labels() -> str:
+        return client.get("/articles/").content.decode()
+
+    html = labels()
+    assert "TASS (1)" in html and "Round 12 (1)" in html and "Round 13 (0)" in html
+    moved = build.article("The 12th round closed.", round=12, publisher="TASS")
+    html = labels()
+    assert "TASS (2)" in html and "Round 12 (2)" in html and "<strong>2</strong>" in html
+    moved.round = build.round(13)
+    moved.save()
+    html = labels()
+    assert "Round 12 (1)" in html and "Round 13 (1)" in html
