@@ -58,21 +58,10 @@ class RoundQuerySet(models.QuerySet):
         return self.filter(start__year=year)
 
     def with_article_count(self):
-        """Rounds annotated with `article_count` by a correlated subquery.
-
-        Unlike `with_counts()` it joins nothing, and COUNT(*) is answered from the index on
-        the articles' round, so it stays cheap with tens of thousands of articles.
-        """
-        from articles.models import Article
-
-        articles = (
-            Article.objects.filter(round=OuterRef("pk"))
-            .order_by()
-            .values("round")
-            .annotate(n=Count("*"))
-            .values("n")
-        )
-        return self.annotate(article_count=Coalesce(Subquery(articles), 0))
+        """Rounds annotated with `article_count`, from the counts kept per archive version
+        (rounds/aggregates.py): a constant of the query, where a correlated count walked the
+        articles' index once per round (most of the cost of the rounds list at 100k)."""
+        return self.annotate(article_count=CountOf(F("pk"), articles_per_round()))
 
     def with_party(self, party: Party):
         """Rounds where `party` had a public (not rejected) delegation."""

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from rounds.aggregates import articles_per_round
-from rounds.models import RoundTopic
+from rounds.models import Round, RoundTopic
 
 
 def share_of(number: int, slug: str) -> tuple[int, float]:
@@ -46,3 +46,16 @@ def test_the_topic_grid_shows_the_new_share_after_an_article_arrives(build):
     build.article("The 12th round ended.", round=12)
     html = client.get(reverse("rounds:topic-grid")).content.decode()
     assert "50%" in html and "100%" not in html
+
+
+@pytest.mark.django_db
+def test_the_rounds_article_counts_follow_every_change(build):
+    def count(number: int) -> int:
+        return Round.objects.with_article_count().get(number=number).article_count
+
+    assert count(12) == 0
+    article = build.article("The 12th round opened.", round=12)
+    assert count(12) == 1
+    article.round = build.round(13)
+    article.save()
+    assert (count(12), count(13)) == (0, 1)
