@@ -9,7 +9,9 @@ from typing import Any
 import django_filters
 from django import forms
 from django.core.cache import cache
-from django.db.models import Count, F, Max, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Count, F, Max, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear, Lower
 
 from articles.models import Article, language_name
@@ -31,10 +33,21 @@ from rounds.models import (
     TopicMention,
 )
 from rounds.provenance import EditorialState
+from rounds.versioning import archive_version
+
+EMPTY = (None, "", False, [], ())
+# Facets counted on the articles' own columns, by these keys.
+COLUMN_FACETS = {
+    "round": F("round__number"),
+    "year": ExtractYear("published"),
+    "publisher": Lower("publisher"),
+    "language": F("language"),
+}
 
 # Reading the publishers and languages scans every article, so they are kept until the next
 # article arrives, and never longer than this (a re-ingest may rename a publisher).
 CHOICES_TTL = 300
+FACETS_SECONDS = 3600
 
 
 def article_choices() -> dict[str, list[tuple[str, str]]]:
@@ -172,6 +185,8 @@ class ArticleFilter(ArchiveFilterSet):
         self.filters["language"].extra["choices"] = choices["languages"]
         self.filters["year"].extra["choices"] = choices["years"]
         self.search: Search | None = None
+        self._facet_counts: dict[str, dict[str, int]] | None = None
+        self.matched: int | None = None  # how many articles the filters leave, once counted
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Parsed once a request: the facet counts filter again with the same words.
@@ -217,43 +232,166 @@ class ArticleFilter(ArchiveFilterSet):
         return queryset
 
     def facet_counts_of(self, facet: str, rows: QuerySet) -> Iterable[tuple[Any, int]]:
+        # No other filter set: count every mention, with no subquery of the articles.
+        everything = not (self.filters_set() - {facet})
         if facet == "party":
-            return article_party_counts(rows)
+            return article_party_counts(None if everything else rows)
         if facet == "topic":
-            return article_topic_counts(rows)
-        key = {
-            "round": F("round__number"),
-            "year": ExtractYear("published"),
-            "publisher": Lower("publisher"),
-            "language": F("language"),
-        }[facet]
+            return article_topic_counts(None if everything else rows)
+        key = COLUMN_FACETS[facet]
         return rows.values(key=key).annotate(n=Count("*")).values_list("key", "n")
 
+    def filters_set(self) -> set[str]:
+        """The filters the visitor set (the sort is an order, not a filter)."""
+        data = self.form.cleaned_data
+        return {name for name, value in data.items() if value not in EMPTY and name != "sort"}
 
-def article_party_counts(articles: QuerySet) -> list[tuple[str, int]]:
-    """(party slug, number of `articles` mentioning it): two grouped queries, delegations and
-    observers. A party is a delegation or an observer at a round, not both, and an article
-    reports on one round, so the two counts add up without counting an article twice."""
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        """Each facet's counts. The facets on the articles' own columns whose filter is not
+        set all count the same rows (every filter applied): one grouped query reads them
+        together, and its groups add up to the number of results, which the paginator then
+        does not count again (`matched`). A search is read once instead of five times."""
+        if self._facet_counts is not None:
+            return self._facet_counts
+        if not self.is_valid():
+            return {}
+        if not self.filters_set():
+            # The whole archive's counts, shown on every page of the unfiltered list: read
+            # once per archive version (every write bumps it, so they are never stale).
+            key = f"articles:facets:{archive_version()}"
+            cached = cache.get(key)
+            if cached is None:
+                cached = (self.count_facets(), self.matched)
+                cache.set(key, cached, FACETS_SECONDS)
+            self._facet_counts, self.matched = cached
+            return self._facet_counts
+        self._facet_counts = self.count_facets()
+        return self._facet_counts
+
+    def count_facets(self) -> dict[str, dict[str, int]]:
+        shared = [facet for facet in COLUMN_FACETS if facet not in self.filters_set()]
+        counts: dict[str, dict[str, int]] = {facet: {} for facet in shared}
+        if shared and "q" in self.filters_set() and connection.vendor == "postgresql":
+            mention_facets = [f for f in ("party", "topic") if f not in self.filters_set()]
+            counts.update({facet: {} for facet in mention_facets})
+            keys = {f"{facet}_key": COLUMN_FACETS[facet] for facet in shared}
+            articles = self.filter_queryset(self.queryset.order_by())
+            self.matched = 0
+            for facet, *values, slug, n in counts_of_matched(articles, keys, mention_facets):
+                if facet != "columns":
+                    counts[facet][slug.casefold()] = counts[facet].get(slug.casefold(), 0) + n
+                    continue
+                self.matched += n
+                for column, value in zip(shared, values, strict=True):
+                    if value is not None:
+                        key = str(value).casefold()
+                        counts[column][key] = counts[column].get(key, 0) + n
+        elif shared:
+            keys = {f"{facet}_key": COLUMN_FACETS[facet] for facet in shared}
+            rows = (
+                self.filter_queryset(self.queryset.order_by())
+                .order_by()
+                .values(**keys)
+                .annotate(n=Count("*"))
+                .values_list(*keys, "n")
+            )
+            self.matched = 0
+            for *values, n in rows:
+                self.matched += n
+                for facet, value in zip(shared, values, strict=True):
+                    if value is not None:
+                        key = str(value).casefold()
+                        counts[facet][key] = counts[facet].get(key, 0) + n
+        base = self.queryset.order_by()
+        for facet in self.FACETS:
+            if facet not in counts:
+                counts[facet] = {
+                    str(key).casefold(): n
+                    for key, n in self.facet_counts_of(
+                        facet, self.filter_queryset(base, without=facet).order_by()
+                    )
+                    if key is not None
+                }
+        return counts
+
+
+def of_articles(mentions: QuerySet, articles: QuerySet | None) -> QuerySet:
+    """The mentions in `articles`; every mention when `articles` is None (the whole archive,
+    which needs no subquery: every mention belongs to an article)."""
+    return mentions if articles is None else mentions.filter(article__in=articles.values("pk"))
+
+
+def party_count_queries(articles: QuerySet | None) -> list[QuerySet]:
+    """(party slug, number of `articles` mentioning it) rows, delegations and observers. A
+    party is a delegation or an observer at a round, not both, and an article reports on one
+    round, so the two counts add up without counting an article twice."""
+    return [
+        of_articles(model.objects.all(), articles)
+        .exclude(**{f"{fact}__state": EditorialState.REJECTED})
+        .values(slug=F(f"{fact}__party__slug"))
+        .annotate(n=Count("article", distinct=True))
+        .values_list("slug", "n")
+        for model, fact in ((DelegationMention, "delegation"), (ObserverMention, "observer"))
+    ]
+
+
+def topic_count_query(articles: QuerySet | None) -> QuerySet:
+    """(topic slug, number of `articles` putting it on a round's agenda) rows."""
+    return (
+        of_articles(TopicMention.objects.all(), articles)
+        .exclude(round_topic__state=EditorialState.REJECTED)
+        .values(slug=F("round_topic__topic__slug"))
+        .annotate(n=Count("article", distinct=True))
+        .values_list("slug", "n")
+    )
+
+
+def article_party_counts(articles: QuerySet | None) -> list[tuple[str, int]]:
+    """(party slug, number of `articles` mentioning it): two grouped queries."""
     counts: dict[str, int] = {}
-    for model, fact in ((DelegationMention, "delegation"), (ObserverMention, "observer")):
-        rows = (
-            model.objects.filter(article__in=articles.values("pk"))
-            .exclude(**{f"{fact}__state": EditorialState.REJECTED})
-            .values(slug=F(f"{fact}__party__slug"))
-            .annotate(n=Count("article", distinct=True))
-            .values_list("slug", "n")
-        )
+    for rows in party_count_queries(articles):
         for slug, n in rows:
             counts[slug] = counts.get(slug, 0) + n
     return list(counts.items())
 
 
-def article_topic_counts(articles: QuerySet) -> list[tuple[str, int]]:
+def article_topic_counts(articles: QuerySet | None) -> list[tuple[str, int]]:
     """(topic slug, number of `articles` putting it on a round's agenda), one grouped query."""
-    return list(
-        TopicMention.objects.filter(article__in=articles.values("pk"))
-        .exclude(round_topic__state=EditorialState.REJECTED)
-        .values("round_topic__topic__slug")
-        .annotate(n=Count("article", distinct=True))
-        .values_list("round_topic__topic__slug", "n")
+    return list(topic_count_query(articles))
+
+
+def in_matched(mentions: QuerySet) -> RawSQL:
+    """The condition "the mention's article is among the matched" (counts_of_matched)."""
+    column = f'"{mentions.model._meta.db_table}"."article_id"'
+    return RawSQL(f'{column} IN (SELECT "matched_id" FROM "matched")', (), BooleanField())
+
+
+def counts_of_matched(
+    articles: QuerySet, columns: dict[str, Any], mention_facets: list[str]
+) -> list[tuple[Any, ...]]:
+    """PostgreSQL: the facets of `articles` in one statement that reads them once (a search
+    matching most of the archive costs a scan each time it is run). Rows of (facet, *column
+    keys, slug, n): facet "columns" groups the article columns `columns` (name -> expression);
+    "party" and "topic" (those of `mention_facets`) count the articles mentioning each slug."""
+    matched = articles.order_by().values(matched_id=F("pk"), **columns)
+    sql, params = matched.query.sql_with_params()
+    names = [f'"{name}"' for name in columns]
+    nulls = ", ".join(["NULL"] * len(names))
+    parts = [
+        f"SELECT 'columns', {', '.join(names)}, NULL, COUNT(*) FROM \"matched\" "
+        f"GROUP BY {', '.join(names)}"
+    ]
+    params = list(params)
+    branches = (
+        [("party", q) for q in party_count_queries(None)] if "party" in mention_facets else []
     )
+    if "topic" in mention_facets:
+        branches.append(("topic", topic_count_query(None)))
+    for facet, query in branches:
+        branch_sql, branch_params = query.filter(in_matched(query)).query.sql_with_params()
+        parts.append(f'SELECT \'{facet}\', {nulls}, "slug", "n" FROM ({branch_sql}) AS b')
+        params += branch_params
+    statement = f'WITH "matched" AS MATERIALIZED ({sql}) ' + " UNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.fetchall()

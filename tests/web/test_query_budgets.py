@@ -16,14 +16,23 @@ from articles.models import Article
 # cache, read here cold), the count and the page of rows, one query per prefetch.
 # Every public page first reads the archive's version for the page cache (a miss here).
 VERSION_READ = 1
+# Pages that count a round's articles (or weigh topics by their share of them) read the
+# articles per round (rounds/aggregates.py): the version, and on a cold cache the grouped
+# count, once a request.
+ROUND_COUNTS = 2
 
 PAGES = [
-    ("rounds:home", {}, "", 5),
+    ("rounds:home", {}, "", 5 + ROUND_COUNTS),
     # Five grouped counts for the facets (year, city, party, observer, topic).
-    ("rounds:round-list", {}, "", 13),
-    ("rounds:round-list", {}, "?year=2019&party=russia&topic=idlib&participant=person", 15),
+    ("rounds:round-list", {}, "", 13 + ROUND_COUNTS),
+    (
+        "rounds:round-list",
+        {},
+        "?year=2019&party=russia&topic=idlib&participant=person",
+        15 + ROUND_COUNTS,
+    ),
     # Two more than the facts: each delegation's heads counted, and the best quotes per head.
-    ("rounds:round-detail", {"number": 13}, "", 12),
+    ("rounds:round-detail", {"number": 13}, "", 12 + ROUND_COUNTS),
     ("rounds:round-topic", {"number": 13, "slug": "humanitarian-aid"}, "", 3),
     ("rounds:delegation-evidence", {"number": 13, "slug": "russia"}, "", 5),
     ("rounds:observer-evidence", {"number": 13, "slug": "jordan"}, "", 3),
@@ -33,8 +42,8 @@ PAGES = [
     ("rounds:delegation-list", {}, "", 5),
     ("rounds:observer-grid", {}, "", 4),
     ("rounds:observer-list", {}, "?party=jordan", 5),
-    ("rounds:topic-grid", {}, "", 4),
-    ("rounds:topic-list", {}, "?topic=idlib", 5),
+    ("rounds:topic-grid", {}, "", 4 + ROUND_COUNTS),
+    ("rounds:topic-list", {}, "?topic=idlib", 5 + ROUND_COUNTS),
     # One grouped count for the party facet.
     ("rounds:participant-list", {}, "", 6),
     ("rounds:participant-list", {}, "?q=person&party=russia", 7),
@@ -72,20 +81,20 @@ def test_article_page_queries_stay_within_budget(client, many_rows, django_asser
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "name",
+    ("name", "budget"),
     [
-        "rounds:round-list",
-        "rounds:delegation-grid",
-        "rounds:observer-grid",
-        "rounds:topic-grid",
-        "rounds:participant-list",
-        "articles:article-list",
+        ("rounds:round-list", 6 + ROUND_COUNTS),
+        ("rounds:delegation-grid", 6),
+        ("rounds:observer-grid", 6),
+        ("rounds:topic-grid", 6),
+        ("rounds:participant-list", 6),
+        ("articles:article-list", 6),
     ],
 )
-def test_export_queries_do_not_grow_with_rows(client, many_rows, name):
+def test_export_queries_do_not_grow_with_rows(client, many_rows, name, budget):
     """An export reads in chunks: a few queries per thousand rows, never one per row."""
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse(name) + "?format=csv")
         rows = b"".join(response.streaming_content).count(b"\n") - 1
     assert rows > 20
-    assert len(queries) <= 6
+    assert len(queries) <= budget
