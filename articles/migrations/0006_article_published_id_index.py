@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0005_provenance_rules'),
-        ('rounds', '0009_history_editor_note'),
+        ("articles", "0005_provenance_rules"),
+        ("rounds", "0009_history_editor_note"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['published', 'id'], include=('round', 'publisher', 'language'), name='article_published_id'),
+            model_name="article",
+            index=models.Index(
+                fields=["published", "id"],
+                include=("round", "publisher", "language"),
+                name="article_published_id",
+            ),
         ),
     ]

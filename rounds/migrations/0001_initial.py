@@ -6,225 +6,544 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('articles', '0001_initial'),
+        ("articles", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Participant',
+            name="Participant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('slug', models.SlugField(max_length=140, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120)),
+                ("slug", models.SlugField(max_length=140, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Party',
+            name="Party",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('default_role', models.CharField(choices=[('guarantor', 'Guarantor'), ('government', 'Government'), ('opposition', 'Opposition'), ('mediator', 'Mediator'), ('host', 'Host'), ('observer', 'Observer')], max_length=12)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('sort_order', models.PositiveSmallIntegerField(default=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, unique=True)),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                (
+                    "default_role",
+                    models.CharField(
+                        choices=[
+                            ("guarantor", "Guarantor"),
+                            ("government", "Government"),
+                            ("opposition", "Opposition"),
+                            ("mediator", "Mediator"),
+                            ("host", "Host"),
+                            ("observer", "Observer"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=200)),
+                ("sort_order", models.PositiveSmallIntegerField(default=100)),
             ],
             options={
-                'verbose_name_plural': 'parties',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name_plural": "parties",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True)),
-                ('name', models.CharField(max_length=80)),
-                ('description', models.CharField(max_length=300)),
-                ('sort_order', models.PositiveSmallIntegerField(default=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=60, unique=True)),
+                ("name", models.CharField(max_length=80)),
+                ("description", models.CharField(max_length=300)),
+                ("sort_order", models.PositiveSmallIntegerField(default=100)),
             ],
             options={
-                'ordering': ['sort_order', 'slug'],
+                "ordering": ["sort_order", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='Round',
+            name="Round",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(unique=True)),
-                ('start', models.DateField(blank=True, db_index=True, null=True)),
-                ('end', models.DateField(blank=True, null=True)),
-                ('city', models.CharField(blank=True, db_index=True, max_length=60)),
-                ('confirmed', models.BooleanField(default=False, help_text='On the calendar or confirmed by an editor; unconfirmed rounds were only inferred from articles.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(unique=True)),
+                ("start", models.DateField(blank=True, db_index=True, null=True)),
+                ("end", models.DateField(blank=True, null=True)),
+                ("city", models.CharField(blank=True, db_index=True, max_length=60)),
+                (
+                    "confirmed",
+                    models.BooleanField(
+                        default=False,
+                        help_text="On the calendar or confirmed by an editor; unconfirmed rounds were only inferred from articles.",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['number'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end__isnull', True), ('start__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='round_end_not_before_start')],
+                "ordering": ["number"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("end__isnull", True),
+                            ("start__isnull", True),
+                            ("end__gte", models.F("start")),
+                            _connector="OR",
+                        ),
+                        name="round_end_not_before_start",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Observer',
+            name="Observer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('extracted', 'Extracted'), ('confirmed', 'Confirmed by an editor'), ('changed', 'Changed by an editor'), ('added', 'Added by an editor'), ('rejected', 'Rejected by an editor')], db_index=True, default='extracted', max_length=10)),
-                ('confidence', models.FloatField(default=1.0, help_text='Highest confidence of its mentions.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('party', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='observed', to='rounds.party')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='observers', to='rounds.round')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("extracted", "Extracted"),
+                            ("confirmed", "Confirmed by an editor"),
+                            ("changed", "Changed by an editor"),
+                            ("added", "Added by an editor"),
+                            ("rejected", "Rejected by an editor"),
+                        ],
+                        db_index=True,
+                        default="extracted",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "confidence",
+                    models.FloatField(default=1.0, help_text="Highest confidence of its mentions."),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "party",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="observed",
+                        to="rounds.party",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="observers",
+                        to="rounds.round",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['round__number', 'party__sort_order'],
+                "ordering": ["round__number", "party__sort_order"],
             },
         ),
         migrations.CreateModel(
-            name='Delegation',
+            name="Delegation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('extracted', 'Extracted'), ('confirmed', 'Confirmed by an editor'), ('changed', 'Changed by an editor'), ('added', 'Added by an editor'), ('rejected', 'Rejected by an editor')], db_index=True, default='extracted', max_length=10)),
-                ('confidence', models.FloatField(default=1.0, help_text='Highest confidence of its mentions.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('role', models.CharField(choices=[('guarantor', 'Guarantor'), ('government', 'Government'), ('opposition', 'Opposition'), ('mediator', 'Mediator'), ('host', 'Host'), ('observer', 'Observer')], max_length=12)),
-                ('head_title', models.CharField(blank=True, help_text='As the source wrote it.', max_length=250)),
-                ('head', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='delegations_headed', to='rounds.participant')),
-                ('party', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='delegations', to='rounds.party')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='delegations', to='rounds.round')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("extracted", "Extracted"),
+                            ("confirmed", "Confirmed by an editor"),
+                            ("changed", "Changed by an editor"),
+                            ("added", "Added by an editor"),
+                            ("rejected", "Rejected by an editor"),
+                        ],
+                        db_index=True,
+                        default="extracted",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "confidence",
+                    models.FloatField(default=1.0, help_text="Highest confidence of its mentions."),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("guarantor", "Guarantor"),
+                            ("government", "Government"),
+                            ("opposition", "Opposition"),
+                            ("mediator", "Mediator"),
+                            ("host", "Host"),
+                            ("observer", "Observer"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "head_title",
+                    models.CharField(
+                        blank=True, help_text="As the source wrote it.", max_length=250
+                    ),
+                ),
+                (
+                    "head",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="delegations_headed",
+                        to="rounds.participant",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="delegations",
+                        to="rounds.party",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="delegations",
+                        to="rounds.round",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['round__number', 'party__sort_order'],
+                "ordering": ["round__number", "party__sort_order"],
             },
         ),
         migrations.CreateModel(
-            name='RoundTopic',
+            name="RoundTopic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('extracted', 'Extracted'), ('confirmed', 'Confirmed by an editor'), ('changed', 'Changed by an editor'), ('added', 'Added by an editor'), ('rejected', 'Rejected by an editor')], db_index=True, default='extracted', max_length=10)),
-                ('confidence', models.FloatField(default=1.0, help_text='Highest confidence of its mentions.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topics', to='rounds.round')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rounds', to='rounds.topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("extracted", "Extracted"),
+                            ("confirmed", "Confirmed by an editor"),
+                            ("changed", "Changed by an editor"),
+                            ("added", "Added by an editor"),
+                            ("rejected", "Rejected by an editor"),
+                        ],
+                        db_index=True,
+                        default="extracted",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "confidence",
+                    models.FloatField(default=1.0, help_text="Highest confidence of its mentions."),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topics",
+                        to="rounds.round",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rounds",
+                        to="rounds.topic",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['round__number', 'topic__sort_order'],
+                "ordering": ["round__number", "topic__sort_order"],
             },
         ),
         migrations.CreateModel(
-            name='TopicMention',
+            name="TopicMention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sentence', models.TextField()),
-                ('start', models.PositiveIntegerField(default=0, help_text='Offset of the sentence in the text.')),
-                ('end', models.PositiveIntegerField(default=0)),
-                ('confidence', models.FloatField(default=1.0)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='articles.article')),
-                ('round_topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='rounds.roundtopic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sentence", models.TextField()),
+                (
+                    "start",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Offset of the sentence in the text."
+                    ),
+                ),
+                ("end", models.PositiveIntegerField(default=0)),
+                ("confidence", models.FloatField(default=1.0)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "round_topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="rounds.roundtopic",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ObserverMention',
+            name="ObserverMention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sentence', models.TextField()),
-                ('start', models.PositiveIntegerField(default=0, help_text='Offset of the sentence in the text.')),
-                ('end', models.PositiveIntegerField(default=0)),
-                ('confidence', models.FloatField(default=1.0)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='articles.article')),
-                ('observer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='rounds.observer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sentence", models.TextField()),
+                (
+                    "start",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Offset of the sentence in the text."
+                    ),
+                ),
+                ("end", models.PositiveIntegerField(default=0)),
+                ("confidence", models.FloatField(default=1.0)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "observer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="rounds.observer",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['article'], name='rounds_obse_article_5f2576_idx')],
-                'constraints': [models.UniqueConstraint(fields=('observer', 'article'), name='observer_mention_once')],
+                "indexes": [
+                    models.Index(fields=["article"], name="rounds_obse_article_5f2576_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("observer", "article"), name="observer_mention_once"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DelegationMention',
+            name="DelegationMention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sentence', models.TextField()),
-                ('start', models.PositiveIntegerField(default=0, help_text='Offset of the sentence in the text.')),
-                ('end', models.PositiveIntegerField(default=0)),
-                ('confidence', models.FloatField(default=1.0)),
-                ('head_as_written', models.CharField(blank=True, max_length=160)),
-                ('head_title', models.CharField(blank=True, max_length=250)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='articles.article')),
-                ('delegation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='rounds.delegation')),
-                ('head', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='mentions', to='rounds.participant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sentence", models.TextField()),
+                (
+                    "start",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Offset of the sentence in the text."
+                    ),
+                ),
+                ("end", models.PositiveIntegerField(default=0)),
+                ("confidence", models.FloatField(default=1.0)),
+                ("head_as_written", models.CharField(blank=True, max_length=160)),
+                ("head_title", models.CharField(blank=True, max_length=250)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "delegation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="rounds.delegation",
+                    ),
+                ),
+                (
+                    "head",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="mentions",
+                        to="rounds.participant",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['article'], name='rounds_dele_article_d0a08e_idx')],
-                'constraints': [models.UniqueConstraint(fields=('delegation', 'article'), name='delegation_mention_once')],
+                "indexes": [
+                    models.Index(fields=["article"], name="rounds_dele_article_d0a08e_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("delegation", "article"), name="delegation_mention_once"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ParticipantAlias',
+            name="ParticipantAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('added_by_editor', models.BooleanField(default=False)),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='rounds.participant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120)),
+                ("added_by_editor", models.BooleanField(default=False)),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="rounds.participant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'participant aliases',
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(models.F('participant'), django.db.models.functions.text.Lower('name'), name='participant_alias_unique_ci')],
+                "verbose_name_plural": "participant aliases",
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        models.F("participant"),
+                        django.db.models.functions.text.Lower("name"),
+                        name="participant_alias_unique_ci",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PartyAlias',
+            name="PartyAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('party', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='rounds.party')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120)),
+                (
+                    "party",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="rounds.party",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'party aliases',
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('name'), name='party_alias_name_unique_ci')],
+                "verbose_name_plural": "party aliases",
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        django.db.models.functions.text.Lower("name"),
+                        name="party_alias_name_unique_ci",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='observer',
-            index=models.Index(fields=['party', 'round'], name='rounds_obse_party_i_c9a34e_idx'),
+            model_name="observer",
+            index=models.Index(fields=["party", "round"], name="rounds_obse_party_i_c9a34e_idx"),
         ),
         migrations.AddConstraint(
-            model_name='observer',
-            constraint=models.UniqueConstraint(fields=('round', 'party'), name='one_observer_per_party_round'),
+            model_name="observer",
+            constraint=models.UniqueConstraint(
+                fields=("round", "party"), name="one_observer_per_party_round"
+            ),
         ),
         migrations.AddIndex(
-            model_name='delegation',
-            index=models.Index(fields=['party', 'round'], name='rounds_dele_party_i_8416fb_idx'),
+            model_name="delegation",
+            index=models.Index(fields=["party", "round"], name="rounds_dele_party_i_8416fb_idx"),
         ),
         migrations.AddIndex(
-            model_name='delegation',
-            index=models.Index(fields=['role'], name='rounds_dele_role_d8c51d_idx'),
+            model_name="delegation",
+            index=models.Index(fields=["role"], name="rounds_dele_role_d8c51d_idx"),
         ),
         migrations.AddConstraint(
-            model_name='delegation',
-            constraint=models.UniqueConstraint(fields=('round', 'party'), name='one_delegation_per_party_round'),
+            model_name="delegation",
+            constraint=models.UniqueConstraint(
+                fields=("round", "party"), name="one_delegation_per_party_round"
+            ),
         ),
         migrations.AddIndex(
-            model_name='roundtopic',
-            index=models.Index(fields=['topic', 'round'], name='rounds_roun_topic_i_d2cae2_idx'),
+            model_name="roundtopic",
+            index=models.Index(fields=["topic", "round"], name="rounds_roun_topic_i_d2cae2_idx"),
         ),
         migrations.AddConstraint(
-            model_name='roundtopic',
-            constraint=models.UniqueConstraint(fields=('round', 'topic'), name='one_topic_per_round'),
+            model_name="roundtopic",
+            constraint=models.UniqueConstraint(
+                fields=("round", "topic"), name="one_topic_per_round"
+            ),
         ),
         migrations.AddIndex(
-            model_name='topicmention',
-            index=models.Index(fields=['article'], name='rounds_topi_article_f69e91_idx'),
+            model_name="topicmention",
+            index=models.Index(fields=["article"], name="rounds_topi_article_f69e91_idx"),
         ),
         migrations.AddConstraint(
-            model_name='topicmention',
-            constraint=models.UniqueConstraint(fields=('round_topic', 'article'), name='topic_mention_once'),
+            model_name="topicmention",
+            constraint=models.UniqueConstraint(
+                fields=("round_topic", "article"), name="topic_mention_once"
+            ),
         ),
     ]

@@ -4,15 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('rounds', '0003_editors_group'),
+        ("rounds", "0003_editors_group"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='participant',
-            name='name_locked',
-            field=models.BooleanField(default=False, help_text='An editor chose this name: ingest keeps it. Otherwise the name is the spelling most articles use.'),
+            model_name="participant",
+            name="name_locked",
+            field=models.BooleanField(
+                default=False,
+                help_text="An editor chose this name: ingest keeps it. Otherwise the name is the spelling most articles use.",
+            ),
         ),
     ]

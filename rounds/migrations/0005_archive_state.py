@@ -8,20 +8,24 @@ def create_state(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('rounds', '0004_participant_name_locked'),
+        ("rounds", "0004_participant_name_locked"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ArchiveState',
+            name="ArchiveState",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.BigIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.BigIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'archive state',
+                "verbose_name": "archive state",
             },
         ),
         migrations.RunPython(create_state, migrations.RunPython.noop),
