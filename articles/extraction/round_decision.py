@@ -418,6 +418,8 @@ def _other_meeting(
     for i, word in enumerate(before[:-1]):
         if word not in words.passing_markers or words.round_nouns.isdisjoint(before[i + 1 : i + 4]):
             continue
+        if word in words.latest_markers:
+            continue  # "the last round, held on ...": often the report's own round
         if word not in words.next_markers:
             return "an earlier meeting's", W_PASSING
         if not words.agreed_cues.isdisjoint(N[start:at]):

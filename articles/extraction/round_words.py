@@ -120,6 +120,8 @@ class RoundWords:
     passing_prepositions: frozenset[str]
     tentative_markers: frozenset[str]  # "tentatively planned", "may take place"
     next_markers: frozenset[str]  # the passing markers that point ahead: "the next meeting"
+    # the passing markers that may name the article's own, just-held meeting: "the last round"
+    latest_markers: frozenset[str]
     passing_window: int  # how many words before an ordinal a passing marker may stand
     agreed_cues: frozenset[str]  # "agreed (to hold the next round)", "decided"
     subordinators: frozenset[str]
@@ -274,6 +276,7 @@ def round_words(lang: str) -> RoundWords:
         passing_prepositions=words("passing_prepositions"),
         tentative_markers=words("tentative_markers"),
         next_markers=words("next_markers"),
+        latest_markers=words("latest_markers"),
         passing_window=int(block.get("passing_window", 2)),
         agreed_cues=words("agreed_cues"),
         subordinators=words("subordinators"),

@@ -239,6 +239,29 @@ def test_statement_without_ordinal_is_the_round_of_its_own_dates(
     "text",
     [
         pytest.param(
+            "Envoys review Astana outcome\n\nAt the last round of talks in Nur-Sultan, held "
+            "on 7-8 July, the guarantors agreed to extend the ceasefire, the envoys said.",
+            id="the-last-round",
+        ),
+        pytest.param(
+            "Envoys review Astana outcome\n\nThe recent meeting in Nur-Sultan, held on "
+            "7-8 July, extended the ceasefire, the envoys said.",
+            id="the-recent-meeting",
+        ),
+    ],
+)
+def test_the_last_round_named_after_it_is_the_reports_own(extract, text: str) -> None:
+    """ "The last round" or "the recent meeting" in a report written days after a round is
+    usually that round itself, not an earlier one: its dates still place the report."""
+    link = extract(text, "2021-07-12", title=text.split("\n", 1)[0]).round
+    assert link is not None and link.number == 16
+    assert not any("an earlier meeting's" in line for line in link.candidates)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
             "Joint statement on Syria\n\nThe delegations of Iran, Russia and Turkey met in "
             "Nur-Sultan. They decided to hold the next International Meeting on Syria in the "
             "Astana format on 15-16 June 2022.",
