@@ -98,6 +98,11 @@ class Candidate:
     announcement: bool = False
     text_date: bool = False
 
+    def add(self, name: str, weight: float) -> None:
+        """A feature beyond the mentions: named in the explanation, added to the score."""
+        self.features.append((name, weight))
+        self.score += weight
+
     def explain(self, doc: Doc) -> str:
         parts = []
         if self.best is not None:
@@ -235,8 +240,7 @@ def decide_round(
     ):
         # Without a publication date to check it, a round named alone (and not in
         # passing: "at the 13th round") is the likelier.
-        named[0].features.append(("the only round named", W_ONLY_ROUND))
-        named[0].score += W_ONLY_ROUND
+        named[0].add("the only round named", W_ONLY_ROUND)
 
     top_text = _sents_text(doc, _top_sents(layout), words)
     # Round words near the top: the headline, the lead, the first paragraph and the first
@@ -262,8 +266,7 @@ def decide_round(
                 cand.features += [("calendar", W_CALENDAR), (name, weight)]
                 cand.score = W_CALENDAR + weight
             else:
-                cand.features.append(("the date confirms it", W_CALENDAR_CONFIRMS))
-                cand.score += W_CALENDAR_CONFIRMS
+                cand.add("the date confirms it", W_CALENDAR_CONFIRMS)
 
     # A page dated by its month alone ("December 2021"): the rounds held that month.
     month = publication_month(doc_text(doc), doc.lang_) if published is None else None
@@ -281,8 +284,7 @@ def decide_round(
     non_round = None if top_ordinal else words.non_round_events.first_in(top_text)
     if non_round:
         for cand in candidates.values():
-            cand.features.append((f"headline or lead about '{non_round}'", W_NON_ROUND_TOP))
-            cand.score += W_NON_ROUND_TOP
+            cand.add(f"headline or lead about '{non_round}'", W_NON_ROUND_TOP)
 
     # A round the calendar does not know is inferred from the text alone: only from a
     # firm mention, not from one in passing or a tentative plan ("may take place").
@@ -290,8 +292,7 @@ def decide_round(
         if cand.number not in calendar and cand.best is not None:
             reason = _unfirm(N, cand, layout.sents[cand.best.sent], words)
             if reason:
-                cand.features.append((f"not on the calendar, named {reason}", W_NOT_FIRM))
-                cand.score += W_NOT_FIRM
+                cand.add(f"not on the calendar, named {reason}", W_NOT_FIRM)
 
     if not candidates:
         return None
@@ -391,14 +392,11 @@ def _add_text_dates(
                 published, round_dates(calendar, number), date_weak, number in announced_rounds
             )
             if term_name:
-                cand.features.append((term_name, term))
-                cand.score += term
+                cand.add(term_name, term)
             city = calendar[number].city.lower() if calendar[number].city else ""
             if city and _names_city(words, top_text, city):
-                cand.features.append(("its city near the top", W_TEXT_CITY))
-                cand.score += W_TEXT_CITY
-        cand.features.append((name, weight))
-        cand.score += weight
+                cand.add("its city near the top", W_TEXT_CITY)
+        cand.add(name, weight)
         cand.text_date = cand.text_date or weight >= W_TEXT_DAYS_BODY
 
 
@@ -453,12 +451,10 @@ def _add_dateline(
         cand = candidates.get(number)
         if cand is None:
             cand = candidates[number] = Candidate(number, method="calendar-date")
-            cand.features.append(("calendar", W_CALENDAR))
-            cand.score += W_CALENDAR
+            cand.add("calendar", W_CALENDAR)
         elif any(n == "dateline" for n, _ in cand.features):
             continue
-        cand.features.append(("dateline", W_DATELINE * weight))
-        cand.score += W_DATELINE * weight
+        cand.add("dateline", W_DATELINE * weight)
 
 
 def _add_month(
@@ -472,11 +468,9 @@ def _add_month(
         cand = candidates.get(number)
         if cand is None:
             cand = candidates[number] = Candidate(number, method="calendar-date")
-            cand.features.append(("calendar: held the month the page is dated", W_CALENDAR))
-            cand.score += W_CALENDAR
+            cand.add("calendar: held the month the page is dated", W_CALENDAR)
         else:
-            cand.features.append(("the month the page is dated confirms it", W_CALENDAR_CONFIRMS))
-            cand.score += W_CALENDAR_CONFIRMS
+            cand.add("the month the page is dated confirms it", W_CALENDAR_CONFIRMS)
 
 
 def _names_city(words: RoundWords, text: str, city: str) -> bool:
