@@ -151,3 +151,21 @@ def test_kazakh_absence_is_no_delegation(extractor: Extractor) -> None:
     result = _extract(extractor, text)
     assert "United States" not in {d.party for d in result.delegations}
     assert "United States" not in {o.party for o in result.observers}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Ресейдің ұстанымы", "Russia"),  # a case ending on the name
+        ("Түркияға сапар", "Turkey"),
+        ("ирандық делегация", "Iran"),  # the adjective
+        ("Сирия үкіметінің өкілдері", "Syrian government"),
+        ("Сирия оппозициясының өкілдері", "Syrian opposition"),
+        ("БҰҰ-ның арнайы өкілі", "United Nations"),  # an ending after a hyphen
+        ("АҚШ-тың өкілі", "United States"),
+        ("Халықаралық Қызыл Крест комитетінің өкілі", "ICRC"),
+    ],
+)
+def test_kazakh_spellings_of_parties(extractor: Extractor, text: str, party: str) -> None:
+    doc = extractor.pipeline("kk")(text)
+    assert [span.label_ for span in doc.spans["astana_parties"]] == [party]
