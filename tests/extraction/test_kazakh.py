@@ -50,6 +50,13 @@ ROUND_19 = """АСТАНА. 22 қараша. ҚазАқпарат - Астана
 Делегациялар Идлибтегі жағдайды және Сирияға қарсы біржақты санкцияларды талқылайды."""
 
 
+# The ordinal in two words (tens, then the unit), in the years the capital was Nur-Sultan.
+ROUND_18 = """НҰР-СҰЛТАН. 15 маусым. ҚазАқпарат - Нұр-Сұлтанда Сирия бойынша Астана \
+форматындағы он сегізінші халықаралық кездесу басталды, деп хабарлайды ҚазАқпарат тілшісі.
+
+Кездесуге Ресей, Иран және Түркия делегациялары қатысады."""
+
+
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
@@ -83,6 +90,8 @@ def test_inflected_month_names_and_year_first_dates() -> None:
         (ROUND_20, date(2023, 6, 20), "date:dateline-no-year"),
         (ROUND_17, date(2021, 12, 22), "date:dateline"),
         (ROUND_19, date(2022, 11, 22), "date:dateline-no-year"),
+        # "он сегізінші" is 18, not 8: the year at round 18 is the one
+        (ROUND_18, date(2022, 6, 15), "date:dateline-no-year"),
     ],
 )
 def test_publication_date_of_a_kazakh_dateline(text: str, published: date, rule: str) -> None:
