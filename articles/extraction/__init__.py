@@ -4,3 +4,5 @@ Plain Python and spaCy, no Django. See articles/README.md for the layers and how
 fix a rule. The ingest service uses `pipeline.Extractor`, `people.NameIndex` and
 `evaluation.score`.
 """
+
+from . import spacy_languages  # noqa: F401  (registers spaCy classes for languages it lacks)

@@ -98,14 +98,27 @@ def page_content(place: str, texts: Sequence[str], lang: str) -> PageContent:
     text = normalise_text(words, " ".join(texts))
     tokens = [t.rstrip(".") for t in _TOKEN_RE.findall(text)]
     ordinals: set[int] = set()
-    for i, token in enumerate(tokens):
-        number = words.ordinals.get(token)
-        if number is not None and _names_a_round(words, tokens[i + 1 : i + 1 + _ORDINAL_REACH]):
+    i = 0
+    while i < len(tokens):
+        number, end = _ordinal_at(words, tokens, i)
+        if number is not None and _names_a_round(words, tokens[end : end + _ORDINAL_REACH]):
             ordinals.add(number)
+        i = end
     cities = set(_cities_in(words, normalise_text(words, place), anywhere=True))
     cities.update(_cities_in(words, text, anywhere=False))
     capital_phrase = any(phrase in text for phrase in words.capital_phrases)
     return PageContent(frozenset(ordinals), frozenset(cities), capital_phrase)
+
+
+def _ordinal_at(words: RoundWords, tokens: Sequence[str], i: int) -> tuple[int | None, int]:
+    """(number or None, end) of the ordinal at token `i`: one token, or tens and a unit
+    written apart ("он жетінші", "on yedinci": 17, not the unit's 7)."""
+    token = tokens[i]
+    if token in words.tens and not words.unit_first:
+        j = i + 2 if i + 1 < len(tokens) and tokens[i + 1] in words.joiners else i + 1
+        if j < len(tokens) and tokens[j] in words.units:
+            return words.tens[token] + words.units[tokens[j]], j + 1
+    return words.ordinals.get(token), i + 1
 
 
 def _names_a_round(words: RoundWords, following: Sequence[str]) -> bool:

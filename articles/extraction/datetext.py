@@ -162,6 +162,17 @@ def _compiled(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         ("month-day-year", rf"(?<!\w){mon}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)"),
     ]
+    # Year first, then a word for "year" ("2021 жылғы 21-22 желтоқсанда"): the first day
+    # of a range is the date.
+    year_words = for_language("dates", lang).get("year_words", ())
+    if year_words:
+        patterns.append(
+            (
+                "year-day-month",
+                rf"(?<![\w.]){_YEAR}\s+{_alternation(map(_key, year_words))}\s+{_DAY}"
+                rf"(?:\s*[-\u2013]\s*[0-3]?\d)?\s*(?P<mon>{months})(?!\w)",
+            )
+        )
     solar = _names(lang, "solar_months")
     if solar:
         patterns.append(

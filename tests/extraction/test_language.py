@@ -28,6 +28,8 @@ SENTENCES = {
     "kazaja y acordaron celebrar la próxima ronda de conversaciones en verano.",
     "it": "Le delegazioni di Russia, Iran e Turchia si sono incontrate lunedì nella capitale "
     "kazaka e hanno concordato di tenere il prossimo ciclo di colloqui in estate.",
+    "kk": "Ресей, Иран және Түркия делегациялары дүйсенбі күні Қазақстан елордасында бас қосып, "
+    "келіссөздердің келесі раундын жазда өткізуге келісті.",
 }
 
 

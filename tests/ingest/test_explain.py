@@ -134,8 +134,8 @@ def test_explain_says_so_when_a_rule_or_the_candidates_were_not_recorded():
 
 
 def test_explain_names_a_language_without_rules():
-    output = explain("a.txt", article_text("kk"), Extraction())
-    line_with(output, "language: kk", "no rules")
+    output = explain("a.txt", article_text("uz"), Extraction())
+    line_with(output, "language: uz", "no rules")
     line_with(output, "round: none", "no rules for this language")
 
 
@@ -246,11 +246,11 @@ def test_ingest_stores_the_rules_extraction_gave(tmp_path, ingest):
 
 def test_summary_counts_articles_in_languages_without_rules():
     report = IngestReport()
-    for name, language in [("a", "en"), ("b", "kk"), ("c", "kk"), ("d", "und"), ("e", "ru")]:
+    for name, language in [("a", "en"), ("b", "uz"), ("c", "uz"), ("d", "und"), ("e", "ru")]:
         report.record(FileOutcome(name, NEW, language=language))
     report.record(FileOutcome("f", DRY_RUN, language="pl"))
     assert report.summary().endswith(
-        "; 4 articles in languages without rules: kk (2), und (1), pl (1)"
+        "; 4 articles in languages without rules: uz (2), und (1), pl (1)"
     )
 
 

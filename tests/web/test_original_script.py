@@ -123,7 +123,7 @@ class TestDirectionAndScript:
 
     @pytest.mark.parametrize(
         ("code", "direction", "name", "has_rules"),
-        [("kk", "ltr", "Kazakh", False), ("und", "auto", "undetermined", False)],
+        [("uz", "ltr", "Uzbek", False), ("und", "auto", "undetermined", False)],
     )
     def test_languages_without_rules_are_named_and_flagged(
         self, client, build, code, direction, name, has_rules
