@@ -22,6 +22,7 @@ from rounds.filters import (
     FilterForm,
     participant_filter,
     party_filter,
+    topic_filter,
 )
 from rounds.models import (
     DelegationMention,
@@ -146,14 +147,7 @@ class ArticleFilter(ArchiveFilterSet):
     )
     party = party_filter("Party mentioned", method="filter_party")
     participant = participant_filter(method="filter_participant")
-    topic = django_filters.ModelChoiceFilter(
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        label="Topic",
-        empty_label="Any",
-        method="filter_topic",
-        widget=FastSelect,
-    )
+    topic = topic_filter(method="filter_topic")
     published_from = django_filters.DateFilter(
         field_name="published",
         lookup_expr="gte",

@@ -115,6 +115,13 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+# The second box of every fact's change form: who says what about the fact, and when.
+EDITORIAL_STATE_FIELDSET = (
+    "Editorial state",
+    {"fields": ("editor_note", "state_display", "confidence", "created_at", "updated_at")},
+)
+
+
 class EditorialFactAdmin(HistoryAdmin, ArchiveAdmin):
     """Facts of a round, under the editorial state rules of rounds.services."""
 
@@ -286,18 +293,7 @@ class DelegationAdmin(EditorialFactAdmin):
     autocomplete_fields = ("round", "party", "head")
     fieldsets = (
         (None, {"fields": ("round", "party", "role", "head", "head_title")}),
-        (
-            "Editorial state",
-            {
-                "fields": (
-                    "editor_note",
-                    "state_display",
-                    "confidence",
-                    "created_at",
-                    "updated_at",
-                )
-            },
-        ),
+        EDITORIAL_STATE_FIELDSET,
     )
     inlines = (DelegationMentionInline,)
 
@@ -315,18 +311,7 @@ class ObserverAdmin(EditorialFactAdmin):
     autocomplete_fields = ("round", "party")
     fieldsets = (
         (None, {"fields": ("round", "party")}),
-        (
-            "Editorial state",
-            {
-                "fields": (
-                    "editor_note",
-                    "state_display",
-                    "confidence",
-                    "created_at",
-                    "updated_at",
-                )
-            },
-        ),
+        EDITORIAL_STATE_FIELDSET,
     )
     inlines = (ObserverMentionInline,)
 
@@ -340,18 +325,7 @@ class RoundTopicAdmin(EditorialFactAdmin):
     autocomplete_fields = ("round", "topic")
     fieldsets = (
         (None, {"fields": ("round", "topic")}),
-        (
-            "Editorial state",
-            {
-                "fields": (
-                    "editor_note",
-                    "state_display",
-                    "confidence",
-                    "created_at",
-                    "updated_at",
-                )
-            },
-        ),
+        EDITORIAL_STATE_FIELDSET,
     )
     inlines = (TopicMentionInline,)
 

@@ -188,15 +188,24 @@ def round_number_filter(lookup: str, label: str) -> django_filters.NumberFilter:
     )
 
 
-def party_filter(label: str, **kwargs) -> django_filters.ModelChoiceFilter:
+def slug_choice_filter(queryset, label: str, **kwargs) -> django_filters.ModelChoiceFilter:
+    """A choice among `queryset`'s rows, named by slug in the URL ("?party=iran")."""
     return django_filters.ModelChoiceFilter(
-        queryset=Party.objects.all(),
+        queryset=queryset,
         to_field_name="slug",
         label=label,
         empty_label="Any",
         widget=FastSelect,
         **kwargs,
     )
+
+
+def party_filter(label: str, **kwargs) -> django_filters.ModelChoiceFilter:
+    return slug_choice_filter(Party.objects.all(), label, **kwargs)
+
+
+def topic_filter(**kwargs) -> django_filters.ModelChoiceFilter:
+    return slug_choice_filter(Topic.objects.all(), "Topic", **kwargs)
 
 
 def participant_filter(**kwargs) -> django_filters.CharFilter:
@@ -221,14 +230,7 @@ class RoundFilter(ArchiveFilterSet):
     )
     party = party_filter("Party present", method="filter_party")
     observer = party_filter("Observer", method="filter_observer")
-    topic = django_filters.ModelChoiceFilter(
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        label="Topic",
-        empty_label="Any",
-        method="filter_topic",
-        widget=FastSelect,
-    )
+    topic = topic_filter(method="filter_topic")
     participant = participant_filter(method="filter_participant")
 
     class Meta:
@@ -320,13 +322,7 @@ class ObserverFilter(FactFilter):
 
 
 class TopicFilter(FactFilter):
-    topic = django_filters.ModelChoiceFilter(
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        label="Topic",
-        empty_label="Any",
-        widget=FastSelect,
-    )
+    topic = topic_filter()
 
     minor = django_filters.BooleanFilter(
         label="Also topics few of a round's articles mention",
