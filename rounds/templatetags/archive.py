@@ -54,10 +54,6 @@ def fact_mark(state: str) -> SafeString:
     )
 
 
-# The name the templates used when only extracted facts were marked.
-register.simple_tag(fact_mark, name="extracted_mark")
-
-
 @register.filter
 def date_range(start: date | None, end: date | None) -> str:
     """'14-15 March 2017', '30 July - 1 August 2018' (with en dashes), or one date."""
