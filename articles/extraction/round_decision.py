@@ -154,7 +154,8 @@ def mention_features(
     if not words.passing_markers.isdisjoint(before[-words.passing_window :]):
         features.append(("passing reference", W_PASSING))  # "the previous round"
     det = before[-1] if before else ""
-    prep = before[-2] if len(before) >= 2 and det in {"the", "its", "their"} else det
+    owner = det in words.definite_articles or det in words.party_possessives
+    prep = before[-2] if len(before) >= 2 and owner else det
     if prep in words.passing_prepositions:
         features.append(("after a preposition", W_PASSING_PREPOSITION))  # "at the 20th round"
     after = [w for w in N[m.end : min(c_end, m.end + 10)] if w[:1].isalnum()]

@@ -297,7 +297,7 @@ def _ordinal_mention(
         sentence_words = set(N[sent.start : sent.end])
         if (
             start > sent.start
-            and N[start - 1] in {"its", "their"}
+            and N[start - 1] in words.party_possessives
             and sentence_words & words.other_bodies
             and not modifiers & words.astana_context
         ):
@@ -315,7 +315,9 @@ def _count_mention(
     value = cardinal_value(tv.text[start], words)
     if value is None or not 1 <= value <= 40:
         return None
-    if start > sent.start and (N[start - 1] in words.ordinals or N[start - 1] in {"first", "last"}):
+    if start > sent.start and (
+        N[start - 1] in words.ordinals or N[start - 1] in words.count_blockers
+    ):
         return None  # "the first two sessions"
     if not any(w in words.count_verbs for w in N[end : sent.end]):
         return None
