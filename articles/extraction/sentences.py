@@ -342,12 +342,20 @@ _PHOTO_RE = re.compile("photo", re.IGNORECASE)
 _CAPTION_PHOTO_RE = re.compile(
     r"\bphoto\s*(?:by|:|credit)|\b(?:file|archive)\s+photo\b", re.IGNORECASE
 )
-_RELATED_HEADER_RE = re.compile(
-    r"^\s*(?:related(?:\s+(?:stories|articles|news|content|coverage))?|most\s+(?:read|popular|viewed)"
-    r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+(?:on\s+this|stories|news)"
-    r"|recommended|latest(?:\s+news)?|top\s+stories|you\s+may\s+also\s+like)\s*[:.]?\s*$",
-    re.IGNORECASE,
-)
+
+
+def _related_header_re() -> re.Pattern[str]:
+    """ "Related", "Читайте также:", "À lire aussi", "مقالات ذات صلة": a line that is only a
+    related-links heading, in every language of `patterns/reader.json` at once (layout runs
+    before the language matters)."""
+    data = load("reader")
+    blocks = [data, *data.get("languages", {}).values()]
+    words = sorted({w for block in blocks for w in block.get("related_headers", ())}, key=len)
+    headers = "|".join(r"\s+".join(map(re.escape, w.split())) for w in reversed(words))
+    return re.compile(rf"^\s*(?:{headers})\s*[:.]?\s*$", re.IGNORECASE)
+
+
+_RELATED_HEADER_RE = _related_header_re()
 _RELATED_INLINE_RE = re.compile(
     r"^\s*(?:related|read\s+(?:more|also)|see\s+also|also\s+read|more\s+on)\s*[:\-\u2013\u2014]",
     re.IGNORECASE,

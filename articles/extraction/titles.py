@@ -65,7 +65,12 @@ class NameSpan:
 
 
 def _name_shape(text: str) -> bool:
-    """Capitalised, not all capitals, no digits; or an initial ("O.")."""
+    """Capitalised, not all capitals, no digits; or an initial ("O."); or a particle joined
+    to such a word in one token, as tokenizers that keep hyphenated words whole leave it
+    ("al-Dschafari" in German)."""
+    if text[:1].islower() and "-" in text:
+        particle, _, rest = text.partition("-")
+        return particle in PARTICLES and _name_shape(rest)
     if not (text and text[0].isupper()):
         return False
     if len(text) == 2 and text[1] == ".":
