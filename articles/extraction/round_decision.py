@@ -5,7 +5,8 @@ Every candidate round collects weighted features, each named in its explanation 
 
 * an ordinal mention: its position (headline 3, lead 2.5, first paragraph 1.5, body 1), its
   grammar (+1 next to opened/ended/wrapped up/will host), markers of a passing reference
-  (-4 for "previous/next/last ...", -0.75 for "at the ...", -2.5 after "agreed to hold");
+  (-4 for "previous/next/last ...", -0.75 for "at the ...", -2.5 after "agreed to hold"; -4
+  in a sentence that recalls, "It will be recalled that ...", `recall_markers`);
   further mentions add a quarter, and the only round the text names by an ordinal, not in
   passing, gets 0.5 more when no publication date can check it;
 * a count of earlier rounds ("11 meetings have been held": the next one) 1.5;
@@ -17,7 +18,8 @@ Every candidate round collects weighted features, each named in its explanation 
 * dates in the text that fall on the round's days (+3 in the headline, lead or first
   paragraph, +1.5 further down) or in its month (+1, +0.5; only for a round the text
   names by no ordinal; +0.5 more in a sentence that announces, none in a sentence about a
-  summit, Geneva or ministers), and for a round placed by such dates, its city named in
+  summit, Geneva or ministers; -4 in a sentence that recalls, where "will" announces
+  nothing), and for a round placed by such dates, its city named in
   the headline, lead or first paragraph (+0.5);
 * without a publication date, a dateline's day and month ("TEHRAN, Jan. 21", at the start
   of the first sentence) in each year a round was held, for a round the page agrees with
@@ -217,6 +219,10 @@ def decide_round(
         if m.kind == "ordinal":
             features, announcement = mention_features(N, m, sent, words)
             top_ordinal = top_ordinal or sent.kind in (HEADLINE, LEAD)
+            if words.recall_markers.found_in(_sents_text(doc, [sent], words)):
+                # "It will be recalled that the first meeting took place ...": a look-back.
+                features.append(("recalled", W_PASSING))
+                announcement = False
         else:
             features, announcement = [("count of earlier rounds", W_COUNT)], False
         dates = round_dates(calendar, m.number)
@@ -355,8 +361,13 @@ def _add_text_dates(
         if words.non_round_events.found_in(said):
             continue
         top = _is_top(layout.sents[td.sent])
-        announced = words.future_markers.found_in(said)
-        other_meeting = _other_meeting(N, layout.sents[td.sent], td, words)
+        recalled = words.recall_markers.found_in(said)
+        announced = not recalled and words.future_markers.found_in(said)
+        other_meeting = (
+            ("recalled", W_PASSING)
+            if recalled
+            else _other_meeting(N, layout.sents[td.sent], td, words)
+        )
         for number, days in rounds_of_text_date(td, calendar, reference):
             if days:
                 weight = W_TEXT_DAYS_TOP if top else W_TEXT_DAYS_BODY
