@@ -10,6 +10,9 @@ Every candidate round collects weighted features, each named in its explanation 
   further mentions add a quarter, and the only round the text names by an ordinal, not in
   passing, gets 0.5 more when no publication date can check it;
 * a count of earlier rounds ("11 meetings have been held": the next one) 1.5;
+* an ordinal counted from a month ("the fifth round since January"): the calendar's round
+  that many from the one held that month (`round_calendar.round_counted_since`), then
+  scored as an ordinal;
 * the publication date against the round's dates (`round_calendar.date_term`: +2.5, +3
   during the round, -3 far from it, -1.5 for a look-back, 0 for an announcement up to 100
   days ahead);
@@ -43,7 +46,7 @@ ahead), `count` or `calendar-date`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
@@ -56,6 +59,7 @@ from .round_calendar import (
     date_term,
     dateline_dates,
     find_text_dates,
+    round_counted_since,
     round_dates,
     rounds_of_text_date,
 )
@@ -215,9 +219,19 @@ def decide_round(
         sent = layout.sents[m.sent]
         if sent.kind == CHROME or sent.background:
             continue
+        counted = ""
+        if m.kind == "since":  # "the fifth round since January": the calendar counts
+            number = round_counted_since(calendar, m.number, m.since or (0, None), published)
+            if number is None:
+                continue
+            month = date(2000, m.since[0], 1).strftime("%B") if m.since else ""
+            counted = f"counted on the calendar from {month}'s round"
+            m = replace(m, kind="ordinal", number=number)
         cand = candidates.setdefault(m.number, Candidate(m.number))
         if m.kind == "ordinal":
             features, announcement = mention_features(N, m, sent, words)
+            if counted:
+                features.append((counted, 0.0))
             top_ordinal = top_ordinal or sent.kind in (HEADLINE, LEAD)
             if words.recall_markers.found_in(_sents_text(doc, [sent], words)):
                 # "It will be recalled that the first meeting took place ...": a look-back.
@@ -242,7 +256,7 @@ def decide_round(
     if (
         published is None
         and len(named) == 1
-        and all(weight > 0 for _, weight in named[0].best_features)
+        and all(weight >= 0 for _, weight in named[0].best_features)
     ):
         # Without a publication date to check it, a round named alone (and not in
         # passing: "at the 13th round") is the likelier.
