@@ -28,6 +28,11 @@ Every candidate round collects weighted features, each named in its explanation 
   of the first sentence) in each year a round was held, for a round the page agrees with
   (its ordinal, or its city as then called: `date_years`): the calendar rule (1.5) with
   half the date's weight;
+* a date right after a document noun ("the Memorandum ... of 4 May 2017",
+  `document_nouns`) is the document's: no round's days;
+* without a publication date, a statement that schedules the next meeting ("Decided to hold
+  the next meeting in July 2018") on a round's days or in its month: the round before that
+  one 1.5 (the scheduled round itself keeps its -2.5);
 * a headline or lead about a summit, the Sochi congress, Geneva or ministers that names no
   round there: -5 for every candidate;
 * without a publication date, a page dated by its month alone (`dates.publication_month`:
@@ -88,6 +93,10 @@ W_NON_ROUND_TOP = -5.0
 W_NOT_FIRM = -3.0  # a round not on the calendar, named only in passing or tentatively
 MIN_SCORE = 1.5
 CONTEXT_SENTS = 5
+# Without a publication date, a statement that schedules the next meeting on a round's days
+# (or in its month) is the round before that one.
+W_SCHEDULES_NEXT = 1.5
+DOCUMENT_REACH = 12  # tokens before a date where a document noun makes it the document's
 OTHER_MEETING_REACH = 16  # tokens before a date where "the previous/next meeting" names it
 
 
@@ -363,6 +372,7 @@ def _add_text_dates(
     sentence_text = {}
     best: dict[int, tuple[float, str]] = {}
     announced_rounds: set[int] = set()
+    scheduled: dict[int, float] = {}  # the round before one the text schedules, its weight
     first_content = sents[0].index if sents else -1
     dateline = None
     for td in find_text_dates(N, sents, words, tokens_of(doc).text):
@@ -372,7 +382,9 @@ def _add_text_dates(
             sent = layout.sents[td.sent]
             sentence_text[td.sent] = normalise_text(words, text[sent.start_char : sent.end_char])
         said = sentence_text[td.sent]
-        if words.non_round_events.found_in(said):
+        if words.non_round_events.found_in(said) or _document_date(
+            N, layout.sents[td.sent], td, words
+        ):
             continue
         top = _is_top(layout.sents[td.sent])
         recalled = words.recall_markers.found_in(said)
@@ -400,6 +412,9 @@ def _add_text_dates(
                 best[number] = (weight, name)
                 if announced:
                     announced_rounds.add(number)
+            if published is None and other_meeting and other_meeting[1] == W_AGREED_NEXT:
+                # An undated statement that schedules the next meeting is the one before it.
+                scheduled[number - 1] = W_SCHEDULES_NEXT
     top_sents = [s for s in layout.sents if _is_top(s)]
     if published is None and dateline is not None:
         dateline_sent = layout.sents[dateline.sent]
@@ -407,6 +422,13 @@ def _add_text_dates(
         content = page_content(place, [_sents_text(doc, top_sents, words)], doc.lang_)
         _add_dateline(dateline, calendar, candidates, best, announces, content)
     top_text = _sents_text(doc, top_sents, words)
+    for number, weight in scheduled.items():
+        if number not in calendar:
+            continue
+        cand = candidates.get(number)
+        if cand is None:
+            cand = candidates[number] = Candidate(number, method="calendar-date")
+        cand.add("the round before the meeting it schedules", weight)
     for number, (weight, name) in best.items():
         cand = candidates.get(number)
         if cand is not None and cand.best is not None and weight < W_TEXT_DAYS_BODY:
@@ -423,6 +445,14 @@ def _add_text_dates(
                 cand.add("its city near the top", W_TEXT_CITY)
         cand.add(name, weight)
         cand.text_date = cand.text_date or weight >= W_TEXT_DAYS_BODY
+
+
+def _document_date(N: Sequence[str], sent: SentInfo, td: TextDate, words: RoundWords) -> bool:
+    """Whether a date in the text is a document's: a document noun (`document_nouns`) stands
+    just before it in its clause ("the Memorandum on ... areas of 4 May 2017")."""
+    at = sent.start + td.at
+    start, _ = _clause_bounds(N, sent, at)
+    return not words.document_nouns.isdisjoint(N[max(start, at - DOCUMENT_REACH) : at])
 
 
 def _other_meeting(
