@@ -20,9 +20,10 @@ Every candidate round collects weighted features, each named in its explanation 
   future marker, a few weeks before) 1.5, or +0.5 where a mention names that round;
 * dates in the text that fall on the round's days (+3 in the headline, lead or first
   paragraph, +1.5 further down) or in its month (+1, +0.5; only for a round the text
-  names by no ordinal; +0.5 more in a sentence that announces, none in a sentence about a
-  summit, Geneva or ministers; -4 in a sentence that recalls, where "will" announces
-  nothing), and for a round placed by such dates, its city named in
+  names by no ordinal; +1 more for a range that is exactly the days of a round no ordinal
+  names, "14 and 15 September 2017"; +0.5 more in a sentence that announces, none in a
+  sentence about a summit, Geneva or ministers; -4 in a sentence that recalls, where
+  "will" announces nothing), and for a round placed by such dates, its city named in
   the headline, lead or first paragraph (+0.5);
 * without a publication date, a dateline's day and month ("TEHRAN, Jan. 21", at the start
   of the first sentence) in each year a round was held, for a round the page agrees with
@@ -84,6 +85,7 @@ W_COUNT = 1.5
 W_CALENDAR = 1.5
 W_CALENDAR_CONFIRMS = 0.5
 W_TEXT_DAYS_TOP, W_TEXT_DAYS_BODY = 3.0, 1.5
+W_TEXT_DAYS_EXACT = 1.0  # a range of days that is exactly a round's: more than one day of it
 W_TEXT_MONTH_TOP, W_TEXT_MONTH_BODY = 1.0, 0.5
 W_TEXT_DATE_ANNOUNCED = 0.5
 W_TEXT_CITY = 0.5
@@ -373,6 +375,7 @@ def _add_text_dates(
     best: dict[int, tuple[float, str]] = {}
     announced_rounds: set[int] = set()
     scheduled: dict[int, float] = {}  # the round before one the text schedules, its weight
+    exact: set[int] = set()  # rounds whose days the text names all of, as a range
     first_content = sents[0].index if sents else -1
     dateline = None
     for td in find_text_dates(N, sents, words, tokens_of(doc).text):
@@ -398,6 +401,8 @@ def _add_text_dates(
             if days:
                 weight = W_TEXT_DAYS_TOP if top else W_TEXT_DAYS_BODY
                 name = "its days in the text"
+                if _exact_days(td, round_dates(calendar, number)) and not other_meeting:
+                    exact.add(number)  # "14-15 September 2017": all its days
             else:
                 weight = W_TEXT_MONTH_TOP if top else W_TEXT_MONTH_BODY
                 name = "its month in the text"
@@ -445,6 +450,19 @@ def _add_text_dates(
                 cand.add("its city near the top", W_TEXT_CITY)
         cand.add(name, weight)
         cand.text_date = cand.text_date or weight >= W_TEXT_DAYS_BODY
+        if number in exact and cand.best is None:
+            # For a round no ordinal names: a report names another round's days as often.
+            cand.add("all its days, as a range", W_TEXT_DAYS_EXACT)
+
+
+def _exact_days(td: TextDate, dates: tuple[date, date] | None) -> bool:
+    """Whether a range of days in the text ("14 and 15 September") is exactly a round's."""
+    if dates is None or td.first_day is None or td.last_day == td.first_day:
+        return False
+    start, end = dates
+    return (td.month, td.first_day, td.last_day) == (start.month, start.day, end.day) and (
+        td.year in (None, start.year)
+    )
 
 
 def _document_date(N: Sequence[str], sent: SentInfo, td: TextDate, words: RoundWords) -> bool:
