@@ -23,9 +23,9 @@ def dated(text: str, lang: str = "en"):
     return find_publication_date(ArticleText(text=text, title=title, language=lang), today=TODAY)
 
 
-def run(extractor, text: str, lang: str = "en"):
+def run(extractor, text: str, lang: str = "en", title: str | None = None):
     """Date the article as ingest does, then extract with that date."""
-    article = ArticleText(text=text, title=text.split("\n", 1)[0], language=lang)
+    article = ArticleText(text=text, title=title or text.split("\n", 1)[0], language=lang)
     finding = find_publication_date(article, today=TODAY)
     return finding, extractor.extract(article, finding)
 
@@ -220,3 +220,22 @@ def test_a_memorandum_date_is_no_meeting_date(extractor) -> None:
     )
     _, extraction = run(extractor, text)
     assert extraction.round is None
+
+
+# --- f) a menu line of widely spaced items ends at its line break -----------------------------
+
+
+def test_menu_line_does_not_swallow_the_headline_and_the_lead(extractor) -> None:
+    # the menu's items are parted by runs of spaces: eight words, but fifteen tokens
+    headline = "Syria talks to return to the Kazakh capital on April 25-26"
+    text = (
+        "CAPITAL DAILY\n14.03.2019 | 10:42 | Astana | -3°C\n"
+        f"News  Kazakhstan  World  Economy  Video  Sport  Photo  Opinion\n{headline}\n"
+        "The next meeting on Syria in the Astana format will be held in the capital on April "
+        "25-26, the foreign ministry spokesman told a briefing on Thursday."
+    )
+    finding, extraction = run(extractor, text, title=headline)
+    assert finding is not None and finding.value == date(2019, 3, 14)
+    link = extraction.round
+    assert link is not None and link.number == 12
+    assert link.method == "announcement"
