@@ -13,21 +13,9 @@ import pytest
 
 from articles.extraction.dates import find_publication_date
 from articles.extraction.types import ArticleText
+from tests.extraction.test_round_evidence_kinds import TODAY, dated, run
 
-TODAY = date(2025, 6, 1)
 HEADLINE = "Guarantors review the ceasefire in Syria"
-
-
-def dated(text: str, lang: str = "en"):
-    title = text.split("\n", 1)[0]
-    return find_publication_date(ArticleText(text=text, title=title, language=lang), today=TODAY)
-
-
-def run(extractor, text: str, lang: str = "en", title: str | None = None):
-    """Date the article as ingest does, then extract with that date."""
-    article = ArticleText(text=text, title=title or text.split("\n", 1)[0], language=lang)
-    finding = find_publication_date(article, today=TODAY)
-    return finding, extractor.extract(article, finding)
 
 
 BODY = (
@@ -141,62 +129,51 @@ def test_recall_in_another_language(extractor) -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "number"),
+    ("stamp", "sentence", "number"),
     [
         # January held round 1 (2017) and round 21 (2024); only 2017 has a fourth after it
-        ("The talks were the fourth round since January.", 4),
+        ("", "The talks were the fourth round since January.", 4),
         # the year written decides between round 2 (2017) and round 15 (2021)
-        ("The talks were the third round since February 2021.", 17),
+        ("", "The talks were the third round since February 2021.", 17),
+        # the publication's year decides
+        ("22 December 2021\n", "The talks were the third round since February.", 17),
+        # February opened the count in 2017 and in 2021, and nothing decides: no round
+        ("", "The talks were the third round since February.", None),
     ],
 )
-def test_ordinal_counted_from_a_month(extractor, sentence: str, number: int) -> None:
+def test_ordinal_counted_from_a_month(
+    extractor, stamp: str, sentence: str, number: int | None
+) -> None:
     text = (
-        "Syria talks end without a deal\n\nTwo days of talks on Syria ended in the Kazakh "
-        f"capital without agreement on the maps of the zones, envoys said. {sentence}"
+        f"Syria talks end without a deal\n{stamp}\nTwo days of talks on Syria ended in the "
+        f"Kazakh capital without agreement on the maps of the zones, envoys said. {sentence}"
     )
-    finding, extraction = run(extractor, text)
-    assert finding is None
-    link = extraction.round
-    assert link is not None and link.number == number
-    assert any("counted on the calendar" in line for line in link.candidates)
-
-
-def test_ordinal_counted_from_an_ambiguous_month_names_no_round(extractor) -> None:
-    # February opened the count in 2017 (round 2) and in 2021 (round 15): no year decides
-    text = (
-        "Syria talks end without a deal\n\nTwo days of talks on Syria ended in the Kazakh "
-        "capital without agreement on the maps of the zones, envoys said. The talks were the "
-        "third round since February."
-    )
-    _, extraction = run(extractor, text)
-    assert extraction.round is None
-
-
-def test_ordinal_counted_from_a_month_before_the_publication(extractor) -> None:
-    text = (
-        "Syria talks end without a deal\n22 December 2021\n\nTwo days of talks on Syria ended "
-        "in the Kazakh capital without agreement, envoys said. The talks were the third round "
-        "since February."
-    )
-    _, extraction = run(extractor, text)
-    assert extraction.round is not None and extraction.round.number == 17
+    link = run(extractor, text)[1].round
+    if number is None:
+        assert link is None
+    else:
+        assert link is not None and link.number == number
+        assert any("counted on the calendar" in line for line in link.candidates)
 
 
 # --- e) documents' dates and statements that schedule the next meeting -----------------------
 
 
+STATEMENT = (
+    "Joint statement by Iran, Russia and Turkey\n\nThe guarantors reviewed the implementation "
+    "of the Memorandum on the creation of the zones of 4 May 2017 and the exchange of detainees."
+)
+
+
 def test_an_undated_statement_is_the_round_before_the_one_it_schedules(extractor) -> None:
     text = (
-        "Joint statement by Iran, Russia and Turkey\n\n"
-        "The guarantors reviewed the implementation of the Memorandum on the creation of the "
-        "zones of 4 May 2017 and the exchange of detainees.\n\n"
-        "Decided to hold the next international meeting on Syria in Astana on 21-22 December "
-        "2017."
+        f"{STATEMENT}\n\nDecided to hold the next international meeting on Syria in Astana "
+        "on 21-22 December 2017."
     )
     finding, extraction = run(extractor, text)
-    assert finding is None
     link = extraction.round
     # round 8 met on 21-22 December 2017: the statement is round 7's, not the memorandum's 4
+    assert finding is None
     assert link is not None and link.number == 7
     assert any("the meeting it schedules" in line for line in link.candidates)
 
@@ -208,17 +185,13 @@ def test_a_dated_report_is_not_moved_by_the_meeting_it_schedules(extractor) -> N
         "The guarantors decided to hold the next international meeting on Syria in Sochi in "
         "January, the Kazakh foreign ministry said after two days of talks."
     )
-    _, extraction = run(extractor, text)
-    assert extraction.round is not None and extraction.round.number == 8
+    link = run(extractor, text)[1].round
+    assert link is not None and link.number == 8
+    assert not any("the meeting it schedules" in line for line in link.candidates)
 
 
 def test_a_memorandum_date_is_no_meeting_date(extractor) -> None:
-    text = (
-        "Joint statement by Iran, Russia and Turkey\n\n"
-        "The guarantors reviewed the implementation of the Memorandum on the creation of the "
-        "zones of 4 May 2017 and the exchange of detainees."
-    )
-    _, extraction = run(extractor, text)
+    _, extraction = run(extractor, STATEMENT)
     assert extraction.round is None
 
 
@@ -234,7 +207,9 @@ def test_menu_line_does_not_swallow_the_headline_and_the_lead(extractor) -> None
         "The next meeting on Syria in the Astana format will be held in the capital on April "
         "25-26, the foreign ministry spokesman told a briefing on Thursday."
     )
-    finding, extraction = run(extractor, text, title=headline)
+    article = ArticleText(text=text, title=headline, language="en")
+    finding = find_publication_date(article, today=TODAY)
+    extraction = extractor.extract(article, finding)
     assert finding is not None and finding.value == date(2019, 3, 14)
     link = extraction.round
     assert link is not None and link.number == 12
