@@ -135,6 +135,8 @@ class RoundWords:
     non_round_events: WordPhrases
     generic_round_words: WordPhrases
     future_markers: WordPhrases
+    recall_markers: WordPhrases  # "it will be recalled that ...": a look-back
+    document_nouns: frozenset[str]  # "the memorandum of 4 May 2017": the document's date
     history_markers: tuple[str, ...]
     cities: Mapping[str, str]
     capital_phrases: tuple[str, ...]
@@ -297,6 +299,8 @@ def round_words(lang: str) -> RoundWords:
         non_round_events=WordPhrases(_phrases(block, "non_round_events", plain), mode),
         generic_round_words=WordPhrases(_phrases(block, "generic_round_words", plain), mode),
         future_markers=WordPhrases(_phrases(block, "future_markers", plain), mode),
+        recall_markers=WordPhrases(_phrases(block, "recall_markers", plain), mode),
+        document_nouns=words("document_nouns"),
         history_markers=_listed(block, "history_markers"),
         cities={plain(str(k).lower()): v for k, v in block.get("cities", {}).items()},
         capital_phrases=_listed(block, "capital_phrases"),

@@ -77,7 +77,11 @@ def mark_sentences(doc: Doc) -> Doc:
             prev_text = T[i - 1] if i > 0 else ""
             blank = text.count("\n") >= 2
             ends_line = prev_text[-1:] in _FINAL_PUNCT
-            if blank or ends_line or i - line_start <= _SHORT_LINE_TOKENS or T[i + 1] in _BULLETS:
+            # A short line counts its words: the runs of spaces between menu items are tokens.
+            short = i - line_start <= _SHORT_LINE_TOKENS or (
+                sum(not t.isspace() for t in T[line_start:i]) <= _SHORT_LINE_TOKENS
+            )
+            if blank or ends_line or short or T[i + 1] in _BULLETS:
                 starts.append(i + 1)
         line_start = i + 1
     # Every start is in 1..n, and the one past the last token (n) starts nothing.
