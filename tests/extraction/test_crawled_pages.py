@@ -23,20 +23,20 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 BARS = {
     "crawled": {
-        "round": 0.68,
-        "published": 0.75,
-        "delegations": 0.82,
-        "heads": 0.92,
-        "observers": 0.81,
-        "topics": 0.86,
+        "round": 0.93,
+        "published": 0.87,
+        "delegations": 0.93,
+        "heads": 0.95,
+        "observers": 0.95,
+        "topics": 0.90,
     },
     "crawled_intl": {
         "round": 0.87,
         "published": 0.87,
-        "delegations": 0.88,
-        "heads": 0.91,
-        "observers": 0.92,
-        "topics": 0.78,
+        "delegations": 0.90,
+        "heads": 0.93,
+        "observers": 0.90,
+        "topics": 0.82,
     },
 }
 
