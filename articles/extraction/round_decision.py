@@ -488,7 +488,13 @@ def _other_meeting(
     start, _ = _clause_bounds(N, sent, at)
     before = N[max(start, at - OTHER_MEETING_REACH) : at]
     for i, word in enumerate(before[:-1]):
-        if word not in words.passing_markers or words.round_nouns.isdisjoint(before[i + 1 : i + 4]):
+        if word not in words.passing_markers:
+            continue
+        # "the next meeting"; where adjectives follow their noun, "الاجتماع ... المقبل" too.
+        around = before[i + 1 : i + 4]
+        if words.noun_first:
+            around = [*before[max(0, i - 4) : i], *around]
+        if words.round_nouns.isdisjoint(around):
             continue
         if word in words.latest_markers:
             continue  # "the last round, held on ...": often the report's own round
