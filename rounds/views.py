@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
@@ -58,13 +59,22 @@ from rounds.models import (
     TopicMention,
 )
 from rounds.provenance import EditorialState
-from rounds.templatetags.archive import fact_state_words
+from rounds.templatetags.archive import (
+    FACT_MARK_HTML,
+    INFERRED_MARK,
+    date_range,
+    fact_state_words,
+    percent,
+)
+from rounds.templatetags.editor_tools import attach_edit_links, edit_links
 
 ARTICLE_FIELDS = ("id", "title", "source_name", "publisher", "published")
 
 # Supporting sentences shown per fact on a round's page; the rest are one link away.
 EVIDENCE_SHOWN = 3
 ARTICLES_SHOWN = 20
+# What a cell shows for an empty value (a delegation's head without a title).
+NO_VALUE = "\u2014"
 # The longest surname a grid cell shows; longer names are shown as initials.
 COMPACT_NAME_MAX = 11
 
@@ -121,18 +131,56 @@ class RoundListView(ArchiveListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        round_url = url_maker("rounds:round-detail", number=0)
-        person_url = url_maker("rounds:participant-detail", slug="x")
-        for round_ in context["object_list"]:
-            round_.url = round_url(number=round_.number)
-            for delegation in round_.guarantor_delegations:
-                delegation.head_url = (
-                    person_url(slug=delegation.head.slug) if delegation.head else ""
-                )
-        context["articles_url"] = reverse("articles:article-list")
+        # Rows written here, as the fact lists' are (FactListView): values escaped by esc().
+        context["rows_html"] = mark_safe(
+            "".join(self.row_html(round_) for round_ in context["object_list"])
+        )
         if self.filter_is_valid:
             self.filterset.show_facet_counts()
         return context
+
+    @cached_property
+    def urls(self) -> tuple[Callable[..., str], Callable[..., str], str]:
+        return (
+            url_maker("rounds:round-detail", number=0),
+            url_maker("rounds:participant-detail", slug="x"),
+            reverse("articles:article-list"),
+        )
+
+    def row_html(self, round_: Round) -> str:
+        round_url, person_url, articles_url = self.urls
+        number, start = round_.number, round_.start
+        dates = (
+            f'<time datetime="{start.isoformat()}">{esc(date_range(start, round_.end))}</time>'
+            if start
+            else "date unknown"
+        )
+        heads = "".join(
+            f'<li><span class="party">{esc(d.party.name)}:</span> '
+            + (
+                f'<a href="{person_url(slug=d.head.slug)}">{esc(d.head.name)}</a>'
+                if d.head
+                else '<span class="muted">head not named</span>'
+            )
+            + f"{FACT_MARK_HTML.get(d.state, '')}</li>"
+            for d in round_.guarantor_delegations
+        )
+        count = round_.article_count
+        return (
+            f'<tr id="round-{number}"><th scope="row"><a href="{round_url(number=number)}">'
+            f"Round {number}</a>{'' if round_.confirmed else INFERRED_MARK}</th>"
+            f'<td data-label="Dates">{dates}</td>'
+            f'<td data-label="City">{esc(round_.city) or NO_VALUE}</td>'
+            '<td data-label="Guarantors\' heads">'
+            + (
+                f'<ul class="inline-list">{heads}</ul>'
+                if heads
+                else '<span class="muted">not yet known</span>'
+            )
+            + '</td><td data-label="Articles" class="num">'
+            + (f'<a href="{articles_url}?round={number}">{count}</a>' if count else "0")
+            + "</td></tr>\n"
+        )
 
     def export_row(self, obj: Round) -> dict[str, Any]:
         return {
@@ -207,6 +255,8 @@ class RoundDetailView(ArchiveDetailView):
             evidence_url=lambda delegation: delegation.evidence_url,
             label=False,
         )
+        for facts in (delegations, observers, topics):
+            attach_edit_links(self.request, facts)
         label_mentions(
             [
                 *head_quotes,
@@ -427,11 +477,63 @@ def with_compact_link(cell: GridCell) -> GridCell:
 
 
 class FactListView(FactPagesMixin, ArchiveListView):
+    """A page of facts, one table row each. Each row is written here by `row_html()` and the
+    template prints them as one string: through the template language, fifty rows of links,
+    marks and an editor's link cost more than everything else on the page. Every value from
+    the database goes through `esc()`; marks and classes are the code's own."""
+
     def get_title(self) -> str:
         return f"{self.title}: list"
 
+    def row_html(self, fact: Any, edit_link: Callable[[Any], str]) -> str:
+        raise NotImplementedError
+
+    @cached_property
+    def round_cells(self) -> Callable[[Round, str], str]:
+        """The first cell's content: the round linked at `anchor` on its page, its inferred
+        mark and its month ("Jan 2017"), as templates/rounds/includes/ wrote them."""
+        round_url = url_maker("rounds:round-detail", number=0)
+        months: dict[Any, str] = {}
+
+        def cell(round_: Round, anchor: str) -> str:
+            start = round_.start
+            if start not in months:
+                months[start] = esc(date_format(start, "M Y")) if start else ""
+            inferred = "" if round_.confirmed else INFERRED_MARK
+            return (
+                f'<a href="{round_url(number=round_.number)}#{esc(anchor)}">Round '
+                f'{round_.number}</a>{inferred} <span class="muted">{months[start]}</span>'
+            )
+
+        return cell
+
+    def sources_link(self, fact: Any) -> str:
+        """A party's fact's number of sources, linked to its evidence page."""
+        url = self.evidence_url(number=fact.round.number, slug=fact.party.slug)
+        return f'<a href="{url}">{fact.mention_count}</a>'
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        edit_link = edit_links(self.request, self.fact_model)
+        context["rows_html"] = mark_safe(
+            "".join(self.row_html(fact, edit_link) for fact in context["object_list"])
+        )
+        return context
+
+
+def party_link(party: Party) -> str:
+    return f'<a href="{esc(party.get_absolute_url())}">{esc(party.name)}</a>'
+
+
+def person_link(person: Participant | None, missing: str) -> str:
+    """A person's name linked to their page, or `missing` (muted) when there is none."""
+    if person is None:
+        return f'<span class="muted">{missing}</span>'
+    return f'<a href="{esc(person.get_absolute_url())}">{esc(person.name)}</a>'
+
 
 class DelegationPages:
+    fact_model = Delegation
     nav_section = "delegations"
     title = "Delegations round by round"
     fact_nouns = ("delegation", "delegations")
@@ -522,6 +624,18 @@ class DelegationListView(DelegationPages, FactListView):
     }
     default_sort = "round"
 
+    def row_html(self, fact: Delegation, edit_link: Callable[[Any], str]) -> str:
+        party = fact.party
+        return (
+            f'<tr><td data-label="Round">{self.round_cells(fact.round, f"delegation-{party.slug}")}'
+            f'</td><th scope="row">{party_link(party)}</th>'
+            f'<td data-label="Role">{esc(fact.get_role_display())}</td>'
+            f'<td data-label="Head">{person_link(fact.head, "not named")}'
+            f"{FACT_MARK_HTML.get(fact.state, '')}</td>"
+            f'<td data-label="Title">{esc(fact.head_title) or NO_VALUE}{edit_link(fact)}</td>'
+            f'<td data-label="Sources" class="num">{self.sources_link(fact)}</td></tr>\n'
+        )
+
 
 class ObserverPages:
     nav_section = "observers"
@@ -577,6 +691,15 @@ class ObserverGridView(ObserverPages, FactGridView):
 
 class ObserverListView(ObserverPages, FactListView):
     template_name = "rounds/observer_list.html"
+
+    def row_html(self, fact: Observer, edit_link: Callable[[Any], str]) -> str:
+        anchor = f"observer-{fact.party.slug}"
+        mark = FACT_MARK_HTML.get(fact.state, "")
+        sources = self.sources_link(fact)
+        round_cell = self.round_cells(fact.round, anchor)
+        party_cell = f'<th scope="row">{party_link(fact.party)}{mark}</th>'
+        return f'<tr><td>{round_cell}</td>{party_cell}<td class="num">{sources}</td></tr>\n'
+
     sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
         "round": ("round__number", "party__sort_order", "party__name"),
         "observer": ("party__name", "round__number"),
@@ -667,6 +790,22 @@ class TopicGridView(TopicPages, FactGridView):
 
 class TopicListView(TopicPages, FactListView):
     template_name = "rounds/topic_list.html"
+
+    @cached_property
+    def sentences_url(self) -> Callable[..., str]:
+        return url_maker("rounds:round-topic", number=0, slug="x")
+
+    def row_html(self, fact: RoundTopic, edit_link: Callable[[Any], str]) -> str:
+        topic, number = fact.topic, fact.round.number
+        sentences = self.sentences_url(number=number, slug=topic.slug)
+        return (
+            f"<tr><td>{self.round_cells(fact.round, f'topic-{topic.slug}')}</td>"
+            f'<th scope="row">{esc(topic.name)}{FACT_MARK_HTML.get(fact.state, "")}</th>'
+            f'<td class="num">{percent(fact.share)}</td>'
+            f'<td class="num"><a href="{sentences}">{fact.mention_count}</a> '
+            f'<span class="muted">of {fact.round_article_count}</span></td></tr>\n'
+        )
+
     sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
         "round": ("round__number", "topic__sort_order"),
         "topic": ("topic__name", "round__number"),
@@ -838,6 +977,7 @@ class PartyDetailView(ArchiveDetailView):
             .select_related("round")
             .order_by("round__number")
         )
+        attach_edit_links(self.request, delegations)
         context = super().get_context_data(**kwargs)
         context.update(
             delegations=delegations,

@@ -171,6 +171,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--only", default="", help="measure only pages whose label has this text")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument(
+        "--profile-only",
+        action="store_true",
+        help="with --profile: print the in-process split and stop (no server, no load)",
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="measure the kept database without refilling it"
     )
     return parser.parse_args()
@@ -478,8 +483,10 @@ def main() -> None:
         if args.only.casefold() in label.casefold() or label == "bare Django view"
     ]
     try:
-        if args.profile:
+        if args.profile or args.profile_only:
             report_profile(profile_pages(endpoints))
+        if args.profile_only:
+            return
         modes = {"off": ["0"], "on": ["600"], "both": ["0", "600"]}[args.cache]
         ours: list[Result] = []
         for cache_seconds in modes:
