@@ -34,8 +34,10 @@ PAGES = [
         "?year=2019&party=russia&topic=idlib&participant=person",
         15 + ROUND_COUNTS,
     ),
-    # Two more than the facts: each delegation's heads counted, and the best quotes per head.
-    ("rounds:round-detail", {"number": 13}, "", 12 + ROUND_COUNTS),
+    # The round, its delegations, observers and topics, their best evidence (one query for
+    # the three), each delegation's heads counted and the best quotes per head, the articles
+    # quoted, the calendar and the round's articles.
+    ("rounds:round-detail", {"number": 13}, "", 10 + ROUND_COUNTS),
     ("rounds:round-topic", {"number": 13, "slug": "humanitarian-aid"}, "", 3),
     ("rounds:delegation-evidence", {"number": 13, "slug": "russia"}, "", 5),
     ("rounds:observer-evidence", {"number": 13, "slug": "jordan"}, "", 3),
