@@ -74,6 +74,9 @@ ARTICLE_FIELDS = ("id", "title", "source_name", "publisher", "published")
 # Supporting sentences shown per fact on a round's page; the rest are one link away.
 EVIDENCE_SHOWN = 3
 ARTICLES_SHOWN = 20
+# A delegation's role as shown ("Guarantor"): get_role_display() looks the choices up anew
+# for every one of a grid's cells.
+ROLE_NAMES: dict[str, str] = {value: str(label) for value, label in Role.choices}
 # What a cell shows for an empty value (a delegation's head without a title).
 NO_VALUE = "\u2014"
 # The longest surname a grid cell shows; longer names are shown as initials.
@@ -614,7 +617,7 @@ class DelegationPages:
         described = head.name if head else "head not named"
         if fact.head_title:
             described += f", {fact.head_title}"
-        role = fact.get_role_display().lower()
+        role = ROLE_NAMES.get(fact.role, fact.role).lower()
         cell = GridCell(
             fact=fact,
             text=compact_name(head.name) if head else "\u2013",
@@ -656,7 +659,7 @@ class DelegationListView(DelegationPages, FactListView):
         return (
             f'<tr><td data-label="Round">{self.round_cells(fact.round, f"delegation-{party.slug}")}'
             f'</td><th scope="row">{party_link(party)}</th>'
-            f'<td data-label="Role">{esc(fact.get_role_display())}</td>'
+            f'<td data-label="Role">{esc(ROLE_NAMES.get(fact.role, fact.role))}</td>'
             f'<td data-label="Head">{person_link(fact.head, "not named")}'
             f"{FACT_MARK_HTML.get(fact.state, '')}</td>"
             f'<td data-label="Title">{esc(fact.head_title) or NO_VALUE}{edit_link(fact)}</td>'
