@@ -168,7 +168,11 @@ def parse_args() -> argparse.Namespace:
         help="auto: compare with Datasette over an SQLite copy of the articles when the "
         "`datasette` command is installed (dependency group `bench`)",
     )
-    parser.add_argument("--only", default="", help="measure only pages whose label has this text")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="measure only pages whose label has this text (several: comma-separated)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument(
         "--profile-only",
@@ -477,10 +481,11 @@ def main() -> None:
             f"in {time.perf_counter() - started:.1f}s",
         )
     values = placeholders()
+    wanted = [part.strip().casefold() for part in args.only.split(",")]
     endpoints = [
         (label, path.format(**values))
         for label, path in ENDPOINTS
-        if args.only.casefold() in label.casefold() or label == "bare Django view"
+        if any(part in label.casefold() for part in wanted) or label == "bare Django view"
     ]
     try:
         if args.profile or args.profile_only:
