@@ -559,6 +559,7 @@ class Profile:
     sql: float
     template: float
     queries: int
+    cpu: float  # ms of this process's CPU (Python, templates, the driver): load barely moves it
     top: list[tuple[str, float]]  # (function, own ms per request), costliest first
 
     @property
@@ -624,10 +625,11 @@ def profile_pages(endpoints: list[tuple[str, str]], repeat: int = 15) -> list[Pr
                 samples = []
                 for _ in range(count):
                     state.update(sql=0.0, template=0.0, queries=0)
-                    started = time.perf_counter()
+                    started, cpu_started = time.perf_counter(), time.thread_time()
                     get(path)
                     total = time.perf_counter() - started
-                    samples.append((total, state["sql"], state["template"], state["queries"]))
+                    cpu = time.thread_time() - cpu_started
+                    samples.append((total, state["sql"], state["template"], state["queries"], cpu))
                 profiler = cProfile.Profile()
                 profiler.enable()
                 for _ in range(count):
@@ -649,6 +651,7 @@ def profile_pages(endpoints: list[tuple[str, str]], repeat: int = 15) -> list[Pr
                         sql=statistics.median(s[1] for s in samples) * 1000,
                         template=statistics.median(s[2] for s in samples) * 1000,
                         queries=samples[0][3],
+                        cpu=statistics.median(s[4] for s in samples) * 1000,
                         top=[(name, seconds * 1000 / count) for name, seconds in own],
                     )
                 )
@@ -659,14 +662,21 @@ def profile_pages(endpoints: list[tuple[str, str]], repeat: int = 15) -> list[Pr
 
 def report_profile(profiles: list[Profile]) -> None:
     print("\nOne request alone, in this process (Django's test client, page cache off):\n")
-    header = f"{'page':<34}{'total ms':>9}{'SQL':>8}{'queries':>8}{'template':>9}{'Python':>8}"
+    header = (
+        f"{'page':<34}{'total ms':>9}{'SQL':>8}{'queries':>8}{'template':>9}{'Python':>8}"
+        f"{'CPU ms':>8}"
+    )
     print(header)
     print("-" * len(header))
     for p in profiles:
         print(
             f"{p.label:<34}{p.total:>9.1f}{p.sql:>8.1f}{p.queries:>8}{p.template:>9.1f}"
-            f"{p.python:>8.1f}"
+            f"{p.python:>8.1f}{p.cpu:>8.1f}"
         )
+    print(
+        "\nCPU ms: this process's own CPU time per request (without the database server's\n"
+        "work and without waiting for a core): the figure to compare on a busy machine."
+    )
     print("\nCostliest functions (own time per request, under cProfile, which slows Python):")
     for p in profiles:
         print(f"  {p.label}: " + "; ".join(f"{name} {ms:.1f} ms" for name, ms in p.top[:3]))
