@@ -570,8 +570,9 @@ class Profile:
 def profile_pages(endpoints: list[tuple[str, str]], repeat: int = 15) -> list[Profile]:
     """Serve each page with Django's test client: SQL time (every query, timed at the
     driver's execute), template time (rendering, less the queries it ran), and Python (the
-    rest: middleware, views, forms, writing an export). A second pass under cProfile names
-    the functions with the most time of their own."""
+    rest: middleware, views, forms, writing an export), and this process's CPU time per
+    request (thread_time, which a busy machine moves least). A second pass under cProfile
+    names the functions with the most time of their own."""
     import cProfile
     import pstats
 
