@@ -247,6 +247,7 @@ class TopicWords:
     past_perfect_auxiliaries: frozenset[str]
     role_nouns: frozenset[str]
     role_links: frozenset[str]
+    role_objects: frozenset[str]
     present_time: dict[str, list[tuple[str, tuple[str, ...]]]]
 
     @classmethod
@@ -286,6 +287,7 @@ class TopicWords:
             past_perfect_auxiliaries=lex.word_keys(block.get("past_perfect_auxiliaries", ())),
             role_nouns=lex.word_keys(block.get("role_nouns", ())),
             role_links=lex.word_keys(block.get("role_links", ())),
+            role_objects=lex.word_keys(block.get("role_objects", ())),
             present_time=_index(
                 ("now", lex.phrase(p)) for p in block.get("present_time_markers", ())
             ),
@@ -384,13 +386,19 @@ def _circumstantial(words: TopicWords, K: Sequence[frozenset[str]], start: int, 
 
 def _role_of(words: TopicWords, K: Sequence[frozenset[str]], start: int, floor: int) -> bool:
     """ "member of the Constitutional Committee", "the guarantor states of the ceasefire": the
-    topic names a body someone belongs to or guarantees, not the round's business."""
+    topic names a body someone belongs to or guarantees, not the round's business; also
+    through an object of the role ("guarantors of the observance of the ceasefire")."""
     if not words.role_links:
         return False
     for link in range(start - 1, max(floor, start - 3) - 1, -1):
         if words.role_links.isdisjoint(K[link]):
             continue
-        return any(not words.role_nouns.isdisjoint(K[n]) for n in range(max(floor, link - 2), link))
+        before = range(max(floor, link - 2), link)
+        if any(not words.role_nouns.isdisjoint(K[n]) for n in before):
+            return True
+        return any(
+            not words.role_objects.isdisjoint(K[n]) and _role_of(words, K, n, floor) for n in before
+        )
     return False
 
 

@@ -692,6 +692,25 @@ GENERAL_PRESENCE_CASES = [
         {"United Nations"},
         id="un-in-a-title-is-no-un-presence",
     ),
+    pytest.param(
+        "In a closing remark, the opposition delegation and the Turkish side walked out early.",
+        {"Syrian opposition", "Turkey"},
+        set(),
+        id="spelling-that-holds-its-delegation-noun",
+    ),
+    pytest.param(
+        "Without the opposition delegation, the sessions were short.",
+        set(),
+        {"Syrian opposition"},
+        id="spelling-with-its-delegation-noun-absent",
+    ),
+    pytest.param(
+        "The Republic of Turkey, the Russian Federation and the Islamic Republic of Iran "
+        "signed the closing document as guarantors.",
+        {"Russia", "Iran", "Turkey"},
+        set(),
+        id="official-state-names-in-a-list",
+    ),
 ]
 
 

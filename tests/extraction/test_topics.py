@@ -347,6 +347,16 @@ MORE_NOT_TOPIC_CASES = [
         id="guarantor-states-of-the-ceasefire",
     ),
     pytest.param(
+        "Speaking as guarantors of the implementation of the ceasefire, the three met briefly.",
+        {"ceasefire"},
+        id="guarantors-of-the-implementation-of-the-ceasefire",
+    ),
+    pytest.param(
+        'The envoy told the meeting that the blockade amounted to "economic terrorism".',
+        {"counterterrorism"},
+        id="economic-terrorism-is-a-figure-of-speech",
+    ),
+    pytest.param(
         "They urged a credible, Syrian-led, UN-facilitated constitutional committee.",
         {"political-settlement"},
         id="syrian-led-describes-the-committee",

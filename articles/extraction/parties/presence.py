@@ -166,6 +166,9 @@ class PresenceRules:
         T, L = state.tv.text, state.tv.lower
         if m.start > c0 and L[m.start - 1] in ATTRIBUTE_POSSESSIVES:
             return ""  # "the government delegation, under its UN envoy": an attribute
+        if L[m.end - 1] in PRESENCE_NOUNS:
+            # a spelling that holds its own delegation noun: "the opposition delegation"
+            return "presence:delegation-noun"
         k = m.end + 1 if m.end < c1 and T[m.end] in POSSESSIVE else m.end
         # "The armed opposition, whose delegation included ..."
         if k + 2 < c1 and T[k] == "," and L[k + 1] == "whose" and L[k + 2] in PRESENCE_NOUNS:
