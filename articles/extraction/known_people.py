@@ -54,7 +54,7 @@ from .titles import (
     classify_title,
     pre_title,
 )
-from .types import DELEGATION_ROLES, DelegationFact, Evidence, PersonInfo
+from .types import DELEGATION_ROLES, NO_HEAD_STAND_IN, DelegationFact, Evidence, PersonInfo
 
 RULE_HEAD = "head:known-person"
 RULE_PRESENCE = "presence:known-head"
@@ -425,7 +425,7 @@ class KnownHeads:
         lang = nlp.lang
         by_party = {d.party: d for d in delegations}
         structural = [d.head for d in delegations if d.head]
-        headed = {d.party for d in delegations if d.head}
+        headed = {d.party for d in delegations if d.head or d.head_rule == NO_HEAD_STAND_IN}
         if self.parties <= headed:
             return delegations  # every party a known person may head has its head
         starts = [r.sent.start for r in roles]

@@ -711,7 +711,32 @@ GENERAL_PRESENCE_CASES = [
         set(),
         id="official-state-names-in-a-list",
     ),
+    pytest.param(
+        "The UN envoy, Jan Sorensen, will not attend in person, but his office will be "
+        "represented by two advisers.",
+        {"United Nations"},
+        set(),
+        id="stand-ins-come-in-the-persons-place",
+    ),
+    pytest.param(
+        "The UN envoy, Jan Sorensen, will not attend, and his office will not be represented "
+        "either.",
+        set(),
+        {"United Nations"},
+        id="stand-ins-that-do-not-come",
+    ),
 ]
+
+
+def test_a_person_whose_stand_ins_come_heads_nothing(extract) -> None:
+    text = article(
+        "The UN envoy, Jan Sorensen, said he would not take part personally but that his team "
+        "would attend the sessions."
+    )
+    facts = {d.party: d for d in extract(text, PUBLISHED).delegations}
+    un = facts["United Nations"]
+    assert un.head is None
+    assert (un.rule, un.head_rule) == ("presence:stand-in", "no-head:stand-in")
 
 
 @pytest.mark.parametrize(("text", "present", "absent"), GENERAL_PRESENCE_CASES)

@@ -12,7 +12,7 @@ from ..people import same_person
 from ..rounds import SentenceRole
 from ..sentences import Layout, Tokens, doc_text, tokens_of
 from ..titles import NameFinder
-from ..types import DELEGATION_ROLES, DelegationFact, ObserverFact
+from ..types import DELEGATION_ROLES, NO_HEAD_STAND_IN, DelegationFact, ObserverFact
 from .component import OBSERVER_ROLE, PartyData, party_mentions
 from .heads_active import ActiveHeadRules
 from .heads_attribution import AttributionHeadRules
@@ -282,6 +282,10 @@ class PartyExtractor(
         for name, data in self.delegation_parties:
             head = best.get(name)
             presence = state.presence.get(name)
+            head_rule = ""
+            if head is not None and presence and head.sent_index in presence.stand_in_sents:
+                # "X will not attend in person, but his office will": X heads nothing
+                head, head_rule = None, NO_HEAD_STAND_IN
             if head is None:
                 if presence is None or presence.score <= 0 or presence.absent >= presence.score:
                     continue
@@ -294,6 +298,7 @@ class PartyExtractor(
                         evidence=self._evidence(state, presence.first_sent or 0),
                         confidence=round(min(0.85, CONF_PRESENCE + 0.05 * presence.score), 2),
                         rule=presence.rule,
+                        head_rule=head_rule,
                     )
                 )
                 continue

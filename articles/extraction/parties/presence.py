@@ -28,6 +28,7 @@ from .words import (
     LIST_LINKS_OR_POSSESSIVE,
     MENTION_JOINERS,
     MONTHS,
+    NEGATIONS,
     OTHER_TIME_PREPOSITIONS,
     OTHER_TIME_WORDS,
     POSSESSIVE,
@@ -39,6 +40,8 @@ from .words import (
     PRESENCE_VERBS,
     PUNCTUAL_PHRASES,
     SKIP_ADVERBS,
+    STAND_IN_NOUNS,
+    STAND_IN_POSSESSIVES,
     TAKE_PART_VERBS,
 )
 
@@ -70,6 +73,7 @@ class PresenceRules:
 
     def _presence_in(self, state: ArticleState, role: SentenceRole) -> None:
         sent = role.sent
+        stand_ins = self._stand_ins(state, role)
         for clause in role.clauses:
             if not clause.usable:
                 continue
@@ -135,6 +139,8 @@ class PresenceRules:
                     if p is None:
                         p = state.presence[m.party] = PresenceTally()
                     absent = may_be_absent and self._absence_cue(state, m, c0, c1)
+                    if absent and m in stand_ins:
+                        continue  # the party's person stays away, its stand-ins come
                     if absent:
                         p.absent += 1.0
                         continue
@@ -152,6 +158,39 @@ class PresenceRules:
                             p.observer_rule = (
                                 "observer:as-observers" if observer_clause else "observer:attending"
                             )
+
+        for m in stand_ins:
+            p = state.presence.setdefault(m.party, PresenceTally())
+            p.score += 1.0
+            p.stand_in_sents = (*p.stand_in_sents, sent.index)
+            if p.first_sent is None:
+                p.first_sent = sent.index
+                p.rule = "presence:stand-in"
+
+    def _stand_ins(self, state: ArticleState, role: SentenceRole) -> list[Mention]:
+        """ "The UN envoy will not attend in person, but his office will be represented": a
+        possessive and a stand-in noun (`stand_in_nouns`) before a verb of attending make the
+        party named last before them present, whatever is said of its person. The mentions
+        of those parties (in usable clauses)."""
+        L = state.tv.lower
+        found: list[Mention] = []
+        for clause in role.clauses:
+            if not clause.usable:
+                continue
+            c0, c1 = clause.start, clause.end
+            for x in range(c0 + 1, c1 - 2):
+                if L[x] not in STAND_IN_POSSESSIVES or L[x + 1] not in STAND_IN_NOUNS:
+                    continue
+                after = L[x + 2 : min(c1, x + 8)]
+                if PRESENCE_VERBS.isdisjoint(after) or not NEGATIONS.isdisjoint(after):
+                    continue
+                k = bisect_left(state.strong_starts, x) - 1
+                if k < 0 or state.strong[k].start < role.sent.start:
+                    continue
+                m = state.strong[k]
+                if m.party not in self.unreported and m not in found:
+                    found.append(m)
+        return found
 
     def _examples(self, state: ArticleState, start: int, c0: int) -> bool:
         """ "states like Russia, Turkey and Iran", "such as ...": a list of examples."""

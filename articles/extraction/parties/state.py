@@ -51,6 +51,7 @@ class PresenceTally:
     observer_sent: int | None = None
     observer_rule: str = ""
     absent: float = 0.0
+    stand_in_sents: tuple[int, ...] = ()  # sentences where its stand-ins come in its person's place
 
 
 @dataclass(slots=True)
