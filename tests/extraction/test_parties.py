@@ -725,7 +725,47 @@ GENERAL_PRESENCE_CASES = [
         {"United Nations"},
         id="stand-ins-that-do-not-come",
     ),
+    pytest.param(
+        "A spokesman said all the parties involved in the war would be present on Monday.",
+        {"Russia", "Iran", "Turkey", "Syrian government", "Syrian opposition"},
+        set(),
+        id="all-the-parties-with-a-verb-past-their-complement",
+    ),
+    pytest.param(
+        "The envoy again called on all parties to respect the truce.",
+        set(),
+        {"Syrian government", "Syrian opposition"},
+        id="all-the-parties-without-a-verb-of-attending",
+    ),
+    pytest.param(
+        "All the parties involved in the war will not be present this time.",
+        set(),
+        {"Syrian government", "Syrian opposition"},
+        id="all-the-parties-negated",
+    ),
+    pytest.param(
+        "Negotiators from the government of Hafez Nasser and the armed opposition arrived.",
+        {"Syrian government", "Syrian opposition"},
+        set(),
+        id="list-across-an-owners-name",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present"),
+    [
+        ("In the end the guarantors adopted a short closing document.", True),
+        ("The guarantors, in a document issued in May, urged calm.", False),
+        ("The talks ended without the guarantors.", False),
+    ],
+)
+def test_guarantors_acting_at_the_meeting_are_present(extract, sentence, present) -> None:
+    text = "The 14th round of talks on Syria ended in the Kazakh capital on Wednesday.\n\n"
+    parties = {d.party for d in extract(text + sentence, PUBLISHED).delegations}
+    assert ({"Russia", "Iran", "Turkey"} <= parties) is present, parties
+    if not present:
+        assert not {"Russia", "Iran", "Turkey"} & parties, parties
 
 
 def test_a_person_whose_stand_ins_come_heads_nothing(extract) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from operator import attrgetter
 
+from ..people import PARTICLES
 from ..rounds import SentenceRole
 from ..sentences import WordTest
 from .component import OBSERVER_ROLE
@@ -22,6 +23,7 @@ from .words import (
     ASIDE_RELATIVES,
     ATTRIBUTE_POSSESSIVES,
     CLAUSE_CUE_WORDS,
+    COLLECTIVE_ACT_VERBS,
     DELEGATION_NOUN_MODIFIERS,
     EARLIER_WORDS,
     GATHER_VERBS,
@@ -45,6 +47,7 @@ from .words import (
     TAKE_PART_VERBS,
 )
 
+COLLECTIVE_VERB_WINDOW = 10  # tokens after a collective mention where its verb may stand
 _OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
 _START = attrgetter("start")
 
@@ -63,6 +66,8 @@ class PresenceRules:
                 between = [
                     L[x] for x in range(units[-1][-1].end, m.start) if x not in state.weak_at
                 ]
+                if "of" in between:
+                    between = self._without_owner(state, units[-1][-1].end, m.start, between)
                 if between and LIST_LINKS_OR_POSSESSIVE.issuperset(between):
                     links = len(between) - sum(map(POSSESSIVE.__contains__, between))
                     if 0 < links <= 5:
@@ -70,6 +75,25 @@ class PresenceRules:
                         continue
             units.append([m])
         return units
+
+    def _without_owner(
+        self, state: ArticleState, start: int, end: int, between: list[str]
+    ) -> list[str]:
+        """The words between two mentions without "of" and the name after it: "the regime of
+        Bashar al-Assad and the rebel factions" is a list of two parties."""
+        T, L = state.tv.text, state.tv.lower
+        kept: list[str] = []
+        x = start
+        while x < end:
+            if L[x] == "of" and x + 1 < end and T[x + 1][:1].isupper():
+                x += 1
+                while x < end and (T[x][:1].isupper() or L[x] in PARTICLES or T[x] == "-"):
+                    x += 1
+                continue
+            if x not in state.weak_at:
+                kept.append(L[x])
+            x += 1
+        return kept if len(kept) < len(between) else between
 
     def _presence_in(self, state: ArticleState, role: SentenceRole) -> None:
         sent = role.sent
@@ -267,6 +291,26 @@ class PresenceRules:
                 steps += 1
                 continue
             break
+        if m.role == COLLECTIVE_ROLE:
+            return self._collective_verb(state, m, c1)
+        return ""
+
+    def _collective_verb(self, state: ArticleState, m: Mention, c1: int) -> str:
+        """ "All the parties involved in the conflict will be present": a collective mention
+        takes a verb of attending further on, past its own complement, before any other
+        party's name or a negation."""
+        L = state.tv.lower
+        for x in range(m.end, min(c1, m.end + COLLECTIVE_VERB_WINDOW)):
+            other = state.party_at.get(x)
+            if (other is not None and not other.weak) or L[x] in NEGATIONS:
+                return ""
+            if L[x] in PRESENCE_VERBS and (
+                L[x] not in TAKE_PART_VERBS or (x + 1 < c1 and L[x + 1] == "part")
+            ):
+                return "presence:verb"
+            # "The guarantors (also) issued a joint statement": they acted at the meeting
+            if L[x] in COLLECTIVE_ACT_VERBS and x - m.end <= 1:
+                return "presence:verb"
         return ""
 
     def _absence_cue(self, state: ArticleState, m: Mention, c0: int, c1: int) -> bool:
