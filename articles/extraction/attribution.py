@@ -157,6 +157,18 @@ def _in_relative_aside(tv: Tokens, clause_start: int, token_i: int) -> bool:
     return False
 
 
+_PURPOSE_OPENERS = word_set("clauses", "purpose_openers")
+
+
+def _in_purpose_phrase(tv: Tokens, clause_start: int, token_i: int) -> bool:
+    """The token is in ", aimed at cementing the zones agreed in May": a phrase of purpose
+    after a comma, whose dates are those of the things it names, not of the clause's event."""
+    j = token_i - 1
+    while j >= clause_start and tv.text[j] not in {",", ";", ":"}:
+        j -= 1
+    return j >= clause_start and tv.text[j] == "," and tv.lower[j + 1] in _PURPOSE_OPENERS
+
+
 _PAST_PERFECT_PRONOUNS = "|".join(load("clauses")["past_perfect_relative_pronouns"])
 _RELATIVE_PRONOUN_RE = re.compile(rf"\b(?:{_PAST_PERFECT_PRONOUNS})\b[^,;]*$", re.IGNORECASE)
 
@@ -264,7 +276,11 @@ def _other_date(
             continue
         tok = max(0, bisect_right(token_starts, dm.start_char) - 1)
         tok_end = max(tok + 1, bisect_right(token_starts, dm.end_char - 1))
-        if _is_subordinate(tv, c_start, tok) or _in_relative_aside(tv, c_start, tok):
+        if (
+            _is_subordinate(tv, c_start, tok)
+            or _in_relative_aside(tv, c_start, tok)
+            or _in_purpose_phrase(tv, c_start, tok)
+        ):
             continue
         if (
             dm.year_only

@@ -660,6 +660,12 @@ DATED_ASIDE_CASES = [
         {"Syrian government": "Fadi Mansour"},
         id="un-envoy-of-a-government-heads-the-government",
     ),
+    pytest.param(
+        "The opposition team was led by Karim Haddad, aimed at firming up the truce agreed "
+        "in October.",
+        {"Syrian opposition": "Karim Haddad"},
+        id="date-in-a-phrase-of-purpose",
+    ),
 ]
 
 
