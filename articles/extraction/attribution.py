@@ -468,6 +468,8 @@ def _follow_back_references(text: str, roles: list[SentenceRole], lang: str) -> 
 _PLURAL_HISTORY_MARKERS = word_set("clauses", "plural_history_markers")
 # "as they did at earlier rounds", "more than in previous meetings": a comparison.
 _COMPARISON_PREPOSITIONS = word_set("clauses", "comparison_prepositions")
+_PREPOSITIONAL_MARKERS = word_set("clauses", "prepositional_markers")
+_DETERMINERS = word_set("people", "determiners")
 _SINGULAR_ROUND_NOUNS = word_set("clauses", "singular_round_nouns")
 
 
@@ -574,6 +576,8 @@ def _passing_reference(tv: Tokens, start: int, end: int, cw: ClauseWords | None 
             continue
         if L[j] == "last" and j + 1 < end and L[j + 1] == "of":
             continue
+        if L[j] in _PREPOSITIONAL_MARKERS and (j == start or L[j - 1] not in _DETERMINERS):
+            continue  # ", following talks in Astana": a preposition, not "the following round"
         if _is_subordinate(tv, start, j, stops):
             continue
         if _is_parenthetical(tv, start, end, j, j + 2):

@@ -761,6 +761,12 @@ GENERAL_PRESENCE_CASES = [
 @pytest.mark.parametrize(
     ("sentence", "present"),
     [
+        (
+            "The envoy voiced regret, following talks brokered by rebel-backer Turkey and "
+            "Syrian government allies Russia and Iran.",
+            True,
+        ),
+        ("The envoy said the following round would be sponsored by the three guarantors.", False),
         ("In the end the guarantors adopted a short closing document.", True),
         ("The guarantors, in a document issued in May, urged calm.", False),
         ("The talks ended without the guarantors.", False),
@@ -772,6 +778,16 @@ def test_guarantors_acting_at_the_meeting_are_present(extract, sentence, present
     assert ({"Russia", "Iran", "Turkey"} <= parties) is present, parties
     if not present:
         assert not {"Russia", "Iran", "Turkey"} & parties, parties
+
+
+def test_a_party_describing_another_is_no_mention(extract) -> None:
+    text = (
+        "The 14th round of talks on Syria ended in the Kazakh capital on Wednesday.\n\n"
+        "Talks sponsored by Syrian government allies Russia and Iran ended late."
+    )
+    parties = {d.party for d in extract(text, PUBLISHED).delegations}
+    assert {"Russia", "Iran"} <= parties
+    assert "Syrian government" not in parties
 
 
 def test_a_person_whose_stand_ins_come_heads_nothing(extract) -> None:

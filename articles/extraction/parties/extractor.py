@@ -21,9 +21,10 @@ from .heads_titled import TitledHeadRules
 from .helpers import RuleHelpers
 from .observers import ObserverRules
 from .presence import PresenceRules
-from .state import COLLECTIVE_PARTY, ArticleState, Mention, is_destination
+from .state import COLLECTIVE_PARTY, ArticleState, Mention, descriptor_end, is_destination
 from .words import (
     ANAPHORA_OPENERS,
+    BACKER_NOUNS,
     BRACKET_WORDS,
     BROUGHT_VERBS,
     COLLECTIVE_BY_FIRST,
@@ -152,6 +153,13 @@ class PartyExtractor(
             for m in strong + weak
             if L[m.start - 1] not in DESTINATION_BEFORE or not is_destination(L, m)
         ]
+        descriptors: set[int] = set()
+        if not BACKER_NOUNS.isdisjoint(L):
+            for m in ordered:
+                end = descriptor_end(L, m)
+                if end:
+                    descriptors.update(range(m.start, end))
+            ordered = [m for m in ordered if m.start not in descriptors]
         # A stable sort by start keeps a strong mention before a weak one at the same token.
         ordered.sort(key=_START)
         ordered_starts = [m.start for m in ordered]
@@ -177,6 +185,7 @@ class PartyExtractor(
             open_heads=set(self.delegation_names),
             collectives=collectives,
             collective_starts=[m.start for m in collectives],
+            descriptors=frozenset(descriptors),
         )
 
     def _collective_mentions(self, tv: Tokens) -> list[Mention]:

@@ -22,6 +22,7 @@ from .words import (
     ABSENCE_WORDS,
     ASIDE_RELATIVES,
     ATTRIBUTE_POSSESSIVES,
+    BACKER_NOUNS,
     CLAUSE_CUE_WORDS,
     COLLECTIVE_ACT_VERBS,
     DELEGATION_NOUN_MODIFIERS,
@@ -64,7 +65,9 @@ class PresenceRules:
                 # one to five list links between the two mentions (possessives aside)
                 # (a weak mention inside is no break: "the government of Syria and ...")
                 between = [
-                    L[x] for x in range(units[-1][-1].end, m.start) if x not in state.weak_at
+                    L[x]
+                    for x in range(units[-1][-1].end, m.start)
+                    if x not in state.weak_at and x not in state.descriptors
                 ]
                 if "of" in between:
                     between = self._without_owner(state, units[-1][-1].end, m.start, between)
@@ -253,6 +256,10 @@ class PresenceRules:
                 break
         # "delegations from", "representatives of", "attended by"
         j = m.start - 1
+        while j >= c0 and j in state.descriptors:
+            j -= 1  # "sponsored by opposition-backer Turkey"
+        if j >= c0 and L[j] in BACKER_NOUNS:  # "brokered by rebel-backer Turkey"
+            j -= 3 if j - 2 >= c0 and L[j - 1] == "-" else 1
         while j >= c0 and L[j] in PRESENCE_BEFORE_FILLERS:
             if L[j] in PRESENCE_NOUN_LINKS and j - 1 >= c0:
                 prev = L[j - 1]

@@ -64,6 +64,7 @@ NEGATIONS = word_set("people", "negation_words")
 STAND_IN_POSSESSIVES = word_set("parties", "stand_in_possessives")
 STAND_IN_NOUNS = word_set("parties", "stand_in_nouns")
 COLLECTIVE_ACT_VERBS = word_set("parties", "collective_act_verbs")
+BACKER_NOUNS = word_set("parties", "backer_nouns")
 GATHER_VERBS = word_set("parties", "gather_verbs")
 LIST_LINKS = word_set("parties", "list_links")
 LIST_LINKS_OR_POSSESSIVE = LIST_LINKS | POSSESSIVE
