@@ -157,6 +157,18 @@ def _in_relative_aside(tv: Tokens, clause_start: int, token_i: int) -> bool:
     return False
 
 
+_PURPOSE_OPENERS = word_set("clauses", "purpose_openers")
+
+
+def _in_purpose_phrase(tv: Tokens, clause_start: int, token_i: int) -> bool:
+    """The token is in ", aimed at cementing the zones agreed in May": a phrase of purpose
+    after a comma, whose dates are those of the things it names, not of the clause's event."""
+    j = token_i - 1
+    while j >= clause_start and tv.text[j] not in {",", ";", ":"}:
+        j -= 1
+    return j >= clause_start and tv.text[j] == "," and tv.lower[j + 1] in _PURPOSE_OPENERS
+
+
 _PAST_PERFECT_PRONOUNS = "|".join(load("clauses")["past_perfect_relative_pronouns"])
 _RELATIVE_PRONOUN_RE = re.compile(rf"\b(?:{_PAST_PERFECT_PRONOUNS})\b[^,;]*$", re.IGNORECASE)
 
@@ -264,7 +276,11 @@ def _other_date(
             continue
         tok = max(0, bisect_right(token_starts, dm.start_char) - 1)
         tok_end = max(tok + 1, bisect_right(token_starts, dm.end_char - 1))
-        if _is_subordinate(tv, c_start, tok) or _in_relative_aside(tv, c_start, tok):
+        if (
+            _is_subordinate(tv, c_start, tok)
+            or _in_relative_aside(tv, c_start, tok)
+            or _in_purpose_phrase(tv, c_start, tok)
+        ):
             continue
         if (
             dm.year_only
@@ -452,6 +468,8 @@ def _follow_back_references(text: str, roles: list[SentenceRole], lang: str) -> 
 _PLURAL_HISTORY_MARKERS = word_set("clauses", "plural_history_markers")
 # "as they did at earlier rounds", "more than in previous meetings": a comparison.
 _COMPARISON_PREPOSITIONS = word_set("clauses", "comparison_prepositions")
+_PREPOSITIONAL_MARKERS = word_set("clauses", "prepositional_markers")
+_DETERMINERS = word_set("people", "determiners")
 _SINGULAR_ROUND_NOUNS = word_set("clauses", "singular_round_nouns")
 
 
@@ -558,6 +576,8 @@ def _passing_reference(tv: Tokens, start: int, end: int, cw: ClauseWords | None 
             continue
         if L[j] == "last" and j + 1 < end and L[j + 1] == "of":
             continue
+        if L[j] in _PREPOSITIONAL_MARKERS and (j == start or L[j - 1] not in _DETERMINERS):
+            continue  # ", following talks in Astana": a preposition, not "the following round"
         if _is_subordinate(tv, start, j, stops):
             continue
         if _is_parenthetical(tv, start, end, j, j + 2):

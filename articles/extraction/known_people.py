@@ -54,7 +54,7 @@ from .titles import (
     classify_title,
     pre_title,
 )
-from .types import DELEGATION_ROLES, DelegationFact, Evidence, PersonInfo
+from .types import DELEGATION_ROLES, NO_HEAD_STAND_IN, DelegationFact, Evidence, PersonInfo
 
 RULE_HEAD = "head:known-person"
 RULE_PRESENCE = "presence:known-head"
@@ -265,6 +265,9 @@ class KnownHeads:
                 if any(taken[run.start : run.end]):
                     continue
                 people = self._people_of_run(run.text(tv))
+                if not people and nlp.lang in _NAME_LETTERS:
+                    # "Caferi" is Turkish for "Jaafari": the language's letters, then the index
+                    people = self._people_of_run(run.text(tv).translate(_NAME_LETTERS[nlp.lang]))
                 start = run.start
                 if not people and run.end - run.start > 2 and nlp.lang in _CAPITALISED_NOUNS:
                     start, people = self._people_of_tail(tv, run)
@@ -422,7 +425,7 @@ class KnownHeads:
         lang = nlp.lang
         by_party = {d.party: d for d in delegations}
         structural = [d.head for d in delegations if d.head]
-        headed = {d.party for d in delegations if d.head}
+        headed = {d.party for d in delegations if d.head or d.head_rule == NO_HEAD_STAND_IN}
         if self.parties <= headed:
             return delegations  # every party a known person may head has its head
         starts = [r.sent.start for r in roles]
@@ -571,6 +574,21 @@ _STAND_IN_BEFORE = {
     lang: tuple(f" {p.lower()} " for p in for_language("people", lang).get("stand_in_before", ()))
     for lang in load("languages")["supported"]
 }
+
+
+def _name_letters() -> dict[str, dict[int, str]]:
+    """Per language, the letters its spelling of foreign names writes for another
+    transliteration's (Turkish "c" for "j": `name_letters` in patterns/people.json)."""
+    out: dict[str, dict[int, str]] = {}
+    for lang in load("languages")["supported"]:
+        letters = for_language("people", lang).get("name_letters", {})
+        if letters:
+            pairs = {**letters, **{a.upper(): b.capitalize() for a, b in letters.items()}}
+            out[lang] = str.maketrans(pairs)
+    return out
+
+
+_NAME_LETTERS = _name_letters()
 _NEGATIONS = {
     lang: frozenset(w.lower() for w in for_language("people", lang).get("negation_words", ()))
     for lang in load("languages")["supported"]

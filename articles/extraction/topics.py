@@ -247,6 +247,9 @@ class TopicWords:
     past_perfect_auxiliaries: frozenset[str]
     role_nouns: frozenset[str]
     role_links: frozenset[str]
+    role_objects: frozenset[str]
+    elsewhere_prepositions: frozenset[str]
+    party_cities: frozenset[str]
     present_time: dict[str, list[tuple[str, tuple[str, ...]]]]
 
     @classmethod
@@ -286,6 +289,11 @@ class TopicWords:
             past_perfect_auxiliaries=lex.word_keys(block.get("past_perfect_auxiliaries", ())),
             role_nouns=lex.word_keys(block.get("role_nouns", ())),
             role_links=lex.word_keys(block.get("role_links", ())),
+            role_objects=lex.word_keys(block.get("role_objects", ())),
+            elsewhere_prepositions=frozenset(
+                w.lower() for w in block.get("elsewhere_prepositions", ())
+            ),
+            party_cities=_party_cities(nlp.lang),
             present_time=_index(
                 ("now", lex.phrase(p)) for p in block.get("present_time_markers", ())
             ),
@@ -327,6 +335,23 @@ class TopicWords:
 
 
 _WORDS: dict[str, TopicWords] = {}
+
+
+def _party_cities(lang: str) -> frozenset[str]:
+    """The parties' own cities as `lang` writes them ("tehran", "тегеране"; parties.json)."""
+    block = for_language("parties", lang).get("parties", {})
+    return frozenset(c.lower() for party in block.values() for c in party.get("cities") or ())
+
+
+def _placed_elsewhere(words: TopicWords, L: Sequence[str], clause: Clause) -> bool:
+    """ "X said in Tehran on Monday that ...": a clause placed in a party's own city, away
+    from the meeting."""
+    if not words.elsewhere_prepositions:
+        return False
+    return any(
+        L[x] in words.elsewhere_prepositions and L[x + 1] in words.party_cities
+        for x in range(clause.start, clause.end - 1)
+    )
 
 
 def topic_words(lang: str, nlp: Language | None = None) -> TopicWords:
@@ -384,13 +409,19 @@ def _circumstantial(words: TopicWords, K: Sequence[frozenset[str]], start: int, 
 
 def _role_of(words: TopicWords, K: Sequence[frozenset[str]], start: int, floor: int) -> bool:
     """ "member of the Constitutional Committee", "the guarantor states of the ceasefire": the
-    topic names a body someone belongs to or guarantees, not the round's business."""
+    topic names a body someone belongs to or guarantees, not the round's business; also
+    through an object of the role ("guarantors of the observance of the ceasefire")."""
     if not words.role_links:
         return False
     for link in range(start - 1, max(floor, start - 3) - 1, -1):
         if words.role_links.isdisjoint(K[link]):
             continue
-        return any(not words.role_nouns.isdisjoint(K[n]) for n in range(max(floor, link - 2), link))
+        before = range(max(floor, link - 2), link)
+        if any(not words.role_nouns.isdisjoint(K[n]) for n in before):
+            return True
+        return any(
+            not words.role_objects.isdisjoint(K[n]) and _role_of(words, K, n, floor) for n in before
+        )
     return False
 
 
@@ -457,6 +488,8 @@ def find_topics(doc: Doc, roles: Sequence[SentenceRole], upcoming: bool = False)
             not words.agenda_cues.isdisjoint(k) for k in K[clause.start : clause.end]
         ):
             rule, confidence = RULE_AGENDA, 0.8
+        elif _placed_elsewhere(words, L, clause):
+            continue  # said or done in a party's capital, not at the meeting
         else:
             rule, confidence = RULE_PHRASE, 0.65
         mentions.setdefault(topic, set()).add(sent.index)

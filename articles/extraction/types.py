@@ -22,6 +22,9 @@ class RoundInfo:
 
 # The roles of parties that send delegations (the others: "observer", "host").
 DELEGATION_ROLES = frozenset({"guarantor", "government", "opposition", "mediator"})
+# The head rule of a party whose person stays away while stand-ins come ("X will not attend,
+# but his office will be represented"): no rule may give that party a head.
+NO_HEAD_STAND_IN = "no-head:stand-in"
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,8 @@ def known() -> tuple[Extractor, KnownHeads]:
         # Latin with accents and another language's spelling
         ("fr", "La délégation russe était dirigée par Sergueï Verchinine.", "Sergey Vershinin"),
         ("tr", "Türk heyetine Sedat Önal başkanlık etti.", "Sedat Önal"),
+        # Turkish writes the "j" of foreign names with a "c"
+        ("tr", "Hükümet heyetinde Beşar Caferi de vardı.", "Bashar al-Jaafari"),
         # German: capitalised nouns open the run, a particle joined to the surname, the
         # German spellings of "j" ("dsch") and of the glide ("tj")
         ("de", "Es sprach der Delegationsleiter Alexander Lawrentjew.", "Alexander Lavrentiev"),

@@ -660,6 +660,12 @@ DATED_ASIDE_CASES = [
         {"Syrian government": "Fadi Mansour"},
         id="un-envoy-of-a-government-heads-the-government",
     ),
+    pytest.param(
+        "The opposition team was led by Karim Haddad, aimed at firming up the truce agreed "
+        "in October.",
+        {"Syrian opposition": "Karim Haddad"},
+        id="date-in-a-phrase-of-purpose",
+    ),
 ]
 
 
@@ -692,7 +698,107 @@ GENERAL_PRESENCE_CASES = [
         {"United Nations"},
         id="un-in-a-title-is-no-un-presence",
     ),
+    pytest.param(
+        "In a closing remark, the opposition delegation and the Turkish side walked out early.",
+        {"Syrian opposition", "Turkey"},
+        set(),
+        id="spelling-that-holds-its-delegation-noun",
+    ),
+    pytest.param(
+        "Without the opposition delegation, the sessions were short.",
+        set(),
+        {"Syrian opposition"},
+        id="spelling-with-its-delegation-noun-absent",
+    ),
+    pytest.param(
+        "The Republic of Turkey, the Russian Federation and the Islamic Republic of Iran "
+        "signed the closing document as guarantors.",
+        {"Russia", "Iran", "Turkey"},
+        set(),
+        id="official-state-names-in-a-list",
+    ),
+    pytest.param(
+        "The UN envoy, Jan Sorensen, will not attend in person, but his office will be "
+        "represented by two advisers.",
+        {"United Nations"},
+        set(),
+        id="stand-ins-come-in-the-persons-place",
+    ),
+    pytest.param(
+        "The UN envoy, Jan Sorensen, will not attend, and his office will not be represented "
+        "either.",
+        set(),
+        {"United Nations"},
+        id="stand-ins-that-do-not-come",
+    ),
+    pytest.param(
+        "A spokesman said all the parties involved in the war would be present on Monday.",
+        {"Russia", "Iran", "Turkey", "Syrian government", "Syrian opposition"},
+        set(),
+        id="all-the-parties-with-a-verb-past-their-complement",
+    ),
+    pytest.param(
+        "The envoy again called on all parties to respect the truce.",
+        set(),
+        {"Syrian government", "Syrian opposition"},
+        id="all-the-parties-without-a-verb-of-attending",
+    ),
+    pytest.param(
+        "All the parties involved in the war will not be present this time.",
+        set(),
+        {"Syrian government", "Syrian opposition"},
+        id="all-the-parties-negated",
+    ),
+    pytest.param(
+        "Negotiators from the government of Hafez Nasser and the armed opposition arrived.",
+        {"Syrian government", "Syrian opposition"},
+        set(),
+        id="list-across-an-owners-name",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present"),
+    [
+        (
+            "The envoy voiced regret, following talks brokered by rebel-backer Turkey and "
+            "Syrian government allies Russia and Iran.",
+            True,
+        ),
+        ("The envoy said the following round would be sponsored by the three guarantors.", False),
+        ("In the end the guarantors adopted a short closing document.", True),
+        ("The guarantors, in a document issued in May, urged calm.", False),
+        ("The talks ended without the guarantors.", False),
+    ],
+)
+def test_guarantors_acting_at_the_meeting_are_present(extract, sentence, present) -> None:
+    text = "The 14th round of talks on Syria ended in the Kazakh capital on Wednesday.\n\n"
+    parties = {d.party for d in extract(text + sentence, PUBLISHED).delegations}
+    assert ({"Russia", "Iran", "Turkey"} <= parties) is present, parties
+    if not present:
+        assert not {"Russia", "Iran", "Turkey"} & parties, parties
+
+
+def test_a_party_describing_another_is_no_mention(extract) -> None:
+    text = (
+        "The 14th round of talks on Syria ended in the Kazakh capital on Wednesday.\n\n"
+        "Talks sponsored by Syrian government allies Russia and Iran ended late."
+    )
+    parties = {d.party for d in extract(text, PUBLISHED).delegations}
+    assert {"Russia", "Iran"} <= parties
+    assert "Syrian government" not in parties
+
+
+def test_a_person_whose_stand_ins_come_heads_nothing(extract) -> None:
+    text = article(
+        "The UN envoy, Jan Sorensen, said he would not take part personally but that his team "
+        "would attend the sessions."
+    )
+    facts = {d.party: d for d in extract(text, PUBLISHED).delegations}
+    un = facts["United Nations"]
+    assert un.head is None
+    assert (un.rule, un.head_rule) == ("presence:stand-in", "no-head:stand-in")
 
 
 @pytest.mark.parametrize(("text", "present", "absent"), GENERAL_PRESENCE_CASES)

@@ -330,6 +330,12 @@ def test_more_agenda_wordings(extract, text: str, expected: set[str]) -> None:
     assert expected <= topics(extract, text)
 
 
+def test_said_in_a_capital_about_the_meeting_still_counts(extract) -> None:
+    text = "The president said in Ankara on Friday that the meeting would discuss the ceasefire."
+    assert "ceasefire" in topics(extract, text)
+    assert "ceasefire" in topics(extract, "The delegates in Astana also spoke of the ceasefire.")
+
+
 def test_rebuilding_relations_is_not_reconstruction(extract) -> None:
     text = "They discussed rebuilding Turkish-Syrian relations."
     assert "reconstruction" not in topics(extract, text)
@@ -345,6 +351,21 @@ MORE_NOT_TOPIC_CASES = [
         "The guarantor states of the ceasefire issued a joint statement on Tuesday.",
         {"ceasefire"},
         id="guarantor-states-of-the-ceasefire",
+    ),
+    pytest.param(
+        "Speaking as guarantors of the implementation of the ceasefire, the three met briefly.",
+        {"ceasefire"},
+        id="guarantors-of-the-implementation-of-the-ceasefire",
+    ),
+    pytest.param(
+        'The envoy told the meeting that the blockade amounted to "economic terrorism".',
+        {"counterterrorism"},
+        id="economic-terrorism-is-a-figure-of-speech",
+    ),
+    pytest.param(
+        "The president said in Ankara on Friday that his country backs the ceasefire.",
+        {"ceasefire"},
+        id="said-in-a-partys-capital",
     ),
     pytest.param(
         "They urged a credible, Syrian-led, UN-facilitated constitutional committee.",

@@ -12,7 +12,7 @@ from ..people import same_person
 from ..rounds import SentenceRole
 from ..sentences import Layout, Tokens, doc_text, tokens_of
 from ..titles import NameFinder
-from ..types import DELEGATION_ROLES, DelegationFact, ObserverFact
+from ..types import DELEGATION_ROLES, NO_HEAD_STAND_IN, DelegationFact, ObserverFact
 from .component import OBSERVER_ROLE, PartyData, party_mentions
 from .heads_active import ActiveHeadRules
 from .heads_attribution import AttributionHeadRules
@@ -21,9 +21,10 @@ from .heads_titled import TitledHeadRules
 from .helpers import RuleHelpers
 from .observers import ObserverRules
 from .presence import PresenceRules
-from .state import COLLECTIVE_PARTY, ArticleState, Mention, is_destination
+from .state import COLLECTIVE_PARTY, ArticleState, Mention, descriptor_end, is_destination
 from .words import (
     ANAPHORA_OPENERS,
+    BACKER_NOUNS,
     BRACKET_WORDS,
     BROUGHT_VERBS,
     COLLECTIVE_BY_FIRST,
@@ -152,6 +153,13 @@ class PartyExtractor(
             for m in strong + weak
             if L[m.start - 1] not in DESTINATION_BEFORE or not is_destination(L, m)
         ]
+        descriptors: set[int] = set()
+        if not BACKER_NOUNS.isdisjoint(L):
+            for m in ordered:
+                end = descriptor_end(L, m)
+                if end:
+                    descriptors.update(range(m.start, end))
+            ordered = [m for m in ordered if m.start not in descriptors]
         # A stable sort by start keeps a strong mention before a weak one at the same token.
         ordered.sort(key=_START)
         ordered_starts = [m.start for m in ordered]
@@ -177,6 +185,7 @@ class PartyExtractor(
             open_heads=set(self.delegation_names),
             collectives=collectives,
             collective_starts=[m.start for m in collectives],
+            descriptors=frozenset(descriptors),
         )
 
     def _collective_mentions(self, tv: Tokens) -> list[Mention]:
@@ -282,6 +291,10 @@ class PartyExtractor(
         for name, data in self.delegation_parties:
             head = best.get(name)
             presence = state.presence.get(name)
+            head_rule = ""
+            if head is not None and presence and head.sent_index in presence.stand_in_sents:
+                # "X will not attend in person, but his office will": X heads nothing
+                head, head_rule = None, NO_HEAD_STAND_IN
             if head is None:
                 if presence is None or presence.score <= 0 or presence.absent >= presence.score:
                     continue
@@ -294,6 +307,7 @@ class PartyExtractor(
                         evidence=self._evidence(state, presence.first_sent or 0),
                         confidence=round(min(0.85, CONF_PRESENCE + 0.05 * presence.score), 2),
                         rule=presence.rule,
+                        head_rule=head_rule,
                     )
                 )
                 continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from operator import attrgetter
 
+from ..people import PARTICLES
 from ..rounds import SentenceRole
 from ..sentences import WordTest
 from .component import OBSERVER_ROLE
@@ -21,13 +22,16 @@ from .words import (
     ABSENCE_WORDS,
     ASIDE_RELATIVES,
     ATTRIBUTE_POSSESSIVES,
+    BACKER_NOUNS,
     CLAUSE_CUE_WORDS,
+    COLLECTIVE_ACT_VERBS,
     DELEGATION_NOUN_MODIFIERS,
     EARLIER_WORDS,
     GATHER_VERBS,
     LIST_LINKS_OR_POSSESSIVE,
     MENTION_JOINERS,
     MONTHS,
+    NEGATIONS,
     OTHER_TIME_PREPOSITIONS,
     OTHER_TIME_WORDS,
     POSSESSIVE,
@@ -39,9 +43,12 @@ from .words import (
     PRESENCE_VERBS,
     PUNCTUAL_PHRASES,
     SKIP_ADVERBS,
+    STAND_IN_NOUNS,
+    STAND_IN_POSSESSIVES,
     TAKE_PART_VERBS,
 )
 
+COLLECTIVE_VERB_WINDOW = 10  # tokens after a collective mention where its verb may stand
 _OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
 _START = attrgetter("start")
 
@@ -58,8 +65,12 @@ class PresenceRules:
                 # one to five list links between the two mentions (possessives aside)
                 # (a weak mention inside is no break: "the government of Syria and ...")
                 between = [
-                    L[x] for x in range(units[-1][-1].end, m.start) if x not in state.weak_at
+                    L[x]
+                    for x in range(units[-1][-1].end, m.start)
+                    if x not in state.weak_at and x not in state.descriptors
                 ]
+                if "of" in between:
+                    between = self._without_owner(state, units[-1][-1].end, m.start, between)
                 if between and LIST_LINKS_OR_POSSESSIVE.issuperset(between):
                     links = len(between) - sum(map(POSSESSIVE.__contains__, between))
                     if 0 < links <= 5:
@@ -68,8 +79,28 @@ class PresenceRules:
             units.append([m])
         return units
 
+    def _without_owner(
+        self, state: ArticleState, start: int, end: int, between: list[str]
+    ) -> list[str]:
+        """The words between two mentions without "of" and the name after it: "the regime of
+        Bashar al-Assad and the rebel factions" is a list of two parties."""
+        T, L = state.tv.text, state.tv.lower
+        kept: list[str] = []
+        x = start
+        while x < end:
+            if L[x] == "of" and x + 1 < end and T[x + 1][:1].isupper():
+                x += 1
+                while x < end and (T[x][:1].isupper() or L[x] in PARTICLES or T[x] == "-"):
+                    x += 1
+                continue
+            if x not in state.weak_at:
+                kept.append(L[x])
+            x += 1
+        return kept if len(kept) < len(between) else between
+
     def _presence_in(self, state: ArticleState, role: SentenceRole) -> None:
         sent = role.sent
+        stand_ins = self._stand_ins(state, role)
         for clause in role.clauses:
             if not clause.usable:
                 continue
@@ -135,6 +166,8 @@ class PresenceRules:
                     if p is None:
                         p = state.presence[m.party] = PresenceTally()
                     absent = may_be_absent and self._absence_cue(state, m, c0, c1)
+                    if absent and m in stand_ins:
+                        continue  # the party's person stays away, its stand-ins come
                     if absent:
                         p.absent += 1.0
                         continue
@@ -153,6 +186,39 @@ class PresenceRules:
                                 "observer:as-observers" if observer_clause else "observer:attending"
                             )
 
+        for m in stand_ins:
+            p = state.presence.setdefault(m.party, PresenceTally())
+            p.score += 1.0
+            p.stand_in_sents = (*p.stand_in_sents, sent.index)
+            if p.first_sent is None:
+                p.first_sent = sent.index
+                p.rule = "presence:stand-in"
+
+    def _stand_ins(self, state: ArticleState, role: SentenceRole) -> list[Mention]:
+        """ "The UN envoy will not attend in person, but his office will be represented": a
+        possessive and a stand-in noun (`stand_in_nouns`) before a verb of attending make the
+        party named last before them present, whatever is said of its person. The mentions
+        of those parties (in usable clauses)."""
+        L = state.tv.lower
+        found: list[Mention] = []
+        for clause in role.clauses:
+            if not clause.usable:
+                continue
+            c0, c1 = clause.start, clause.end
+            for x in range(c0 + 1, c1 - 2):
+                if L[x] not in STAND_IN_POSSESSIVES or L[x + 1] not in STAND_IN_NOUNS:
+                    continue
+                after = L[x + 2 : min(c1, x + 8)]
+                if PRESENCE_VERBS.isdisjoint(after) or not NEGATIONS.isdisjoint(after):
+                    continue
+                k = bisect_left(state.strong_starts, x) - 1
+                if k < 0 or state.strong[k].start < role.sent.start:
+                    continue
+                m = state.strong[k]
+                if m.party not in self.unreported and m not in found:
+                    found.append(m)
+        return found
+
     def _examples(self, state: ArticleState, start: int, c0: int) -> bool:
         """ "states like Russia, Turkey and Iran", "such as ...": a list of examples."""
         L = state.tv.lower
@@ -166,6 +232,9 @@ class PresenceRules:
         T, L = state.tv.text, state.tv.lower
         if m.start > c0 and L[m.start - 1] in ATTRIBUTE_POSSESSIVES:
             return ""  # "the government delegation, under its UN envoy": an attribute
+        if L[m.end - 1] in PRESENCE_NOUNS:
+            # a spelling that holds its own delegation noun: "the opposition delegation"
+            return "presence:delegation-noun"
         k = m.end + 1 if m.end < c1 and T[m.end] in POSSESSIVE else m.end
         # "The armed opposition, whose delegation included ..."
         if k + 2 < c1 and T[k] == "," and L[k + 1] == "whose" and L[k + 2] in PRESENCE_NOUNS:
@@ -187,6 +256,10 @@ class PresenceRules:
                 break
         # "delegations from", "representatives of", "attended by"
         j = m.start - 1
+        while j >= c0 and j in state.descriptors:
+            j -= 1  # "sponsored by opposition-backer Turkey"
+        if j >= c0 and L[j] in BACKER_NOUNS:  # "brokered by rebel-backer Turkey"
+            j -= 3 if j - 2 >= c0 and L[j - 1] == "-" else 1
         while j >= c0 and L[j] in PRESENCE_BEFORE_FILLERS:
             if L[j] in PRESENCE_NOUN_LINKS and j - 1 >= c0:
                 prev = L[j - 1]
@@ -225,6 +298,26 @@ class PresenceRules:
                 steps += 1
                 continue
             break
+        if m.role == COLLECTIVE_ROLE:
+            return self._collective_verb(state, m, c1)
+        return ""
+
+    def _collective_verb(self, state: ArticleState, m: Mention, c1: int) -> str:
+        """ "All the parties involved in the conflict will be present": a collective mention
+        takes a verb of attending further on, past its own complement, before any other
+        party's name or a negation."""
+        L = state.tv.lower
+        for x in range(m.end, min(c1, m.end + COLLECTIVE_VERB_WINDOW)):
+            other = state.party_at.get(x)
+            if (other is not None and not other.weak) or L[x] in NEGATIONS:
+                return ""
+            if L[x] in PRESENCE_VERBS and (
+                L[x] not in TAKE_PART_VERBS or (x + 1 < c1 and L[x + 1] == "part")
+            ):
+                return "presence:verb"
+            # "The guarantors (also) issued a joint statement": they acted at the meeting
+            if L[x] in COLLECTIVE_ACT_VERBS and x - m.end <= 1:
+                return "presence:verb"
         return ""
 
     def _absence_cue(self, state: ArticleState, m: Mention, c0: int, c1: int) -> bool:

@@ -12,6 +12,7 @@ from .words import (
     ABSENCE_BY_FIRST,
     ABSENCE_OPENERS,
     ABSENCE_PHRASE_MARKERS,
+    BACKER_NOUNS,
     DESTINATION_PREPOSITIONS,
     DESTINATION_TITLES,
 )
@@ -51,6 +52,7 @@ class PresenceTally:
     observer_sent: int | None = None
     observer_rule: str = ""
     absent: float = 0.0
+    stand_in_sents: tuple[int, ...] = ()  # sentences where its stand-ins come in its person's place
 
 
 @dataclass(slots=True)
@@ -82,6 +84,9 @@ class ArticleState:
     # is a key of `PartyExtractor.collective_parties`.
     collectives: list[Mention] = field(default_factory=list)
     collective_starts: list[int] = field(default_factory=list)
+    # Tokens of mentions that describe another party ("opposition-backer Turkey", "regime
+    # supporters Russia and Iran") with their backer noun: no mention, a filler in lists.
+    descriptors: frozenset[int] = frozenset()
     names: list[str] | None = None
     titles: dict[tuple[int, int, int, int], str] = field(default_factory=dict)  # _title_text
 
@@ -95,6 +100,13 @@ def has_absence_phrase(words: list[str]) -> bool:
             if tuple(words[x : x + len(phrase)]) == phrase:
                 return True
     return False
+
+
+def descriptor_end(lower: list[str], m: Mention) -> int:
+    """ "opposition-backer Turkey", "regime supporters Russia": where the backer noun after
+    a mention ends when the mention describes another party, else 0."""
+    x = m.end + 1 if m.end < len(lower) and lower[m.end] == "-" else m.end
+    return x + 1 if x < len(lower) and lower[x] in BACKER_NOUNS else 0
 
 
 def is_destination(lower: list[str], m: Mention) -> bool:

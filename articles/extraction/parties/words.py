@@ -60,6 +60,11 @@ BY_ITEM_ENDS = RELATIVE_STOPS | {";", ".", ":", "(", ")"}
 PRESENCE_NOUNS = word_set("parties", "presence_nouns")
 PRESENCE_BEFORE = word_set("parties", "presence_before")
 PRESENCE_VERBS = word_set("parties", "presence_verbs")
+NEGATIONS = word_set("people", "negation_words")
+STAND_IN_POSSESSIVES = word_set("parties", "stand_in_possessives")
+STAND_IN_NOUNS = word_set("parties", "stand_in_nouns")
+COLLECTIVE_ACT_VERBS = word_set("parties", "collective_act_verbs")
+BACKER_NOUNS = word_set("parties", "backer_nouns")
 GATHER_VERBS = word_set("parties", "gather_verbs")
 LIST_LINKS = word_set("parties", "list_links")
 LIST_LINKS_OR_POSSESSIVE = LIST_LINKS | POSSESSIVE
@@ -77,7 +82,7 @@ ABSENCE_PHRASE_MARKERS = word_set("parties", "absence_phrase_markers") | {
 }
 OBSERVER_WORDS = word_set("parties", "observer_words")
 # Words `_presence_cue` needs in the clause to find a cue.
-PRESENCE_CUE_WORDS = PRESENCE_NOUNS | PRESENCE_BEFORE | PRESENCE_VERBS
+PRESENCE_CUE_WORDS = PRESENCE_NOUNS | PRESENCE_BEFORE | PRESENCE_VERBS | COLLECTIVE_ACT_VERBS
 # Words of which `_absence_cue` needs one in the clause, unless the clause holds a whole
 # absence phrase ("absence" and "boycott" are absence words).
 ABSENCE_BEFORE = word_set("parties", "absence_before")
