@@ -10,12 +10,11 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import BooleanField, Count, F, Max, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, F, Max, QuerySet
 from django.db.models.functions import ExtractYear, Lower
 
 from articles.models import Article, language_name
-from articles.search import Search
+from articles.search import Search, index_scans
 from rounds.filters import (
     ArchiveFilterSet,
     FastSelect,
@@ -259,7 +258,11 @@ class ArticleFilter(ArchiveFilterSet):
                 cache.set(key, cached, FACETS_SECONDS)
             self._facet_counts, self.matched = cached
             return self._facet_counts
-        self._facet_counts = self.count_facets()
+        if "q" in self.filters_set():
+            with index_scans():  # every facet query matches the search's words again
+                self._facet_counts = self.count_facets()
+        else:
+            self._facet_counts = self.count_facets()
         return self._facet_counts
 
     def count_facets(self) -> dict[str, dict[str, int]]:
@@ -354,10 +357,22 @@ def article_topic_counts(articles: QuerySet | None) -> list[tuple[str, int]]:
     return list(topic_count_query(articles))
 
 
-def in_matched(mentions: QuerySet) -> RawSQL:
-    """The condition "the mention's article is among the matched" (counts_of_matched)."""
-    column = f'"{mentions.model._meta.db_table}"."article_id"'
-    return RawSQL(f'{column} IN (SELECT "matched_id" FROM "matched")', (), BooleanField())
+def public_mentions_of(facet: str) -> list[QuerySet]:
+    """(slug, article id) of every mention supporting a party ("party": delegations and
+    observers) or a topic ("topic") that no editor rejected."""
+    kinds = {
+        "party": (
+            (DelegationMention, "delegation", "party"),
+            (ObserverMention, "observer", "party"),
+        ),
+        "topic": ((TopicMention, "round_topic", "topic"),),
+    }[facet]
+    return [
+        model.objects.exclude(**{f"{fact}__state": EditorialState.REJECTED})
+        .order_by()
+        .values_list(F(f"{fact}__{named}__slug"), "article_id")
+        for model, fact, named in kinds
+    ]
 
 
 def counts_of_matched(
@@ -366,7 +381,9 @@ def counts_of_matched(
     """PostgreSQL: the facets of `articles` in one statement that reads them once (a search
     matching most of the archive costs a scan each time it is run). Rows of (facet, *column
     keys, slug, n): facet "columns" groups the article columns `columns` (name -> expression);
-    "party" and "topic" (those of `mention_facets`) count the articles mentioning each slug."""
+    "party" and "topic" (those of `mention_facets`) count the articles mentioning each slug.
+    The mentions (a few per fact) are joined to the matched articles (up to every article) in
+    one hash join, built on the mentions' side."""
     matched = articles.order_by().values(matched_id=F("pk"), **columns)
     sql, params = matched.query.sql_with_params()
     names = [f'"{name}"' for name in columns]
@@ -376,15 +393,19 @@ def counts_of_matched(
         f"GROUP BY {', '.join(names)}"
     ]
     params = list(params)
-    branches = (
-        [("party", q) for q in party_count_queries(None)] if "party" in mention_facets else []
-    )
-    if "topic" in mention_facets:
-        branches.append(("topic", topic_count_query(None)))
-    for facet, query in branches:
-        branch_sql, branch_params = query.filter(in_matched(query)).query.sql_with_params()
-        parts.append(f'SELECT \'{facet}\', {nulls}, "slug", "n" FROM ({branch_sql}) AS b')
-        params += branch_params
+    mentions = []
+    for facet in mention_facets:
+        for query in public_mentions_of(facet):
+            mention_sql, mention_params = query.query.sql_with_params()
+            mentions.append(f"SELECT '{facet}', * FROM ({mention_sql}) AS m")
+            params += mention_params
+    if mentions:
+        parts.append(
+            f'SELECT "facet", {nulls}, "slug", COUNT(DISTINCT "article") '
+            f'FROM ({" UNION ALL ".join(mentions)}) AS "mention" ("facet", "slug", "article") '
+            'JOIN "matched" ON "matched"."matched_id" = "mention"."article" '
+            'GROUP BY "facet", "slug"'
+        )
     statement = f'WITH "matched" AS MATERIALIZED ({sql}) ' + " UNION ALL ".join(parts)
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
