@@ -17,15 +17,20 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
 from django.db import DatabaseError, connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Greatest, Lower, StrIndex, Substr
+from django.db.models import Case, Exists, F, Func, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import Greatest, Left, Lower, StrIndex, Substr
 from django.db.models.query import ModelIterable
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import SEARCH_CONFIG
+from articles.models import RANK_LEAD_CHARS, SEARCH_CONFIG
 
 TOKEN = re.compile(r'(-?)"([^"]+)"?|(-?)(\S+)')
 # A query word this close to a word of a known name (difflib's ratio), with the same first
@@ -124,6 +129,21 @@ def ts_query(term: Term) -> SearchQuery:
     return combined
 
 
+def headline(text: str | Func, query: SearchQuery) -> SearchHeadline:
+    """The snippet: up to two fragments of `text` around the words of `query`, marked."""
+    return SearchHeadline(
+        text,
+        query,
+        config=SEARCH_CONFIG,
+        start_sel=START,
+        stop_sel=STOP,
+        max_words=40,
+        min_words=20,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
 @contextmanager
 def index_scans() -> Iterator[None]:
     """PostgreSQL: statements run inside are planned to find matches with the GIN index.
@@ -195,22 +215,30 @@ class Search:
         articles._iterable_class = IndexScannedIterable
         if ranked is None:
             return articles
-        return articles.annotate(
-            # The title and lead, not the whole text: ranking reads each match's vector, and
-            # a small one is read from the row itself.
-            rank=SearchRank(F("rank_document"), ranked),
-            snippet_text=SearchHeadline(
-                "text",
-                ranked,
-                config=SEARCH_CONFIG,
-                start_sel=START,
-                stop_sel=STOP,
-                max_words=40,
-                min_words=20,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
-        ).order_by("-rank", "-published", "-pk")
+        return (
+            articles.alias(
+                lead_document=Func(
+                    F("rank_document"),
+                    Value("{b}"),
+                    function="ts_filter",
+                    output_field=SearchVectorField(),
+                )
+            )
+            .annotate(
+                # The title and lead, not the whole text: ranking reads each match's vector, and
+                # a small one is read from the row itself.
+                rank=SearchRank(F("rank_document"), ranked),
+                # Written for the rows shown only. From the lead when it holds the searched words
+                # (the rank vector's B part says so): a quarter of the text to parse, or less.
+                snippet_text=Case(
+                    When(
+                        lead_document=ranked, then=headline(Left("text", RANK_LEAD_CHARS), ranked)
+                    ),
+                    default=headline("text", ranked),
+                ),
+            )
+            .order_by("-rank", "-published", "-pk")
+        )
 
     def _fallback(self, articles: QuerySet) -> QuerySet:
         condition = Q()
