@@ -381,9 +381,9 @@ def counts_of_matched(
     """PostgreSQL: the facets of `articles` in one statement that reads them once (a search
     matching most of the archive costs a scan each time it is run). Rows of (facet, *column
     keys, slug, n): facet "columns" groups the article columns `columns` (name -> expression);
-    "party" and "topic" (those of `mention_facets`) count the articles mentioning each slug.
-    The mentions (a few per fact) are joined to the matched articles (up to every article) in
-    one hash join, built on the mentions' side."""
+    "party" and "topic" (those of `mention_facets`) count the articles mentioning each slug:
+    every kind of mention in one list, checked against the matched articles once (they were
+    hashed once a kind, three times, and a search can match every article)."""
     matched = articles.order_by().values(matched_id=F("pk"), **columns)
     sql, params = matched.query.sql_with_params()
     names = [f'"{name}"' for name in columns]
@@ -403,7 +403,7 @@ def counts_of_matched(
         parts.append(
             f'SELECT "facet", {nulls}, "slug", COUNT(DISTINCT "article") '
             f'FROM ({" UNION ALL ".join(mentions)}) AS "mention" ("facet", "slug", "article") '
-            'JOIN "matched" ON "matched"."matched_id" = "mention"."article" '
+            'WHERE "mention"."article" IN (SELECT "matched_id" FROM "matched") '
             'GROUP BY "facet", "slug"'
         )
     statement = f'WITH "matched" AS MATERIALIZED ({sql}) ' + " UNION ALL ".join(parts)

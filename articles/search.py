@@ -108,16 +108,19 @@ def add_spellings(terms: list[Term]) -> None:
         term.spellings = list(dict.fromkeys(term.spellings))
 
 
-def names_people(people: set[int]) -> Exists:
-    """Articles naming one of `people` as the head of a delegation no editor rejected."""
+def head_mentions(people: set[int]) -> QuerySet:
+    """Mentions naming one of `people` as the head of a delegation no editor rejected."""
     from rounds.models import DelegationMention
     from rounds.provenance import EditorialState
 
-    return Exists(
-        DelegationMention.objects.filter(article=OuterRef("pk"), head__in=people).exclude(
-            delegation__state=EditorialState.REJECTED
-        )
+    return DelegationMention.objects.filter(head__in=people).exclude(
+        delegation__state=EditorialState.REJECTED
     )
+
+
+def names_people(people: set[int]) -> Exists:
+    """Articles naming one of `people` as the head of a delegation no editor rejected."""
+    return Exists(head_mentions(people).filter(article=OuterRef("pk")))
 
 
 def ts_query(term: Term) -> SearchQuery:
@@ -208,7 +211,11 @@ class Search:
                 continue
             matches = Q(search_document=query)
             if term.people:
-                matches |= Q(names_people(term.people))
+                # One list of ids: the word's matches (from the GIN index) and the articles
+                # naming the people. An OR of the two conditions tested every article's vector.
+                words = articles.model.objects.filter(matches).order_by().values("pk")
+                named = head_mentions(term.people).order_by().values("article_id")
+                matches = Q(pk__in=words.union(named))
             condition &= matches
             ranked = query if ranked is None else ranked & query
         articles = articles.filter(condition)
