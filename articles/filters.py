@@ -14,7 +14,7 @@ from django.db.models import Count, F, Max, QuerySet
 from django.db.models.functions import ExtractYear, Lower
 
 from articles.models import Article, language_name
-from articles.search import Search, index_scans
+from articles.search import RANKED_ORDER, Search, index_scans
 from rounds.filters import (
     ArchiveFilterSet,
     FastSelect,
@@ -180,6 +180,10 @@ class ArticleFilter(ArchiveFilterSet):
         self.search: Search | None = None
         self._facet_counts: dict[str, dict[str, int]] | None = None
         self.matched: int | None = None  # how many articles the filters leave, once counted
+        # A ranked search's first page: its size (set by the view), and its article ids, in
+        # order, ranked by the facets' statement, which reads every match anyway.
+        self.first_page_size = 0
+        self.first_page_keys: list[int] | None = None
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Parsed once a request: the facet counts filter again with the same words.
@@ -273,8 +277,15 @@ class ArticleFilter(ArchiveFilterSet):
             counts.update({facet: {} for facet in mention_facets})
             keys = {f"{facet}_key": COLUMN_FACETS[facet] for facet in shared}
             articles = self.filter_queryset(self.queryset.order_by())
+            first_page = self.first_page_size if articles.query.order_by == RANKED_ORDER else 0
             self.matched = 0
-            for facet, *values, slug, n in counts_of_matched(articles, keys, mention_facets):
+            page = []
+            for facet, *values, slug, n in counts_of_matched(
+                articles, keys, mention_facets, first_page
+            ):
+                if facet == "page":
+                    page.append((n, int(slug)))
+                    continue
                 if facet != "columns":
                     counts[facet][slug.casefold()] = counts[facet].get(slug.casefold(), 0) + n
                     continue
@@ -283,6 +294,8 @@ class ArticleFilter(ArchiveFilterSet):
                     if value is not None:
                         key = str(value).casefold()
                         counts[column][key] = counts[column].get(key, 0) + n
+            if first_page:
+                self.first_page_keys = [pk for _position, pk in sorted(page)]
         elif shared:
             keys = {f"{facet}_key": COLUMN_FACETS[facet] for facet in shared}
             rows = (
@@ -376,15 +389,18 @@ def public_mentions_of(facet: str) -> list[QuerySet]:
 
 
 def counts_of_matched(
-    articles: QuerySet, columns: dict[str, Any], mention_facets: list[str]
+    articles: QuerySet, columns: dict[str, Any], mention_facets: list[str], first_page: int = 0
 ) -> list[tuple[Any, ...]]:
     """PostgreSQL: the facets of `articles` in one statement that reads them once (a search
     matching most of the archive costs a scan each time it is run). Rows of (facet, *column
     keys, slug, n): facet "columns" groups the article columns `columns` (name -> expression);
     "party" and "topic" (those of `mention_facets`) count the articles mentioning each slug:
     every kind of mention in one list, checked against the matched articles once (they were
-    hashed once a kind, three times, and a search can match every article)."""
-    matched = articles.order_by().values(matched_id=F("pk"), **columns)
+    hashed once a kind, three times, and a search can match every article). With
+    `first_page`, rows ("page", ..., article id, position) give the first `first_page`
+    articles in RANKED_ORDER, ranked in the same read."""
+    ranking = {"rank_key": F("rank"), "published_key": F("published")} if first_page else {}
+    matched = articles.order_by().values(matched_id=F("pk"), **columns, **ranking)
     sql, params = matched.query.sql_with_params()
     names = [f'"{name}"' for name in columns]
     nulls = ", ".join(["NULL"] * len(names))
@@ -405,6 +421,13 @@ def counts_of_matched(
             f'FROM ({" UNION ALL ".join(mentions)}) AS "mention" ("facet", "slug", "article") '
             'WHERE "mention"."article" IN (SELECT "matched_id" FROM "matched") '
             'GROUP BY "facet", "slug"'
+        )
+    if first_page:
+        order = '"rank_key" DESC, "published_key" DESC, "matched_id" DESC'
+        parts.append(
+            f"SELECT 'page', {nulls}, CAST(\"matched_id\" AS text), ROW_NUMBER() OVER (ORDER BY "
+            f'{order}) FROM (SELECT * FROM "matched" ORDER BY {order} '
+            f'LIMIT {int(first_page)}) AS "page"'
         )
     statement = f'WITH "matched" AS MATERIALIZED ({sql}) ' + " UNION ALL ".join(parts)
     with connection.cursor() as cursor:

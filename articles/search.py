@@ -44,6 +44,8 @@ SNIPPET_CHARS = 240
 # Marks ts_headline puts around matches; control characters no article text contains once
 # ingested, so the snippet can be escaped whole and the marks turned into <mark> after.
 START, STOP = "\x02", "\x03"
+# The order of ranked results: relevance, then the newest, then the latest stored.
+RANKED_ORDER = ("-rank", "-published", "-pk")
 
 
 @dataclass

@@ -118,3 +118,19 @@ def test_the_migration_fills_the_rank_vectors_of_stored_articles(three_articles)
     assert "detaine" in rank_document(three_articles["title"])
     assert "detaine" in rank_document(three_articles["lead"])
     assert "detaine" not in rank_document(three_articles["body"])  # beyond the lead
+
+
+def test_the_first_page_is_the_first_fifty_of_the_ranked_list(client, build):
+    # Ranked in the facets' statement (KeysFirstPaginator.first_page_keys): the same rows, in
+    # the same order, as the ranked query itself gives, ties included (same rank, same day).
+    for n in range(70):
+        build.article(
+            "Detainees. " * (n % 4) + FILLER + ("Detainees." if n % 4 == 0 else ""),
+            title=f"Detainees report {n}" if n % 5 == 0 else f"Report {n}",
+            published=date(2019, 1, 1 + n % 6) if n % 7 else None,
+        )
+    view = client.get(f"{ARTICLES}?q=detainees&page=70").context["view"]
+    ranked = list(view.get_queryset().values_list("title", flat=True))
+    assert len(set(ranked[:50])) == 50 and len(ranked) == 70
+    assert [title for title, _ in results(client, "q=detainees")] == ranked[:50]
+    assert [title for title, _ in results(client, "q=detainees&page=2")] == ranked[50:]
