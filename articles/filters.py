@@ -17,7 +17,10 @@ from articles.models import Article, language_name
 from articles.search import RANKED_ORDER, Search, index_scans
 from rounds.filters import (
     ArchiveFilterSet,
+    FastCheckboxInput,
+    FastDateInput,
     FastSelect,
+    FastTextInput,
     FilterForm,
     participant_filter,
     party_filter,
@@ -118,6 +121,7 @@ class ArticleFilter(ArchiveFilterSet):
         method="filter_search",
         max_length=200,
         help_text='Words, "a phrase", -excluded; names find every spelling',
+        widget=FastTextInput,
     )
     round = django_filters.ModelChoiceFilter(
         queryset=Round.objects.only("number", "start", "city"),
@@ -128,7 +132,7 @@ class ArticleFilter(ArchiveFilterSet):
         widget=FastSelect,
     )
     unlinked = django_filters.BooleanFilter(
-        label="Not linked to a round", method="filter_unlinked", widget=forms.CheckboxInput
+        label="Not linked to a round", method="filter_unlinked", widget=FastCheckboxInput
     )
     # Choices are set per request in __init__, from one cached read.
     year = django_filters.ChoiceFilter(
@@ -151,13 +155,13 @@ class ArticleFilter(ArchiveFilterSet):
         field_name="published",
         lookup_expr="gte",
         label="Published from",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=FastDateInput(attrs={"type": "date"}),
     )
     published_to = django_filters.DateFilter(
         field_name="published",
         lookup_expr="lte",
         label="Published to",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=FastDateInput(attrs={"type": "date"}),
     )
     sort = django_filters.ChoiceFilter(
         choices=SORTS, label="Sort", empty_label=None, method="filter_sort", widget=FastSelect

@@ -8,13 +8,15 @@ request it is read at most once, whatever number of querysets use it.
 from __future__ import annotations
 
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db.models import Count, Expression, IntegerField
 
 CACHE_SECONDS = 3600
+T = TypeVar("T")
 
 # What this request has read already; only while a request is being served (a command or a
 # shell has no request to bound it, and reads the version every time).
@@ -33,23 +35,44 @@ request_started.connect(_start, dispatch_uid="rounds.aggregates.start")
 request_finished.connect(_finish, dispatch_uid="rounds.aggregates.finish")
 
 
-def articles_per_round() -> dict[int, int]:
-    """How many articles report on each round, by round id (rounds without any left out)."""
-    memo = getattr(_request, "memo", None)
-    if memo is not None and "articles_per_round" in memo:
-        return memo["articles_per_round"]
-    from articles.models import Article
+def request_archive_version() -> int:
+    """The archive's version, read once a request however many aggregates key on it."""
     from rounds.versioning import archive_version
 
-    key = f"rounds:articles-per-round:{archive_version()}"
-    counts = cache.get(key)
-    if counts is None:
-        rows = Article.objects.exclude(round=None).order_by().values("round").annotate(n=Count("*"))
-        counts = dict(rows.values_list("round", "n"))
-        cache.set(key, counts, CACHE_SECONDS)
+    memo = getattr(_request, "memo", None)
+    if memo is None:
+        return archive_version()
+    if "version" not in memo:
+        memo["version"] = archive_version()
+    return memo["version"]
+
+
+def per_version(name: str, compute: Callable[[], T], seconds: int = CACHE_SECONDS) -> T:
+    """`compute()`, kept in the cache under `name` and the archive's version: read from the
+    database once per version (and at most once a request)."""
+    memo = getattr(_request, "memo", None)
+    if memo is not None and name in memo:
+        return memo[name]
+    key = f"{name}:{request_archive_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
     if memo is not None:
-        memo["articles_per_round"] = counts
-    return counts
+        memo[name] = value
+    return value
+
+
+def articles_per_round() -> dict[int, int]:
+    """How many articles report on each round, by round id (rounds without any left out)."""
+    return per_version("rounds:articles-per-round", _count_articles_per_round)
+
+
+def _count_articles_per_round() -> dict[int, int]:
+    from articles.models import Article
+
+    rows = Article.objects.exclude(round=None).order_by().values("round").annotate(n=Count("*"))
+    return dict(rows.values_list("round", "n"))
 
 
 class CountOf(Expression):

@@ -18,6 +18,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from rounds.aggregates import per_version
 from rounds.models import (
     TOPIC_SHARE_THRESHOLD,
     Delegation,
@@ -31,30 +32,80 @@ from rounds.models import (
 )
 
 SELECTED = mark_safe(" selected")
+# Values of a filter the visitor did not set.
+EMPTY = (None, "", False, [], ())
 FACET_COUNT = re.compile(r" \(\d+\)$")
 
 
 class FastSelect(forms.Select):
-    """A <select> written out in Python.
+    """A <select> written out in Python, straight from its choices.
 
-    Django renders each <option> through its own template, which costs more than the rest of
-    a page once the filters offer a few dozen choices (publishers run to hundreds).
+    Django renders each <option> through its own template, and even its list of options
+    (`optgroups()`, a dict and a copy of the attributes per option) costs more than the rest
+    of a page once the filters offer a few dozen choices (publishers run to hundreds). Flat
+    choices only, one selected at most: what the filters use.
     """
 
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option["value"], SELECTED if option["selected"] else "", option["label"])
-                for _group, group_options, _index in widget["optgroups"]
-                for option in group_options
-            ),
-        )
+        chosen = set(self.format_value(value))
+        options, found = [], False
+        for option_value, label in self.choices:
+            shown = "" if option_value is None else option_value
+            selected = not found and str(shown) in chosen
+            found = found or selected
+            options.append((shown, SELECTED if selected else "", label))
         return format_html(
-            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            format_html_join("", '<option value="{}"{}>{}</option>', options),
         )
+
+
+def html_attrs(attrs: dict[str, Any]) -> SafeString:
+    """A widget's attributes as django/forms/widgets/attrs.html writes them: in order, a
+    True one by its name alone, a False one left out."""
+    return format_html_join(
+        "",
+        " {}{}",
+        (
+            (name, "" if value is True else format_html('="{}"', value))
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
+class FastInput(forms.widgets.Input):
+    """An <input> written out in Python, as django/forms/widgets/input.html writes it: every
+    filter form has a few, and each costs a template render otherwise."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            widget["type"],
+            widget["name"],
+            shown,
+            html_attrs(widget["attrs"]),
+        )
+
+
+class FastTextInput(FastInput, forms.TextInput):
+    pass
+
+
+class FastNumberInput(FastInput, forms.NumberInput):
+    pass
+
+
+class FastDateInput(FastInput, forms.DateInput):
+    pass
+
+
+class FastCheckboxInput(FastInput, forms.CheckboxInput):
+    pass
 
 
 def year_choices() -> list[tuple[int, int]]:
@@ -107,6 +158,14 @@ class ArchiveFilterSet(django_filters.FilterSet):
     def facet_counts(self) -> dict[str, dict[str, int]]:
         if not self.FACETS or not self.is_valid():
             return {}
+        if any(value not in EMPTY for value in self.form.cleaned_data.values()):
+            return self.count_facets()
+        # No filter set: the same counts for every visitor until the archive changes (a
+        # FilterSet's unfiltered rows are its view's base rows, the same on every request).
+        name = f"facets:{type(self).__module__}.{type(self).__qualname__}"
+        return per_version(name, self.count_facets)
+
+    def count_facets(self) -> dict[str, dict[str, int]]:
         base = self.queryset.order_by()
         return {
             facet: {
@@ -184,7 +243,7 @@ def round_number_filter(lookup: str, label: str) -> django_filters.NumberFilter:
         label=label,
         min_value=1,
         max_value=999,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "size": 4}),
+        widget=FastNumberInput(attrs={"inputmode": "numeric", "size": 4}),
     )
 
 
@@ -213,6 +272,7 @@ def participant_filter(**kwargs) -> django_filters.CharFilter:
         label="Participant",
         help_text="A name, a spelling or part of one",
         max_length=120,
+        widget=FastTextInput,
         **kwargs,
     )
 
@@ -280,7 +340,7 @@ class FactFilter(ArchiveFilterSet):
     confirmed = django_filters.BooleanFilter(
         label="Confirmed by an editor only",
         method="filter_confirmed",
-        widget=forms.CheckboxInput,
+        widget=FastCheckboxInput,
     )
 
     class Meta:
@@ -327,7 +387,7 @@ class TopicFilter(FactFilter):
     minor = django_filters.BooleanFilter(
         label="Also topics few of a round's articles mention",
         method="filter_minor",
-        widget=forms.CheckboxInput,
+        widget=FastCheckboxInput,
         help_text=f"Below {TOPIC_SHARE_THRESHOLD:.0%} of the round's articles",
     )
 
@@ -349,7 +409,11 @@ class TopicFilter(FactFilter):
 
 class ParticipantFilter(ArchiveFilterSet):
     q = django_filters.CharFilter(
-        label="Name", method="filter_q", max_length=120, help_text="A name, a spelling or part"
+        label="Name",
+        method="filter_q",
+        max_length=120,
+        help_text="A name, a spelling or part",
+        widget=FastTextInput,
     )
     party = party_filter("Headed a delegation of", method="filter_party")
 

@@ -12,9 +12,11 @@ from functools import cached_property
 from html import escape as esc
 from typing import Any, ClassVar
 
+from django.db import connection
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
@@ -58,27 +60,69 @@ from rounds.models import (
     TopicMention,
 )
 from rounds.provenance import EditorialState
-from rounds.templatetags.archive import fact_state_words
+from rounds.templatetags.archive import (
+    FACT_MARK_HTML,
+    INFERRED_MARK,
+    date_range,
+    fact_state_words,
+    percent,
+)
+from rounds.templatetags.editor_tools import attach_edit_links, edit_links
 
 ARTICLE_FIELDS = ("id", "title", "source_name", "publisher", "published")
 
 # Supporting sentences shown per fact on a round's page; the rest are one link away.
 EVIDENCE_SHOWN = 3
 ARTICLES_SHOWN = 20
+# A delegation's role as shown ("Guarantor"): get_role_display() looks the choices up anew
+# for every one of a grid's cells.
+ROLE_NAMES: dict[str, str] = {value: str(label) for value, label in Role.choices}
+# What a cell shows for an empty value (a delegation's head without a title).
+NO_VALUE = "\u2014"
 # The longest surname a grid cell shows; longer names are shown as initials.
 COMPACT_NAME_MAX = 11
 
 
-def evidence(model: type, fact_field: str, limit: int = EVIDENCE_SHOWN) -> Prefetch:
-    """The `limit` most confident mentions of each fact, as `fact.evidence`.
+def attach_evidence(groups: list[tuple[type, str, list[Any]]], limit: int = EVIDENCE_SHOWN) -> None:
+    """Set `fact.evidence` to the `limit` most confident mentions of each fact (most
+    confident first, then the oldest), for facts of several kinds in one query.
 
-    Mentions only: the window that keeps the best of each fact must not read every article
-    they point to. `label_mentions()` then fetches the few articles shown, in one query.
-    """
-    mentions = model.objects.only(fact_field, "article", "sentence", "confidence").order_by(
-        "-confidence", "pk"
+    `groups` are (mention model, its foreign key to the fact, facts). Mentions only, ranked
+    by a window in each table and joined by UNION ALL: one short query where a prefetch per
+    kind of fact cost a query each and most of the page's Python (Django builds a windowed
+    prefetch anew every time). `label_mentions()` then fetches the few articles shown."""
+    quote = connection.ops.quote_name
+    parts, params, kinds = [], [], []
+    for model, fact_field, facts in groups:
+        for fact in facts:
+            fact.evidence = []
+        if not facts:
+            continue
+        table, column = model._meta.db_table, model._meta.get_field(fact_field).column
+        keys = ", ".join(["%s"] * len(facts))
+        parts.append(
+            f"SELECT {len(kinds)} AS kind, {quote(column)} AS fact, id, article_id, sentence, "
+            f"ROW_NUMBER() OVER (PARTITION BY {quote(column)} ORDER BY confidence DESC, id) "
+            f"AS position FROM {quote(table)} WHERE {quote(column)} IN ({keys})"
+        )
+        params += [fact.pk for fact in facts]
+        kinds.append((model, fact_field, {fact.pk: fact for fact in facts}))
+    if not parts:
+        return
+    sql = (
+        "SELECT kind, fact, id, article_id, sentence FROM ("
+        + " UNION ALL ".join(parts)
+        + ") ranked WHERE position <= %s ORDER BY kind, fact, position"
     )
-    return Prefetch("mentions", queryset=mentions[:limit], to_attr="evidence")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        rows = cursor.fetchall()
+    for kind, fact_pk, pk, article_id, sentence in rows:
+        model, fact_field, facts = kinds[kind]
+        fact = facts[fact_pk]
+        mention = model(pk=pk, article_id=article_id, sentence=sentence)
+        setattr(mention, fact_field, fact)
+        fact.evidence.append(mention)
 
 
 # Rounds
@@ -121,18 +165,56 @@ class RoundListView(ArchiveListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        round_url = url_maker("rounds:round-detail", number=0)
-        person_url = url_maker("rounds:participant-detail", slug="x")
-        for round_ in context["object_list"]:
-            round_.url = round_url(number=round_.number)
-            for delegation in round_.guarantor_delegations:
-                delegation.head_url = (
-                    person_url(slug=delegation.head.slug) if delegation.head else ""
-                )
-        context["articles_url"] = reverse("articles:article-list")
+        # Rows written here, as the fact lists' are (FactListView): values escaped by esc().
+        context["rows_html"] = mark_safe(
+            "".join(self.row_html(round_) for round_ in context["object_list"])
+        )
         if self.filter_is_valid:
             self.filterset.show_facet_counts()
         return context
+
+    @cached_property
+    def urls(self) -> tuple[Callable[..., str], Callable[..., str], str]:
+        return (
+            url_maker("rounds:round-detail", number=0),
+            url_maker("rounds:participant-detail", slug="x"),
+            reverse("articles:article-list"),
+        )
+
+    def row_html(self, round_: Round) -> str:
+        round_url, person_url, articles_url = self.urls
+        number, start = round_.number, round_.start
+        dates = (
+            f'<time datetime="{start.isoformat()}">{esc(date_range(start, round_.end))}</time>'
+            if start
+            else "date unknown"
+        )
+        heads = "".join(
+            f'<li><span class="party">{esc(d.party.name)}:</span> '
+            + (
+                f'<a href="{person_url(slug=d.head.slug)}">{esc(d.head.name)}</a>'
+                if d.head
+                else '<span class="muted">head not named</span>'
+            )
+            + f"{FACT_MARK_HTML.get(d.state, '')}</li>"
+            for d in round_.guarantor_delegations
+        )
+        count = round_.article_count
+        return (
+            f'<tr id="round-{number}"><th scope="row"><a href="{round_url(number=number)}">'
+            f"Round {number}</a>{'' if round_.confirmed else INFERRED_MARK}</th>"
+            f'<td data-label="Dates">{dates}</td>'
+            f'<td data-label="City">{esc(round_.city) or NO_VALUE}</td>'
+            '<td data-label="Guarantors\' heads">'
+            + (
+                f'<ul class="inline-list">{heads}</ul>'
+                if heads
+                else '<span class="muted">not yet known</span>'
+            )
+            + '</td><td data-label="Articles" class="num">'
+            + (f'<a href="{articles_url}?round={number}">{count}</a>' if count else "0")
+            + "</td></tr>\n"
+        )
 
     def export_row(self, obj: Round) -> dict[str, Any]:
         return {
@@ -164,34 +246,30 @@ class RoundDetailView(ArchiveDetailView):
     def get_queryset(self) -> QuerySet:
         return Round.objects.with_article_count()
 
-    def round_facts(
-        self, model: type, mentions: type, fact_field: str, related: tuple[str, ...], *order: str
-    ) -> list[Any]:
-        """This round's public facts of `model`, counted and with their best evidence."""
+    def round_facts(self, model: type, related: tuple[str, ...], *order: str) -> list[Any]:
+        """This round's public facts of `model`, counted (their evidence: attach_evidence)."""
         return list(
             model.objects.public()
             .filter(round=self.object)
             .select_related(*related)
             .with_mention_count()
-            .prefetch_related(evidence(mentions, fact_field))
             .order_by(*order)
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         round_ = self.object
         by_party = ("party__sort_order", "party__name")
-        delegations = self.round_facts(
-            Delegation, DelegationMention, "delegation", ("party", "head"), *by_party
-        )
-        observers = self.round_facts(Observer, ObserverMention, "observer", ("party",), *by_party)
+        delegations = self.round_facts(Delegation, ("party", "head"), *by_party)
+        observers = self.round_facts(Observer, ("party",), *by_party)
         topics = self.round_facts(
-            RoundTopic,
-            TopicMention,
-            "round_topic",
-            ("topic",),
-            "-mention_count",
-            "topic__sort_order",
-            "topic__slug",
+            RoundTopic, ("topic",), "-mention_count", "topic__sort_order", "topic__slug"
+        )
+        attach_evidence(
+            [
+                (DelegationMention, "delegation", delegations),
+                (ObserverMention, "observer", observers),
+                (TopicMention, "round_topic", topics),
+            ]
         )
         delegation_url = url_maker("rounds:delegation-evidence", number=0, slug="x")
         observer_url = url_maker("rounds:observer-evidence", number=0, slug="x")
@@ -207,6 +285,8 @@ class RoundDetailView(ArchiveDetailView):
             evidence_url=lambda delegation: delegation.evidence_url,
             label=False,
         )
+        for facts in (delegations, observers, topics):
+            attach_edit_links(self.request, facts)
         label_mentions(
             [
                 *head_quotes,
@@ -427,11 +507,63 @@ def with_compact_link(cell: GridCell) -> GridCell:
 
 
 class FactListView(FactPagesMixin, ArchiveListView):
+    """A page of facts, one table row each. Each row is written here by `row_html()` and the
+    template prints them as one string: through the template language, fifty rows of links,
+    marks and an editor's link cost more than everything else on the page. Every value from
+    the database goes through `esc()`; marks and classes are the code's own."""
+
     def get_title(self) -> str:
         return f"{self.title}: list"
 
+    def row_html(self, fact: Any, edit_link: Callable[[Any], str]) -> str:
+        raise NotImplementedError
+
+    @cached_property
+    def round_cells(self) -> Callable[[Round, str], str]:
+        """The first cell's content: the round linked at `anchor` on its page, its inferred
+        mark and its month ("Jan 2017"), as templates/rounds/includes/ wrote them."""
+        round_url = url_maker("rounds:round-detail", number=0)
+        months: dict[Any, str] = {}
+
+        def cell(round_: Round, anchor: str) -> str:
+            start = round_.start
+            if start not in months:
+                months[start] = esc(date_format(start, "M Y")) if start else ""
+            inferred = "" if round_.confirmed else INFERRED_MARK
+            return (
+                f'<a href="{round_url(number=round_.number)}#{esc(anchor)}">Round '
+                f'{round_.number}</a>{inferred} <span class="muted">{months[start]}</span>'
+            )
+
+        return cell
+
+    def sources_link(self, fact: Any) -> str:
+        """A party's fact's number of sources, linked to its evidence page."""
+        url = self.evidence_url(number=fact.round.number, slug=fact.party.slug)
+        return f'<a href="{url}">{fact.mention_count}</a>'
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        edit_link = edit_links(self.request, self.fact_model)
+        context["rows_html"] = mark_safe(
+            "".join(self.row_html(fact, edit_link) for fact in context["object_list"])
+        )
+        return context
+
+
+def party_link(party: Party) -> str:
+    return f'<a href="{esc(party.get_absolute_url())}">{esc(party.name)}</a>'
+
+
+def person_link(person: Participant | None, missing: str) -> str:
+    """A person's name linked to their page, or `missing` (muted) when there is none."""
+    if person is None:
+        return f'<span class="muted">{missing}</span>'
+    return f'<a href="{esc(person.get_absolute_url())}">{esc(person.name)}</a>'
+
 
 class DelegationPages:
+    fact_model = Delegation
     nav_section = "delegations"
     title = "Delegations round by round"
     fact_nouns = ("delegation", "delegations")
@@ -485,7 +617,7 @@ class DelegationPages:
         described = head.name if head else "head not named"
         if fact.head_title:
             described += f", {fact.head_title}"
-        role = fact.get_role_display().lower()
+        role = ROLE_NAMES.get(fact.role, fact.role).lower()
         cell = GridCell(
             fact=fact,
             text=compact_name(head.name) if head else "\u2013",
@@ -521,6 +653,18 @@ class DelegationListView(DelegationPages, FactListView):
         "sources": ("mention_count", "round__number", "party__sort_order"),
     }
     default_sort = "round"
+
+    def row_html(self, fact: Delegation, edit_link: Callable[[Any], str]) -> str:
+        party = fact.party
+        return (
+            f'<tr><td data-label="Round">{self.round_cells(fact.round, f"delegation-{party.slug}")}'
+            f'</td><th scope="row">{party_link(party)}</th>'
+            f'<td data-label="Role">{esc(ROLE_NAMES.get(fact.role, fact.role))}</td>'
+            f'<td data-label="Head">{person_link(fact.head, "not named")}'
+            f"{FACT_MARK_HTML.get(fact.state, '')}</td>"
+            f'<td data-label="Title">{esc(fact.head_title) or NO_VALUE}{edit_link(fact)}</td>'
+            f'<td data-label="Sources" class="num">{self.sources_link(fact)}</td></tr>\n'
+        )
 
 
 class ObserverPages:
@@ -577,6 +721,15 @@ class ObserverGridView(ObserverPages, FactGridView):
 
 class ObserverListView(ObserverPages, FactListView):
     template_name = "rounds/observer_list.html"
+
+    def row_html(self, fact: Observer, edit_link: Callable[[Any], str]) -> str:
+        anchor = f"observer-{fact.party.slug}"
+        mark = FACT_MARK_HTML.get(fact.state, "")
+        sources = self.sources_link(fact)
+        round_cell = self.round_cells(fact.round, anchor)
+        party_cell = f'<th scope="row">{party_link(fact.party)}{mark}</th>'
+        return f'<tr><td>{round_cell}</td>{party_cell}<td class="num">{sources}</td></tr>\n'
+
     sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
         "round": ("round__number", "party__sort_order", "party__name"),
         "observer": ("party__name", "round__number"),
@@ -667,6 +820,22 @@ class TopicGridView(TopicPages, FactGridView):
 
 class TopicListView(TopicPages, FactListView):
     template_name = "rounds/topic_list.html"
+
+    @cached_property
+    def sentences_url(self) -> Callable[..., str]:
+        return url_maker("rounds:round-topic", number=0, slug="x")
+
+    def row_html(self, fact: RoundTopic, edit_link: Callable[[Any], str]) -> str:
+        topic, number = fact.topic, fact.round.number
+        sentences = self.sentences_url(number=number, slug=topic.slug)
+        return (
+            f"<tr><td>{self.round_cells(fact.round, f'topic-{topic.slug}')}</td>"
+            f'<th scope="row">{esc(topic.name)}{FACT_MARK_HTML.get(fact.state, "")}</th>'
+            f'<td class="num">{percent(fact.share)}</td>'
+            f'<td class="num"><a href="{sentences}">{fact.mention_count}</a> '
+            f'<span class="muted">of {fact.round_article_count}</span></td></tr>\n'
+        )
+
     sort_options: ClassVar[dict[str, tuple[Any, ...]]] = {
         "round": ("round__number", "topic__sort_order"),
         "topic": ("topic__name", "round__number"),
@@ -838,6 +1007,7 @@ class PartyDetailView(ArchiveDetailView):
             .select_related("round")
             .order_by("round__number")
         )
+        attach_edit_links(self.request, delegations)
         context = super().get_context_data(**kwargs)
         context.update(
             delegations=delegations,

@@ -168,8 +168,17 @@ def parse_args() -> argparse.Namespace:
         help="auto: compare with Datasette over an SQLite copy of the articles when the "
         "`datasette` command is installed (dependency group `bench`)",
     )
-    parser.add_argument("--only", default="", help="measure only pages whose label has this text")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="measure only pages whose label has this text (several: comma-separated)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--profile-only",
+        action="store_true",
+        help="with --profile: print the in-process split and stop (no server, no load)",
+    )
     parser.add_argument(
         "--reuse", action="store_true", help="measure the kept database without refilling it"
     )
@@ -472,14 +481,17 @@ def main() -> None:
             f"in {time.perf_counter() - started:.1f}s",
         )
     values = placeholders()
+    wanted = [part.strip().casefold() for part in args.only.split(",")]
     endpoints = [
         (label, path.format(**values))
         for label, path in ENDPOINTS
-        if args.only.casefold() in label.casefold() or label == "bare Django view"
+        if any(part in label.casefold() for part in wanted) or label == "bare Django view"
     ]
     try:
-        if args.profile:
+        if args.profile or args.profile_only:
             report_profile(profile_pages(endpoints))
+        if args.profile_only:
+            return
         modes = {"off": ["0"], "on": ["600"], "both": ["0", "600"]}[args.cache]
         ours: list[Result] = []
         for cache_seconds in modes:
@@ -547,6 +559,7 @@ class Profile:
     sql: float
     template: float
     queries: int
+    cpu: float  # ms of this process's CPU (Python, templates, the driver): load barely moves it
     top: list[tuple[str, float]]  # (function, own ms per request), costliest first
 
     @property
@@ -557,8 +570,9 @@ class Profile:
 def profile_pages(endpoints: list[tuple[str, str]], repeat: int = 15) -> list[Profile]:
     """Serve each page with Django's test client: SQL time (every query, timed at the
     driver's execute), template time (rendering, less the queries it ran), and Python (the
-    rest: middleware, views, forms, writing an export). A second pass under cProfile names
-    the functions with the most time of their own."""
+    rest: middleware, views, forms, writing an export), and this process's CPU time per
+    request (thread_time, which a busy machine moves least). A second pass under cProfile
+    names the functions with the most time of their own."""
     import cProfile
     import pstats
 
@@ -612,10 +626,11 @@ def profile_pages(endpoints: list[tuple[str, str]], repeat: int = 15) -> list[Pr
                 samples = []
                 for _ in range(count):
                     state.update(sql=0.0, template=0.0, queries=0)
-                    started = time.perf_counter()
+                    started, cpu_started = time.perf_counter(), time.thread_time()
                     get(path)
                     total = time.perf_counter() - started
-                    samples.append((total, state["sql"], state["template"], state["queries"]))
+                    cpu = time.thread_time() - cpu_started
+                    samples.append((total, state["sql"], state["template"], state["queries"], cpu))
                 profiler = cProfile.Profile()
                 profiler.enable()
                 for _ in range(count):
@@ -637,6 +652,7 @@ def profile_pages(endpoints: list[tuple[str, str]], repeat: int = 15) -> list[Pr
                         sql=statistics.median(s[1] for s in samples) * 1000,
                         template=statistics.median(s[2] for s in samples) * 1000,
                         queries=samples[0][3],
+                        cpu=statistics.median(s[4] for s in samples) * 1000,
                         top=[(name, seconds * 1000 / count) for name, seconds in own],
                     )
                 )
@@ -647,14 +663,21 @@ def profile_pages(endpoints: list[tuple[str, str]], repeat: int = 15) -> list[Pr
 
 def report_profile(profiles: list[Profile]) -> None:
     print("\nOne request alone, in this process (Django's test client, page cache off):\n")
-    header = f"{'page':<34}{'total ms':>9}{'SQL':>8}{'queries':>8}{'template':>9}{'Python':>8}"
+    header = (
+        f"{'page':<34}{'total ms':>9}{'SQL':>8}{'queries':>8}{'template':>9}{'Python':>8}"
+        f"{'CPU ms':>8}"
+    )
     print(header)
     print("-" * len(header))
     for p in profiles:
         print(
             f"{p.label:<34}{p.total:>9.1f}{p.sql:>8.1f}{p.queries:>8}{p.template:>9.1f}"
-            f"{p.python:>8.1f}"
+            f"{p.python:>8.1f}{p.cpu:>8.1f}"
         )
+    print(
+        "\nCPU ms: this process's own CPU time per request (without the database server's\n"
+        "work and without waiting for a core): the figure to compare on a busy machine."
+    )
     print("\nCostliest functions (own time per request, under cProfile, which slows Python):")
     for p in profiles:
         print(f"  {p.label}: " + "; ".join(f"{name} {ms:.1f} ms" for name, ms in p.top[:3]))

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -413,7 +414,39 @@ def attribute_sentences(
             past_perfect = "had" in c_words and _main_past_perfect(c_text)
             clauses.append(Clause(c_start, c_end, usable, mentions_round, past_perfect))
         roles.append(SentenceRole(sent, clauses, history))
+    _follow_back_references(text_all, roles, words.lang)
     return roles
+
+
+@cache
+def _anaphoric_opener_re(lang: str) -> re.Pattern[str] | None:
+    openers = load("clauses")["anaphoric_openers"].get(lang, ())
+    if not openers:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(openers, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _follow_back_references(text: str, roles: list[SentenceRole], lang: str) -> None:
+    """A sentence that opens by pointing back ("At that meeting ...", "Тогда ...", "Damals
+    ...": `anaphoric_openers` of the language) to a sentence of its paragraph none of whose
+    clauses is usable (another round, another date, history) is about that too."""
+    opener = _anaphoric_opener_re(lang)
+    if opener is None:
+        return
+    for before, role in pairwise(roles):
+        prev = before.sent
+        if (
+            prev.kind == CHROME
+            or prev.background
+            or prev.paragraph != role.sent.paragraph
+            or any(c.usable for c in before.clauses)
+            or not any(c.usable for c in role.clauses)
+            or not opener.match(text, role.sent.start_char)
+        ):
+            continue
+        for clause in role.clauses:
+            clause.usable = False
 
 
 _PLURAL_HISTORY_MARKERS = word_set("clauses", "plural_history_markers")

@@ -25,6 +25,9 @@ Every `DateFinding` names its rule. The rules, in order (first that gives an ans
    When several dates survive, a ``Published``-type label beats an unlabelled date, which
    beats an ``Updated``-type one; among equals the earliest wins. A page that shows only an
    update stamp is dated by it, with lower confidence (0.65 rather than 0.85-0.9).
+   ``date:header-bar``: failing every other stamp, a header bar's date beside its weather or
+   sign-in links (the day the page was shown) when the story agrees with it: the weekday
+   its first paragraphs name, or a date they name within three weeks of it.
 4. ``date:tail-stamp`` - failing all that, a stamp explicitly labelled ``Published`` among
    the last lines; ``Last modified`` there is never taken.
 5. A day and month without a year, in the year the page makes certain (confidence 0.6 or
@@ -134,8 +137,11 @@ _PAGE_DATE_REACH = timedelta(days=100)
 _PAGE_DATE_MARGIN = timedelta(days=30)
 # The dates a page names date a year-less day only when they are this near it.
 _NAMED_DATE_REACH = timedelta(days=200)
+# A header bar's date is the page's when the story names a date this near it.
+_HEADER_BAR_REACH = timedelta(days=21)
 # Candidates from a line of their own (rather than from a paragraph's opening).
 _STAMP_KINDS = frozenset({"date:page-stamp", "date:standfirst-stamp", "date:stamp-below-lead"})
+_WEAK_KINDS = frozenset({"date:stamp-below-lead", "date:header-bar"})
 # What may stand between "tomorrow" and its date: a comma, "the", a bracket, a weekday.
 _RELATIVE_GAP_RE = re.compile(r"[\s,(\u2013\u2014-]*(?:the\s+)?", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\d,.-])(?P<y>(?:19|20)\d\d)(?![\d-])")
@@ -214,6 +220,37 @@ def _under_standfirst(lines: list[Line], first_prose: int, rules: LanguageRules)
             if c.label or BYLINE_RE.match(line.text)
         )
     return []
+
+
+def _header_bar(top: list[Line], story: list[Line], rules: LanguageRules) -> list[Candidate]:
+    """A header bar's date beside its weather ("18.01.2024 | 12:05 | Astana | -14\u00b0C") is
+    the day the page was shown, which is the day it was published only when the story
+    agrees: the weekday its first paragraphs name ("told a briefing on Thursday"), or a date
+    they name within `_HEADER_BAR_REACH` of it. A last resort, when no other stamp is there."""
+    found = [
+        replace(c, kind="date:header-bar")
+        for line in top
+        for c in date_line_candidates(line, rules, header_bar=True)
+    ]
+    if not found:
+        return []
+    weekday = _weekday_named(story, rules)
+    named = [m.value for line in story for m in find_date_mentions(line.text, rules.lang)]
+    day_months = [dm for line in story for dm in find_day_months(line.text, rules.lang)]
+
+    def agrees(value: date) -> bool:
+        if weekday is not None:
+            return value.weekday() == weekday
+        near = [d for d in named if abs((d - value).days) <= _HEADER_BAR_REACH.days]
+        for dm in day_months:
+            try:
+                day = date(value.year, dm.month, dm.day)
+            except ValueError:
+                continue
+            near += [day] if abs((day - value).days) <= _HEADER_BAR_REACH.days else []
+        return bool(near)
+
+    return [c for c in found if agrees(c.value)]
 
 
 def _latest_body_date(lines: list[Line], lang: str) -> date | None:
@@ -525,6 +562,8 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
                 for c in date_line_candidates(line, rules)
                 if c.label == "published"
             )
+    if not candidates:
+        candidates = _header_bar(top, lines[body_start : body_start + _PAGE_DATE_PARAGRAPHS], rules)
     candidates = [
         _read_by_the_page(c, lines[body_start : body_start + _PAGE_DATE_PARAGRAPHS], rules)
         for c in candidates
@@ -565,7 +604,7 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
     best = min(lines_pool, key=lambda c: (c.value, c.line.index))
 
     confidence = 0.85 if best.kind in _STAMP_KINDS else 0.8  # a line of its own is surest
-    if best.kind == "date:stamp-below-lead":
+    if best.kind in _WEAK_KINDS:
         confidence -= 0.1
     if best.label == "updated":
         confidence -= 0.2  # only an update stamp: publication was on or before it

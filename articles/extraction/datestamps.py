@@ -33,7 +33,10 @@ PAGE_STAMP_MARKERS: tuple[str, ...] = (
     r"\barchived\s+(?:on|at)\b",
     r"\bas\s+of\b",
     r"\bsnapshot\b",
-    # Header-bar furniture that sits beside the day's date: weather, sign-in links.
+)
+# Header-bar furniture that sits beside the day's date: weather, sign-in links. The date is
+# the day the page was shown, unless the story agrees with it (`dates.py`: a last resort).
+HEADER_BAR_MARKERS: tuple[str, ...] = (
     r"\d\s*\u00b0\s*[CF]\b",
     r"\bsign\s*(?:in|up)\b",
     r"\blog\s*in\b",
@@ -66,13 +69,18 @@ UPDATED_LABELS: tuple[str, ...] = (
 # Page furniture that may share a date line: reading time, relative stamps ("Updated 2 years
 # ago" - never a date in itself), counters and buttons, an issue or page number.
 _COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|few|several)"
+# A counter, with a thousands separator or a label first ("1,204 views", "Visits: 3").
+_COUNTER = (
+    r"(?:\d[\d,.\u00a0\u202f]*\s*[km]?\s+(?:comments?|views?|visits?|shares?|reads?|replies|reactions?)"
+    r"|(?:comments?|views?|visits?|reads?)\s*:\s*\d[\d,.\u00a0\u202f]*)"
+)
 CHROME_SEGMENTS: tuple[str, ...] = (
     r"\d+\s*-?\s*(?:min(?:ute)?s?|m)\.?\s+(?:read|listen|watch)(?:ing)?(?:\s+time)?",
     r"(?:reading|listening)\s+time\s*:?\s*\d+\s*-?\s*(?:min(?:ute)?s?)?\.?",
     rf"(?:(?:last\s+)?(?:updated|posted|published|modified|edited)\s*:?\s*)?"
     rf"(?:about\s+|over\s+|almost\s+|nearly\s+)?{_COUNT}\s+"
     r"(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago",
-    r"\d+\s+(?:comments?|views?|shares?|reads?|replies|reactions?)",
+    _COUNTER,
     r"(?:comments?|share|print|listen|save|e-?mail|follow|bookmark)(?:\s*\(\d+\))?",
     r"(?:issue|no\.?|vol(?:ume)?\.?|page|edition|episode)\s*#?\s*\d+",
 )
@@ -118,9 +126,12 @@ _SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 
 _HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d|1[34]\d\d")  # Gregorian or Solar Hijri
 BYLINE_RE = re.compile(r"\s*by\s", re.IGNORECASE)
-_PAGE_STAMP_RE = re.compile("|".join(PAGE_STAMP_MARKERS), re.IGNORECASE)
+_PAGE_STAMP_RE = re.compile("|".join(PAGE_STAMP_MARKERS + HEADER_BAR_MARKERS), re.IGNORECASE)
+_VIEW_STAMP_RE = re.compile("|".join(PAGE_STAMP_MARKERS), re.IGNORECASE)
+HEADER_BAR_RE = re.compile("|".join(HEADER_BAR_MARKERS), re.IGNORECASE)
 CAPTION_RE = re.compile("|".join(CAPTION_MARKERS), re.IGNORECASE)
 _LINK_LIST_RE = re.compile("|".join(LINK_LIST_MARKERS), re.IGNORECASE)
+_COUNTER_RE = re.compile(_COUNTER, re.IGNORECASE)
 _CHROME_SEGMENT_RE = re.compile(r"\W*(?:" + "|".join(CHROME_SEGMENTS) + r")\W*", re.IGNORECASE)
 
 
@@ -134,6 +145,7 @@ class LanguageRules:
     label: re.Pattern[str]
     weekday: re.Pattern[str]
     event: re.Pattern[str]  # "Next Meeting: 21 December 2021" dates an event, not the page
+    page_id: re.Pattern[str]  # "News ID: 88214", "کد خبر ۵۵۴۷۳۱۲": the page's number
 
 
 def _words_re(words: Iterable[str]) -> list[str]:
@@ -163,7 +175,14 @@ def language_rules(lang: str) -> LanguageRules:
         re.compile("|".join((*published, *updated)), re.IGNORECASE),
         re.compile(rf"(?<!\w){weekdays}(?!\w)\.?,?", re.IGNORECASE),
         re.compile("|".join(_words_re(events)) or "(?!)", re.IGNORECASE),
+        _page_id_re([*load("dates").get("page_id_labels", ()), *own.get("page_id_labels", ())]),
     )
+
+
+def _page_id_re(labels: list[str]) -> re.Pattern[str]:
+    """A segment that is a page's number after its label ("News ID: 88214")."""
+    names = "|".join(_words_re(labels)) or "(?!)"
+    return re.compile(rf"\W*(?:{names})\s*[:#\u2116]?\s*[\w-]*\d[\w-]*\W*", re.IGNORECASE)
 
 
 _PROSE_MIN_WORDS = 12
@@ -254,7 +273,7 @@ def _is_pure_date_segment(segment: str, spans: list[tuple[int, int]], rules: Lan
         pieces.append(segment[pos:start])
         pos = end
     pieces.append(segment[pos:])
-    rest = " ".join(pieces)
+    rest = _COUNTER_RE.sub(" ", " ".join(pieces))  # "date 2017-03-15 1,204 views"
     labelled = bool(rules.label.search(rest))
     rest = rules.label.sub(" ", rest)
     timed = bool(_TIME_RE.search(rest))
@@ -280,6 +299,8 @@ def _is_label_segment(segment: str) -> bool:
     such as a reading time or "Updated 2 years ago"."""
     if _CHROME_SEGMENT_RE.fullmatch(segment):
         return True
+    if not _words(_TZ_RE.sub(" ", _TIME_RE.sub(" ", segment))):
+        return True  # a clock time alone ("Nov 23, 2017 - 01:14 am")
     words = _words(segment)
     if len(words) <= 2 or BYLINE_RE.match(segment):
         return len(words) <= 8
@@ -315,7 +336,9 @@ def _segments(line: str) -> list[tuple[int, str]]:
     return out
 
 
-def date_line_candidates(line: Line, rules: LanguageRules) -> list[Candidate]:
+def date_line_candidates(
+    line: Line, rules: LanguageRules, *, header_bar: bool = False
+) -> list[Candidate]:
     """Dates on a line that is nothing but date stamps and page chrome.
 
     The line is cut into segments at separators (| \u00b7 \u2022, a spaced dash or slash,
@@ -323,11 +346,17 @@ def date_line_candidates(line: Line, rules: LanguageRules) -> list[Candidate]:
     segments must be labels (outlet, section, byline, reading time, "Updated 2 years ago").
     A date takes the label written before it in its segment ("Live coverage started 1 August
     2019 \u00b7 Last updated 2 August 2019": published, then updated), or a bare label segment
-    just before it.
+    just before it. `header_bar`: read a line that a header bar's weather or sign-in links
+    would otherwise rule out (and only such a line).
     """
     if len(line.text) > _MAX_DATE_LINE_CHARS or not _HAS_YEAR_RE.search(line.text):
         return []  # too long, or no date at all (the cheap test first)
-    if (
+    if header_bar:  # a header bar's date: its weather and sign-in links are furniture
+        if _VIEW_STAMP_RE.search(line.text) or not HEADER_BAR_RE.search(line.text):
+            return []
+        furniture = HEADER_BAR_RE.sub(lambda m: " " * len(m.group(0)), line.text)
+        line = replace(line, text=furniture)
+    elif (
         _PAGE_STAMP_RE.search(line.text)
         or CAPTION_RE.search(line.text)
         or _LINK_LIST_RE.search(line.text)
@@ -365,7 +394,9 @@ def date_line_candidates(line: Line, rules: LanguageRules) -> list[Candidate]:
             labels.append(_label(segment[since:start], rules) or (bare_label if i == 0 else ""))
         others = [seg for i, (_, seg) in enumerate(segments) if i not in by_segment]
         check = _is_credit if any(labels) else _is_label_segment
-        if not all(_is_label_segment(seg) or check(seg) for seg in others):
+        if not all(
+            _is_label_segment(seg) or check(seg) or rules.page_id.fullmatch(seg) for seg in others
+        ):
             return []  # a headline or sentence shares the line
         candidates.extend(
             Candidate(m.value, line, label, has_time, "date:page-stamp")

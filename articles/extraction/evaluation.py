@@ -27,6 +27,7 @@ nothing was found). `misses` lists every disagreement as (source, field, expecte
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -341,5 +342,21 @@ def development_split(entries: Iterable[Mapping[str, Any]]) -> dict[str, list[Ma
     return {
         "tune": [e for i, e in enumerate(english) if i % 3 != 2],
         "heldout": [e for i, e in enumerate(english) if i % 3 == 2],
+        "other": [e for e in entries if e.get("language", "en") != "en"],
+    }
+
+
+def numbered_split(entries: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
+    """Our own crawled-style sets, split when they were written: pages whose file number is
+    even to tune on ("tune"), odd ones set aside ("heldout"); "other" holds the pages not in
+    English, whichever half they are in."""
+    entries = sorted(entries, key=lambda e: e["source"])
+
+    def number(entry: Mapping[str, Any]) -> int:
+        return int(re.match(r"\d+", entry["source"]).group())
+
+    return {
+        "tune": [e for e in entries if number(e) % 2 == 0],
+        "heldout": [e for e in entries if number(e) % 2 == 1],
         "other": [e for e in entries if e.get("language", "en") != "en"],
     }

@@ -45,7 +45,15 @@ from .data import for_language, load, word_set
 from .people import PARTICLES, NameIndex, normalize_name, same_person, script_skeleton, word_key
 from .rounds import SentenceRole
 from .sentences import Layout, Tokens, doc_text, tokens_of
-from .titles import ARTICLES, EXCLUDED, NameFinder, appositive, classify_title, pre_title
+from .titles import (
+    ARTICLES,
+    EXCLUDED,
+    NameFinder,
+    NameSpan,
+    appositive,
+    classify_title,
+    pre_title,
+)
 from .types import DELEGATION_ROLES, DelegationFact, Evidence, PersonInfo
 
 RULE_HEAD = "head:known-person"
@@ -53,6 +61,8 @@ RULE_PRESENCE = "presence:known-head"
 CONF_KNOWN = 0.6  # below every structural head rule (titles alone give 0.65)
 NEAR_ROUNDS = 2  # a tenure ending or beginning this close still counts, with a cue
 _POSSESSIVE = word_set("people", "possessive_endings")
+# Languages whose nouns are capitalised: a name run may open with nouns (`_people_of_tail`).
+_CAPITALISED_NOUNS = word_set("people", "capitalised_noun_languages")
 
 _ARABIC_SCRIPT_RE = re.compile(r"[\u0600-\u06ff]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
@@ -214,6 +224,18 @@ class KnownHeads:
             self._run_people[text] = found
         return found
 
+    def _people_of_tail(self, tv: Tokens, run: NameSpan) -> tuple[int, frozenset[int]]:
+        """A run that opens with capitalised nouns in a language that capitalises every noun
+        ("Delegationsleiter Alexander ...", "UN-Botschafter Baschar ..."):
+        the known people of the run from a later word on (its start, the people)."""
+        for start in range(run.start + 1, run.end - 1):
+            if not tv.ws[start - 1] and tv.text[start - 1] != "-":
+                continue  # not a word boundary
+            people = self._people_of_run(NameSpan(start, run.end).text(tv))
+            if people:
+                return start, people
+        return run.start, frozenset()
+
     def mentions(self, doc: Doc, nlp: Language, finder: NameFinder) -> list[_Mention]:
         """Every mention of a known person in the document, in text order."""
         tv = tokens_of(doc)
@@ -243,8 +265,11 @@ class KnownHeads:
                 if any(taken[run.start : run.end]):
                     continue
                 people = self._people_of_run(run.text(tv))
+                start = run.start
+                if not people and run.end - run.start > 2 and nlp.lang in _CAPITALISED_NOUNS:
+                    start, people = self._people_of_tail(tv, run)
                 if people:
-                    found.append(_Mention(people, run.start, run.end))
+                    found.append(_Mention(people, start, run.end))
         found.sort(key=lambda m: m.start)
         return found
 

@@ -44,6 +44,7 @@ RULE_OBSERVER = "observer:language-cue"
 CONF_LANGUAGE = 0.6
 NOUN_WINDOW = 3  # tokens between a party and its delegation noun
 COLLECTIVE_WINDOW = 4  # "delegations of the three guarantor states"
+DESTINATION_WINDOW = 6  # "représentant permanent de la Syrie auprès des"
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class LanguageWords:
     absence: tuple[str, ...]
     guarantor: tuple[str, ...]
     prefixes: tuple[str, ...]  # attached conjunctions and prepositions (Arabic)
+    destination_prepositions: tuple[str, ...] = ()  # "auprès", "при", "لدى"
+    destination_titles: tuple[str, ...] = ()  # "représentant", "постпред", "مندوب"
 
     def stem(self, word: str) -> str:
         """The word without an attached conjunction or preposition ("والوفد" -> "الوفد")."""
@@ -94,6 +97,8 @@ def language_words(lang: str) -> LanguageWords:
         absence=words(parties, "absence_words"),
         guarantor=words(parties, "guarantor_words"),
         prefixes=prefixes,
+        destination_prepositions=words(people, "destination_prepositions"),
+        destination_titles=words(people, "destination_titles"),
     )
 
 
@@ -165,6 +170,8 @@ def add_language_presence(
                 written = " ".join(L[start:end])
                 if (is_weak or written in data.cities) and not by_noun:
                     continue
+                if _is_destination(lw, L[max(c0, start - DESTINATION_WINDOW) : start]):
+                    continue
                 if data.role == OBSERVER_ROLE:
                     target = observed.setdefault(party, _Seen())
                     positive = observer_clause or attend or by_noun
@@ -214,6 +221,25 @@ def add_language_presence(
             )
         )
     return out_delegations, out_observers
+
+
+def _is_destination(lw: LanguageWords, before: list[str]) -> bool:
+    """The words before a party end in a title and a preposition of its post, with at most
+    two articles between them and the party ("représentant permanent auprès des [Nations
+    unies]", "ambassadeur auprès de [l'ONU]"): the party is where the official is posted. The
+    preposition is a whole word; the title a word beginning, with no comma before the
+    preposition."""
+    if not lw.destination_prepositions:
+        return False
+    for x in range(len(before) - 1, max(-1, len(before) - 4), -1):
+        if before[x] in lw.destination_prepositions:
+            for word in reversed(before[:x]):
+                if word == ",":
+                    return False
+                if word.startswith(lw.destination_titles):
+                    return True
+            return False
+    return False
 
 
 def _collective(lw: LanguageWords, words: list[str]) -> bool:

@@ -80,9 +80,13 @@ def _name_words(name: str) -> list[str]:
     return [w for w in words if w not in PARTICLES and len(w) > 1 and w not in _TITLE_WORDS]
 
 
-# Russian "дж" comes out of transliteration as "dzh", French spellings write it "dj":
-# both are the "j" of English spellings ("Джаафари", "Djaafari", "Jaafari").
+# Russian "дж" comes out of transliteration as "dzh", French spellings write it "dj",
+# German ones "dsch" (and "sch" for "sh", "tsch" for "ch"): all are the "j" of English
+# spellings ("Джаафари", "Djaafari", "Dschafari", "Jaafari").
 _DIGRAPHS = (
+    ("dsch", "j"),
+    ("tsch", "ch"),
+    ("sch", "sh"),
     ("dzh", "j"),
     ("dj", "j"),
     ("kh", "h"),
@@ -97,11 +101,14 @@ _DIGRAPHS = (
 )
 _LETTERS = str.maketrans({"q": "k", "c": "k", "x": "ks", "w": "v", "z": "s", "g": "j", "t": "d"})
 _VOWELS = frozenset("aeiouy")
+# A "j" between a consonant and a vowel is the glide English spellings write "y" or "i"
+# (German and Slavic "Lawrentjew", "Lavrentjev" for "Lavrentiev"); "dj" is a digraph.
+_GLIDE_J_RE = re.compile(r"(?<=[bcfklmnprstvwz])j(?=[aeiou])")
 
 
 def word_key(word: str) -> str:
     """Consonant skeleton of one normalised word: "tohme" -> "dm", "khaji" -> "hj"."""
-    w = word
+    w = _GLIDE_J_RE.sub("y", word) if "j" in word else word
     for a, b in _DIGRAPHS:
         w = w.replace(a, b)
     w = w.translate(_LETTERS)

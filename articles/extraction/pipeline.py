@@ -34,6 +34,7 @@ from .data import load
 from .known_people import KnownHeads, load_known_people
 from .language_presence import add_language_presence
 from .parties import PARTIES_COMPONENT, PartyExtractor, party_table, table_config
+from .ranks import refuse_senior_heads
 from .rounds import ROUNDS_COMPONENT, attribute_sentences, decide_round, find_round_mentions
 from .sentences import SENTENCES_COMPONENT, analyse_layout, tokens_of, use_source_text
 from .titles import NameFinder
@@ -215,15 +216,13 @@ class Extractor:
         extraction.delegations, extraction.observers = add_language_presence(
             doc, doc.lang_, layout, roles, self.table, extraction.delegations, extraction.observers
         )
-        extraction.delegations = self.known_heads.add_heads(
-            doc,
-            self.pipeline(doc.lang_),
-            layout,
-            roles,
-            finder,
-            link.number,
-            extraction.delegations,
+        # A minister or president the page does not say led a delegation heads none; the
+        # check runs again after the known heads (the database may know a minister too).
+        delegations = refuse_senior_heads(doc, layout, doc.lang_, extraction.delegations)
+        delegations = self.known_heads.add_heads(
+            doc, self.pipeline(doc.lang_), layout, roles, finder, link.number, delegations
         )
+        extraction.delegations = refuse_senior_heads(doc, layout, doc.lang_, delegations)
         # Published before its round opened: outcomes it reports in the past are earlier ones.
         info = self.calendar.get(link.number)
         upcoming = when is not None and info is not None and info.start is not None

@@ -48,6 +48,7 @@ _MIN_PROSE_WORDS = 20
 _MAX_CHROME_LINE = 150
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _PROSE_LINE_MIN_WORDS = 6
+_NO_HEADLINE_ENDINGS = (".", ":", ";", ",", "\u060c", "\u061b", "\u06d4")
 _COUNTER_RE = re.compile(
     r"\d+\s+(?:pages?|comments?|views?|shares?|photos?|replies|min(?:ute)?s?\s+read)\b",
     re.IGNORECASE,
@@ -127,7 +128,8 @@ def _photo_credit_re() -> re.Pattern[str]:
 def _is_headline(line: str, n_words: int) -> bool:
     if not 3 <= n_words <= 25 or not 12 <= len(line) <= 200:
         return False
-    if line.endswith((".", ":", ";", ",")) or line.startswith(("[", "(", "By ", "by ")):
+    # A clause of a statement ends in a comma or semicolon of any script: no headline.
+    if line.endswith(_NO_HEADLINE_ENDINGS) or line.startswith(("[", "(", "By ", "by ")):
         return False
     if is_menu_line(line) or _is_banner(line) or line.isupper():
         return False

@@ -188,6 +188,42 @@ def rounds_of_text_date(
     return out
 
 
+def round_counted_since(
+    calendar: dict[int, RoundInfo],
+    ordinal: int,
+    since: tuple[int, int | None],
+    published: date | None,
+) -> int | None:
+    """The round "the Nth round since <month> [year]" names: the Nth counted from the round
+    held in that month (the count opens with it). The year is the one written, else the
+    last one before the publication, else every year whose calendar has a round that month;
+    the round must be on the calendar, not after the publication, and only one year may
+    give one."""
+    month, year = since
+    if year is not None:
+        years = {year}
+    elif published is not None:
+        years = {published.year if month <= published.month else published.year - 1}
+    else:
+        years = {info.start.year for info in calendar.values() if info.start is not None}
+    found = set()
+    for y in years:
+        opening = [
+            number
+            for number in sorted(calendar)
+            if (dates := round_dates(calendar, number))
+            and (dates[0].year, dates[0].month) == (y, month)
+        ]
+        if not opening:
+            continue
+        number = opening[0] + ordinal - 1
+        dates = round_dates(calendar, number)
+        if dates is None or (published is not None and dates[0] > published + DATE_WINDOW_BEFORE):
+            continue
+        found.add(number)
+    return found.pop() if len(found) == 1 else None
+
+
 def dateline_dates(td: TextDate, calendar: dict[int, RoundInfo]) -> list[tuple[int, date]]:
     """A dateline's day and month ("TEHRAN, Jan. 21") in each year a round was held (its own
     year when given): (round, the date in that round's year)."""

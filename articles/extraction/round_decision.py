@@ -5,10 +5,14 @@ Every candidate round collects weighted features, each named in its explanation 
 
 * an ordinal mention: its position (headline 3, lead 2.5, first paragraph 1.5, body 1), its
   grammar (+1 next to opened/ended/wrapped up/will host), markers of a passing reference
-  (-4 for "previous/next/last ...", -0.75 for "at the ...", -2.5 after "agreed to hold");
+  (-4 for "previous/next/last ...", -0.75 for "at the ...", -2.5 after "agreed to hold"; -4
+  in a sentence that recalls, "It will be recalled that ...", `recall_markers`);
   further mentions add a quarter, and the only round the text names by an ordinal, not in
   passing, gets 0.5 more when no publication date can check it;
 * a count of earlier rounds ("11 meetings have been held": the next one) 1.5;
+* an ordinal counted from a month ("the fifth round since January"): the calendar's round
+  that many from the one held that month (`round_calendar.round_counted_since`), then
+  scored as an ordinal;
 * the publication date against the round's dates (`round_calendar.date_term`: +2.5, +3
   during the round, -3 far from it, -1.5 for a look-back, 0 for an announcement up to 100
   days ahead);
@@ -16,13 +20,20 @@ Every candidate round collects weighted features, each named in its explanation 
   future marker, a few weeks before) 1.5, or +0.5 where a mention names that round;
 * dates in the text that fall on the round's days (+3 in the headline, lead or first
   paragraph, +1.5 further down) or in its month (+1, +0.5; only for a round the text
-  names by no ordinal; +0.5 more in a sentence that announces, none in a sentence about a
-  summit, Geneva or ministers), and for a round placed by such dates, its city named in
+  names by no ordinal; +1 more for a range that is exactly the days of a round no ordinal
+  names, "14 and 15 September 2017"; +0.5 more in a sentence that announces, none in a
+  sentence about a summit, Geneva or ministers; -4 in a sentence that recalls, where
+  "will" announces nothing), and for a round placed by such dates, its city named in
   the headline, lead or first paragraph (+0.5);
 * without a publication date, a dateline's day and month ("TEHRAN, Jan. 21", at the start
   of the first sentence) in each year a round was held, for a round the page agrees with
   (its ordinal, or its city as then called: `date_years`): the calendar rule (1.5) with
   half the date's weight;
+* a date right after a document noun ("the Memorandum ... of 4 May 2017",
+  `document_nouns`) is the document's: no round's days;
+* without a publication date, a statement that schedules the next meeting ("Decided to hold
+  the next meeting in July 2018") on a round's days or in its month: the round before that
+  one 1.5 (the scheduled round itself keeps its -2.5);
 * a headline or lead about a summit, the Sochi congress, Geneva or ministers that names no
   round there: -5 for every candidate;
 * without a publication date, a page dated by its month alone (`dates.publication_month`:
@@ -41,7 +52,7 @@ ahead), `count` or `calendar-date`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
@@ -54,6 +65,7 @@ from .round_calendar import (
     date_term,
     dateline_dates,
     find_text_dates,
+    round_counted_since,
     round_dates,
     rounds_of_text_date,
 )
@@ -73,6 +85,7 @@ W_COUNT = 1.5
 W_CALENDAR = 1.5
 W_CALENDAR_CONFIRMS = 0.5
 W_TEXT_DAYS_TOP, W_TEXT_DAYS_BODY = 3.0, 1.5
+W_TEXT_DAYS_EXACT = 1.0  # a range of days that is exactly a round's: more than one day of it
 W_TEXT_MONTH_TOP, W_TEXT_MONTH_BODY = 1.0, 0.5
 W_TEXT_DATE_ANNOUNCED = 0.5
 W_TEXT_CITY = 0.5
@@ -82,6 +95,10 @@ W_NON_ROUND_TOP = -5.0
 W_NOT_FIRM = -3.0  # a round not on the calendar, named only in passing or tentatively
 MIN_SCORE = 1.5
 CONTEXT_SENTS = 5
+# Without a publication date, a statement that schedules the next meeting on a round's days
+# (or in its month) is the round before that one.
+W_SCHEDULES_NEXT = 1.5
+DOCUMENT_REACH = 12  # tokens before a date where a document noun makes it the document's
 OTHER_MEETING_REACH = 16  # tokens before a date where "the previous/next meeting" names it
 
 
@@ -154,7 +171,8 @@ def mention_features(
     if not words.passing_markers.isdisjoint(before[-words.passing_window :]):
         features.append(("passing reference", W_PASSING))  # "the previous round"
     det = before[-1] if before else ""
-    prep = before[-2] if len(before) >= 2 and det in {"the", "its", "their"} else det
+    owner = det in words.definite_articles or det in words.party_possessives
+    prep = before[-2] if len(before) >= 2 and owner else det
     if prep in words.passing_prepositions:
         features.append(("after a preposition", W_PASSING_PREPOSITION))  # "at the 20th round"
     after = [w for w in N[m.end : min(c_end, m.end + 10)] if w[:1].isalnum()]
@@ -213,10 +231,24 @@ def decide_round(
         sent = layout.sents[m.sent]
         if sent.kind == CHROME or sent.background:
             continue
+        counted = ""
+        if m.kind == "since":  # "the fifth round since January": the calendar counts
+            number = round_counted_since(calendar, m.number, m.since or (0, None), published)
+            if number is None:
+                continue
+            month = date(2000, m.since[0], 1).strftime("%B") if m.since else ""
+            counted = f"counted on the calendar from {month}'s round"
+            m = replace(m, kind="ordinal", number=number)
         cand = candidates.setdefault(m.number, Candidate(m.number))
         if m.kind == "ordinal":
             features, announcement = mention_features(N, m, sent, words)
+            if counted:
+                features.append((counted, 0.0))
             top_ordinal = top_ordinal or sent.kind in (HEADLINE, LEAD)
+            if words.recall_markers.found_in(_sents_text(doc, [sent], words)):
+                # "It will be recalled that the first meeting took place ...": a look-back.
+                features.append(("recalled", W_PASSING))
+                announcement = False
         else:
             features, announcement = [("count of earlier rounds", W_COUNT)], False
         dates = round_dates(calendar, m.number)
@@ -236,7 +268,7 @@ def decide_round(
     if (
         published is None
         and len(named) == 1
-        and all(weight > 0 for _, weight in named[0].best_features)
+        and all(weight >= 0 for _, weight in named[0].best_features)
     ):
         # Without a publication date to check it, a round named alone (and not in
         # passing: "at the 13th round") is the likelier.
@@ -343,6 +375,8 @@ def _add_text_dates(
     sentence_text = {}
     best: dict[int, tuple[float, str]] = {}
     announced_rounds: set[int] = set()
+    scheduled: dict[int, float] = {}  # the round before one the text schedules, its weight
+    exact: set[int] = set()  # rounds whose days the text names all of, as a range
     first_content = sents[0].index if sents else -1
     dateline = None
     for td in find_text_dates(N, sents, words, tokens_of(doc).text):
@@ -352,15 +386,24 @@ def _add_text_dates(
             sent = layout.sents[td.sent]
             sentence_text[td.sent] = normalise_text(words, text[sent.start_char : sent.end_char])
         said = sentence_text[td.sent]
-        if words.non_round_events.found_in(said):
+        if words.non_round_events.found_in(said) or _document_date(
+            N, layout.sents[td.sent], td, words
+        ):
             continue
         top = _is_top(layout.sents[td.sent])
-        announced = words.future_markers.found_in(said)
-        other_meeting = _other_meeting(N, layout.sents[td.sent], td, words)
+        recalled = words.recall_markers.found_in(said)
+        announced = not recalled and words.future_markers.found_in(said)
+        other_meeting = (
+            ("recalled", W_PASSING)
+            if recalled
+            else _other_meeting(N, layout.sents[td.sent], td, words)
+        )
         for number, days in rounds_of_text_date(td, calendar, reference):
             if days:
                 weight = W_TEXT_DAYS_TOP if top else W_TEXT_DAYS_BODY
                 name = "its days in the text"
+                if _exact_days(td, round_dates(calendar, number)) and not other_meeting:
+                    exact.add(number)  # "14-15 September 2017": all its days
             else:
                 weight = W_TEXT_MONTH_TOP if top else W_TEXT_MONTH_BODY
                 name = "its month in the text"
@@ -375,6 +418,9 @@ def _add_text_dates(
                 best[number] = (weight, name)
                 if announced:
                     announced_rounds.add(number)
+            if published is None and other_meeting and other_meeting[1] == W_AGREED_NEXT:
+                # An undated statement that schedules the next meeting is the one before it.
+                scheduled[number - 1] = W_SCHEDULES_NEXT
     top_sents = [s for s in layout.sents if _is_top(s)]
     if published is None and dateline is not None:
         dateline_sent = layout.sents[dateline.sent]
@@ -382,6 +428,13 @@ def _add_text_dates(
         content = page_content(place, [_sents_text(doc, top_sents, words)], doc.lang_)
         _add_dateline(dateline, calendar, candidates, best, announces, content)
     top_text = _sents_text(doc, top_sents, words)
+    for number, weight in scheduled.items():
+        if number not in calendar:
+            continue
+        cand = candidates.get(number)
+        if cand is None:
+            cand = candidates[number] = Candidate(number, method="calendar-date")
+        cand.add("the round before the meeting it schedules", weight)
     for number, (weight, name) in best.items():
         cand = candidates.get(number)
         if cand is not None and cand.best is not None and weight < W_TEXT_DAYS_BODY:
@@ -398,6 +451,27 @@ def _add_text_dates(
                 cand.add("its city near the top", W_TEXT_CITY)
         cand.add(name, weight)
         cand.text_date = cand.text_date or weight >= W_TEXT_DAYS_BODY
+        if number in exact and cand.best is None:
+            # For a round no ordinal names: a report names another round's days as often.
+            cand.add("all its days, as a range", W_TEXT_DAYS_EXACT)
+
+
+def _exact_days(td: TextDate, dates: tuple[date, date] | None) -> bool:
+    """Whether a range of days in the text ("14 and 15 September") is exactly a round's."""
+    if dates is None or td.first_day is None or td.last_day == td.first_day:
+        return False
+    start, end = dates
+    return (td.month, td.first_day, td.last_day) == (start.month, start.day, end.day) and (
+        td.year in (None, start.year)
+    )
+
+
+def _document_date(N: Sequence[str], sent: SentInfo, td: TextDate, words: RoundWords) -> bool:
+    """Whether a date in the text is a document's: a document noun (`document_nouns`) stands
+    just before it in its clause ("the Memorandum on ... areas of 4 May 2017")."""
+    at = sent.start + td.at
+    start, _ = _clause_bounds(N, sent, at)
+    return not words.document_nouns.isdisjoint(N[max(start, at - DOCUMENT_REACH) : at])
 
 
 def _other_meeting(
@@ -414,7 +488,13 @@ def _other_meeting(
     start, _ = _clause_bounds(N, sent, at)
     before = N[max(start, at - OTHER_MEETING_REACH) : at]
     for i, word in enumerate(before[:-1]):
-        if word not in words.passing_markers or words.round_nouns.isdisjoint(before[i + 1 : i + 4]):
+        if word not in words.passing_markers:
+            continue
+        # "the next meeting"; where adjectives follow their noun, "الاجتماع ... المقبل" too.
+        around = before[i + 1 : i + 4]
+        if words.noun_first:
+            around = [*before[max(0, i - 4) : i], *around]
+        if words.round_nouns.isdisjoint(around):
             continue
         if word in words.latest_markers:
             continue  # "the last round, held on ...": often the report's own round

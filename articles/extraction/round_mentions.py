@@ -215,11 +215,14 @@ class RoundMatcher:
 
 @dataclass(frozen=True, slots=True)
 class RoundMention:
-    kind: str  # "ordinal" or "count"
-    number: int  # the round named (for a count: the one after those counted)
+    kind: str  # "ordinal", "count" or "since"
+    # The round named (for a count: the one after those counted; for "since": the ordinal,
+    # counted from the first round held in the month `since` names).
+    number: int
     start: int  # token offsets
     end: int
     sent: int  # sentence index in the layout
+    since: tuple[int, int | None] | None = None  # "the fifth round since January": (1, None)
 
 
 def ordinal_value(tokens: Sequence[str], lang: str = "en") -> int | None:
@@ -285,10 +288,11 @@ def _ordinal_mention(
     noun = N[noun_at]
     # The words between the ordinal and the noun (ordinal first), or after the noun.
     modifiers = set(N[start + 1 : end - 1]) if noun_at == end - 1 else set(N[start + 1 : end])
-    if after is not None and after in words.not_round_after and after != "of":
-        return None
     if number == 1 and not words.since_words.isdisjoint(N[end : min(end + 7, sent.end)]):
         return None  # "the first round since ...", "the first meeting in the capital since"
+    since = _since_month(N, end, sent, words) if after in words.since_words else None
+    if after is not None and after in words.not_round_after and after != "of" and since is None:
+        return None
     if after == "of":
         following = set(N[end + 1 : min(end + 6, sent.end)])
         if following & words.not_round_after_of:
@@ -297,7 +301,7 @@ def _ordinal_mention(
         sentence_words = set(N[sent.start : sent.end])
         if (
             start > sent.start
-            and N[start - 1] in {"its", "their"}
+            and N[start - 1] in words.party_possessives
             and sentence_words & words.other_bodies
             and not modifiers & words.astana_context
         ):
@@ -306,7 +310,25 @@ def _ordinal_mention(
             return None
         if sentence_words & words.non_round_nouns and not modifiers & words.astana_context:
             return None
+    if since is not None:
+        return RoundMention("since", number, start, end, sent.index, since)
     return RoundMention("ordinal", number, start, end, sent.index)
+
+
+def _since_month(
+    N: Sequence[str], end: int, sent: SentInfo, words: RoundWords
+) -> tuple[int, int | None] | None:
+    """(month, year or None) of "since January [2017]" right after an ordinal's noun at `end`:
+    "the fifth round since January" counts the rounds from that month's."""
+    at = end + 1
+    if at >= sent.end or N[at] not in words.month_names:
+        return None
+    month = words.month_names[N[at]]
+    if not month:
+        return None
+    following = N[at + 1] if at + 1 < sent.end else ""
+    year = int(following) if len(following) == 4 and following.isdigit() else None
+    return month, year
 
 
 def _count_mention(
@@ -315,7 +337,9 @@ def _count_mention(
     value = cardinal_value(tv.text[start], words)
     if value is None or not 1 <= value <= 40:
         return None
-    if start > sent.start and (N[start - 1] in words.ordinals or N[start - 1] in {"first", "last"}):
+    if start > sent.start and (
+        N[start - 1] in words.ordinals or N[start - 1] in words.count_blockers
+    ):
         return None  # "the first two sessions"
     if not any(w in words.count_verbs for w in N[end : sent.end]):
         return None

@@ -112,6 +112,10 @@ class RoundWords:
     numbered_round_nouns: frozenset[str]  # "Round" in "Round 16"
     time_units: frozenset[str]  # "round 2 weeks later" names no round
     since_words: frozenset[str]  # "the first round since ..." names no round
+    count_blockers: frozenset[str]  # "the first two sessions" counts no rounds
+    # "its/their" (people.json): "the working group held its second meeting"
+    party_possessives: frozenset[str]
+    definite_articles: frozenset[str]  # "the" (people.json), stepped over before a preposition
     not_round_after_of: frozenset[str]
     not_round_after: frozenset[str]
     other_bodies: frozenset[str]
@@ -131,6 +135,8 @@ class RoundWords:
     non_round_events: WordPhrases
     generic_round_words: WordPhrases
     future_markers: WordPhrases
+    recall_markers: WordPhrases  # "it will be recalled that ...": a look-back
+    document_nouns: frozenset[str]  # "the memorandum of 4 May 2017": the document's date
     history_markers: tuple[str, ...]
     cities: Mapping[str, str]
     capital_phrases: tuple[str, ...]
@@ -213,6 +219,10 @@ def round_words(lang: str) -> RoundWords:
     def words(key: str) -> frozenset[str]:
         return frozenset(plain(w) for w in _listed(block, key))
 
+    def people_words(key: str) -> frozenset[str]:
+        # Function words shared with the party rules: one list, in people.json.
+        return frozenset(plain(w) for w in _listed(for_language("people", lang), key))
+
     def numbers(mapping: Mapping[str, int]) -> dict[str, int]:
         return {plain(str(k).lower()): int(v) for k, v in mapping.items()}
 
@@ -265,6 +275,9 @@ def round_words(lang: str) -> RoundWords:
         numbered_round_nouns=words("numbered_round_nouns"),
         time_units=words("time_units"),
         since_words=words("since_words"),
+        count_blockers=words("count_blockers"),
+        party_possessives=people_words("party_possessives"),
+        definite_articles=people_words("definite_articles"),
         named_round_forms={
             f"{name}-{n}": n for name in words("named_round_words") for n in range(1, 61)
         },
@@ -286,6 +299,8 @@ def round_words(lang: str) -> RoundWords:
         non_round_events=WordPhrases(_phrases(block, "non_round_events", plain), mode),
         generic_round_words=WordPhrases(_phrases(block, "generic_round_words", plain), mode),
         future_markers=WordPhrases(_phrases(block, "future_markers", plain), mode),
+        recall_markers=WordPhrases(_phrases(block, "recall_markers", plain), mode),
+        document_nouns=words("document_nouns"),
         history_markers=_listed(block, "history_markers"),
         cities={plain(str(k).lower()): v for k, v in block.get("cities", {}).items()},
         capital_phrases=_listed(block, "capital_phrases"),

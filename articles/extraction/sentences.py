@@ -34,7 +34,12 @@ HEADLINE, LEAD, BODY, CHROME = "headline", "lead", "body", "chrome"
 
 # Final punctuation of every supported script: the Arabic question mark (U+061F) and full
 # stop (U+06D4) end sentences too. The Arabic comma (U+060C) ends none.
-_FINAL_PUNCT = frozenset('.!?:;"”\u2019)]»\u061f\u06d4')
+_FINAL_PUNCT = frozenset('.!?:;"”\u2019)]»\u061f\u06d4\u061b')
+# A clause that ends a line of a numbered statement or a list: ", " "، " "; " "؛ ". After a
+# line that is not hard-wrapped (see `_unwrapped`), the line break ends a sentence.
+_CLAUSE_END = frozenset(",;\u060c\u061b")
+# "1." "12)" (any digits) opening a line: a numbered item ("1." may be one token).
+_LIST_NUMBER_RE = re.compile(r"^\d{1,2}[.)]?$")
 _SENT_END = frozenset({".", "!", "?", "…", "...", "!?", "?!", "\u061f", "\u06d4"})
 _CLOSERS = frozenset({'"', "”", "\u2019", "'", ")", "]", "»", ".", "!", "?", "\u061f"})
 # Direction marks (RLM, LRM, ALM) that right-to-left text puts after punctuation: the
@@ -65,6 +70,8 @@ def mark_sentences(doc: Doc) -> Doc:
             continue
         text = T[i]
         if _ENDS_SENTENCE[text]:
+            if _numbers_item(T, i):
+                continue  # "1." opening a line: the line break before it starts the item
             j = i + 1
             while j < n and T[j] in _CLOSERS:
                 j += 1
@@ -77,7 +84,18 @@ def mark_sentences(doc: Doc) -> Doc:
             prev_text = T[i - 1] if i > 0 else ""
             blank = text.count("\n") >= 2
             ends_line = prev_text[-1:] in _FINAL_PUNCT
-            if blank or ends_line or i - line_start <= _SHORT_LINE_TOKENS or T[i + 1] in _BULLETS:
+            # A short line counts its words: the runs of spaces between menu items are tokens.
+            short = i - line_start <= _SHORT_LINE_TOKENS or (
+                sum(not t.isspace() for t in T[line_start:i]) <= _SHORT_LINE_TOKENS
+            )
+            if (
+                blank
+                or ends_line
+                or short
+                or T[i + 1] in _BULLETS
+                or _opens_numbered_item(T, i + 1)
+                or (prev_text[-1:] in _CLAUSE_END and _unwrapped(tv, line_start, i))
+            ):
                 starts.append(i + 1)
         line_start = i + 1
     # Every start is in 1..n, and the one past the last token (n) starts nothing.
@@ -89,6 +107,44 @@ def mark_sentences(doc: Doc) -> Doc:
         doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
     doc.user_data["astana.sent_starts"] = marked
     return doc
+
+
+def _opens_numbered_item(T: list[str], i: int) -> bool:
+    """Whether token `i`, first of its line, numbers a list item: "1." "2)" "(3)"."""
+    word = T[i]
+    if word == "(":
+        return i + 2 < len(T) and _LIST_NUMBER_RE.match(T[i + 1]) is not None and T[i + 2] == ")"
+    if not _LIST_NUMBER_RE.match(word):
+        return False
+    return word[-1] in ".)" or T[i + 1 : i + 2] in ([")"], ["."])
+
+
+def _numbers_item(T: list[str], i: int) -> bool:
+    """Whether the "." at `i` closes the number of a list item ("1." opening a line), which
+    ends no sentence: the item begins one."""
+    if T[i] != "." or i == 0 or not T[i - 1].isdigit() or len(T[i - 1]) > 2:
+        return False
+    return i == 1 or ("\n" in T[i - 2] and T[i - 2].isspace())
+
+
+def _unwrapped(tv: Tokens, line_start: int, end: int) -> bool:
+    """Whether the line of tokens [line_start, end) (`end` the line break) ends before the
+    width of the next line: a hard-wrapping tool would have put the next line's first word on
+    it, so the break is the author's. A wrapped paragraph's lines all reach the width."""
+    T, idx = tv.text, tv.idx
+    n = tv.n
+    first = end + 1
+    if first >= n or line_start >= end:
+        return False
+    line_length = idx[end] - idx[line_start]
+    next_end = first
+    while next_end < n and "\n" not in T[next_end]:
+        next_end += 1
+    if next_end >= n:
+        next_length = idx[n - 1] + len(T[n - 1]) - idx[first]
+    else:
+        next_length = idx[next_end] - idx[first]
+    return line_length + 1 + len(T[first]) <= next_length
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -342,12 +398,25 @@ _PHOTO_RE = re.compile("photo", re.IGNORECASE)
 _CAPTION_PHOTO_RE = re.compile(
     r"\bphoto\s*(?:by|:|credit)|\b(?:file|archive)\s+photo\b", re.IGNORECASE
 )
+
+
+def _reader_words(key: str) -> str:
+    """The `key` list of `patterns/reader.json` in every language at once (layout runs before
+    the language matters), as one alternation, longest first; a space matches any run."""
+    data = load("reader")
+    blocks = [data, *data.get("languages", {}).values()]
+    words = sorted({w for block in blocks for w in block.get(key, ())}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+
+
+# "Related", "Читайте также:", "À lire aussi", "مقالات ذات صلة": a line that is only a
+# related-links heading.
 _RELATED_HEADER_RE = re.compile(
-    r"^\s*(?:related(?:\s+(?:stories|articles|news|content|coverage))?|most\s+(?:read|popular|viewed)"
-    r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+(?:on\s+this|stories|news)"
-    r"|recommended|latest(?:\s+news)?|top\s+stories|you\s+may\s+also\s+like)\s*[:.]?\s*$",
-    re.IGNORECASE,
+    rf"^\s*(?:{_reader_words('related_headers')})\s*[:.]?\s*$", re.IGNORECASE
 )
+# "Share: f t g+", "Поделиться", "مشاركة:": share buttons in any language, on a short line.
+_SHARE_LINE_RE = re.compile(rf"^\s*(?:{_reader_words('share_words')})\s*(?::|$)", re.IGNORECASE)
+_SHARE_LINE_MAX_WORDS = 6
 _RELATED_INLINE_RE = re.compile(
     r"^\s*(?:related|read\s+(?:more|also)|see\s+also|also\s+read|more\s+on)\s*[:\-\u2013\u2014]",
     re.IGNORECASE,
@@ -518,6 +587,8 @@ def _is_chrome_line(line: str, n_words: int, opening: bool = True) -> bool:
         return True
     if opening and _BYLINE_RE.match(line) and not _is_prose(line, n_words):
         return True
+    if opening and n_words <= _SHARE_LINE_MAX_WORDS and _SHARE_LINE_RE.match(line):
+        return True
     if n_words > 15:
         return False
     if _is_menu(line) and not _is_prose(line, n_words):
@@ -545,7 +616,7 @@ _BACKGROUND_RE = _background_opener_re()
 # of them, and one failed match of the union costs less than half as much as six.
 _OPENING_PATTERNS = (
     *(_CAPTION_OPENING_RE, _CHROME_OPENING_RE, _RELATED_INLINE_RE, _BYLINE_RE),
-    *(_RELATED_HEADER_RE, _BACKGROUND_RE),
+    *(_RELATED_HEADER_RE, _BACKGROUND_RE, _SHARE_LINE_RE),
 )
 _OPENING_RE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _OPENING_PATTERNS), re.IGNORECASE)
 

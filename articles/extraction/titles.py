@@ -35,7 +35,10 @@ COMPLEMENT_PREPOSITIONS = word_set("people", "title_complement_prepositions")
 COMPLEMENT_MODIFIERS = word_set("people", "complement_modifiers")
 COMPLEMENT_MODIFIER_ENDINGS = tuple(load("people")["complement_modifier_endings"])
 # The words a title's chain may hold between its title word and its complement's noun.
-_CHAIN_WORDS = TITLE_WORDS | TITLE_LINK_WORDS | COMPLEMENT_PREPOSITIONS | {"the"}
+DEFINITE_ARTICLES = word_set("people", "definite_articles")
+_TITLE_OWNER_LINKS = word_set("people", "title_owner_links")  # "adviser to the envoy"
+_LINKS_NOT_STEPPED = word_set("people", "title_links_not_stepped")
+_CHAIN_WORDS = TITLE_WORDS | TITLE_LINK_WORDS | COMPLEMENT_PREPOSITIONS | DEFINITE_ARTICLES
 
 HEAD, EXCLUDED, NEUTRAL = "head", "excluded", "neutral"
 
@@ -62,7 +65,12 @@ class NameSpan:
 
 
 def _name_shape(text: str) -> bool:
-    """Capitalised, not all capitals, no digits; or an initial ("O.")."""
+    """Capitalised, not all capitals, no digits; or an initial ("O."); or a particle joined
+    to such a word in one token, as tokenizers that keep hyphenated words whole leave it
+    ("al-Dschafari" in German)."""
+    if text[:1].islower() and "-" in text:
+        particle, _, rest = text.partition("-")
+        return particle in PARTICLES and _name_shape(rest)
     if not (text and text[0].isupper()):
         return False
     if len(text) == 2 and text[1] == ".":
@@ -324,7 +332,7 @@ def pre_title(
             i -= 1
             continue
         if i - 2 >= floor and (lower[i - 2] in TITLE_WORDS or is_party_token(i - 2)):
-            if low in TITLE_LINK_WORDS and low not in {"and", "to", "at"}:
+            if low in TITLE_LINK_WORDS and low not in _LINKS_NOT_STEPPED:
                 i -= 1
                 continue
             # "Undersecretary ... at the Foreign Ministry of Turkey", "Representative to the
@@ -399,9 +407,9 @@ def _complement_of_title(words: list[str], i: int) -> bool:
     """Whether the title phrase at words[i] follows "of"/"to" (and "the") after a title word:
     "a representative of the UN envoy", "adviser to the special envoy"."""
     j = i - 1
-    while j >= 0 and j >= i - 3 and words[j] not in {"of", "to"}:
+    while j >= 0 and j >= i - 3 and words[j] not in _TITLE_OWNER_LINKS:
         j -= 1  # "the", an organisation ("the UN special envoy")
-    return j >= 1 and words[j] in {"of", "to"} and words[j - 1] in TITLE_WORDS
+    return j >= 1 and words[j] in _TITLE_OWNER_LINKS and words[j - 1] in TITLE_WORDS
 
 
 def classify_title(tokens: Tokens, start: int, end: int, finder: NameFinder | None = None) -> str:

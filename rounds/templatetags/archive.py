@@ -37,13 +37,8 @@ def fact_state_words(state: str) -> str:
     return mark[2] if mark else ""
 
 
-@register.simple_tag
-def fact_mark(state: str) -> SafeString:
-    """The quiet mark of a fact's editorial state: extracted, confirmed, or edited."""
-    mark = FACT_MARKS.get(state)
-    if mark is None:
-        return mark_safe("")
-    css, symbol, words = mark
+def _mark_html(state: str) -> SafeString:
+    css, symbol, words = FACT_MARKS[state]
     return format_html(
         '<span class="fact-mark fact-mark-{}" title="{}"><span aria-hidden="true">{}</span>'
         '<span class="visually-hidden"> ({})</span></span>',
@@ -52,6 +47,24 @@ def fact_mark(state: str) -> SafeString:
         symbol,
         words,
     )
+
+
+# Written once: lists print a mark on every row.
+FACT_MARK_HTML: dict[str, SafeString] = {state: _mark_html(state) for state in FACT_MARKS}
+NO_MARK = mark_safe("")
+
+
+@register.simple_tag
+def fact_mark(state: str) -> SafeString:
+    """The quiet mark of a fact's editorial state: extracted, confirmed, or edited."""
+    return FACT_MARK_HTML.get(state, NO_MARK)
+
+
+# A round not on the calendar, only inferred from articles; after its number in lists.
+INFERRED_MARK = mark_safe(
+    ' <span class="badge badge-inferred" title="Inferred from articles; not on the calendar '
+    'and not confirmed by an editor">inferred</span>'
+)
 
 
 @register.filter

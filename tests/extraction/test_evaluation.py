@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from articles.extraction.evaluation import score
+from articles.extraction.evaluation import numbered_split, score
 
 GOLD = {
     "articles": [
@@ -161,3 +161,16 @@ def test_nothing_to_find_and_nothing_found_is_perfect() -> None:
     report = score([item("b.txt")], {"articles": [GOLD["articles"][1]]})
     assert report.fields["heads"].f1 == 1.0
     assert report.fields["topics"].f1 == 1.0
+
+
+def test_numbered_split_sets_aside_odd_file_numbers_in_every_language():
+    entries = [
+        {"source": "502_en_a.txt", "language": "en"},
+        {"source": "501_en_b.txt", "language": "en"},
+        {"source": "603_ru_c.txt", "language": "ru"},
+        {"source": "604_tr_d.txt", "language": "tr"},
+    ]
+    parts = numbered_split(entries)
+    assert [e["source"] for e in parts["tune"]] == ["502_en_a.txt", "604_tr_d.txt"]
+    assert [e["source"] for e in parts["heldout"]] == ["501_en_b.txt", "603_ru_c.txt"]
+    assert [e["source"] for e in parts["other"]] == ["603_ru_c.txt", "604_tr_d.txt"]

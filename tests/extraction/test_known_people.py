@@ -150,6 +150,14 @@ def known() -> tuple[Extractor, KnownHeads]:
         # Latin with accents and another language's spelling
         ("fr", "La délégation russe était dirigée par Sergueï Verchinine.", "Sergey Vershinin"),
         ("tr", "Türk heyetine Sedat Önal başkanlık etti.", "Sedat Önal"),
+        # German: capitalised nouns open the run, a particle joined to the surname, the
+        # German spellings of "j" ("dsch") and of the glide ("tj")
+        ("de", "Es sprach der Delegationsleiter Alexander Lawrentjew.", "Alexander Lavrentiev"),
+        (
+            "de",
+            "Die Gruppe unter dem UN-Botschafter Baschar al-Dschafari kam.",
+            "Bashar al-Jaafari",
+        ),
     ],
 )
 def test_known_person_found_in_any_script(known, lang: str, text: str, person: str) -> None:

@@ -194,3 +194,40 @@ def test_every_language_block_names_known_parties() -> None:
         block = parties["languages"][lang]
         assert set(block["parties"]) <= set(parties["parties"])
         assert block["presence_words"] and block["observer_words"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "present", "posted"),
+    [
+        (
+            "fr",
+            "La délégation russe est arrivée jeudi; Damas a envoyé son représentant "
+            "permanent auprès des Nations unies.",
+            "Russia",
+            "United Nations",
+        ),
+        (
+            "fr",
+            "La délégation turque participe aux pourparlers avec l'ambassadeur auprès de l'ONU.",
+            "Turkey",
+            "United Nations",
+        ),
+    ],
+)
+def test_party_where_an_official_is_posted_is_not_present(
+    extractor: Extractor, lang: str, text: str, present: str, posted: str
+) -> None:
+    # A title and a preposition of its post before the party (people.json, per language).
+    delegations, _ = _facts(extractor, lang, text)
+    parties = {d.party for d in delegations}
+    assert present in parties
+    assert posted not in parties
+
+
+def test_party_named_with_a_verb_of_attending_and_no_post_is_present(
+    extractor: Extractor,
+) -> None:
+    delegations, _ = _facts(
+        extractor, "fr", "Les Nations unies participent aux pourparlers avec une délégation."
+    )
+    assert "United Nations" in {d.party for d in delegations}

@@ -166,3 +166,19 @@ def test_index_ambiguous_surname_is_unresolved() -> None:
     assert idx.resolve("Önal") is None  # two people with this surname
     assert idx.candidates("Önal") == {1, 3}
     assert idx.same_person("Sedat Onal", "Sedat Önal")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Pawel Dschumanow", "Pavel Jumanov"),  # German "dsch" and "w" for "j" and "v"
+        ("Oleg Kowaljow", "Oleg Kovaliov"),  # a glide "j" after a consonant
+        ("Boris Tschernow", "Boris Chernov"),  # German "tsch"
+    ],
+)
+def test_german_spellings_are_the_same_person(first: str, second: str) -> None:
+    assert same_person(first, second)
+
+
+def test_a_j_opening_a_word_is_no_glide() -> None:
+    assert not same_person("Oleg Jarow", "Oleg Arov")

@@ -71,3 +71,27 @@ def test_background_opener_in_another_language() -> None:
     )
     layout = analyse_layout(mark_sentences(spacy.blank("ru").make_doc(text)))
     assert [s.background for s in layout.sents] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "link"),
+    [
+        ("fr", "À lire aussi", "Les réfugiés rentrent chez eux selon un ministre"),
+        ("ar", "مقالات ذات صلة", "وزير يدعو إلى عودة اللاجئين"),
+        ("de", "Lesen Sie mehr zum Thema", "Waffenruhe im Norden des Landes gebrochen"),
+        ("ru", "Читайте также:", "Министр призвал к возвращению беженцев"),
+    ],
+)
+def test_related_links_header_in_another_language_makes_its_list_chrome(
+    lang: str, header: str, link: str
+) -> None:
+    # The heading words of every language come from patterns/reader.json.
+    text = (
+        "Die Delegationen trafen sich am Montag in der Hauptstadt und sprachen lange über "
+        "die Lage im Land.\n\n"
+        f"{header}\n{link}\n"
+    )
+    layout = analyse_layout(mark_sentences(spacy.blank(lang).make_doc(text)))
+    kinds = [s.kind for s in layout.sents]
+    assert kinds[0] != CHROME
+    assert kinds[-1] == CHROME

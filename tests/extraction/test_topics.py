@@ -374,3 +374,15 @@ def test_background_section_ends_at_the_next_heading(extract) -> None:
     slugs = {t.slug for t in extract(text, "2022-11-23").topics}
     assert "humanitarian-aid" in slugs
     assert "ceasefire" not in slugs
+
+
+def test_sentence_pointing_back_to_another_round_gives_no_topic(extract) -> None:
+    # "At that meeting" (anaphoric_openers in clauses.json) follows a sentence about the
+    # previous round: the prisoner exchange was that round's business, not this one's.
+    back = (
+        "Delegates met again this week. The previous round took place in a spring storm. "
+        "At that meeting the sides agreed on a prisoner exchange."
+    )
+    assert "detainees-and-missing-persons" not in topics(extract, back)
+    plain = "Delegates met again this week. The sides agreed on a prisoner exchange at the talks."
+    assert "detainees-and-missing-persons" in topics(extract, plain)

@@ -163,3 +163,34 @@ class TestRoundTopic:
         )
         assert response.status_code == 200
         assert "no article sentence supports it" in response.content.decode()
+
+
+def test_round_page_shows_the_three_most_confident_sentences_of_each_fact(client, build):
+    """Delegations, observers and topics each show their best evidence, most confident first
+    (the oldest first among equals), and no sentence of another fact."""
+    from rounds.models import DelegationMention, ObserverMention, TopicMention
+
+    articles = [build.article(f"Report {n} from the fourth round.", round=4) for n in range(5)]
+    delegation = build.delegation(4, "russia")
+    observer = build.observer(4, "jordan")
+    topic = build.round_topic(4, "idlib", state=EditorialState.CONFIRMED)
+    build.delegation(5, "russia", article=articles[0], sentence="Another round's delegation.")
+    confidences = (0.5, 0.9, 0.7, 0.95, 0.9)
+    for kind, model, fact in (
+        ("delegation", DelegationMention, delegation),
+        ("observer", ObserverMention, observer),
+        ("round_topic", TopicMention, topic),
+    ):
+        for n, confidence in enumerate(confidences):
+            model.objects.create(
+                article=articles[n],
+                sentence=f"{kind} sentence {n}",
+                confidence=confidence,
+                **{kind: fact},
+            )
+    html = client.get(reverse("rounds:round-detail", kwargs={"number": 4})).content.decode()
+
+    for kind in ("delegation", "observer", "round_topic"):
+        shown = re.findall(rf"<q>{kind} sentence (\d)</q>", html)
+        assert shown == ["3", "1", "4"], kind
+    assert "Another round" not in html

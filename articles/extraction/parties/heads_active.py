@@ -9,12 +9,17 @@ from .words import (
     BROUGHT_VERBS,
     CONF_EXPLICIT,
     DELEGATION_NOUNS,
+    DELEGATION_OF_LINKS,
     DETERMINERS,
     EARLIER_ROUND_NOUNS,
     EARLIER_ROUND_WORDS,
     FORMER_ROLE_ADVERBS,
+    FUTURE_AUXILIARIES,
+    INVERTED_HEAD_VERBS,
+    OWN_DELEGATION_DETERMINERS,
     PARTICIPIAL_OPENERS,
     POSSESSIVE,
+    RESPECTIVE_WORDS,
     SPOKE_FOR_VERBS,
 )
 
@@ -80,13 +85,13 @@ class ActiveHeadRules:
             j += 1
         if j >= c1:
             return
-        if L[j] == "respective" and j + 1 < c1:
+        if L[j] in RESPECTIVE_WORDS and j + 1 < c1:
             j += 1
-        if L[j] in DELEGATION_NOUNS and L[j - 1] in {"their", "its", "respective"}:
+        if L[j] in DELEGATION_NOUNS and L[j - 1] in OWN_DELEGATION_DETERMINERS:
             self._own_delegations(state, sent_i, verb, c0, c1)
             return
         noun_first = False
-        if L[j] in DELEGATION_NOUNS and j + 1 < c1 and L[j + 1] in {"of", "from"}:
+        if L[j] in DELEGATION_NOUNS and j + 1 < c1 and L[j + 1] in DELEGATION_OF_LINKS:
             # "X will head the delegation of the Syrian government"
             noun_first = True
             j += 2
@@ -158,13 +163,13 @@ class ActiveHeadRules:
             return
         comma = next((x for x in range(c0, min(c1, c0 + 15)) if T[x] == ","), None)
         verb = next(
-            (x for x in range(c0, min(c1, comma or c0 + 12)) if L[x] in {"was", "is", "will"}),
+            (x for x in range(c0, min(c1, comma or c0 + 12)) if L[x] in INVERTED_HEAD_VERBS),
             None,
         )
         if verb is not None:
             # inverted: "Heading the Iranian team was X"
             ms = self._mentions_in(state, c0, verb, c1)
-            start = verb + 1 if L[verb] != "will" else verb + 2
+            start = verb + 1 if L[verb] not in FUTURE_AUXILIARIES else verb + 2
             run = self._first_name_in(state, start, min(c1, start + 8)) if ms else None
             if run is not None and run.start <= start + 4:
                 self._add_head(

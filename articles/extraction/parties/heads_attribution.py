@@ -19,9 +19,12 @@ from .words import (
     DELEGATION_NOUNS,
     DETERMINERS,
     HEAD_OF_COPULAS,
+    HEAD_OF_WORDS,
     HEAD_VERBS_ACTIVE,
+    LOOSE_DELEGATION_NOUNS,
     MEMBER_CUES,
     POSSESSIVE,
+    RUNDOWN_LABEL_LINKS,
     UNDER_VERBS,
 )
 
@@ -47,7 +50,7 @@ class AttributionHeadRules:
         noun = None
         ms: list[Mention] = []
         for j in range(i + 2, min(c1, i + 8)):
-            if L[j] in DELEGATION_NOUNS and L[j] not in {"party", "group"}:
+            if L[j] in DELEGATION_NOUNS and L[j] not in LOOSE_DELEGATION_NOUNS:
                 noun = j
                 ms = self._mentions_in(state, i + 2, j, c1)
                 break
@@ -210,9 +213,7 @@ class AttributionHeadRules:
         """A verb of heading or "head(s)" in the sentence (or `back` sentences before it)."""
         L = state.tv.lower
         first = state.layout.sents[max(0, sent_i - back)].start
-        return any(
-            L[x] in HEAD_VERBS_ACTIVE or L[x] in {"heads", "head"} for x in range(first, end)
-        )
+        return any(L[x] in HEAD_VERBS_ACTIVE or L[x] in HEAD_OF_WORDS for x in range(first, end))
 
     def _for_party(self, state: ArticleState, sent_i: int, i: int, c0: int, c1: int) -> None:
         """List items "X for Russia; Y, a senior aide, for Iran" after a heading verb."""
@@ -259,7 +260,9 @@ class AttributionHeadRules:
         ms = self._mentions_in(state, j, min(c1, j + 4), c1)
         if not ms or ms[0].start != j:
             return
-        if not all(x in state.mention_tokens or L[x] in {"of", "the"} for x in range(j, colon)):
+        if not all(
+            x in state.mention_tokens or L[x] in RUNDOWN_LABEL_LINKS for x in range(j, colon)
+        ):
             return
         run = self._name_after_title(state, colon + 1, c1)  # "UN: Special Envoy X"
         if run is None:

@@ -7,15 +7,22 @@ from ..rounds import SentenceRole
 from ..titles import TITLE_WORDS, NameSpan
 from .state import ArticleState, Mention
 from .words import (
+    ANAPHORA_DETERMINERS,
     BY_ITEM_ENDS,
     CLAUSE_BREAKERS,
+    CLAUSE_CONJUNCTIONS,
     CONF_EXPLICIT,
     DELEGATION_NOUNS,
+    DELEGATION_PRONOUNS,
     DETERMINERS,
     HEAD_VERBS_PASSIVE,
+    NAME_PARTY_LINKS,
+    NOUN_PHRASE_STOPS,
+    PARTY_POSSESSIVES,
     PASSIVE_AUX,
     POSSESSIVE,
     SKIP_ADVERBS,
+    SUBJECT_RELATIVES,
 )
 
 
@@ -48,7 +55,7 @@ class PassiveHeadRules:
         L = state.tv.lower
         relative = False
         while i >= floor and (L[i] in SKIP_ADVERBS or L[i] == "who"):
-            if L[i] in {"who", "which"}:
+            if L[i] in SUBJECT_RELATIVES:
                 relative = True
             i -= 1
         return i, relative
@@ -59,7 +66,9 @@ class PassiveHeadRules:
         T, L = state.tv.text, state.tv.lower
         for j in range(verb - 1, c0 - 1, -1):
             low = L[j]
-            if low in CLAUSE_BREAKERS or (low in {"and", "but"} and j > c0 and T[j - 1] == ","):
+            if low in CLAUSE_BREAKERS or (
+                low in CLAUSE_CONJUNCTIONS and j > c0 and T[j - 1] == ","
+            ):
                 return j + 1
             if low == "and" and "by" in L[c0:j]:
                 return j + 1
@@ -145,7 +154,7 @@ class PassiveHeadRules:
             while (
                 np_start - 1 >= c0 and T[np_start - 1] not in {",", ";", ":"} and k - np_start < 6
             ):
-                if L[np_start - 1] in {"with", "by", "from", "than", "that", "who", "which"}:
+                if L[np_start - 1] in NOUN_PHRASE_STOPS:
                     break
                 np_start -= 1
             subject = self._mentions_in(state, np_start, k + 1, c1)
@@ -187,7 +196,7 @@ class PassiveHeadRules:
         """ "Pavel Korin of Russia", "Reza Kamali for Iran": the party right after a name."""
         L = state.tv.lower
         k = run.end
-        if k + 1 < end and L[k] in {"of", "for"}:
+        if k + 1 < end and L[k] in NAME_PARTY_LINKS:
             m = state.party_at.get(k + 1 if L[k + 1] != "the" else k + 2)
             if m is not None and m.end <= end:
                 return [m]
@@ -217,7 +226,7 @@ class PassiveHeadRules:
         before it in the sentence."""
         L = state.tv.lower
         s0 = self._clause_subject_start(state, c0, verb)
-        if not (L[s0] in {"its", "their"} and s0 + 1 < verb and L[s0 + 1] in DELEGATION_NOUNS):
+        if not (L[s0] in PARTY_POSSESSIVES and s0 + 1 < verb and L[s0 + 1] in DELEGATION_NOUNS):
             return []
         sent = state.layout.sents[sent_i]
         before = self._mentions_in(state, sent.start, s0)
@@ -236,7 +245,7 @@ class PassiveHeadRules:
         j = c0
         if L[j] == "it":
             j += 1
-        elif j + 1 < c1 and L[j + 1] in DELEGATION_NOUNS and L[j] in {"its", "their", "the"}:
+        elif j + 1 < c1 and L[j + 1] in DELEGATION_NOUNS and L[j] in ANAPHORA_DETERMINERS:
             j += 2
         else:
             return
@@ -268,11 +277,11 @@ class PassiveHeadRules:
         "Iran by X", "the opposition team by X", "the Iranian one by X"."""
         T, L = state.tv.text, state.tv.lower
         k = self._after(state, m.end, limit)
-        if k < limit and (L[k] in DELEGATION_NOUNS or L[k] in {"one", "ones"}):
+        if k < limit and (L[k] in DELEGATION_NOUNS or L[k] in DELEGATION_PRONOUNS):
             k += 1
         if k + 1 < limit and T[k] in {"-", "\u2013", "\u2014"} and L[k + 1] == "by":
             k += 1  # "the Syrian opposition - by X": a dash marks the verb left out
-        if k + 1 < limit and T[k] == "," and L[k + 1] in {"which", "who"}:
+        if k + 1 < limit and T[k] == "," and L[k + 1] in SUBJECT_RELATIVES:
             # "the opposition team, which had arrived on Tuesday, by X"
             close = next((x for x in range(k + 2, min(limit, k + 16)) if T[x] == ","), None)
             if close is not None:

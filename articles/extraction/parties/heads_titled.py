@@ -27,6 +27,7 @@ from .words import (
     POINT_MAN_PLACES,
     POSSESSIVE,
     POSTED_TITLE_WORDS,
+    TITLE_SUBJECT_FILLERS,
 )
 
 
@@ -185,7 +186,7 @@ class TitledHeadRules:
         start = t0 - 2
         while start > c0 and T[start - 1] not in {",", ";", ":"} and t0 - start <= 7:
             start -= 1
-        while start < t0 - 1 and state.tv.lower[start] in {"and", "but", "while", "the"}:
+        while start < t0 - 1 and state.tv.lower[start] in TITLE_SUBJECT_FILLERS:
             start += 1
         for m in self._mentions_in(state, start, t0 - 1):
             if m.end < t0 - 1 and T[m.end] in POSSESSIVE and m.start == start:

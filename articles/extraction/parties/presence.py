@@ -19,18 +19,25 @@ from .words import (
     ABSENCE_PARTY_MODIFIERS,
     ABSENCE_PHRASE_MARKERS,
     ABSENCE_WORDS,
+    ASIDE_RELATIVES,
+    ATTRIBUTE_POSSESSIVES,
     CLAUSE_CUE_WORDS,
     DELEGATION_NOUN_MODIFIERS,
     EARLIER_WORDS,
     GATHER_VERBS,
     LIST_LINKS_OR_POSSESSIVE,
+    MENTION_JOINERS,
     MONTHS,
+    OTHER_TIME_PREPOSITIONS,
     OTHER_TIME_WORDS,
     POSSESSIVE,
     PRESENCE_BEFORE,
+    PRESENCE_BEFORE_FILLERS,
     PRESENCE_CUE_WORDS,
+    PRESENCE_NOUN_LINKS,
     PRESENCE_NOUNS,
     PRESENCE_VERBS,
+    PUNCTUAL_PHRASES,
     SKIP_ADVERBS,
     TAKE_PART_VERBS,
 )
@@ -157,7 +164,7 @@ class PresenceRules:
     def _presence_cue(self, state: ArticleState, m: Mention, c0: int, c1: int) -> str:
         """The presence rule that fires for mention m in the clause [c0, c1), "" if none."""
         T, L = state.tv.text, state.tv.lower
-        if m.start > c0 and L[m.start - 1] in {"its", "their", "his", "her"}:
+        if m.start > c0 and L[m.start - 1] in ATTRIBUTE_POSSESSIVES:
             return ""  # "the government delegation, under its UN envoy": an attribute
         k = m.end + 1 if m.end < c1 and T[m.end] in POSSESSIVE else m.end
         # "The armed opposition, whose delegation included ..."
@@ -173,34 +180,15 @@ class PresenceRules:
             if low in PRESENCE_NOUNS:
                 return "presence:delegation-noun"
             if (
-                low not in {"and", ",", "-"}
+                low not in MENTION_JOINERS
                 and low not in DELEGATION_NOUN_MODIFIERS
                 and x not in state.party_at
             ):
                 break
         # "delegations from", "representatives of", "attended by"
         j = m.start - 1
-        while j >= c0 and L[j] in {
-            "the",
-            "a",
-            ",",
-            "-",
-            "of",
-            "from",
-            "by",
-            "three",
-            "guarantor",
-            "states",
-            "countries",
-            "with",
-            "also",
-            "some",
-            "armed",
-            "main",
-            "several",
-            "other",
-        }:
-            if L[j] in {"from", "of", "by"} and j - 1 >= c0:
+        while j >= c0 and L[j] in PRESENCE_BEFORE_FILLERS:
+            if L[j] in PRESENCE_NOUN_LINKS and j - 1 >= c0:
                 prev = L[j - 1]
                 if prev in PRESENCE_BEFORE:
                     return "presence:noun-before"
@@ -270,7 +258,7 @@ class PresenceRules:
                 n = len(phrase)
                 if tuple(lows[s : s + n]) == phrase:
                     rest = lows[s + n : s + n + 2]
-                    if rest and rest[0] in {"on", "in"} and len(rest) > 1 and rest[1] == "time":
+                    if " ".join(rest) in PUNCTUAL_PHRASES:
                         continue  # "failed to turn up on time"
                     if self._other_time(state, words[s + n - 1][0] + 1, c1):
                         continue
@@ -281,7 +269,7 @@ class PresenceRules:
         """After ", which had sent diplomats to every meeting," (a relative aside right after
         a mention): the token after its closing comma; else i."""
         T, L = state.tv.text, state.tv.lower
-        if not (i + 1 < limit and T[i] == "," and L[i + 1] in {"which", "who", "whose"}):
+        if not (i + 1 < limit and T[i] == "," and L[i + 1] in ASIDE_RELATIVES):
             return i
         close = next((x for x in range(i + 2, min(limit, i + 20)) if T[x] == ","), None)
         return close + 1 if close is not None else i
@@ -292,7 +280,7 @@ class PresenceRules:
         words = [L[x] for x in range(i, min(limit, i + 3))]
         if not words:
             return False
-        if words[0] in {"in", "on", "at", "from"} and len(words) > 1:
+        if words[0] in OTHER_TIME_PREPOSITIONS and len(words) > 1:
             if words[1] == "the":  # "in the previous round", not "in the talks"
                 return len(words) > 2 and words[2] in EARLIER_WORDS
             return words[1] in MONTHS or words[1] in EARLIER_WORDS

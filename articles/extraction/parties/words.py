@@ -100,6 +100,31 @@ ABSENCE_PARTY_MODIFIERS = word_set("parties", "absence_party_modifiers")
 ABSENCE_OF_NOUNS = word_set("parties", "absence_of_nouns")  # "the boycott of Jordan"
 OTHER_TIME_WORDS = word_set("parties", "other_time_words")  # "absent last time"
 GOVERNMENT_WORDS = word_set("parties", "government_words")
+# Function words inside the rule shapes (English; other languages have no such grammar yet).
+PARTY_POSSESSIVES = word_set("people", "party_possessives")  # "its team", "their delegations"
+PERSON_POSSESSIVES = word_set("people", "person_possessives")  # "his UN envoy"
+DEFINITE_ARTICLES = word_set("people", "definite_articles")
+RESPECTIVE_WORDS = word_set("people", "respective_words")  # "their respective delegations"
+FUTURE_AUXILIARIES = word_set("people", "future_auxiliaries")  # "Heading the team will be X"
+CLAUSE_CONJUNCTIONS = word_set("people", "clause_conjunctions")  # ", and Turkey was ..."
+NOUN_PHRASE_STOPS = word_set("people", "noun_phrase_stops")  # "talks with the Russian team"
+SUBJECT_RELATIVES = word_set("people", "subject_relative_pronouns")  # ", which ..., by X"
+NAME_PARTY_LINKS = word_set("people", "name_party_links")  # "X of Russia", "Y for Iran"
+DELEGATION_OF_LINKS = word_set("people", "delegation_of_links")  # "the delegation of P"
+DELEGATION_PRONOUNS = word_set("people", "delegation_pronouns")  # "the Iranian one by Y"
+LOOSE_DELEGATION_NOUNS = word_set("people", "loose_delegation_nouns")
+TITLE_SUBJECT_FILLERS = word_set("people", "title_subject_fillers")  # "and the envoy X"
+RUNDOWN_LABEL_LINKS = word_set("people", "rundown_label_links")  # "Government of the ...:"
+MENTION_JOINERS = word_set("parties", "mention_joiners")  # "the Turkish and Iranian delegations"
+PRESENCE_NOUN_LINKS = word_set("parties", "presence_noun_links")  # "delegations from P"
+PRESENCE_BEFORE_FILLERS = word_set("parties", "presence_before_fillers")
+PUNCTUAL_PHRASES = word_set("parties", "punctual_phrases")  # "failed to turn up on time"
+OTHER_TIME_PREPOSITIONS = word_set("parties", "other_time_prepositions")  # "absent in May"
+ASIDE_RELATIVES = word_set("clauses", "aside_relative_pronouns")  # ", which had sent ..."
+OWN_DELEGATION_DETERMINERS = PARTY_POSSESSIVES | RESPECTIVE_WORDS  # "led their delegations"
+INVERTED_HEAD_VERBS = HEAD_OF_COPULAS | FUTURE_AUXILIARIES  # "Heading the team was X"
+ANAPHORA_DETERMINERS = PARTY_POSSESSIVES | DEFINITE_ARTICLES  # "Its team / The team is led by"
+ATTRIBUTE_POSSESSIVES = PARTY_POSSESSIVES | PERSON_POSSESSIVES  # "under its UN envoy"
 
 CONF_EXPLICIT, CONF_TITLE, CONF_PRESENCE = 0.9, 0.65, 0.55
 # No head rule claims more than CONF_EXPLICIT (`_add_head` refuses more): a party's first

@@ -1,0 +1,216 @@
+"""Kinds of problem that cost the round or the date on crawled-style pages, each with its
+general rule: stamp lines with a clock time, counters or the page's number beside the date;
+a header bar's date the story agrees with; rounds recalled ("It will be recalled that ...");
+ordinals counted from a month ("the fifth round since January"); documents' dates; undated
+statements that schedule the next meeting. Short texts written for these tests."""
+# ruff: noqa: RUF001 - a Persian stamp is written in Persian digits
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from articles.extraction.dates import find_publication_date
+from articles.extraction.types import ArticleText
+from tests.extraction.test_round_evidence_kinds import TODAY, dated, run
+
+HEADLINE = "Guarantors review the ceasefire in Syria"
+
+
+BODY = (
+    "Envoys of Russia, Iran and Turkey met diplomats of the Syrian government and the "
+    "opposition on Thursday to review the ceasefire and the exchange of detainees."
+)
+
+# --- a) what may share a stamp line with its date -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stamp", "lang", "expected"),
+    [
+        # a clock time as a segment of its own, after a spaced dash
+        pytest.param("Published: Mar 14, 2019 - 09:40 pm", "en", date(2019, 3, 14), id="time"),
+        # a counter with a thousands separator in the date's own segment
+        pytest.param("Posted 2019-03-14 2,310 views", "en", date(2019, 3, 14), id="counter"),
+        pytest.param("14 March 2019 | Visits: 1.204", "en", date(2019, 3, 14), id="visits"),
+        # the page's own number beside the date, in English and in Persian
+        pytest.param("News ID: 44712 | 14 March 2019", "en", date(2019, 3, 14), id="news-id"),
+        pytest.param(
+            "۲۵ اردیبهشت ۱۳۹۷، ۱۰:۱۵   |   کد خبر ۴۴۱۲۳", "fa", date(2018, 5, 15), id="fa-code"
+        ),
+    ],
+)
+def test_stamp_line_furniture(stamp: str, lang: str, expected: date) -> None:
+    finding = dated(f"{HEADLINE}\n{stamp}\n\n{BODY}", lang)
+    assert finding is not None and finding.value == expected
+    assert finding.rule == "date:page-stamp"
+
+
+def test_a_headline_beside_a_counter_is_no_stamp() -> None:
+    # a sentence shares the line: the date is the event's, not the page's
+    assert dated(f"{HEADLINE}\nTalks open 14 March 2019 | 2,310 views\n\n{BODY}") is None
+
+
+# --- b) a header bar's date, when the story agrees ---------------------------------------------
+
+
+def test_header_bar_date_the_story_agrees_with() -> None:
+    # 14 March 2019 was a Thursday, the day the story names
+    text = f"CAPITAL DAILY\n14.03.2019 | 10:42 | Astana | -3°C\n{HEADLINE}\n\n{BODY}"
+    finding = dated(text)
+    assert finding is not None and finding.value == date(2019, 3, 14)
+    assert finding.rule == "date:header-bar"
+
+
+def test_header_bar_date_near_a_date_the_story_names() -> None:
+    text = (
+        f"CAPITAL DAILY\n10.07.2021 | Weather: Nur-Sultan +31°C\n{HEADLINE}\n\n"
+        "The ministry said the guarantors and the Syrian delegations would meet again on "
+        "July 7-8 in the capital to review the ceasefire and the exchange of detainees."
+    )
+    finding = dated(text)
+    assert finding is not None and finding.value == date(2021, 7, 10)
+
+
+def test_header_bar_date_the_story_disagrees_with_is_the_day_it_was_shown() -> None:
+    # 16 March 2019 was a Saturday; the story tells of Thursday and names no date near it
+    text = f"CAPITAL DAILY\n16.03.2022 | 10:42 | Astana | -3°C\n{HEADLINE}\n\n{BODY}"
+    assert dated(text) is None
+
+
+def test_another_stamp_beats_the_header_bar() -> None:
+    text = (
+        f"CAPITAL DAILY\n14.03.2019 | 10:42 | Astana | -3°C\n{HEADLINE}\n"
+        f"Published: 13 March 2019\n\n{BODY}"
+    )
+    finding = dated(text)
+    assert finding is not None and finding.value == date(2019, 3, 13)
+    assert finding.rule != "date:header-bar"
+
+
+# --- c) a round recalled is a look-back ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "recall",
+    [
+        "It will be recalled that the eighth round took place in the Kazakh capital on "
+        "December 21-22.",
+        "As a reminder, the eighth international meeting was held on December 21-22.",
+    ],
+)
+def test_recalled_round_is_a_look_back(extractor, recall: str) -> None:
+    text = (
+        "Kazakhstan to host Syria talks in May\n14 April 2018\n\n"
+        "The next international meeting on Syria will be held in the Kazakh capital on "
+        "May 14-15, the foreign ministry spokesman told reporters on Saturday, adding that "
+        f"the guarantors had confirmed their participation. {recall}"
+    )
+    finding, extraction = run(extractor, text)
+    assert finding is not None and finding.value == date(2018, 4, 14)
+    link = extraction.round
+    assert link is not None and link.number == 9
+    assert any("recalled" in line for line in link.candidates if line.startswith("round 8"))
+
+
+def test_recall_in_another_language(extractor) -> None:
+    text = (
+        "Переговоры по Сирии пройдут в мае\n14 апреля 2018\n\n"
+        "Следующая международная встреча по Сирии в астанинском формате пройдет 14-15 мая, "
+        "сообщил официальный представитель министерства. Напомним, восьмой раунд переговоров "
+        "прошел 21-22 декабря."
+    )
+    _, extraction = run(extractor, text, "ru")
+    assert extraction.round is not None and extraction.round.number == 9
+
+
+# --- d) "the Nth round since <month>": the calendar counts ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stamp", "sentence", "number"),
+    [
+        # January held round 1 (2017) and round 21 (2024); only 2017 has a fourth after it
+        ("", "The talks were the fourth round since January.", 4),
+        # the year written decides between round 2 (2017) and round 15 (2021)
+        ("", "The talks were the third round since February 2021.", 17),
+        # the publication's year decides
+        ("22 December 2021\n", "The talks were the third round since February.", 17),
+        # February opened the count in 2017 and in 2021, and nothing decides: no round
+        ("", "The talks were the third round since February.", None),
+    ],
+)
+def test_ordinal_counted_from_a_month(
+    extractor, stamp: str, sentence: str, number: int | None
+) -> None:
+    text = (
+        f"Syria talks end without a deal\n{stamp}\nTwo days of talks on Syria ended in the "
+        f"Kazakh capital without agreement on the maps of the zones, envoys said. {sentence}"
+    )
+    link = run(extractor, text)[1].round
+    if number is None:
+        assert link is None
+    else:
+        assert link is not None and link.number == number
+        assert any("counted on the calendar" in line for line in link.candidates)
+
+
+# --- e) documents' dates and statements that schedule the next meeting -----------------------
+
+
+STATEMENT = (
+    "Joint statement by Iran, Russia and Turkey\n\nThe guarantors reviewed the implementation "
+    "of the Memorandum on the creation of the zones of 4 May 2017 and the exchange of detainees."
+)
+
+
+def test_an_undated_statement_is_the_round_before_the_one_it_schedules(extractor) -> None:
+    text = (
+        f"{STATEMENT}\n\nDecided to hold the next international meeting on Syria in Astana "
+        "on 21-22 December 2017."
+    )
+    finding, extraction = run(extractor, text)
+    link = extraction.round
+    # round 8 met on 21-22 December 2017: the statement is round 7's, not the memorandum's 4
+    assert finding is None
+    assert link is not None and link.number == 7
+    assert any("the meeting it schedules" in line for line in link.candidates)
+
+
+def test_a_dated_report_is_not_moved_by_the_meeting_it_schedules(extractor) -> None:
+    # the publication date puts it at round 8; the schedule rule is for undated statements
+    text = (
+        "Guarantors wrap up the eighth round\n22 December 2017\n\n"
+        "The guarantors decided to hold the next international meeting on Syria in Sochi in "
+        "January, the Kazakh foreign ministry said after two days of talks."
+    )
+    link = run(extractor, text)[1].round
+    assert link is not None and link.number == 8
+    assert not any("the meeting it schedules" in line for line in link.candidates)
+
+
+def test_a_memorandum_date_is_no_meeting_date(extractor) -> None:
+    _, extraction = run(extractor, STATEMENT)
+    assert extraction.round is None
+
+
+# --- f) a menu line of widely spaced items ends at its line break -----------------------------
+
+
+def test_menu_line_does_not_swallow_the_headline_and_the_lead(extractor) -> None:
+    # the menu's items are parted by runs of spaces: eight words, but fifteen tokens
+    headline = "Syria talks to return to the Kazakh capital on April 25-26"
+    text = (
+        "CAPITAL DAILY\n14.03.2019 | 10:42 | Astana | -3°C\n"
+        f"News  Kazakhstan  World  Economy  Video  Sport  Photo  Opinion\n{headline}\n"
+        "The next meeting on Syria in the Astana format will be held in the capital on April "
+        "25-26, the foreign ministry spokesman told a briefing on Thursday."
+    )
+    article = ArticleText(text=text, title=headline, language="en")
+    finding = find_publication_date(article, today=TODAY)
+    extraction = extractor.extract(article, finding)
+    assert finding is not None and finding.value == date(2019, 3, 14)
+    link = extraction.round
+    assert link is not None and link.number == 12
+    assert link.method == "announcement"
