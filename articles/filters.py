@@ -10,12 +10,11 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import BooleanField, Count, F, Max, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, F, Max, QuerySet
 from django.db.models.functions import ExtractYear, Lower
 
 from articles.models import Article, language_name
-from articles.search import Search
+from articles.search import RANKED_ORDER, Search, index_scans
 from rounds.filters import (
     ArchiveFilterSet,
     FastCheckboxInput,
@@ -185,6 +184,10 @@ class ArticleFilter(ArchiveFilterSet):
         self.search: Search | None = None
         self._facet_counts: dict[str, dict[str, int]] | None = None
         self.matched: int | None = None  # how many articles the filters leave, once counted
+        # A ranked search's first page: its size (set by the view), and its article ids, in
+        # order, ranked by the facets' statement, which reads every match anyway.
+        self.first_page_size = 0
+        self.first_page_keys: list[int] | None = None
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Parsed once a request: the facet counts filter again with the same words.
@@ -263,7 +266,11 @@ class ArticleFilter(ArchiveFilterSet):
                 cache.set(key, cached, FACETS_SECONDS)
             self._facet_counts, self.matched = cached
             return self._facet_counts
-        self._facet_counts = self.count_facets()
+        if "q" in self.filters_set():
+            with index_scans():  # every facet query matches the search's words again
+                self._facet_counts = self.count_facets()
+        else:
+            self._facet_counts = self.count_facets()
         return self._facet_counts
 
     def count_facets(self) -> dict[str, dict[str, int]]:
@@ -274,8 +281,15 @@ class ArticleFilter(ArchiveFilterSet):
             counts.update({facet: {} for facet in mention_facets})
             keys = {f"{facet}_key": COLUMN_FACETS[facet] for facet in shared}
             articles = self.filter_queryset(self.queryset.order_by())
+            first_page = self.first_page_size if articles.query.order_by == RANKED_ORDER else 0
             self.matched = 0
-            for facet, *values, slug, n in counts_of_matched(articles, keys, mention_facets):
+            page = []
+            for facet, *values, slug, n in counts_of_matched(
+                articles, keys, mention_facets, first_page
+            ):
+                if facet == "page":
+                    page.append((n, int(slug)))
+                    continue
                 if facet != "columns":
                     counts[facet][slug.casefold()] = counts[facet].get(slug.casefold(), 0) + n
                     continue
@@ -284,6 +298,8 @@ class ArticleFilter(ArchiveFilterSet):
                     if value is not None:
                         key = str(value).casefold()
                         counts[column][key] = counts[column].get(key, 0) + n
+            if first_page:
+                self.first_page_keys = [pk for _position, pk in sorted(page)]
         elif shared:
             keys = {f"{facet}_key": COLUMN_FACETS[facet] for facet in shared}
             rows = (
@@ -358,20 +374,37 @@ def article_topic_counts(articles: QuerySet | None) -> list[tuple[str, int]]:
     return list(topic_count_query(articles))
 
 
-def in_matched(mentions: QuerySet) -> RawSQL:
-    """The condition "the mention's article is among the matched" (counts_of_matched)."""
-    column = f'"{mentions.model._meta.db_table}"."article_id"'
-    return RawSQL(f'{column} IN (SELECT "matched_id" FROM "matched")', (), BooleanField())
+def public_mentions_of(facet: str) -> list[QuerySet]:
+    """(slug, article id) of every mention supporting a party ("party": delegations and
+    observers) or a topic ("topic") that no editor rejected."""
+    kinds = {
+        "party": (
+            (DelegationMention, "delegation", "party"),
+            (ObserverMention, "observer", "party"),
+        ),
+        "topic": ((TopicMention, "round_topic", "topic"),),
+    }[facet]
+    return [
+        model.objects.exclude(**{f"{fact}__state": EditorialState.REJECTED})
+        .order_by()
+        .values_list(F(f"{fact}__{named}__slug"), "article_id")
+        for model, fact, named in kinds
+    ]
 
 
 def counts_of_matched(
-    articles: QuerySet, columns: dict[str, Any], mention_facets: list[str]
+    articles: QuerySet, columns: dict[str, Any], mention_facets: list[str], first_page: int = 0
 ) -> list[tuple[Any, ...]]:
     """PostgreSQL: the facets of `articles` in one statement that reads them once (a search
     matching most of the archive costs a scan each time it is run). Rows of (facet, *column
     keys, slug, n): facet "columns" groups the article columns `columns` (name -> expression);
-    "party" and "topic" (those of `mention_facets`) count the articles mentioning each slug."""
-    matched = articles.order_by().values(matched_id=F("pk"), **columns)
+    "party" and "topic" (those of `mention_facets`) count the articles mentioning each slug:
+    every kind of mention in one list, checked against the matched articles once (they were
+    hashed once a kind, three times, and a search can match every article). With
+    `first_page`, rows ("page", ..., article id, position) give the first `first_page`
+    articles in RANKED_ORDER, ranked in the same read."""
+    ranking = {"rank_key": F("rank"), "published_key": F("published")} if first_page else {}
+    matched = articles.order_by().values(matched_id=F("pk"), **columns, **ranking)
     sql, params = matched.query.sql_with_params()
     names = [f'"{name}"' for name in columns]
     nulls = ", ".join(["NULL"] * len(names))
@@ -380,15 +413,26 @@ def counts_of_matched(
         f"GROUP BY {', '.join(names)}"
     ]
     params = list(params)
-    branches = (
-        [("party", q) for q in party_count_queries(None)] if "party" in mention_facets else []
-    )
-    if "topic" in mention_facets:
-        branches.append(("topic", topic_count_query(None)))
-    for facet, query in branches:
-        branch_sql, branch_params = query.filter(in_matched(query)).query.sql_with_params()
-        parts.append(f'SELECT \'{facet}\', {nulls}, "slug", "n" FROM ({branch_sql}) AS b')
-        params += branch_params
+    mentions = []
+    for facet in mention_facets:
+        for query in public_mentions_of(facet):
+            mention_sql, mention_params = query.query.sql_with_params()
+            mentions.append(f"SELECT '{facet}', * FROM ({mention_sql}) AS m")
+            params += mention_params
+    if mentions:
+        parts.append(
+            f'SELECT "facet", {nulls}, "slug", COUNT(DISTINCT "article") '
+            f'FROM ({" UNION ALL ".join(mentions)}) AS "mention" ("facet", "slug", "article") '
+            'WHERE "mention"."article" IN (SELECT "matched_id" FROM "matched") '
+            'GROUP BY "facet", "slug"'
+        )
+    if first_page:
+        order = '"rank_key" DESC, "published_key" DESC, "matched_id" DESC'
+        parts.append(
+            f"SELECT 'page', {nulls}, CAST(\"matched_id\" AS text), ROW_NUMBER() OVER (ORDER BY "
+            f'{order}) FROM (SELECT * FROM "matched" ORDER BY {order} '
+            f'LIMIT {int(first_page)}) AS "page"'
+        )
     statement = f'WITH "matched" AS MATERIALIZED ({sql}) ' + " UNION ALL ".join(parts)
     with connection.cursor() as cursor:
         cursor.execute(statement, params)

@@ -5,12 +5,16 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, models
 from django.db.models import Exists, OuterRef
+from django.db.models.functions import Left
 from django.utils.translation import get_language_info
 
 from articles.extraction.data import load as load_pattern_data
 from rounds.provenance import EditorialState
 
 SEARCH_CONFIG = "english"
+# How much of the text the rank vector holds: about the first two paragraphs of a news story,
+# which say what it is about. Small enough for the vector to stay in the row (no TOAST).
+RANK_LEAD_CHARS = 1000
 UNDETERMINED = "und"  # ISO 639-2's code for a language that could not be determined
 
 
@@ -55,6 +59,15 @@ def search_vector() -> SearchVector:
     )
 
 
+def rank_vector() -> SearchVector:
+    """What results are ranked by: the title (weight A) and the lead (B). Matching uses the
+    whole text (`search_vector`); ranking every match against its whole vector read each one
+    out of TOAST, which cost more than everything else a search page does."""
+    return SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
+        Left("text", RANK_LEAD_CHARS), weight="B", config=SEARCH_CONFIG
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def for_round(self, round_or_number):
         """Articles reporting on a round, given as a Round or by its number.
@@ -72,7 +85,12 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """Rows for lists and exports: the round joined, the long text columns left unread."""
         return self.select_related("round").defer(
-            "text", "search_document", "published_sentence", "round_sentence", "round_candidates"
+            "text",
+            "search_document",
+            "rank_document",
+            "published_sentence",
+            "round_sentence",
+            "round_candidates",
         )
 
     def search(self, query: str):
@@ -113,10 +131,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(Exists(mentions))
 
     def refresh_search_documents(self) -> int:
-        """Recompute the stored search vectors (PostgreSQL only; a no-op elsewhere)."""
+        """Recompute the stored search and rank vectors (PostgreSQL only; a no-op elsewhere).
+        Ingest, re-extraction and an editor's change of title all come through here."""
         if connection.vendor != "postgresql":
             return 0
-        return self.update(search_document=search_vector())
+        return self.update(search_document=search_vector(), rank_document=rank_vector())
 
 
 class Article(models.Model):
@@ -173,6 +192,8 @@ class Article(models.Model):
     )
 
     search_document = SearchVectorField(null=True, editable=False)
+    # The title and lead only (rank_vector()): search ranks by it, matches by search_document.
+    rank_document = SearchVectorField(null=True, editable=False)
     ingested_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     extracted_at = models.DateTimeField(null=True, blank=True)

@@ -4,24 +4,33 @@ A query is read as words, "quoted phrases" and -excluded words. A word that name
 the archive knows (any of their spellings, or one close to it: "Lavrentev") also finds the
 other spellings of that name ("Lavrentiev", "Lavrentyev") and the articles that name the
 person as head of a delegation, whatever the script. PostgreSQL answers with its full-text
-index, ranks and writes the snippet (ts_headline); elsewhere a plain LIKE fallback, with the
-snippet cut around the first match.
+index, ranks by the title and lead (each article's small rank vector, never its whole one)
+and writes the snippet (ts_headline) for the rows shown; elsewhere a plain LIKE fallback, with
+the snippet cut around the first match.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Greatest, Lower, StrIndex, Substr
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
+from django.db import DatabaseError, connection
+from django.db.models import Case, Exists, F, Func, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import Greatest, Left, Lower, StrIndex, Substr
+from django.db.models.query import ModelIterable
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import SEARCH_CONFIG
+from articles.models import RANK_LEAD_CHARS, SEARCH_CONFIG
 
 TOKEN = re.compile(r'(-?)"([^"]+)"?|(-?)(\S+)')
 # A query word this close to a word of a known name (difflib's ratio), with the same first
@@ -35,6 +44,8 @@ SNIPPET_CHARS = 240
 # Marks ts_headline puts around matches; control characters no article text contains once
 # ingested, so the snippet can be escaped whole and the marks turned into <mark> after.
 START, STOP = "\x02", "\x03"
+# The order of ranked results: relevance, then the newest, then the latest stored.
+RANKED_ORDER = ("-rank", "-published", "-pk")
 
 
 @dataclass
@@ -99,16 +110,19 @@ def add_spellings(terms: list[Term]) -> None:
         term.spellings = list(dict.fromkeys(term.spellings))
 
 
-def names_people(people: set[int]) -> Exists:
-    """Articles naming one of `people` as the head of a delegation no editor rejected."""
+def head_mentions(people: set[int]) -> QuerySet:
+    """Mentions naming one of `people` as the head of a delegation no editor rejected."""
     from rounds.models import DelegationMention
     from rounds.provenance import EditorialState
 
-    return Exists(
-        DelegationMention.objects.filter(article=OuterRef("pk"), head__in=people).exclude(
-            delegation__state=EditorialState.REJECTED
-        )
+    return DelegationMention.objects.filter(head__in=people).exclude(
+        delegation__state=EditorialState.REJECTED
     )
+
+
+def names_people(people: set[int]) -> Exists:
+    """Articles naming one of `people` as the head of a delegation no editor rejected."""
+    return Exists(head_mentions(people).filter(article=OuterRef("pk")))
 
 
 def ts_query(term: Term) -> SearchQuery:
@@ -118,6 +132,51 @@ def ts_query(term: Term) -> SearchQuery:
         query = SearchQuery(text, search_type=kind, config=SEARCH_CONFIG)
         combined = query if combined is None else combined | query
     return combined
+
+
+def headline(text: str | Func, query: SearchQuery) -> SearchHeadline:
+    """The snippet: up to two fragments of `text` around the words of `query`, marked."""
+    return SearchHeadline(
+        text,
+        query,
+        config=SEARCH_CONFIG,
+        start_sel=START,
+        stop_sel=STOP,
+        max_words=40,
+        min_words=20,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
+@contextmanager
+def index_scans() -> Iterator[None]:
+    """PostgreSQL: statements run inside are planned to find matches with the GIN index.
+
+    The planner does not count what testing a search vector costs: each is read out of TOAST.
+    For a word in most articles it prefers reading every row and testing its vector (about
+    50 ms at 20,000 articles) to the index, which answers a plain word without reading any
+    vector (about 7 ms). Scans of every row stay possible where nothing else answers (an
+    excluded word alone): they are costed as the last resort, until the block ends.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        try:
+            yield
+        finally:
+            with suppress(DatabaseError):  # in an aborted transaction, whose rollback undoes it
+                cursor.execute("RESET enable_seqscan")
+
+
+class IndexScannedIterable(ModelIterable):
+    """The search results' rows, read under index_scans()."""
+
+    def __iter__(self):
+        with index_scans():
+            yield from super().__iter__()
 
 
 @dataclass
@@ -154,26 +213,41 @@ class Search:
                 continue
             matches = Q(search_document=query)
             if term.people:
-                matches |= Q(names_people(term.people))
+                # One list of ids: the word's matches (from the GIN index) and the articles
+                # naming the people. An OR of the two conditions tested every article's vector.
+                words = articles.model.objects.filter(matches).order_by().values("pk")
+                named = head_mentions(term.people).order_by().values("article_id")
+                matches = Q(pk__in=words.union(named))
             condition &= matches
             ranked = query if ranked is None else ranked & query
         articles = articles.filter(condition)
+        articles._iterable_class = IndexScannedIterable
         if ranked is None:
             return articles
-        return articles.annotate(
-            rank=SearchRank(F("search_document"), ranked),
-            snippet_text=SearchHeadline(
-                "text",
-                ranked,
-                config=SEARCH_CONFIG,
-                start_sel=START,
-                stop_sel=STOP,
-                max_words=40,
-                min_words=20,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
-        ).order_by("-rank", "-published", "-pk")
+        return (
+            articles.alias(
+                lead_document=Func(
+                    F("rank_document"),
+                    Value("{b}"),
+                    function="ts_filter",
+                    output_field=SearchVectorField(),
+                )
+            )
+            .annotate(
+                # The title and lead, not the whole text: ranking reads each match's vector, and
+                # a small one is read from the row itself.
+                rank=SearchRank(F("rank_document"), ranked),
+                # Written for the rows shown only. From the lead when it holds the searched words
+                # (the rank vector's B part says so): a quarter of the text to parse, or less.
+                snippet_text=Case(
+                    When(
+                        lead_document=ranked, then=headline(Left("text", RANK_LEAD_CHARS), ranked)
+                    ),
+                    default=headline("text", ranked),
+                ),
+            )
+            .order_by("-rank", "-published", "-pk")
+        )
 
     def _fallback(self, articles: QuerySet) -> QuerySet:
         condition = Q()

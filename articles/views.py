@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 
 from articles.filters import ArticleFilter
 from articles.models import Article
+from articles.search import RANKED_ORDER
 from astana_site.views import (
     EXPORT_CHUNK,
     FORMULA_TRIGGERS,
@@ -56,8 +57,15 @@ class KeysFirstPaginator(Paginator):
     numbers, and so every ?page=N link, mean what they always did.
     """
 
+    # A ranked search's first page, in order, when the facets' statement ranked it.
+    first_page_keys: list[int] | None = None
+
     def page(self, number: int | str) -> Page:
         number = self.validate_number(number)
+        keys = self.first_page_keys
+        if number == 1 and keys is not None and self.object_list.query.order_by == RANKED_ORDER:
+            top = self.count if self.per_page + self.orphans >= self.count else self.per_page
+            return self._get_page(self.object_list.filter(pk__in=keys[:top]), number, self)
         bottom = (number - 1) * self.per_page
         if bottom == 0 or not isinstance(self.object_list, QuerySet):
             return super().page(number)
@@ -95,9 +103,11 @@ class ArticleListView(ArchiveListView):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
         if self.filterset is not None and self.filter_is_valid:
             # The facets' grouped query counts the results too: no separate COUNT(*).
+            self.filterset.first_page_size = per_page + paginator.orphans
             self.filterset.facet_counts()
             if self.filterset.matched is not None:
                 paginator.count = self.filterset.matched
+            paginator.first_page_keys = self.filterset.first_page_keys
         return paginator
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
