@@ -47,6 +47,9 @@ _CLOSERS = frozenset({'"', "”", "\u2019", "'", ")", "]", "»", ".", "!", "?", 
 _DIRECTION_MARKS = "\u200f\u200e\u061c"
 _BULLETS = frozenset({"-", "*", "•", "\u2013", "\u2014", "·"})
 _SHORT_LINE_TOKENS = 10
+# A line that ends without punctuation breaks its sentence when it is at most this share of
+# the next line's length: a date stamp above a headline, a headline above its lead.
+_SHORT_OF = 0.75
 
 
 @Language.component(SENTENCES_COMPONENT, assigns=["token.is_sent_start"])
@@ -94,7 +97,9 @@ def mark_sentences(doc: Doc) -> Doc:
                 or short
                 or T[i + 1] in _BULLETS
                 or _opens_numbered_item(T, i + 1)
-                or (prev_text[-1:] in _CLAUSE_END and _unwrapped(tv, line_start, i))
+                or _unwrapped(
+                    tv, line_start, i, 1.0 if prev_text[-1:] in _CLAUSE_END else _SHORT_OF
+                )
             ):
                 starts.append(i + 1)
         line_start = i + 1
@@ -127,10 +132,12 @@ def _numbers_item(T: list[str], i: int) -> bool:
     return i == 1 or ("\n" in T[i - 2] and T[i - 2].isspace())
 
 
-def _unwrapped(tv: Tokens, line_start: int, end: int) -> bool:
+def _unwrapped(tv: Tokens, line_start: int, end: int, share: float = 1.0) -> bool:
     """Whether the line of tokens [line_start, end) (`end` the line break) ends before the
     width of the next line: a hard-wrapping tool would have put the next line's first word on
-    it, so the break is the author's. A wrapped paragraph's lines all reach the width."""
+    it, so the break is the author's. A wrapped paragraph's lines all reach the width.
+    `share`: the line must also be at most this share of the next line's length (a line
+    that ends mid-clause breaks only well short of the next: a ragged wrap is not a break)."""
     T, idx = tv.text, tv.idx
     n = tv.n
     first = end + 1
@@ -144,7 +151,7 @@ def _unwrapped(tv: Tokens, line_start: int, end: int) -> bool:
         next_length = idx[n - 1] + len(T[n - 1]) - idx[first]
     else:
         next_length = idx[next_end] - idx[first]
-    return line_length + 1 + len(T[first]) <= next_length
+    return line_length + 1 + len(T[first]) <= next_length and line_length <= share * next_length
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
