@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (the texts are in Cyrillic and Arabic script on purpose)
 """Page layout on news pages: lines the author broke without punctuation, and the chrome
 around a story (wire credits, tag lines, share bars, section links, comment forms, update
 stamps) in every language. All texts are invented."""

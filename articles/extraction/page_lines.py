@@ -1,0 +1,265 @@
+"""Page lines: which line of a page is chrome (mastheads, menus, date stamps, bylines, photo
+captions, related-links headings and lists, share bars, follow-us lines) and which is prose,
+for `sentences.analyse_layout`. Word data per language in `patterns/reader.json`; month names
+from `patterns/dates.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .data import load
+from .stand_ins import ascii_stand_ins, with_stand_ins
+
+
+class StringCache(dict):
+    """Value of `compute(key)` for every key seen so far (token strings repeat a lot)."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.compute(key)
+        return value
+
+
+# Line markers are split into a pattern anchored at the start of the line and patterns that
+# open with a literal (searched only when the literal occurs): one search per alternative
+# over every line of prose costs several times more.
+_CAPTION_OPENING_RE = re.compile(
+    r"^\s*[\[(]?\s*(?:photo|picture|image|caption|file\s+photo|archive\s+photo|pictured)\b",
+    re.IGNORECASE,
+)
+_CAPTION_BRACKET_RE = re.compile(
+    r"\((?:(?:photo|picture|image)\b|(?:afp|reuters|ap|getty|epa|sputnik|tass|anadolu)[^)]{0,20}\)\s*$)",
+    re.IGNORECASE,
+)
+_PHOTO_RE = re.compile("photo", re.IGNORECASE)
+_CAPTION_PHOTO_RE = re.compile(
+    r"\bphoto\s*(?:by|:|credit)|\b(?:file|archive)\s+photo\b", re.IGNORECASE
+)
+
+
+def _reader_words(key: str) -> str:
+    """The `key` list of `patterns/reader.json` in every language at once (layout runs before
+    the language matters), as one alternation, longest first; a space matches any run."""
+    data = load("reader")
+    blocks = [data, *data.get("languages", {}).values()]
+    words = sorted({w for block in blocks for w in block.get(key, ())}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+
+
+# "Related", "Читайте также:", "À lire aussi", "مقالات ذات صلة": a line that is only a
+# related-links heading.
+RELATED_HEADER_RE = re.compile(
+    rf"^\s*(?:{_reader_words('related_headers')})\s*[:.]?\s*$", re.IGNORECASE
+)
+# "Share: f t g+", "Поделиться", "مشاركة:": share buttons in any language, on a short line.
+_SHARE_LINE_RE = re.compile(rf"^\s*(?:{_reader_words('share_words')})\s*(?::|$)", re.IGNORECASE)
+_SHARE_LINE_MAX_WORDS = 6
+_RELATED_INLINE_RE = re.compile(
+    r"^\s*(?:related|read\s+(?:more|also)|see\s+also|also\s+read|more\s+on)\s*[:\-\u2013\u2014]",
+    re.IGNORECASE,
+)
+_CHROME_OPENING_RE = re.compile(
+    r"^\s*(?:posted\b|published\b|updated\b|share\b|print\b|comments?\b|loading\b"
+    r"|advertisement\b|subscribe\b|sign\s+in\b|home\s*[|/»>]|copyright\b|©|all\s+rights)",
+    re.IGNORECASE,
+)
+_HANDLE_RE = re.compile(r"@\w+\s*$")
+_URL_RE = re.compile(r"https?://", re.IGNORECASE)
+_WWW_RE = re.compile(r"www\.", re.IGNORECASE)
+_FOLLOW_RE = re.compile(r"follow\s+(?:us|me|her|him|them)\s+on\b", re.IGNORECASE)
+
+
+def is_caption(line: str) -> bool:
+    """ "Photo: ...", "(Photo by ...)", "file photo", "... (AFP)"."""
+    return bool(
+        _CAPTION_OPENING_RE.match(line)
+        or ("(" in line and _CAPTION_BRACKET_RE.search(line))
+        or (_PHOTO_RE.search(line) and _CAPTION_PHOTO_RE.search(line))
+    )
+
+
+def _has_marker_word(line: str) -> bool:
+    """Whether "photo", "www." or "follow" (the words the caption and chrome patterns search
+    anywhere in a line) occurs in any case. Substring tests of the lower-cased line cost a
+    fraction of a case-insensitive search; `str.lower` turns only ASCII capitals into these
+    letters, so both find the same lines."""
+    lowered = line.lower()
+    return "photo" in lowered or "www." in lowered or "follow" in lowered
+
+
+def _is_caption_or_chrome(line: str, opening: bool = True) -> bool:
+    """`is_caption(line) or _has_chrome_marker(line)`, with the searches for words anywhere
+    in the line done only when one of them occurs. `opening`: False if `OPENING_RE` does
+    not match the line (then no pattern anchored at its start does)."""
+    if _has_marker_word(line):
+        return is_caption(line) or _has_chrome_marker(line)
+    return bool(
+        (opening and (_CAPTION_OPENING_RE.match(line) or _CHROME_OPENING_RE.match(line)))
+        or ("(" in line and _CAPTION_BRACKET_RE.search(line))
+        or ("@" in line and _HANDLE_RE.search(line))
+        or ("://" in line and _URL_RE.search(line))
+    )
+
+
+def _has_chrome_marker(line: str) -> bool:
+    """ "Posted ...", "Share", "Copyright", "Follow us on", "@handle", links."""
+    return bool(
+        _CHROME_OPENING_RE.match(line)
+        or ("@" in line and _HANDLE_RE.search(line))
+        or ("://" in line and _URL_RE.search(line))
+        or _WWW_RE.search(line)
+        or _FOLLOW_RE.search(line)
+    )
+
+
+# A byline ("By Jane Roe, with research by ..."); a paragraph of prose that opens with
+# "By the standards of ..." or "By Tuesday, ..." is no byline.
+_BYLINE_RE = re.compile(r"^\s*by\s+\S", re.IGNORECASE)
+_MENU_SEPARATORS = ("|", "»", "\u203a", " > ", " / ")
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_WORD_RE = re.compile(
+    rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|utc|gmt"
+    r"|am|pm|[0-9]+(?:st|nd|rd|th)?|[0-9:./+\-()]+)$",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"[^\W_][\w'\u2019.\-]*", re.UNICODE)
+_SENT_END_RE = re.compile(r"[.!?\u061f\u06d4…][\"'”\u2019)\]»\u200f\u200e]*\s*$")
+# For ASCII lines, `_WORD_RE` words are the runs of letters, digits and _ ' . - that hold a
+# letter or a digit. With _ ' . - deleted, every letter and digit made an "x" and every other
+# byte a space, each such run is one run of "x" (and a run without letters or digits none).
+_WORD_MARKS = bytes(0x78 if chr(b).isascii() and chr(b).isalnum() else 0x20 for b in range(256))
+
+
+def _words(line: str) -> list[str]:
+    """The words of a line (`_WORD_RE`)."""
+    return _WORD_RE.findall(line)
+
+
+# The character classes of `_WORD_RE`, whose stand-ins keep its words (stand_ins.py).
+_WORD_STAND_INS = ascii_stand_ins([r"[^\W_]", r"[\w'\u2019.\-]"])
+
+
+def word_count(line: str) -> int:
+    """`len(_words(line))`, without building the words of an ASCII line: they are the runs
+    of "x" in its marks, and one starts at each "x" after a space, and at the start. A line
+    whose only non-ASCII characters are punctuation with stand-ins is counted as ASCII."""
+    if not line.isascii():
+        line = with_stand_ins(line, _WORD_STAND_INS)
+    if line.isascii():
+        marks = line.encode("ascii").translate(_WORD_MARKS, b"_'.-")
+        return marks.count(b" x") + marks.startswith(b"x")
+    return len(_WORD_RE.findall(line))
+
+
+def _month_names_of_every_language() -> frozenset[str]:
+    """Month names of every language of `patterns/dates.json`, lower case: a date stamp
+    ("21 декабря 2017, 00:15") is chrome in any language."""
+    data = load("dates")
+    blocks = [data, *data.get("languages", {}).values()]
+    return frozenset(
+        str(name).lower()
+        for block in blocks
+        for key in ("months", "solar_months")
+        for name in block.get(key, ())
+    )
+
+
+_OTHER_MONTH_NAMES = _month_names_of_every_language()
+
+
+def _is_date_word(word: str) -> bool:
+    word = word.strip(".,|\u060c")
+    return bool(_DATE_WORD_RE.match(word)) or word.lower() in _OTHER_MONTH_NAMES
+
+
+_DATE_WORD = StringCache(_is_date_word)
+
+
+def _is_date_line(words: list[str]) -> bool:
+    if not words:
+        return False
+    datey = sum(map(_DATE_WORD.__getitem__, words))
+    return datey >= max(2, len(words) - 1) or (len(words) <= 3 and datey >= 1)
+
+
+def _is_masthead(line: str, n_words: int) -> bool:
+    if n_words > 7:
+        return False
+    if line.isascii():  # ASCII letters are all cased: "every letter a capital" is isupper()
+        return line.isupper()
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def is_prose(line: str, n_words: int) -> bool:
+    return n_words >= 12 and (bool(_SENT_END_RE.search(line)) or len(line) >= 100)
+
+
+def is_heading_after(line: str, n_words: int, previous: str) -> bool:
+    """A short line without a sentence end, after a line that ended a sentence (not the
+    wrapped rest of a paragraph)."""
+    return (
+        n_words <= 10
+        and not _SENT_END_RE.search(line)
+        and bool(_SENT_END_RE.search(previous.rstrip()))
+    )
+
+
+def _is_menu(line: str) -> bool:
+    """ "Home | Syria | Iraq", "World > Middle East > Syria", "News / Syria"."""
+    return sum(line.count(sep) for sep in _MENU_SEPARATORS) >= 2 or (
+        " / " in line and len(line) < 40
+    )
+
+
+def is_chrome_line(line: str, n_words: int, opening: bool = True) -> bool:
+    """`n_words`: the number of `_words(line)`; `opening`: False if `OPENING_RE` does not
+    match the line."""
+    if n_words < 3:
+        return True
+    if _is_caption_or_chrome(line, opening) or (opening and _RELATED_INLINE_RE.match(line)):
+        return True
+    if opening and _BYLINE_RE.match(line) and not is_prose(line, n_words):
+        return True
+    if opening and n_words <= _SHARE_LINE_MAX_WORDS and _SHARE_LINE_RE.match(line):
+        return True
+    if n_words > 15:
+        return False
+    if _is_menu(line) and not is_prose(line, n_words):
+        return True
+    return _is_masthead(line, n_words) or _is_date_line(_words(line))
+
+
+def norm_line(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _background_opener_re() -> re.Pattern[str]:
+    """ "Background:", "Справка:", "Hintergrund -": the openers of every language at once
+    (layout runs before the language matters, and one union costs one search)."""
+    data = load("rounds")
+    blocks = [data, *data.get("languages", {}).values()]
+    words = sorted({w for block in blocks for w in block.get("background_openers", ())}, key=len)
+    openers = "|".join(re.escape(w) for w in reversed(words))
+    return re.compile(rf"^\s*(?:{openers})\s*[:\-\u2013\u2014]", re.IGNORECASE)
+
+
+BACKGROUND_RE = _background_opener_re()
+
+# The patterns anchored at the start of a line, as one: most lines of a page open with none
+# of them, and one failed match of the union costs less than half as much as six.
+_OPENING_PATTERNS = (
+    *(_CAPTION_OPENING_RE, _CHROME_OPENING_RE, _RELATED_INLINE_RE, _BYLINE_RE),
+    *(RELATED_HEADER_RE, BACKGROUND_RE, _SHARE_LINE_RE),
+)
+OPENING_RE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _OPENING_PATTERNS), re.IGNORECASE)
+
