@@ -53,10 +53,30 @@ def _reader_words(key: str) -> str:
 
 
 # "Related", "Читайте также:", "À lire aussi", "مقالات ذات صلة": a line that is only a
-# related-links heading.
+# related-links heading; or a section's ("More from World", "Also in Region": the section's
+# name, one or two words, capitalised).
+_SECTION_NAME = r"(?-i:[A-Z\u0400-\u042f])[\w\-]*(?:\s+[\w\-]+)?"
 RELATED_HEADER_RE = re.compile(
-    rf"^\s*(?:{_reader_words('related_headers')})\s*[:.]?\s*$", re.IGNORECASE
+    rf"^\s*(?:{_reader_words('related_headers')}"
+    rf"|(?:{_reader_words('section_link_openers')})\s+{_SECTION_NAME})\s*[:.]?\s*$",
+    re.IGNORECASE,
 )
+# "(Reporting by A; Editing by B)": a news agency's credit line.
+_CREDIT_LINE_RE = re.compile(
+    rf"^\s*\(\s*(?:{_reader_words('credit_words')})\s[^()]*\)\s*$", re.IGNORECASE
+)
+# "Tags: Syria, Astana", "Etiketler:", "الوسوم:": the page's tags.
+_TAG_LINE_RE = re.compile(rf"^\s*(?:{_reader_words('tag_words')})\s*:", re.IGNORECASE)
+# "Leave a reply", "Your email address will not be published", "Rate this article".
+_WIDGET_LINE_RE = re.compile(rf"^\s*(?:{_reader_words('widget_lines')})(?!\w)", re.IGNORECASE)
+_WIDGET_MAX_WORDS = 15
+# "Last updated: 14:02 18/09/2017", "آخر تحديث: ١٤:٠٢": a stamp with a digit of any script.
+_STAMP_LINE_RE = re.compile(rf"^\s*(?:{_reader_words('stamp_words')})(?!\w)\D*\d", re.IGNORECASE)
+_STAMP_MAX_WORDS = 8
+# "Paylaş Facebook Twitter WhatsApp": a short line naming social networks, at most two
+# other words, and no sentence end.
+_NETWORK_RE = re.compile(rf"(?<!\w)(?:{_reader_words('social_networks')})(?!\w)", re.IGNORECASE)
+_SHARE_BAR_MAX_WORDS = 8
 # "Share: f t g+", "Поделиться", "مشاركة:": share buttons in any language, on a short line.
 _SHARE_LINE_RE = re.compile(rf"^\s*(?:{_reader_words('share_words')})\s*(?::|$)", re.IGNORECASE)
 _SHARE_LINE_MAX_WORDS = 6
@@ -128,7 +148,7 @@ _MONTHS = (
 )
 _DATE_WORD_RE = re.compile(
     rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|utc|gmt"
-    r"|am|pm|[0-9]+(?:st|nd|rd|th)?|[0-9:./+\-()]+)$",
+    r"|am|pm|[0-9]+(?:st|nd|rd|th)?|[\d:./+\-()]+)$",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[^\W_][\w'\u2019.\-]*", re.UNICODE)
@@ -232,11 +252,34 @@ def is_chrome_line(line: str, n_words: int, opening: bool = True) -> bool:
         return True
     if opening and n_words <= _SHARE_LINE_MAX_WORDS and _SHARE_LINE_RE.match(line):
         return True
+    if opening and _is_furniture_line(line, n_words):
+        return True
+    if n_words <= _SHARE_BAR_MAX_WORDS and _is_share_bar(line, n_words):
+        return True
     if n_words > 15:
         return False
     if _is_menu(line) and not is_prose(line, n_words):
         return True
     return _is_masthead(line, n_words) or _is_date_line(_words(line))
+
+
+def _is_furniture_line(line: str, n_words: int) -> bool:
+    """A credit line, a tag line, a comment form or rating widget, or a short stamp line
+    ("Last updated: ...", "آخر تحديث: ...") in any language."""
+    return bool(
+        _CREDIT_LINE_RE.match(line)
+        or _TAG_LINE_RE.match(line)
+        or (n_words <= _WIDGET_MAX_WORDS and _WIDGET_LINE_RE.match(line))
+        or (n_words <= _STAMP_MAX_WORDS and _STAMP_LINE_RE.match(line))
+    )
+
+
+def _is_share_bar(line: str, n_words: int) -> bool:
+    """Two or more social networks named, at most two other words, no sentence end."""
+    if _SENT_END_RE.search(line):
+        return False
+    networks = len(_NETWORK_RE.findall(line))
+    return networks >= 2 and n_words - networks <= 2
 
 
 def norm_line(text: str) -> str:
@@ -260,6 +303,6 @@ BACKGROUND_RE = _background_opener_re()
 _OPENING_PATTERNS = (
     *(_CAPTION_OPENING_RE, _CHROME_OPENING_RE, _RELATED_INLINE_RE, _BYLINE_RE),
     *(RELATED_HEADER_RE, BACKGROUND_RE, _SHARE_LINE_RE),
+    *(_CREDIT_LINE_RE, _TAG_LINE_RE, _WIDGET_LINE_RE, _STAMP_LINE_RE),
 )
 OPENING_RE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _OPENING_PATTERNS), re.IGNORECASE)
-

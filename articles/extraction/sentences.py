@@ -59,6 +59,7 @@ _SHORT_LINE_TOKENS = 10
 # A line that ends without punctuation breaks its sentence when it is at most this share of
 # the next line's length: a date stamp above a headline, a headline above its lead.
 _SHORT_OF = 0.75
+_DATELINE_MAX_WORDS = 6
 
 
 @Language.component(SENTENCES_COMPONENT, assigns=["token.is_sent_start"])
@@ -385,7 +386,6 @@ class Layout:
         return [s for s in self.sents if s.kind != CHROME]
 
 
-
 def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     """Classify every sentence of `doc` as headline, lead, body or chrome."""
     text = doc_text(doc)
@@ -516,4 +516,15 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
                 para == body_paragraph and kind in (LEAD, BODY),
             )
         )
+    if lead is not None and lead + 1 < len(sents):
+        # A dateline that ends in a full stop ("SOCHI, July 31.", "ANKARA.") is a sentence of
+        # its own: the lead is the sentence after it on its line.
+        first, after = sents[lead], sents[lead + 1]
+        if (
+            after.line == first.line
+            and after.kind == BODY
+            and word_count(text[first.start_char : first.end_char]) <= _DATELINE_MAX_WORDS
+        ):
+            first.kind, after.kind = BODY, LEAD
+            lead += 1
     return Layout(sents=sents, headline=headline, lead=lead)

@@ -1,9 +1,11 @@
+# ruff: noqa: RUF001  (the texts are in Cyrillic and Arabic script on purpose)
 """Page layout on news pages: lines the author broke without punctuation, and the chrome
 around a story (wire credits, tag lines, share bars, section links, comment forms, update
 stamps) in every language. All texts are invented."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from articles.extraction.sentences import CHROME, HEADLINE, LEAD, analyse_layout, mark_sentences
@@ -40,3 +42,77 @@ def test_ragged_wrap_ending_mid_clause_continues_its_sentence() -> None:
     )
     doc = mark_sentences(spacy.blank("en").make_doc(text))
     assert len(list(doc.sents)) == 1
+
+
+STORY = (
+    "Envoys agree on new relief corridors\n\n"
+    "RIVERTON (Wire) - Envoys of the three guarantor states agreed on Tuesday to open two "
+    "new relief corridors along the river and to meet again in the spring, the host ministry "
+    "said after the talks.\n\n"
+    "The delegations of the government and the armed groups also attended the talks."
+)
+BODY_SENTENCE = "The delegations of the government and the armed groups also attended the talks."
+
+FURNITURE = [
+    pytest.param("en", "(Reporting by Jane Roe; Editing by John Doe)", id="en-wire-credit"),
+    pytest.param("en", "Tags: Riverton, relief corridors, guarantors", id="en-tags"),
+    pytest.param("tr", "ETİKETLER: Nehir, koridor, garantörler", id="tr-tags-capitals"),
+    pytest.param("fa", "کلیدواژه‌ها: رودخانه، کریدور", id="fa-tags"),
+    pytest.param("en", "Leave a Reply", id="en-comment-form"),
+    pytest.param("en", "Your email address will not be published.", id="en-comment-notice"),
+    pytest.param("en", "Rate this article: ★★★☆☆", id="en-rating"),
+    pytest.param("ru", "Оставить комментарий", id="ru-comment-form"),
+    pytest.param("ar", "آخر تحديث: ١٠:٣٠ ٠٥/٠٣/٢٠١٩", id="ar-update-stamp-arabic-digits"),
+    pytest.param("en", "Last updated: 10:30 05/03/2019", id="en-update-stamp"),
+    pytest.param("ar", "٠٥/٠٣/٢٠١٩ ١٠:٣٠", id="ar-date-line-arabic-digits"),
+    pytest.param("tr", "Paylaş Facebook Twitter WhatsApp E-posta", id="tr-share-bar"),
+    pytest.param("ru", "Обсудить ✉ ВКонтакте Telegram", id="ru-share-bar"),
+    pytest.param("fa", "اشتراک گذاری 🔗 تلگرام توییتر واتساپ", id="fa-share-bar"),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), FURNITURE)
+def test_page_furniture_after_the_story_is_chrome(lang: str, line: str) -> None:
+    _, _, kinds = _layout(STORY + "\n" + line, lang, "Envoys agree on new relief corridors")
+    assert kinds[line] == CHROME
+    assert kinds[BODY_SENTENCE] != CHROME  # the story itself is kept
+
+
+@pytest.mark.parametrize(
+    ("heading", "links"),
+    [
+        ("More from World", ["Storms close the mountain passes", "Harbour workers end strike"]),
+        ("Also in Region", ["Border crossing reopens for trucks"]),
+    ],
+)
+def test_section_links_heading_and_its_links_are_chrome(heading: str, links: list[str]) -> None:
+    text = "\n".join([STORY, heading, *links])
+    _, _, kinds = _layout(text, "en", "Envoys agree on new relief corridors")
+    assert [kinds[line] for line in [heading, *links]] == [CHROME] * (1 + len(links))
+    assert kinds[BODY_SENTENCE] != CHROME
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Facebook and Twitter removed the accounts of both armed groups.",
+        "Also in attendance were envoys of the two neighbouring states.",
+        "Tags on the convoys will show which corridor they used, the ministry said.",
+    ],
+)
+def test_prose_naming_networks_or_opening_like_furniture_stays_body(line: str) -> None:
+    _, _, kinds = _layout(STORY + "\n\n" + line, "en", "Envoys agree on new relief corridors")
+    assert kinds[line] != CHROME
+
+
+def test_dateline_sentence_is_not_the_lead() -> None:
+    text = (
+        "Envoys agree on new relief corridors\n"
+        "RIVERTON, March 3. The envoys of the three guarantor states agreed on Tuesday to open "
+        "two new relief corridors along the river, the host ministry said."
+    )
+    doc, layout, kinds = _layout(text, "en", "Envoys agree on new relief corridors")
+    assert layout.lead is not None
+    lead = layout.text_of(doc, layout.sents[layout.lead])
+    assert lead.startswith("The envoys of the three guarantor states")
+    assert kinds["RIVERTON, March 3."] != LEAD
