@@ -386,6 +386,28 @@ class Layout:
         return [s for s in self.sents if s.kind != CHROME]
 
 
+def _split_after_lines(
+    bounds: list[tuple[int, int]],
+    token_idx: list[int],
+    lines: set[int],
+    line_starts: list[int],
+    line_texts: list[str],
+) -> list[tuple[int, int]]:
+    """`bounds` with every sentence that runs past the end of one of `lines` (the headline)
+    split there: a title line without final punctuation, longer than the lead under it, is a
+    sentence of its own, not the start of the lead's."""
+    ends = sorted(line_starts[i] + len(line_texts[i]) for i in lines)
+    out: list[tuple[int, int]] = []
+    for start, end in bounds:
+        for line_end in ends:
+            if token_idx[start] < line_end and token_idx[end - 1] > line_end:
+                cut = bisect_right(token_idx, line_end, start, end)
+                out.append((start, cut))
+                start = cut
+        out.append((start, end))
+    return out
+
+
 def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     """Classify every sentence of `doc` as headline, lead, body or chrome."""
     text = doc_text(doc)
@@ -475,7 +497,10 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     body_paragraph = line_paragraphs[body_start]
     tv = tokens_of(doc)
     token_text, token_idx = tv.text, tv.idx
-    for start_tok, end_tok in sentence_bounds(doc):
+    bounds = sentence_bounds(doc)
+    if headline_lines:
+        bounds = _split_after_lines(bounds, token_idx, headline_lines, line_starts, line_texts)
+    for start_tok, end_tok in bounds:
         # Leading and trailing whitespace is not part of the sentence.
         while start_tok < end_tok and token_text[start_tok].isspace():
             start_tok += 1

@@ -116,3 +116,12 @@ def test_dateline_sentence_is_not_the_lead() -> None:
     lead = layout.text_of(doc, layout.sents[layout.lead])
     assert lead.startswith("The envoys of the three guarantor states")
     assert kinds["RIVERTON, March 3."] != LEAD
+
+
+def test_title_line_longer_than_its_lead_is_a_sentence_of_its_own() -> None:
+    title = "В столице начался новый раунд переговоров с участием посланников трёх государств"
+    lead = "В столице начался новый раунд переговоров."
+    text = "\n".join([title, lead, "Делегации обсудили гуманитарные коридоры вдоль реки."])
+    _, _, kinds = _layout(text, "ru", title)
+    assert kinds[title] == HEADLINE
+    assert kinds[lead] == LEAD
