@@ -65,6 +65,9 @@ RELATED_HEADER_RE = re.compile(
 _CREDIT_LINE_RE = re.compile(
     rf"^\s*\(\s*(?:{_reader_words('credit_words')})\s[^()]*\)\s*$", re.IGNORECASE
 )
+# "Author: Jane Roe", "Автор: ...", "Yazar: ...": a byline with a label.
+_BYLINE_LABEL_RE = re.compile(rf"^\s*(?:{_reader_words('byline_labels')})\s*:", re.IGNORECASE)
+_BYLINE_LABEL_MAX_WORDS = 6
 # "Tags: Syria, Astana", "Etiketler:", "الوسوم:": the page's tags.
 _TAG_LINE_RE = re.compile(rf"^\s*(?:{_reader_words('tag_words')})\s*:", re.IGNORECASE)
 # "Leave a reply", "Your email address will not be published", "Rate this article".
@@ -234,6 +237,15 @@ def is_heading_after(line: str, n_words: int, previous: str) -> bool:
     )
 
 
+def is_spaced_menu(line: str) -> bool:
+    """A row of links set apart by runs of spaces, without a sentence end ("Home  World
+    Politics  Sport  Video"): a menu, however many words it has."""
+    return line.strip().count("  ") >= _MENU_GAPS and not _SENT_END_RE.search(line)
+
+
+_MENU_GAPS = 4
+
+
 def _is_menu(line: str) -> bool:
     """ "Home | Syria | Iraq", "World > Middle East > Syria", "News / Syria"."""
     return sum(line.count(sep) for sep in _MENU_SEPARATORS) >= 2 or (
@@ -250,11 +262,7 @@ def is_chrome_line(line: str, n_words: int, opening: bool = True) -> bool:
         return True
     if opening and _BYLINE_RE.match(line) and not is_prose(line, n_words):
         return True
-    if opening and n_words <= _SHARE_LINE_MAX_WORDS and _SHARE_LINE_RE.match(line):
-        return True
-    if opening and _is_furniture_line(line, n_words):
-        return True
-    if n_words <= _SHARE_BAR_MAX_WORDS and _is_share_bar(line, n_words):
+    if is_furniture(line, n_words, opening):
         return True
     if n_words > 15:
         return False
@@ -263,11 +271,23 @@ def is_chrome_line(line: str, n_words: int, opening: bool = True) -> bool:
     return _is_masthead(line, n_words) or _is_date_line(_words(line))
 
 
+def is_furniture(line: str, n_words: int, opening: bool = True) -> bool:
+    """A share line or bar, a byline label ("Author: X"), a credit or tag line, a comment
+    form or rating widget, or a short stamp line, in any language: never a headline.
+    `opening`: False if `OPENING_RE` does not match the line."""
+    if opening and n_words <= _SHARE_LINE_MAX_WORDS and _SHARE_LINE_RE.match(line):
+        return True
+    if opening and _is_furniture_line(line, n_words):
+        return True
+    return n_words <= _SHARE_BAR_MAX_WORDS and _is_share_bar(line, n_words)
+
+
 def _is_furniture_line(line: str, n_words: int) -> bool:
-    """A credit line, a tag line, a comment form or rating widget, or a short stamp line
-    ("Last updated: ...", "آخر تحديث: ...") in any language."""
+    """A credit line, a tag line, a byline label, a comment form or rating widget, or a
+    short stamp line ("Last updated: ...", "آخر تحديث: ...") in any language."""
     return bool(
-        _CREDIT_LINE_RE.match(line)
+        (n_words <= _BYLINE_LABEL_MAX_WORDS and _BYLINE_LABEL_RE.match(line))
+        or _CREDIT_LINE_RE.match(line)
         or _TAG_LINE_RE.match(line)
         or (n_words <= _WIDGET_MAX_WORDS and _WIDGET_LINE_RE.match(line))
         or (n_words <= _STAMP_MAX_WORDS and _STAMP_LINE_RE.match(line))
@@ -303,6 +323,6 @@ BACKGROUND_RE = _background_opener_re()
 _OPENING_PATTERNS = (
     *(_CAPTION_OPENING_RE, _CHROME_OPENING_RE, _RELATED_INLINE_RE, _BYLINE_RE),
     *(RELATED_HEADER_RE, BACKGROUND_RE, _SHARE_LINE_RE),
-    *(_CREDIT_LINE_RE, _TAG_LINE_RE, _WIDGET_LINE_RE, _STAMP_LINE_RE),
+    *(_CREDIT_LINE_RE, _TAG_LINE_RE, _WIDGET_LINE_RE, _STAMP_LINE_RE, _BYLINE_LABEL_RE),
 )
 OPENING_RE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _OPENING_PATTERNS), re.IGNORECASE)

@@ -33,6 +33,7 @@ from .page_lines import (
     is_chrome_line,
     is_heading_after,
     is_prose,
+    is_spaced_menu,
     norm_line,
     word_count,
 )
@@ -107,6 +108,7 @@ def mark_sentences(doc: Doc) -> Doc:
                 or short
                 or T[i + 1] in _BULLETS
                 or _opens_numbered_item(T, i + 1)
+                or _short_line_follows(T, i + 1)
                 or _unwrapped(
                     tv, line_start, i, 1.0 if prev_text[-1:] in _CLAUSE_END else _SHORT_OF
                 )
@@ -132,6 +134,26 @@ def _opens_numbered_item(T: list[str], i: int) -> bool:
     if not _LIST_NUMBER_RE.match(word):
         return False
     return word[-1] in ".)" or T[i + 1 : i + 2] in ([")"], ["."])
+
+
+def _short_line_follows(T: list[str], first: int) -> bool:
+    """Whether the line opening at token `first` is short and ends without final
+    punctuation: a date, a byline or a label under a headline ("June 21, 2023", "Author: X")
+    stands alone. The last line of a wrapped paragraph ends in punctuation."""
+    n = len(T)
+    words = 0
+    j = first
+    while j < n and not ("\n" in T[j] and T[j].isspace()):
+        if not T[j].isspace():
+            words += 1
+            if words > _SHORT_LINE_TOKENS:
+                return False
+        j += 1
+    last = j - 1
+    while last >= first and T[last].isspace():
+        last -= 1
+    # "and the others" under a line: the wrapped rest of a heading, not a line of its own.
+    return words > 0 and T[last][-1:] not in _FINAL_PUNCT and not T[first][:1].islower()
 
 
 def _numbers_item(T: list[str], i: int) -> bool:
@@ -438,7 +460,9 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
         (
             i
             for i in range(n_lines)
-            if is_prose(line_texts[i], word_counts[i]) and not is_caption(line_texts[i])
+            if is_prose(line_texts[i], word_counts[i])
+            and not is_caption(line_texts[i])
+            and not is_spaced_menu(line_texts[i])
         ),
         0,
     )

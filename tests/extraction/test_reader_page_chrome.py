@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from articles.extraction.reader import read_article
 from articles.extraction.sentences import CHROME, HEADLINE, LEAD, analyse_layout, mark_sentences
 
 STAMP = "March 3, 2019 / 10:15 AM / Updated 2 years ago"
@@ -125,3 +126,58 @@ def test_title_line_longer_than_its_lead_is_a_sentence_of_its_own() -> None:
     _, _, kinds = _layout(text, "ru", title)
     assert kinds[title] == HEADLINE
     assert kinds[lead] == LEAD
+
+
+@pytest.mark.parametrize(
+    ("furniture", "lang"),
+    [
+        ("Author: Jane Roe", "en"),
+        ("Автор: Мария Иванова", "ru"),
+        ("Share on: X  Facebook  Telegram", "en"),
+        ("Tags: Riverton, corridors", "en"),
+    ],
+)
+def test_byline_label_share_bar_or_tags_under_the_headline_is_no_title(
+    furniture: str, lang: str
+) -> None:
+    headline = "Envoys agree on new relief corridors along the river"
+    text = "\n".join(["RIVERTON WIRE", headline, furniture, LEAD_LINE])
+    article = read_article(text.encode(), "page.txt")
+    assert article.title == headline
+    doc = mark_sentences(spacy.blank(lang).make_doc(article.text))
+    layout = analyse_layout(doc, article.title)
+    kinds = {" ".join(layout.text_of(doc, s).split()): s.kind for s in layout.sents}
+    assert kinds[headline] == HEADLINE
+    assert kinds[" ".join(furniture.split())] == CHROME
+
+
+def test_short_line_without_punctuation_under_a_long_one_stands_alone() -> None:
+    headline = "Envoys of the three guarantor states agree on new relief corridors on the river"
+    doc = mark_sentences(
+        spacy.blank("en").make_doc("\n".join([headline, "March 3, 2019", LEAD_LINE]))
+    )
+    assert [s.text.strip() for s in doc.sents] == [headline, "March 3, 2019", LEAD_LINE]
+
+
+def test_lower_case_rest_of_a_wrapped_heading_continues_it() -> None:
+    heading = (
+        "Talks between the envoys of the northern and the southern provinces on the\nriver ports"
+    )
+    text = (
+        STORY
+        + "\n\n"
+        + heading
+        + "\n\n"
+        + ("The envoys met again on Wednesday and agreed on a list of prisoners to be exchanged.")
+    )
+    _, _, kinds = _layout(text, "en", "Envoys agree on new relief corridors")
+    assert heading in kinds
+
+
+def test_spaced_row_of_links_is_no_first_paragraph() -> None:
+    menu = "Home  World  Politics  Economy  Sport  Culture  Health  Science  Video  Opinion  Travel"
+    headline = "Envoys agree on new relief corridors"
+    _, layout, kinds = _layout("\n".join([menu, headline, LEAD_LINE]), "en", headline)
+    assert kinds[menu] == CHROME
+    assert kinds[headline] == HEADLINE
+    assert layout.lead is not None and kinds[LEAD_LINE] == LEAD
