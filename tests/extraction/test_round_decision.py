@@ -159,6 +159,15 @@ def test_ministers_meeting_that_ends_is_still_no_round(extract) -> None:
     assert extract(text, "2017-12-22").round is None
 
 
+def test_round_of_other_talks_in_the_headline_is_no_exemption(extract) -> None:
+    # The headline names no summit or Geneva after its round: the lead's "in Geneva" stands.
+    text = (
+        "Lakeside round ends with a list of topics\n\nA week of UN-led negotiations ended in "
+        "Geneva on Friday with both sides agreeing on what to discuss next."
+    )
+    assert extract(text, "2017-12-22").round is None
+
+
 def test_every_candidate_is_explained(extract) -> None:
     text = (
         "The seventh round of Astana talks opened on Monday.\n\nAt the sixth round in "
