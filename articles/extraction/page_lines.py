@@ -37,6 +37,8 @@ _CAPTION_BRACKET_RE = re.compile(
     r"\((?:(?:photo|picture|image)\b|(?:afp|reuters|ap|getty|epa|sputnik|tass|anadolu)[^)]{0,20}\)\s*$)",
     re.IGNORECASE,
 )
+# "... in Geneva, Switzerland. / Reuters": a caption with its agency's credit after a slash.
+_CAPTION_SLASH_CREDIT_RE = re.compile(r"[.!?][\"'\u201d\u2019]?\s*/\s*[^\s/][^/.!?]{0,40}$")
 _PHOTO_RE = re.compile("photo", re.IGNORECASE)
 _CAPTION_PHOTO_RE = re.compile(
     r"\bphoto\s*(?:by|:|credit)|\b(?:file|archive)\s+photo\b", re.IGNORECASE
@@ -99,10 +101,11 @@ _FOLLOW_RE = re.compile(r"follow\s+(?:us|me|her|him|them)\s+on\b", re.IGNORECASE
 
 
 def is_caption(line: str) -> bool:
-    """ "Photo: ...", "(Photo by ...)", "file photo", "... (AFP)"."""
+    """ "Photo: ...", "(Photo by ...)", "file photo", "... (AFP)", "... Geneva. / Reuters"."""
     return bool(
         _CAPTION_OPENING_RE.match(line)
         or ("(" in line and _CAPTION_BRACKET_RE.search(line))
+        or ("/" in line and _CAPTION_SLASH_CREDIT_RE.search(line))
         or (_PHOTO_RE.search(line) and _CAPTION_PHOTO_RE.search(line))
     )
 
@@ -125,6 +128,7 @@ def _is_caption_or_chrome(line: str, opening: bool = True) -> bool:
     return bool(
         (opening and (_CAPTION_OPENING_RE.match(line) or _CHROME_OPENING_RE.match(line)))
         or ("(" in line and _CAPTION_BRACKET_RE.search(line))
+        or ("/" in line and _CAPTION_SLASH_CREDIT_RE.search(line))
         or ("@" in line and _HANDLE_RE.search(line))
         or ("://" in line and _URL_RE.search(line))
     )

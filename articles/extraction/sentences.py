@@ -513,7 +513,10 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
             else:
                 chrome[i] = True
                 continue
-        chrome[i] = i != body_start and is_chrome_line(line, n_words, opening)
+        # A line that repeats the title under it (a teaser or a caption's heading) is chrome.
+        chrome[i] = i != body_start and (
+            is_chrome_line(line, n_words, opening) or (bool(wanted) and norm_line(line) == wanted)
+        )
 
     sents: list[SentInfo] = []
     lead: int | None = None

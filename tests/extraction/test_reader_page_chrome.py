@@ -181,3 +181,26 @@ def test_spaced_row_of_links_is_no_first_paragraph() -> None:
     assert kinds[menu] == CHROME
     assert kinds[headline] == HEADLINE
     assert layout.lead is not None and kinds[LEAD_LINE] == LEAD
+
+
+def test_caption_with_agency_credit_after_a_slash_is_chrome() -> None:
+    caption = "Envoys of the guarantor states arrive at the conference hall in Riverton. / Wire"
+    text = "\n".join(["Envoys agree on new relief corridors", LEAD_LINE, caption, BODY_SENTENCE])
+    _, layout, kinds = _layout(text, "en", "Envoys agree on new relief corridors")
+    on_caption_line = [s.kind for s in layout.sents if s.line == 2]
+    assert on_caption_line and set(on_caption_line) == {CHROME}
+    assert kinds[BODY_SENTENCE] != CHROME
+
+
+def test_title_repeated_under_the_lead_is_chrome() -> None:
+    title = "Envoys agree on new relief corridors"
+    _, layout, _ = _layout("\n".join([title, LEAD_LINE, title, BODY_SENTENCE]), "en", title)
+    repeated = [s for s in layout.sents if s.line == 2]
+    assert repeated and all(s.kind == CHROME for s in repeated)
+    assert [s.kind for s in layout.sents if s.line == 0] == [HEADLINE]
+
+
+def test_prose_with_a_slash_inside_stays_body() -> None:
+    line = "The envoys discussed the 2019/2020 plan and the river / road corridors on Tuesday."
+    _, _, kinds = _layout(STORY + "\n\n" + line, "en", "Envoys agree on new relief corridors")
+    assert kinds[line] != CHROME
