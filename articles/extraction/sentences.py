@@ -109,6 +109,7 @@ def mark_sentences(doc: Doc) -> Doc:
                 or T[i + 1] in _BULLETS
                 or _opens_numbered_item(T, i + 1)
                 or _short_line_follows(T, i + 1)
+                or _ends_with_credit(T, line_start, i)
                 or _unwrapped(
                     tv, line_start, i, 1.0 if prev_text[-1:] in _CLAUSE_END else _SHORT_OF
                 )
@@ -134,6 +135,21 @@ def _opens_numbered_item(T: list[str], i: int) -> bool:
     if not _LIST_NUMBER_RE.match(word):
         return False
     return word[-1] in ".)" or T[i + 1 : i + 2] in ([")"], ["."])
+
+
+def _ends_with_credit(T: list[str], line_start: int, end: int) -> bool:
+    """Whether the line of tokens [line_start, end) ends in a credit after a slash that
+    follows final punctuation ("... in Geneva. / Reuters"): a caption, ended by its credit."""
+    for j in range(end - 1, max(line_start, end - _CREDIT_TOKENS) - 1, -1):
+        if T[j] == "/":
+            k = j - 1
+            while k >= line_start and T[k].isspace():
+                k -= 1
+            return k >= line_start and T[k][-1:] in _FINAL_PUNCT
+    return False
+
+
+_CREDIT_TOKENS = 5
 
 
 def _short_line_follows(T: list[str], first: int) -> bool:
