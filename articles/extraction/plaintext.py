@@ -11,6 +11,7 @@ from itertools import filterfalse
 from .data import for_language, load
 from .datetext import parse_date_text
 from .decoding import UnreadableArticle
+from .page_lines import is_furniture, word_count
 
 # Plain text page furniture at the end of a file.
 _CHROME_LINE_RE = re.compile(
@@ -135,6 +136,8 @@ def _is_headline(line: str, n_words: int) -> bool:
         return False
     if _COUNTER_RE.match(line):
         return False  # page furniture that counts ("1 pages in this article", "12 comments")
+    if is_furniture(line, word_count(line)):
+        return False  # a share bar, a byline label ("Author: X"), a tag or stamp line
     if n_words <= 8 and (parse_date_text(line) is not None or _CLOCK_RE.search(line)):
         return False  # a date line ("Friday, 17 February 2017 | 10:30", "23 Sep. 16:55")
     first = line[0]

@@ -35,7 +35,9 @@ Every candidate round collects weighted features, each named in its explanation 
   the next meeting in July 2018") on a round's days or in its month: the round before that
   one 1.5 (the scheduled round itself keeps its -2.5);
 * a headline or lead about a summit, the Sochi congress, Geneva or ministers that names no
-  round there: -5 for every candidate;
+  round there: -5 for every candidate; not when the headline reports a round as its
+  subject and names the event only after it ("Syria talks end with a date for the
+  congress": a round word right before an event verb), where the event is in passing;
 * without a publication date, a page dated by its month alone (`dates.publication_month`:
   " date 2021-12 ", a "December 2021" stamp): the calendar rule (1.5) for the rounds held
   that month (+0.5 to a candidate already named), and dates in the text without a year
@@ -51,6 +53,7 @@ ahead), `count` or `calendar-date`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -198,6 +201,28 @@ def _top_sents(layout: Layout) -> list[SentInfo]:
     return top
 
 
+_ROUND_SUBJECTS: dict[str, re.Pattern[str]] = {}
+
+
+def _names_event_in_passing(text: str, words: RoundWords) -> bool:
+    """Whether the normalised headline `text` has a round as the subject of an event verb
+    ("talks end", "the meeting opened") and names a summit, congress, Geneva or ministers
+    only after it ("Syria talks end with a date for the congress"); "Geneva talks end" and
+    "the ministers' meeting opened" report no round."""
+    pattern = _ROUND_SUBJECTS.get(words.lang)
+    if pattern is None:
+        verbs = "|".join(re.escape(v) for v in sorted(words.event_verbs, key=len, reverse=True))
+        pattern = _ROUND_SUBJECTS[words.lang] = re.compile(
+            rf"(?:{words.generic_round_words.pattern.pattern})\w*\s+(?:{verbs or '(?!)'})\b"
+        )
+    match = pattern.search(text) if words.generic_round_words.found_in(text) else None
+    return (
+        match is not None
+        and not words.non_round_events.found_in(text[: match.end()])
+        and words.non_round_events.found_in(text[match.end() :])
+    )
+
+
 def _sents_text(doc: Doc, sents: Sequence[SentInfo], words: RoundWords) -> str:
     text = doc_text(doc)
     return normalise_text(words, " ".join(text[s.start_char : s.end_char] for s in sents))
@@ -314,6 +339,11 @@ def decide_round(
 
     # The headline or lead is about a summit, a congress, Geneva talks or ministers.
     non_round = None if top_ordinal else words.non_round_events.first_in(top_text)
+    if non_round and any(
+        _names_event_in_passing(_sents_text(doc, [layout.sents[i]], words), words)
+        for i in layout.headline
+    ):
+        non_round = None  # the headline is about a round: the event is named in passing
     if non_round:
         for cand in candidates.values():
             cand.add(f"headline or lead about '{non_round}'", W_NON_ROUND_TOP)

@@ -17,7 +17,6 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import Any
 
 import numpy
 from spacy.attrs import IDX, ORTH, SENT_START, SPACY
@@ -25,8 +24,19 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from .data import load
-from .stand_ins import ascii_stand_ins, with_stand_ins
+from .page_lines import (
+    BACKGROUND_RE,
+    OPENING_RE,
+    RELATED_HEADER_RE,
+    StringCache,
+    is_caption,
+    is_chrome_line,
+    is_heading_after,
+    is_prose,
+    is_spaced_menu,
+    norm_line,
+    word_count,
+)
 
 SENTENCES_COMPONENT = "astana_sentences"
 
@@ -47,6 +57,10 @@ _CLOSERS = frozenset({'"', "”", "\u2019", "'", ")", "]", "»", ".", "!", "?", 
 _DIRECTION_MARKS = "\u200f\u200e\u061c"
 _BULLETS = frozenset({"-", "*", "•", "\u2013", "\u2014", "·"})
 _SHORT_LINE_TOKENS = 10
+# A line that ends without punctuation breaks its sentence when it is at most this share of
+# the next line's length: a date stamp above a headline, a headline above its lead.
+_SHORT_OF = 0.75
+_DATELINE_MAX_WORDS = 6
 
 
 @Language.component(SENTENCES_COMPONENT, assigns=["token.is_sent_start"])
@@ -94,7 +108,11 @@ def mark_sentences(doc: Doc) -> Doc:
                 or short
                 or T[i + 1] in _BULLETS
                 or _opens_numbered_item(T, i + 1)
-                or (prev_text[-1:] in _CLAUSE_END and _unwrapped(tv, line_start, i))
+                or _short_line_follows(T, i + 1)
+                or _ends_with_credit(T, line_start, i)
+                or _unwrapped(
+                    tv, line_start, i, 1.0 if prev_text[-1:] in _CLAUSE_END else _SHORT_OF
+                )
             ):
                 starts.append(i + 1)
         line_start = i + 1
@@ -119,6 +137,41 @@ def _opens_numbered_item(T: list[str], i: int) -> bool:
     return word[-1] in ".)" or T[i + 1 : i + 2] in ([")"], ["."])
 
 
+def _ends_with_credit(T: list[str], line_start: int, end: int) -> bool:
+    """Whether the line of tokens [line_start, end) ends in a credit after a slash that
+    follows final punctuation ("... in Geneva. / Reuters"): a caption, ended by its credit."""
+    for j in range(end - 1, max(line_start, end - _CREDIT_TOKENS) - 1, -1):
+        if T[j] == "/":
+            k = j - 1
+            while k >= line_start and T[k].isspace():
+                k -= 1
+            return k >= line_start and T[k][-1:] in _FINAL_PUNCT
+    return False
+
+
+_CREDIT_TOKENS = 5
+
+
+def _short_line_follows(T: list[str], first: int) -> bool:
+    """Whether the line opening at token `first` is short and ends without final
+    punctuation: a date, a byline or a label under a headline ("June 21, 2023", "Author: X")
+    stands alone. The last line of a wrapped paragraph ends in punctuation."""
+    n = len(T)
+    words = 0
+    j = first
+    while j < n and not ("\n" in T[j] and T[j].isspace()):
+        if not T[j].isspace():
+            words += 1
+            if words > _SHORT_LINE_TOKENS:
+                return False
+        j += 1
+    last = j - 1
+    while last >= first and T[last].isspace():
+        last -= 1
+    # "and the others" under a line: the wrapped rest of a heading, not a line of its own.
+    return words > 0 and T[last][-1:] not in _FINAL_PUNCT and not T[first][:1].islower()
+
+
 def _numbers_item(T: list[str], i: int) -> bool:
     """Whether the "." at `i` closes the number of a list item ("1." opening a line), which
     ends no sentence: the item begins one."""
@@ -127,10 +180,12 @@ def _numbers_item(T: list[str], i: int) -> bool:
     return i == 1 or ("\n" in T[i - 2] and T[i - 2].isspace())
 
 
-def _unwrapped(tv: Tokens, line_start: int, end: int) -> bool:
+def _unwrapped(tv: Tokens, line_start: int, end: int, share: float = 1.0) -> bool:
     """Whether the line of tokens [line_start, end) (`end` the line break) ends before the
     width of the next line: a hard-wrapping tool would have put the next line's first word on
-    it, so the break is the author's. A wrapped paragraph's lines all reach the width."""
+    it, so the break is the author's. A wrapped paragraph's lines all reach the width.
+    `share`: the line must also be at most this share of the next line's length (a line
+    that ends mid-clause breaks only well short of the next: a ragged wrap is not a break)."""
     T, idx = tv.text, tv.idx
     n = tv.n
     first = end + 1
@@ -144,7 +199,7 @@ def _unwrapped(tv: Tokens, line_start: int, end: int) -> bool:
         next_length = idx[n - 1] + len(T[n - 1]) - idx[first]
     else:
         next_length = idx[next_end] - idx[first]
-    return line_length + 1 + len(T[first]) <= next_length
+    return line_length + 1 + len(T[first]) <= next_length and line_length <= share * next_length
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -175,18 +230,6 @@ def use_source_text(doc: Doc, text: str) -> None:
     length = tv.idx[-1] + len(tv.text[-1]) + tv.ws[-1] if tv.n else 0
     if len(text) == length:
         doc.user_data["astana.text"] = text
-
-
-class StringCache(dict):
-    """Value of `compute(key)` for every key seen so far (token strings repeat a lot)."""
-
-    def __init__(self, compute: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, key: Any) -> Any:
-        value = self[key] = self.compute(key)
-        return value
 
 
 def _ends_sentence(text: str) -> bool:
@@ -381,244 +424,26 @@ class Layout:
         return [s for s in self.sents if s.kind != CHROME]
 
 
-# --- line classification ---------------------------------------------------------------------
-
-# Line markers are split into a pattern anchored at the start of the line and patterns that
-# open with a literal (searched only when the literal occurs): one search per alternative
-# over every line of prose costs several times more.
-_CAPTION_OPENING_RE = re.compile(
-    r"^\s*[\[(]?\s*(?:photo|picture|image|caption|file\s+photo|archive\s+photo|pictured)\b",
-    re.IGNORECASE,
-)
-_CAPTION_BRACKET_RE = re.compile(
-    r"\((?:(?:photo|picture|image)\b|(?:afp|reuters|ap|getty|epa|sputnik|tass|anadolu)[^)]{0,20}\)\s*$)",
-    re.IGNORECASE,
-)
-_PHOTO_RE = re.compile("photo", re.IGNORECASE)
-_CAPTION_PHOTO_RE = re.compile(
-    r"\bphoto\s*(?:by|:|credit)|\b(?:file|archive)\s+photo\b", re.IGNORECASE
-)
-
-
-def _reader_words(key: str) -> str:
-    """The `key` list of `patterns/reader.json` in every language at once (layout runs before
-    the language matters), as one alternation, longest first; a space matches any run."""
-    data = load("reader")
-    blocks = [data, *data.get("languages", {}).values()]
-    words = sorted({w for block in blocks for w in block.get(key, ())}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-
-
-# "Related", "Читайте также:", "À lire aussi", "مقالات ذات صلة": a line that is only a
-# related-links heading.
-_RELATED_HEADER_RE = re.compile(
-    rf"^\s*(?:{_reader_words('related_headers')})\s*[:.]?\s*$", re.IGNORECASE
-)
-# "Share: f t g+", "Поделиться", "مشاركة:": share buttons in any language, on a short line.
-_SHARE_LINE_RE = re.compile(rf"^\s*(?:{_reader_words('share_words')})\s*(?::|$)", re.IGNORECASE)
-_SHARE_LINE_MAX_WORDS = 6
-_RELATED_INLINE_RE = re.compile(
-    r"^\s*(?:related|read\s+(?:more|also)|see\s+also|also\s+read|more\s+on)\s*[:\-\u2013\u2014]",
-    re.IGNORECASE,
-)
-_CHROME_OPENING_RE = re.compile(
-    r"^\s*(?:posted\b|published\b|updated\b|share\b|print\b|comments?\b|loading\b"
-    r"|advertisement\b|subscribe\b|sign\s+in\b|home\s*[|/»>]|copyright\b|©|all\s+rights)",
-    re.IGNORECASE,
-)
-_HANDLE_RE = re.compile(r"@\w+\s*$")
-_URL_RE = re.compile(r"https?://", re.IGNORECASE)
-_WWW_RE = re.compile(r"www\.", re.IGNORECASE)
-_FOLLOW_RE = re.compile(r"follow\s+(?:us|me|her|him|them)\s+on\b", re.IGNORECASE)
-
-
-def _is_caption(line: str) -> bool:
-    """ "Photo: ...", "(Photo by ...)", "file photo", "... (AFP)"."""
-    return bool(
-        _CAPTION_OPENING_RE.match(line)
-        or ("(" in line and _CAPTION_BRACKET_RE.search(line))
-        or (_PHOTO_RE.search(line) and _CAPTION_PHOTO_RE.search(line))
-    )
-
-
-def _has_marker_word(line: str) -> bool:
-    """Whether "photo", "www." or "follow" (the words the caption and chrome patterns search
-    anywhere in a line) occurs in any case. Substring tests of the lower-cased line cost a
-    fraction of a case-insensitive search; `str.lower` turns only ASCII capitals into these
-    letters, so both find the same lines."""
-    lowered = line.lower()
-    return "photo" in lowered or "www." in lowered or "follow" in lowered
-
-
-def _is_caption_or_chrome(line: str, opening: bool = True) -> bool:
-    """`_is_caption(line) or _has_chrome_marker(line)`, with the searches for words anywhere
-    in the line done only when one of them occurs. `opening`: False if `_OPENING_RE` does
-    not match the line (then no pattern anchored at its start does)."""
-    if _has_marker_word(line):
-        return _is_caption(line) or _has_chrome_marker(line)
-    return bool(
-        (opening and (_CAPTION_OPENING_RE.match(line) or _CHROME_OPENING_RE.match(line)))
-        or ("(" in line and _CAPTION_BRACKET_RE.search(line))
-        or ("@" in line and _HANDLE_RE.search(line))
-        or ("://" in line and _URL_RE.search(line))
-    )
-
-
-def _has_chrome_marker(line: str) -> bool:
-    """ "Posted ...", "Share", "Copyright", "Follow us on", "@handle", links."""
-    return bool(
-        _CHROME_OPENING_RE.match(line)
-        or ("@" in line and _HANDLE_RE.search(line))
-        or ("://" in line and _URL_RE.search(line))
-        or _WWW_RE.search(line)
-        or _FOLLOW_RE.search(line)
-    )
-
-
-# A byline ("By Jane Roe, with research by ..."); a paragraph of prose that opens with
-# "By the standards of ..." or "By Tuesday, ..." is no byline.
-_BYLINE_RE = re.compile(r"^\s*by\s+\S", re.IGNORECASE)
-_MENU_SEPARATORS = ("|", "»", "\u203a", " > ", " / ")
-_MONTHS = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_DATE_WORD_RE = re.compile(
-    rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|utc|gmt"
-    r"|am|pm|[0-9]+(?:st|nd|rd|th)?|[0-9:./+\-()]+)$",
-    re.IGNORECASE,
-)
-_WORD_RE = re.compile(r"[^\W_][\w'\u2019.\-]*", re.UNICODE)
-_SENT_END_RE = re.compile(r"[.!?\u061f\u06d4…][\"'”\u2019)\]»\u200f\u200e]*\s*$")
-# For ASCII lines, `_WORD_RE` words are the runs of letters, digits and _ ' . - that hold a
-# letter or a digit. With _ ' . - deleted, every letter and digit made an "x" and every other
-# byte a space, each such run is one run of "x" (and a run without letters or digits none).
-_WORD_MARKS = bytes(0x78 if chr(b).isascii() and chr(b).isalnum() else 0x20 for b in range(256))
-
-
-def _words(line: str) -> list[str]:
-    """The words of a line (`_WORD_RE`)."""
-    return _WORD_RE.findall(line)
-
-
-# The character classes of `_WORD_RE`, whose stand-ins keep its words (stand_ins.py).
-_WORD_STAND_INS = ascii_stand_ins([r"[^\W_]", r"[\w'\u2019.\-]"])
-
-
-def _word_count(line: str) -> int:
-    """`len(_words(line))`, without building the words of an ASCII line: they are the runs
-    of "x" in its marks, and one starts at each "x" after a space, and at the start. A line
-    whose only non-ASCII characters are punctuation with stand-ins is counted as ASCII."""
-    if not line.isascii():
-        line = with_stand_ins(line, _WORD_STAND_INS)
-    if line.isascii():
-        marks = line.encode("ascii").translate(_WORD_MARKS, b"_'.-")
-        return marks.count(b" x") + marks.startswith(b"x")
-    return len(_WORD_RE.findall(line))
-
-
-def _month_names_of_every_language() -> frozenset[str]:
-    """Month names of every language of `patterns/dates.json`, lower case: a date stamp
-    ("21 декабря 2017, 00:15") is chrome in any language."""
-    data = load("dates")
-    blocks = [data, *data.get("languages", {}).values()]
-    return frozenset(
-        str(name).lower()
-        for block in blocks
-        for key in ("months", "solar_months")
-        for name in block.get(key, ())
-    )
-
-
-_OTHER_MONTH_NAMES = _month_names_of_every_language()
-
-
-def _is_date_word(word: str) -> bool:
-    word = word.strip(".,|\u060c")
-    return bool(_DATE_WORD_RE.match(word)) or word.lower() in _OTHER_MONTH_NAMES
-
-
-_DATE_WORD = StringCache(_is_date_word)
-
-
-def _is_date_line(words: list[str]) -> bool:
-    if not words:
-        return False
-    datey = sum(map(_DATE_WORD.__getitem__, words))
-    return datey >= max(2, len(words) - 1) or (len(words) <= 3 and datey >= 1)
-
-
-def _is_masthead(line: str, n_words: int) -> bool:
-    if n_words > 7:
-        return False
-    if line.isascii():  # ASCII letters are all cased: "every letter a capital" is isupper()
-        return line.isupper()
-    letters = [ch for ch in line if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
-
-
-def _is_prose(line: str, n_words: int) -> bool:
-    return n_words >= 12 and (bool(_SENT_END_RE.search(line)) or len(line) >= 100)
-
-
-def _is_heading_after(line: str, n_words: int, previous: str) -> bool:
-    """A short line without a sentence end, after a line that ended a sentence (not the
-    wrapped rest of a paragraph)."""
-    return (
-        n_words <= 10
-        and not _SENT_END_RE.search(line)
-        and bool(_SENT_END_RE.search(previous.rstrip()))
-    )
-
-
-def _is_menu(line: str) -> bool:
-    """ "Home | Syria | Iraq", "World > Middle East > Syria", "News / Syria"."""
-    return sum(line.count(sep) for sep in _MENU_SEPARATORS) >= 2 or (
-        " / " in line and len(line) < 40
-    )
-
-
-def _is_chrome_line(line: str, n_words: int, opening: bool = True) -> bool:
-    """`n_words`: the number of `_words(line)`; `opening`: False if `_OPENING_RE` does not
-    match the line."""
-    if n_words < 3:
-        return True
-    if _is_caption_or_chrome(line, opening) or (opening and _RELATED_INLINE_RE.match(line)):
-        return True
-    if opening and _BYLINE_RE.match(line) and not _is_prose(line, n_words):
-        return True
-    if opening and n_words <= _SHARE_LINE_MAX_WORDS and _SHARE_LINE_RE.match(line):
-        return True
-    if n_words > 15:
-        return False
-    if _is_menu(line) and not _is_prose(line, n_words):
-        return True
-    return _is_masthead(line, n_words) or _is_date_line(_words(line))
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _background_opener_re() -> re.Pattern[str]:
-    """ "Background:", "Справка:", "Hintergrund -": the openers of every language at once
-    (layout runs before the language matters, and one union costs one search)."""
-    data = load("rounds")
-    blocks = [data, *data.get("languages", {}).values()]
-    words = sorted({w for block in blocks for w in block.get("background_openers", ())}, key=len)
-    openers = "|".join(re.escape(w) for w in reversed(words))
-    return re.compile(rf"^\s*(?:{openers})\s*[:\-\u2013\u2014]", re.IGNORECASE)
-
-
-_BACKGROUND_RE = _background_opener_re()
-
-# The patterns anchored at the start of a line, as one: most lines of a page open with none
-# of them, and one failed match of the union costs less than half as much as six.
-_OPENING_PATTERNS = (
-    *(_CAPTION_OPENING_RE, _CHROME_OPENING_RE, _RELATED_INLINE_RE, _BYLINE_RE),
-    *(_RELATED_HEADER_RE, _BACKGROUND_RE, _SHARE_LINE_RE),
-)
-_OPENING_RE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _OPENING_PATTERNS), re.IGNORECASE)
+def _split_after_lines(
+    bounds: list[tuple[int, int]],
+    token_idx: list[int],
+    lines: set[int],
+    line_starts: list[int],
+    line_texts: list[str],
+) -> list[tuple[int, int]]:
+    """`bounds` with every sentence that runs past the end of one of `lines` (the headline)
+    split there: a title line without final punctuation, longer than the lead under it, is a
+    sentence of its own, not the start of the lead's."""
+    ends = sorted(line_starts[i] + len(line_texts[i]) for i in lines)
+    out: list[tuple[int, int]] = []
+    for start, end in bounds:
+        for line_end in ends:
+            if token_idx[start] < line_end and token_idx[end - 1] > line_end:
+                cut = bisect_right(token_idx, line_end, start, end)
+                out.append((start, cut))
+                start = cut
+        out.append((start, end))
+    return out
 
 
 def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
@@ -646,29 +471,31 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     n_lines = len(line_texts)
     if not n_lines:
         return Layout(sents=[])  # only whitespace: no sentence
-    word_counts = [_word_count(line) for line in line_texts]
+    word_counts = [word_count(line) for line in line_texts]
     body_start = next(
         (
             i
             for i in range(n_lines)
-            if _is_prose(line_texts[i], word_counts[i]) and not _is_caption(line_texts[i])
+            if is_prose(line_texts[i], word_counts[i])
+            and not is_caption(line_texts[i])
+            and not is_spaced_menu(line_texts[i])
         ),
         0,
     )
 
     # Headline: the article's title where the text has it, else the last headline-like line
     # above the body.
-    wanted = _norm(title) if title else ""
+    wanted = norm_line(title) if title else ""
     headline_lines: set[int] = set()
     if wanted:
         headline_lines = {
-            i for i in range(min(n_lines, body_start + 1)) if _norm(line_texts[i]) == wanted
+            i for i in range(min(n_lines, body_start + 1)) if norm_line(line_texts[i]) == wanted
         }
     if not headline_lines:
         candidates = [
             i
             for i in range(body_start)
-            if not _is_chrome_line(line_texts[i], word_counts[i]) and word_counts[i] >= 3
+            if not is_chrome_line(line_texts[i], word_counts[i]) and word_counts[i] >= 3
         ]
         if candidates:
             headline_lines = {candidates[-1]}
@@ -683,26 +510,29 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     in_background = -1  # the paragraph of the open background section
     for i in range(body_start, n_lines):
         line, n_words = line_texts[i], word_counts[i]
-        opening = _OPENING_RE.match(line) is not None
-        if opening and _BACKGROUND_RE.match(line):
+        opening = OPENING_RE.match(line) is not None
+        if opening and BACKGROUND_RE.match(line):
             in_background = line_paragraphs[i]
-        elif in_background == line_paragraphs[i] and _is_heading_after(
+        elif in_background == line_paragraphs[i] and is_heading_after(
             line, n_words, line_texts[i - 1]
         ):
             in_background = -1
         if in_background == line_paragraphs[i]:
             background_lines.add(i)
-        if opening and _RELATED_HEADER_RE.match(line):
+        if opening and RELATED_HEADER_RE.match(line):
             in_related = True
             chrome[i] = True
             continue
         if in_related:
-            if _is_prose(line, n_words) and n_words >= 25:
+            if is_prose(line, n_words) and n_words >= 25:
                 in_related = False
             else:
                 chrome[i] = True
                 continue
-        chrome[i] = i != body_start and _is_chrome_line(line, n_words, opening)
+        # A line that repeats the title under it (a teaser or a caption's heading) is chrome.
+        chrome[i] = i != body_start and (
+            is_chrome_line(line, n_words, opening) or (bool(wanted) and norm_line(line) == wanted)
+        )
 
     sents: list[SentInfo] = []
     lead: int | None = None
@@ -710,7 +540,10 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     body_paragraph = line_paragraphs[body_start]
     tv = tokens_of(doc)
     token_text, token_idx = tv.text, tv.idx
-    for start_tok, end_tok in sentence_bounds(doc):
+    bounds = sentence_bounds(doc)
+    if headline_lines:
+        bounds = _split_after_lines(bounds, token_idx, headline_lines, line_starts, line_texts)
+    for start_tok, end_tok in bounds:
         # Leading and trailing whitespace is not part of the sentence.
         while start_tok < end_tok and token_text[start_tok].isspace():
             start_tok += 1
@@ -751,4 +584,15 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
                 para == body_paragraph and kind in (LEAD, BODY),
             )
         )
+    if lead is not None and lead + 1 < len(sents):
+        # A dateline that ends in a full stop ("SOCHI, July 31.", "ANKARA.") is a sentence of
+        # its own: the lead is the sentence after it on its line.
+        first, after = sents[lead], sents[lead + 1]
+        if (
+            after.line == first.line
+            and after.kind == BODY
+            and word_count(text[first.start_char : first.end_char]) <= _DATELINE_MAX_WORDS
+        ):
+            first.kind, after.kind = BODY, LEAD
+            lead += 1
     return Layout(sents=sents, headline=headline, lead=lead)

@@ -9,7 +9,7 @@ import numpy
 import pytest
 import spacy
 
-from articles.extraction import attribution, datestamps, markup, plaintext, sentences
+from articles.extraction import attribution, datestamps, markup, page_lines, plaintext, sentences
 from articles.extraction.sentences import SentInfo, Tokens
 
 TRICKY_LINES = [
@@ -58,12 +58,12 @@ PROBES = [*TRICKY_LINES, *MARKER_LINES, *MENU_LINES, *_every_character()]
 
 # A line test with a fast path -> (the fast path, the plain rule it stands for).
 FAST_LINE_TESTS = {
-    "layout word count": (sentences._word_count, lambda s: len(sentences._WORD_RE.findall(s))),
+    "layout word count": (page_lines.word_count, lambda s: len(page_lines._WORD_RE.findall(s))),
     "reader word count": (plaintext.number_of_words, lambda s: len(plaintext._WORD_RE.findall(s))),
     "reader split count": (markup._split_count, lambda s: len(s.split())),
     "reader menu line": (plaintext.is_menu_line, lambda s: bool(plaintext._MENU_LINE_RE.search(s))),
     "layout marker word": (
-        sentences._has_marker_word,
+        page_lines._has_marker_word,
         lambda s: bool(re.search(r"photo|www\.|follow", s, re.IGNORECASE)),
     ),
 }
@@ -81,7 +81,7 @@ def test_fast_line_test_gives_what_the_plain_rule_gives(name: str) -> None:
 def test_masthead_test_of_ascii_lines_matches_the_letter_test(line: str) -> None:
     letters = [ch for ch in line if ch.isalpha()]
     expected = bool(letters) and all(ch.isupper() for ch in letters)
-    assert sentences._is_masthead(line, 3) == expected
+    assert page_lines._is_masthead(line, 3) == expected
 
 
 def test_orth_strings_look_up_new_and_merged_hashes() -> None:
@@ -261,12 +261,12 @@ OPENING_LINES = [
 
 @pytest.mark.parametrize("line", OPENING_LINES)
 def test_opening_union_matches_where_an_opening_pattern_does(line: str) -> None:
-    patterns = sentences._OPENING_PATTERNS
+    patterns = page_lines._OPENING_PATTERNS
     assert all(rx.flags & re.IGNORECASE for rx in patterns)
     expected = any(rx.match(line) for rx in patterns)
-    assert (sentences._OPENING_RE.match(line) is not None) == expected
-    n_words = sentences._word_count(line)
+    assert (page_lines.OPENING_RE.match(line) is not None) == expected
+    n_words = page_lines.word_count(line)
     if not expected:  # what the union rules out is never tested
-        assert sentences._is_chrome_line(line, n_words, False) == sentences._is_chrome_line(
+        assert page_lines.is_chrome_line(line, n_words, False) == page_lines.is_chrome_line(
             line, n_words
         )

@@ -108,6 +108,16 @@ DECISIONS = [
         "ordinal",
         id="round-not-in-the-calendar",
     ),
+    pytest.param(
+        "Syria peace talks end with a date for the national congress\n\nRIVERTON, Dec 22 - "
+        "The guarantors agreed on Friday to form a group on prisoners and said a national "
+        "dialogue congress would be held next month.\n\nThe delegations met for two days in "
+        "the Kazakh capital.",
+        "2017-12-22",
+        8,
+        "calendar-date",
+        id="talks-end-with-a-congress-named-in-passing",
+    ),
 ]
 
 
@@ -138,6 +148,24 @@ def test_summit_dates_do_not_place_a_round(extract) -> None:
         "on October 30, the envoy said, after talks with the guarantors."
     )
     assert extract(text, None).round is None
+
+
+def test_ministers_meeting_that_ends_is_still_no_round(extract) -> None:
+    # The headline's subject is the ministers' meeting: the event verb does not make it a round.
+    text = (
+        "Foreign ministers meeting ends with a call for more Syria talks\n\nThe foreign "
+        "ministers of Russia, Iran and Turkey met on Friday in a neighbouring capital."
+    )
+    assert extract(text, "2017-12-22").round is None
+
+
+def test_round_of_other_talks_in_the_headline_is_no_exemption(extract) -> None:
+    # The headline names no summit or Geneva after its round: the lead's "in Geneva" stands.
+    text = (
+        "Lakeside round ends with a list of topics\n\nA week of UN-led negotiations ended in "
+        "Geneva on Friday with both sides agreeing on what to discuss next."
+    )
+    assert extract(text, "2017-12-22").round is None
 
 
 def test_every_candidate_is_explained(extract) -> None:

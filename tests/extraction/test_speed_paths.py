@@ -8,7 +8,7 @@ import random
 import pytest
 import spacy
 
-from articles.extraction import datestamps, decoding, round_words, sentences, topics
+from articles.extraction import datestamps, decoding, page_lines, round_words, topics
 from articles.extraction.stand_ins import NEWS_PUNCTUATION, ascii_stand_ins, with_stand_ins
 from articles.extraction.topics import topic_words
 
@@ -148,8 +148,8 @@ def test_word_counts_with_stand_ins_give_the_number_of_words() -> None:
     lines = [*NEWS_LINES, *_random_news_lines(4000)]
     stamp_count = datestamps.word_count.__wrapped__
     assert [s for s in lines if stamp_count(s) != len(datestamps._WORD_RE.findall(s))] == []
-    layout_count = sentences._word_count
-    assert [s for s in lines if layout_count(s) != len(sentences._WORD_RE.findall(s))] == []
+    layout_count = page_lines.word_count
+    assert [s for s in lines if layout_count(s) != len(page_lines._WORD_RE.findall(s))] == []
 
 
 def test_stand_ins_are_the_characters_every_class_treats_alike() -> None:
