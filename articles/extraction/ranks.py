@@ -21,6 +21,7 @@ is dropped with it.
 # ruff: noqa: RUF002, RUF003
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -137,11 +138,12 @@ def _states_heading(tv: Tokens, words: RankWords, s0: int, s1: int) -> bool:
     return any(abs(v - n) <= HEADING_REACH for v in verbs for n in nouns)
 
 
-def _surname_at(tv: Tokens, words: RankWords, surname: str, x: int) -> bool:
-    low = tv.lower[x]
+def _surname_positions(tv: Tokens, words: RankWords, surname: str) -> list[int]:
+    """The tokens that may be the head's surname (a case form of it where the language
+    inflects names), in text order; one pass over the page's tokens."""
     if words.exact or len(surname) < 4:
-        return low == surname
-    return low.startswith(surname) or low.endswith(surname)
+        return [x for x, low in enumerate(tv.lower) if low == surname]
+    return [x for x, low in enumerate(tv.lower) if low.startswith(surname) or low.endswith(surname)]
 
 
 def refuse_senior_heads(
@@ -189,11 +191,13 @@ def _rank_sentence(tv: Tokens, layout: Layout, words: RankWords, head: str | Non
     parts = (head or "").lower().split()
     if not parts:
         return None
-    surname = parts[-1]
+    positions = _surname_positions(tv, words, parts[-1])
+    if not positions:
+        return None
     for sent in layout.sents:
-        for x in range(sent.start, sent.end):
-            if not _surname_at(tv, words, surname, x):
-                continue
+        for x in positions[bisect_left(positions, sent.start) :]:
+            if x >= sent.end:
+                break
             first = x
             while first - 1 >= sent.start and tv.lower[first - 1] in parts:
                 first -= 1
