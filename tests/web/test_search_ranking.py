@@ -134,3 +134,30 @@ def test_the_first_page_is_the_first_fifty_of_the_ranked_list(client, build):
     assert len(set(ranked[:50])) == 50 and len(ranked) == 70
     assert [title for title, _ in results(client, "q=detainees")] == ranked[:50]
     assert [title for title, _ in results(client, "q=detainees&page=2")] == ranked[50:]
+
+
+def test_the_stored_vectors_hold_every_word_of_the_page_once_parsed(build):
+    """The writer parses the lead and the rest apart (one pass over the text for both
+    vectors): together they hold every word the whole text's vector holds, a word at the
+    lead's edge included, and the rank vector is exactly what rank_vector() gives."""
+    from articles.models import rank_vector
+
+    edge = "x" * (RANK_LEAD_CHARS - 7) + " ceasefire monitoring continued. " + FILLER
+    article = build.article(edge, title="Edge")
+    Article.objects.filter(pk=article.pk).refresh_search_documents()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT array(SELECT unnest(tsvector_to_array(search_document)) ORDER BY 1),"
+            " array(SELECT unnest(tsvector_to_array("
+            "  to_tsvector('english', title) || to_tsvector('english', text))) ORDER BY 1)"
+            " FROM articles_article WHERE id = %s",
+            [article.pk],
+        )
+        stored, whole = cursor.fetchone()
+    assert stored == whole
+    assert "ceasefir" in stored
+    expected = (
+        Article.objects.filter(pk=article.pk).annotate(r=rank_vector()).values_list("r", flat=True)
+    )
+    assert rank_document(article) == expected.get()
+    assert "ceasefir" not in rank_document(article)  # past the lead's last space
