@@ -38,6 +38,8 @@ _CAPTION_BRACKET_RE = re.compile(
     re.IGNORECASE,
 )
 # "... in Geneva, Switzerland. / Reuters": a caption with its agency's credit after a slash.
+# Captions are short; a paragraph of the story that ends in its wire's credit stays text.
+CAPTION_MAX_WORDS = 40
 _CAPTION_SLASH_CREDIT_RE = re.compile(r"[.!?][\"'\u201d\u2019]?\s*/\s*[^\s/][^/.!?]{0,40}$")
 _PHOTO_RE = re.compile("photo", re.IGNORECASE)
 _CAPTION_PHOTO_RE = re.compile(
@@ -100,12 +102,20 @@ _WWW_RE = re.compile(r"www\.", re.IGNORECASE)
 _FOLLOW_RE = re.compile(r"follow\s+(?:us|me|her|him|them)\s+on\b", re.IGNORECASE)
 
 
+def _slash_credit_caption(line: str) -> bool:
+    return (
+        "/" in line
+        and len(line.split()) <= CAPTION_MAX_WORDS
+        and bool(_CAPTION_SLASH_CREDIT_RE.search(line))
+    )
+
+
 def is_caption(line: str) -> bool:
     """ "Photo: ...", "(Photo by ...)", "file photo", "... (AFP)", "... Geneva. / Reuters"."""
     return bool(
         _CAPTION_OPENING_RE.match(line)
         or ("(" in line and _CAPTION_BRACKET_RE.search(line))
-        or ("/" in line and _CAPTION_SLASH_CREDIT_RE.search(line))
+        or _slash_credit_caption(line)
         or (_PHOTO_RE.search(line) and _CAPTION_PHOTO_RE.search(line))
     )
 
@@ -128,7 +138,7 @@ def _is_caption_or_chrome(line: str, opening: bool = True) -> bool:
     return bool(
         (opening and (_CAPTION_OPENING_RE.match(line) or _CHROME_OPENING_RE.match(line)))
         or ("(" in line and _CAPTION_BRACKET_RE.search(line))
-        or ("/" in line and _CAPTION_SLASH_CREDIT_RE.search(line))
+        or _slash_credit_caption(line)
         or ("@" in line and _HANDLE_RE.search(line))
         or ("://" in line and _URL_RE.search(line))
     )

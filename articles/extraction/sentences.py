@@ -530,9 +530,7 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
                 chrome[i] = True
                 continue
         # A line that repeats the title under it (a teaser or a caption's heading) is chrome.
-        chrome[i] = i != body_start and (
-            is_chrome_line(line, n_words, opening) or (bool(wanted) and norm_line(line) == wanted)
-        )
+        chrome[i] = i != body_start and (is_chrome_line(line, n_words, opening))
 
     sents: list[SentInfo] = []
     lead: int | None = None

@@ -192,15 +192,19 @@ def test_caption_with_agency_credit_after_a_slash_is_chrome() -> None:
     assert kinds[BODY_SENTENCE] != CHROME
 
 
-def test_title_repeated_under_the_lead_is_chrome() -> None:
-    title = "Envoys agree on new relief corridors"
-    _, layout, _ = _layout("\n".join([title, LEAD_LINE, title, BODY_SENTENCE]), "en", title)
-    repeated = [s for s in layout.sents if s.line == 2]
-    assert repeated and all(s.kind == CHROME for s in repeated)
-    assert [s.kind for s in layout.sents if s.line == 0] == [HEADLINE]
-
-
 def test_prose_with_a_slash_inside_stays_body() -> None:
     line = "The envoys discussed the 2019/2020 plan and the river / road corridors on Tuesday."
     _, _, kinds = _layout(STORY + "\n\n" + line, "en", "Envoys agree on new relief corridors")
     assert kinds[line] != CHROME
+
+
+def test_story_paragraph_ending_in_its_wire_credit_stays_body() -> None:
+    paragraph = (
+        "The envoys of the guarantor states said on Tuesday that the working group on "
+        "detainees would meet again before the next round, and that the exchange agreed in "
+        "the spring had been carried out in full, with more than forty people released on "
+        "each side under the eyes of the Red Cross. / Wire"
+    )
+    _, _, kinds = _layout(STORY + "\n\n" + paragraph, "en", "Envoys agree on new relief corridors")
+    story = [kind for text, kind in kinds.items() if "working group on detainees" in text]
+    assert story and CHROME not in story
