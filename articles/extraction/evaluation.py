@@ -30,9 +30,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from .dates import find_publication_date
 from .people import normalize_name
+from .reader import read_article
+
+if TYPE_CHECKING:
+    from .pipeline import Extractor
 
 ACCURACY_FIELDS = ("round", "published", "city")
 SET_FIELDS = ("delegations", "heads", "observers", "topics")
@@ -360,3 +366,15 @@ def numbered_split(entries: Iterable[Mapping[str, Any]]) -> dict[str, list[Mappi
         "heldout": [e for e in entries if number(e) % 2 == 1],
         "other": [e for e in entries if e.get("language", "en") != "en"],
     }
+
+
+def score_pages(extractor: Extractor, folder: Path, entries: list[Mapping[str, Any]]) -> Report:
+    """The gold `entries` of the pages in `folder` scored against what the extractor finds,
+    each page read through the reader and the date finder as ingest reads it."""
+    items = []
+    for entry in entries:
+        path = Path(folder) / entry["source"]
+        article = read_article(path.read_bytes(), path.name)
+        items.append((article, find_publication_date(article), entry["source"]))
+    predicted = [extraction_to_item(s, x) for x, s in extractor.extract_many(items)]
+    return score(predicted, {"articles": list(entries)})

@@ -14,9 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from articles.extraction.dates import find_publication_date
-from articles.extraction.evaluation import Report, extraction_to_item, numbered_split, score
-from articles.extraction.reader import read_article
+from articles.extraction.evaluation import Report, numbered_split, score_pages
 from tests.shared_corpus import load_gold
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -45,15 +43,8 @@ BARS = {
 def reports(extractor) -> dict[str, Report]:
     found = {}
     for name in BARS:
-        folder = FIXTURES / name
-        entries = numbered_split(load_gold(folder).values())["tune"]
-        items = []
-        for entry in entries:
-            path = folder / entry["source"]
-            article = read_article(path.read_bytes(), path.name)
-            items.append((article, find_publication_date(article), entry["source"]))
-        predicted = [extraction_to_item(s, x) for x, s in extractor.extract_many(items)]
-        found[name] = score(predicted, {"articles": entries})
+        entries = numbered_split(load_gold(FIXTURES / name).values())["tune"]
+        found[name] = score_pages(extractor, FIXTURES / name, entries)
     return found
 
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from articles.extraction.dates import find_publication_date
-from articles.extraction.evaluation import Report, development_split, extraction_to_item, score
+from articles.extraction.evaluation import Report, development_split, score_pages
 from articles.extraction.reader import UnreadableArticle, read_article
 from tests.shared_corpus import load_gold, shared_dir
 
@@ -47,20 +46,9 @@ def parts() -> dict:
     return development_split(load_gold(_real_folder()).values())
 
 
-def _report(extractor, entries) -> Report:
-    folder = _real_folder()
-    items = []
-    for entry in entries:
-        path = folder / entry["source"]
-        article = read_article(path.read_bytes(), path.name)
-        items.append((article, find_publication_date(article), entry["source"]))
-    predicted = [extraction_to_item(s, x) for x, s in extractor.extract_many(items)]
-    return score(predicted, {"articles": entries})
-
-
 @pytest.fixture(scope="module")
 def reports(extractor, parts) -> dict[str, Report]:
-    return {name: _report(extractor, parts[name]) for name in BARS}
+    return {name: score_pages(extractor, _real_folder(), parts[name]) for name in BARS}
 
 
 def test_no_real_page_is_refused(parts):
