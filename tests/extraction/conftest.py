@@ -25,3 +25,10 @@ def extract(extractor: Extractor):
         return extractor.extract(ArticleText(text=text, title=title), when)
 
     return run
+
+
+def assert_meets_bar(report, field: str, bar: float, label: str) -> None:
+    """A scored set's field at or above its bar; on failure, the misses of that field."""
+    value = report.fields[field].score
+    misses = "\n".join(str(m) for m in report.misses if m.field == field)
+    assert value >= bar, f"{label} {field} {value:.3f} < {bar}\n{misses}"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from articles.extraction.evaluation import Report, numbered_split, score_pages
+from tests.extraction.conftest import assert_meets_bar
 from tests.shared_corpus import load_gold
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -52,9 +53,4 @@ def reports(extractor) -> dict[str, Report]:
     ("folder", "field"), [(folder, field) for folder, bars in BARS.items() for field in bars]
 )
 def test_crawled_pages_meet_the_bar(reports, folder: str, field: str) -> None:
-    report = reports[folder]
-    value = report.fields[field].score
-    misses = "\n".join(str(m) for m in report.misses if m.field == field)
-    assert value >= BARS[folder][field], (
-        f"{folder} {field} {value:.3f} < {BARS[folder][field]}\n{misses}"
-    )
+    assert_meets_bar(reports[folder], field, BARS[folder][field], folder)
