@@ -26,6 +26,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 from astana_site.release import code_release
+from rounds.aggregates import use_request_version
 from rounds.versioning import archive_state
 
 UNCACHED_PREFIXES = ("/admin", "/static", "/healthz")
@@ -62,8 +63,10 @@ class PublicPageCacheMiddleware:
         if not public_request(request):
             return private_response(request, self.get_response(request))
         version, changed_at = self.current_state()
-        # Kept on the request for the pages that show it ("Cite this"), read once.
+        # Kept on the request for the pages that show it ("Cite this") and for the counts
+        # kept per version (rounds/aggregates.py): read once.
         request.archive_version = version
+        use_request_version(version)
         validators = Validators.of(version, changed_at, timezone.localdate())
         not_modified = get_conditional_response(
             request, etag=validators.etag, last_modified=validators.last_modified

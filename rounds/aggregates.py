@@ -35,6 +35,14 @@ request_started.connect(_start, dispatch_uid="rounds.aggregates.start")
 request_finished.connect(_finish, dispatch_uid="rounds.aggregates.finish")
 
 
+def use_request_version(version: int) -> None:
+    """The version the page cache has read for this (public) request: the aggregates key on
+    it too, so a page and the counts it shows are of the same version, read once."""
+    memo = getattr(_request, "memo", None)
+    if memo is not None:
+        memo["version"] = version
+
+
 def request_archive_version() -> int:
     """The archive's version, read once a request however many aggregates key on it."""
     from rounds.versioning import archive_version

@@ -17,12 +17,12 @@ from articles.models import Article
 # Every public page first reads the archive's version for the page cache (a miss here).
 VERSION_READ = 1
 # Pages that count a round's articles (or weigh topics by their share of them) read the
-# articles per round (rounds/aggregates.py): the version, and on a cold cache the grouped
-# count, once a request.
-ROUND_COUNTS = 2
-# Unfiltered lists and grids keep their facet counts per archive version: the version is read
-# for them (on the pages above, once with the round counts), and on a cold cache the counts.
-FACETS_KEPT = 1
+# articles per round (rounds/aggregates.py) on a cold cache: one grouped count, keyed on the
+# version the page cache read (no second read of it).
+ROUND_COUNTS = 1
+# Unfiltered lists and grids keep their facet counts per archive version (the same version);
+# a cold cache counts them, within the page's own budget.
+FACETS_KEPT = 0
 
 PAGES = [
     ("rounds:home", {}, "", 5 + ROUND_COUNTS),
