@@ -35,10 +35,8 @@ def _blocks(name: str) -> list[Any]:
 
 
 def reader_word_list(key: str) -> list[str]:
-    """The `key` list of `patterns/reader.json` in every language at once, lower case,
-    longest first (so an alternation tries "share this" before "share")."""
-    words = {str(w).lower() for block in _blocks("reader") for w in block.get(key, ())}
-    return sorted(words, key=lambda w: (-len(w), w))
+    """The `key` list of `patterns/reader.json` in every language at once, lower case."""
+    return sorted({str(w).lower() for block in _blocks("reader") for w in block.get(key, ())})
 
 
 def reader_words(key: str) -> str:
