@@ -13,6 +13,7 @@ from lxml import etree
 from .datetext import parse_machine_date
 from .decoding import normalise
 from .language import detect_language
+from .page_lines import RELATED_HEADER_RE, RELATED_OPENING_RE
 from .plaintext import require_prose, strip_trailing_chrome
 from .types import ArticleText
 
@@ -41,12 +42,15 @@ _NOISE_SUFFIXES = ("menu", "nav")
 _NOISE_JOINED = frozenset(
     {"mostread", "mostpopular", "readmore", "seealso", "alsoread", "morenews"}
 )
-# Headings that open a list of links to other stories.
-_RELATED_HEADING_RE = re.compile(
-    r"^\s*(?:related|most\s+(?:read|popular|viewed)|read\s+(?:more|also|next)|also\s+read|"
-    r"see\s+also|more\s+(?:on|from|stories|news)|recommended|popular|trending|latest|top\s+stories)\b",
-    re.IGNORECASE,
-)
+
+
+# Headings that open a list of links to other stories ("Related", "Most read", "Читайте
+# также", "More from World"): `related_headers` and `section_link_openers` in
+# `patterns/reader.json`.
+def _is_related_heading(text: str) -> bool:
+    return bool(RELATED_OPENING_RE.match(text) or RELATED_HEADER_RE.match(text))
+
+
 _BLOCK_TAGS = frozenset(
     (
         *("p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5"),
@@ -471,7 +475,7 @@ def _is_noise(tag: _Element) -> bool:
             return True
     if name in {"section", "div", "ul", "ol"}:
         heading = _opening_heading(tag)
-        if heading is not None and _RELATED_HEADING_RE.match(_text(heading)):
+        if heading is not None and _is_related_heading(_text(heading)):
             return True
     # A figure without a picture is an ad slot or an empty embed.
     return name == "figure" and next(tag.iterdescendants("img", "picture", "video"), None) is None

@@ -1,7 +1,8 @@
 """Page lines: which line of a page is chrome (mastheads, menus, date stamps, bylines, photo
 captions, related-links headings and lists, share bars, follow-us lines) and which is prose,
-for `sentences.analyse_layout`. Word data per language in `patterns/reader.json`; month names
-from `patterns/dates.json`.
+for `sentences.analyse_layout`; and which lines close a page (`is_end_chrome`, for
+`plaintext.strip_trailing_chrome`). Word data per language in `patterns/reader.json`, built
+into patterns here once; month and weekday names from `patterns/dates.json`.
 """
 
 from __future__ import annotations
@@ -26,80 +27,143 @@ class StringCache(dict):
         return value
 
 
+def _blocks(name: str) -> list[Any]:
+    """The English top level and every language's block of `patterns/<name>.json`: layout
+    runs before the language matters, and a page's chrome may be in any language."""
+    data = load(name)
+    return [data, *data.get("languages", {}).values()]
+
+
+def reader_word_list(key: str) -> list[str]:
+    """The `key` list of `patterns/reader.json` in every language at once, lower case."""
+    return sorted({str(w).lower() for block in _blocks("reader") for w in block.get(key, ())})
+
+
+def reader_words(key: str) -> str:
+    """`reader_word_list(key)` as one pattern; a space matches any run of spaces."""
+    return alternation(reader_word_list(key))
+
+
+def alternation(phrases: list[str]) -> str:
+    """A pattern matching any of `phrases` (lower case; a space matches any run of spaces),
+    written as a tree of their shared beginnings: "sh(?:are(?:\\s+(?:on|this))?|...)". The
+    engine tries the branches of an alternation one by one, so one branch per first letter
+    costs a fraction of one per phrase, and it tries longer phrases before their prefixes."""
+    tree: dict[str, dict] = {}
+    for phrase in phrases:
+        node = tree
+        for ch in " ".join(phrase.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _tree_pattern(tree)
+
+
+def _tree_pattern(node: dict[str, dict]) -> str:
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _tree_pattern(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    body = "|".join(branches)
+    if "" in node:  # a phrase ends here: the longer ones first, then the end
+        return f"(?:{body})?"
+    return body if len(branches) == 1 else f"(?:{body})"
+
+
+def _opening(words: str, after: str = r"(?!\w)") -> re.Pattern[str]:
+    """A line opening with one of `words` (an alternation) and then `after`."""
+    return re.compile(rf"^\s*(?:{words}){after}", re.IGNORECASE)
+
+
 # Line markers are split into a pattern anchored at the start of the line and patterns that
 # open with a literal (searched only when the literal occurs): one search per alternative
 # over every line of prose costs several times more.
-_CAPTION_OPENING_RE = re.compile(
-    r"^\s*[\[(]?\s*(?:photo|picture|image|caption|file\s+photo|archive\s+photo|pictured)\b",
+# "Photo: ...", "[Picture of ...]", "Фото пресс-службы": a caption.
+_CAPTION_OPENING_RE = _opening(rf"[\[(]?\s*(?:{reader_words('caption_openers')})")
+_PHOTO_WORDS = reader_words("photo_words")
+# "... (Photo: X)", "... (AFP)", "... (Reuters/Jane Roe)": a caption's bracketed credit.
+_CAPTION_BRACKET_RE = re.compile(
+    rf"\((?:\s*(?:{_PHOTO_WORDS})(?!\w)|(?:{reader_words('agency_names')})(?!\w)[^)]{{0,20}}\)\s*$)",
     re.IGNORECASE,
 )
-_CAPTION_BRACKET_RE = re.compile(
-    r"\((?:(?:photo|picture|image)\b|(?:afp|reuters|ap|getty|epa|sputnik|tass|anadolu)[^)]{0,20}\)\s*$)",
+# A photo credit in any language: "Photo: X", "AP Photo/ X", "Photo by X", "Фото: X",
+# "Fotoğraf: X", "(Photo: X)", a copyright sign, or a caption phrase ("file photo").
+_PHOTO_CREDIT_RE = re.compile(
+    rf"(?<!\w)(?:{_PHOTO_WORDS})\s*(?:[:/\u00a9]|(?:{reader_words('photo_credit_words')})(?!\w))"
+    rf"|\(\s*(?:{_PHOTO_WORDS})(?!\w)|\u00a9|(?<!\w)(?:{reader_words('caption_phrases')})(?!\w)",
     re.IGNORECASE,
 )
 # "... in Geneva, Switzerland. / Reuters": a caption with its agency's credit after a slash.
 # Captions are short; a paragraph of the story that ends in its wire's credit stays text.
 CAPTION_MAX_WORDS = 40
 _CAPTION_SLASH_CREDIT_RE = re.compile(r"[.!?][\"'\u201d\u2019]?\s*/\s*[^\s/][^/.!?]{0,40}$")
-_PHOTO_RE = re.compile("photo", re.IGNORECASE)
-_CAPTION_PHOTO_RE = re.compile(
-    r"\bphoto\s*(?:by|:|credit)|\b(?:file|archive)\s+photo\b", re.IGNORECASE
-)
-
-
-def _reader_words(key: str) -> str:
-    """The `key` list of `patterns/reader.json` in every language at once (layout runs before
-    the language matters), as one alternation, longest first; a space matches any run."""
-    data = load("reader")
-    blocks = [data, *data.get("languages", {}).values()]
-    words = sorted({w for block in blocks for w in block.get(key, ())}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
 
 
 # "Related", "Читайте также:", "À lire aussi", "مقالات ذات صلة": a line that is only a
 # related-links heading; or a section's ("More from World", "Also in Region": the section's
 # name, one or two words, capitalised).
 _SECTION_NAME = r"(?-i:[A-Z\u0400-\u042f])[\w\-]*(?:\s+[\w\-]+)?"
+_RELATED_WORDS = reader_words("related_headers")
 RELATED_HEADER_RE = re.compile(
-    rf"^\s*(?:{_reader_words('related_headers')}"
-    rf"|(?:{_reader_words('section_link_openers')})\s+{_SECTION_NAME})\s*[:.]?\s*$",
+    rf"^\s*(?:{_RELATED_WORDS}"
+    rf"|(?:{reader_words('section_link_openers')})\s+{_SECTION_NAME})\s*[:.]?\s*$",
     re.IGNORECASE,
 )
+# "Related: ...", "Read more - ...", "Читайте также: ...": a link after a related heading.
+_RELATED_INLINE_RE = _opening(_RELATED_WORDS, r"\s*[:\-\u2013\u2014]")
+# "Read more about ...", "Most read", "Latest news from the region": a heading over a block
+# of links in HTML, or a closing line of a page (never a sentence: see `is_end_chrome`).
+RELATED_OPENING_RE = _opening(_RELATED_WORDS)
 # "(Reporting by A; Editing by B)": a news agency's credit line.
-_CREDIT_LINE_RE = re.compile(
-    rf"^\s*\(\s*(?:{_reader_words('credit_words')})\s[^()]*\)\s*$", re.IGNORECASE
-)
+_CREDIT_LINE_RE = _opening(rf"\(\s*(?:{reader_words('credit_words')})", r"\s[^()]*\)\s*$")
 # "Author: Jane Roe", "Автор: ...", "Yazar: ...": a byline with a label.
-_BYLINE_LABEL_RE = re.compile(rf"^\s*(?:{_reader_words('byline_labels')})\s*:", re.IGNORECASE)
+_BYLINE_LABEL_RE = _opening(reader_words("byline_labels"), r"\s*:")
 _BYLINE_LABEL_MAX_WORDS = 6
 # "Tags: Syria, Astana", "Etiketler:", "الوسوم:": the page's tags.
-_TAG_LINE_RE = re.compile(rf"^\s*(?:{_reader_words('tag_words')})\s*:", re.IGNORECASE)
+_TAG_LINE_RE = _opening(reader_words("tag_words"), r"\s*:")
 # "Leave a reply", "Your email address will not be published", "Rate this article".
-_WIDGET_LINE_RE = re.compile(rf"^\s*(?:{_reader_words('widget_lines')})(?!\w)", re.IGNORECASE)
+_WIDGET_LINE_RE = _opening(reader_words("widget_lines"))
 _WIDGET_MAX_WORDS = 15
 # "Last updated: 14:02 18/09/2017", "آخر تحديث: ١٤:٠٢": a stamp with a digit of any script.
-_STAMP_LINE_RE = re.compile(rf"^\s*(?:{_reader_words('stamp_words')})(?!\w)\D*\d", re.IGNORECASE)
+_STAMP_WORDS = reader_words("stamp_words")
+_STAMP_LINE_RE = _opening(_STAMP_WORDS, r"(?!\w)\D*\d")
 _STAMP_MAX_WORDS = 8
 # "Paylaş Facebook Twitter WhatsApp": a short line naming social networks, at most two
 # other words, and no sentence end.
-_NETWORK_RE = re.compile(rf"(?<!\w)(?:{_reader_words('social_networks')})(?!\w)", re.IGNORECASE)
+_NETWORK_RE = re.compile(rf"(?<!\w)(?:{reader_words('social_networks')})(?!\w)", re.IGNORECASE)
 _SHARE_BAR_MAX_WORDS = 8
 # "Share: f t g+", "Поделиться", "مشاركة:": share buttons in any language, on a short line.
-_SHARE_LINE_RE = re.compile(rf"^\s*(?:{_reader_words('share_words')})\s*(?::|$)", re.IGNORECASE)
+_SHARE_LINE_RE = _opening(reader_words("share_words"), r"\s*(?::|$)")
 _SHARE_LINE_MAX_WORDS = 6
-_RELATED_INLINE_RE = re.compile(
-    r"^\s*(?:related|read\s+(?:more|also)|see\s+also|also\s+read|more\s+on)\s*[:\-\u2013\u2014]",
-    re.IGNORECASE,
+# "Share this", "Loading...", "Copyright 2017", "Home | World", "© 2017": page furniture
+# whatever follows; "Posted in News", "Updated 2 years ago": a stamp (chrome, but a page's
+# last lines keep it: see `is_end_chrome`).
+_FURNITURE_OPENING_RE = _opening(
+    rf"(?:{reader_words('chrome_openers')})(?!\w)|(?:{reader_words('home_words')})\s*[|/»>]|\u00a9",
+    "",
 )
-_CHROME_OPENING_RE = re.compile(
-    r"^\s*(?:posted\b|published\b|updated\b|share\b|print\b|comments?\b|loading\b"
-    r"|advertisement\b|subscribe\b|sign\s+in\b|home\s*[|/»>]|copyright\b|©|all\s+rights)",
-    re.IGNORECASE,
-)
+_STAMP_OPENING_RE = _opening(_STAMP_WORDS)
 _HANDLE_RE = re.compile(r"@\w+\s*$")
 _URL_RE = re.compile(r"https?://", re.IGNORECASE)
 _WWW_RE = re.compile(r"www\.", re.IGNORECASE)
-_FOLLOW_RE = re.compile(r"follow\s+(?:us|me|her|him|them)\s+on\b", re.IGNORECASE)
+_FOLLOW_RE = re.compile(rf"(?:{reader_words('follow_phrases')})(?!\w)", re.IGNORECASE)
+# A line that is only a link ("www.outlet.example") or a rule ("---", "___", "***").
+_LINK_OR_RULE_LINE_RE = re.compile(r"^\s*(?:(?:https?://|www\.)\S+|-{3,}|_{3,}|\*{3,})\s*$")
+
+
+# Every match of `_PHOTO_CREDIT_RE`, `_WWW_RE` or `_FOLLOW_RE` (the patterns searched
+# anywhere in a line) holds one of these, lower case: the photo words (every caption phrase
+# holds one), the first word of each follow-us phrase, "www." and the copyright sign;
+# without those that hold a shorter one (see `_has_marker_word`).
+def _markers() -> list[str]:
+    firsts = {"www.", "\u00a9", *reader_word_list("photo_words")}
+    firsts |= {w.split()[0] for w in reader_word_list("follow_phrases")}
+    return sorted(w for w in firsts if not any(o != w and o in w for o in firsts))
+
+
+_MARKER_RE = re.compile(alternation(_markers()))
 
 
 def _slash_credit_caption(line: str) -> bool:
@@ -110,33 +174,52 @@ def _slash_credit_caption(line: str) -> bool:
     )
 
 
-def is_caption(line: str) -> bool:
-    """ "Photo: ...", "(Photo by ...)", "file photo", "... (AFP)", "... Geneva. / Reuters"."""
+def is_caption(line: str, n_words: int | None = None) -> bool:
+    """ "Photo: ...", "(Photo by ...)", "Фото: ...", "file photo", "... (AFP)", "... Geneva.
+    / Reuters". `n_words`: `word_count(line)`, if known."""
+    if n_words is None:
+        n_words = word_count(line)
     return bool(
         _CAPTION_OPENING_RE.match(line)
         or ("(" in line and _CAPTION_BRACKET_RE.search(line))
         or _slash_credit_caption(line)
-        or (_PHOTO_RE.search(line) and _CAPTION_PHOTO_RE.search(line))
+        or has_photo_credit(line, n_words)
     )
 
 
-def _has_marker_word(line: str) -> bool:
-    """Whether "photo", "www." or "follow" (the words the caption and chrome patterns search
-    anywhere in a line) occurs in any case. Substring tests of the lower-cased line cost a
-    fraction of a case-insensitive search; `str.lower` turns only ASCII capitals into these
-    letters, so both find the same lines."""
-    lowered = line.lower()
-    return "photo" in lowered or "www." in lowered or "follow" in lowered
+def has_photo_credit(line: str, n_words: int | None = None) -> bool:
+    """Whether a short line credits a photo (`_PHOTO_CREDIT_RE`): "Photo: X", "Фото: X",
+    "AP Photo/ X", "© X". `n_words`: `word_count(line)`, if known."""
+    if n_words is None:
+        n_words = word_count(line)
+    return _has_marker_word(line, n_words) and _PHOTO_CREDIT_RE.search(line) is not None
 
 
-def _is_caption_or_chrome(line: str, opening: bool = True) -> bool:
+# Captions, photo credits and follow-us lines are short: a marker word in a longer line (a
+# paragraph that mentions a photo or a website, or a story printed as one line) is no sign.
+_MARKER_LINE_MAX_WORDS = CAPTION_MAX_WORDS
+
+
+def _has_marker_word(line: str, n_words: int) -> bool:
+    """Whether a marker of the words `_PHOTO_CREDIT_RE`, `_WWW_RE` or `_FOLLOW_RE` search
+    anywhere in a line occurs in it ("photo", "фото", "www.", "follow", ...), on a line of
+    at most `_MARKER_LINE_MAX_WORDS` words: one search for all of them, which most lines
+    fail, before the searches for each. The lower-cased line is searched (a case-insensitive
+    search of the markers costs ten times as much), with the Turkish capital İ, which
+    `str.lower` turns into i and a combining dot, as the plain i the patterns match it to."""
+    if n_words > _MARKER_LINE_MAX_WORDS:
+        return False
+    return _MARKER_RE.search(line.lower().replace("i\u0307", "i")) is not None
+
+
+def _is_caption_or_chrome(line: str, n_words: int, opening: bool = True) -> bool:
     """`is_caption(line) or _has_chrome_marker(line)`, with the searches for words anywhere
     in the line done only when one of them occurs. `opening`: False if `OPENING_RE` does
     not match the line (then no pattern anchored at its start does)."""
-    if _has_marker_word(line):
-        return is_caption(line) or _has_chrome_marker(line)
+    if _has_marker_word(line, n_words):
+        return is_caption(line, n_words) or _has_chrome_marker(line)
     return bool(
-        (opening and (_CAPTION_OPENING_RE.match(line) or _CHROME_OPENING_RE.match(line)))
+        (opening and (_CAPTION_OPENING_RE.match(line) or _is_chrome_opening(line)))
         or ("(" in line and _CAPTION_BRACKET_RE.search(line))
         or _slash_credit_caption(line)
         or ("@" in line and _HANDLE_RE.search(line))
@@ -144,10 +227,15 @@ def _is_caption_or_chrome(line: str, opening: bool = True) -> bool:
     )
 
 
+def _is_chrome_opening(line: str) -> bool:
+    """ "Share this", "Copyright ...", "Home | World", or a stamp ("Posted in News")."""
+    return bool(_FURNITURE_OPENING_RE.match(line) or _STAMP_OPENING_RE.match(line))
+
+
 def _has_chrome_marker(line: str) -> bool:
     """ "Posted ...", "Share", "Copyright", "Follow us on", "@handle", links."""
     return bool(
-        _CHROME_OPENING_RE.match(line)
+        _is_chrome_opening(line)
         or ("@" in line and _HANDLE_RE.search(line))
         or ("://" in line and _URL_RE.search(line))
         or _WWW_RE.search(line)
@@ -155,18 +243,36 @@ def _has_chrome_marker(line: str) -> bool:
     )
 
 
+def is_end_chrome(line: str) -> bool:
+    """Whether a line is one a page's closing chrome is made of, in any language: share,
+    print and comment links, "Loading...", copyright lines, related-links lines ("Read
+    more ...", "Читайте также"), tag lines, credit lines, comment forms, share bars,
+    follow-us lines, handles, links and rules. These are chrome wherever they stand
+    (`is_chrome_line`), but for a line opening with a related heading ("Latest figures
+    show ..." is prose) and for stamps, which stay (the page's date may be in its tail)."""
+    n_words = word_count(line)
+    return bool(
+        _FURNITURE_OPENING_RE.match(line)
+        or RELATED_OPENING_RE.match(line)
+        or _LINK_OR_RULE_LINE_RE.match(line)
+        or _TAG_LINE_RE.match(line)
+        or _CREDIT_LINE_RE.match(line)
+        or (n_words <= _WIDGET_MAX_WORDS and _WIDGET_LINE_RE.match(line))
+        or (n_words <= _SHARE_LINE_MAX_WORDS and _SHARE_LINE_RE.match(line))
+        or (n_words <= _SHARE_BAR_MAX_WORDS and _is_share_bar(line, n_words))
+        or (_has_marker_word(line, n_words) and (_FOLLOW_RE.search(line) or _WWW_RE.search(line)))
+        or ("@" in line and _HANDLE_RE.search(line))
+        or ("://" in line and _URL_RE.search(line))
+    )
+
+
 # A byline ("By Jane Roe, with research by ..."); a paragraph of prose that opens with
 # "By the standards of ..." or "By Tuesday, ..." is no byline.
-_BYLINE_RE = re.compile(r"^\s*by\s+\S", re.IGNORECASE)
+BYLINE_RE = _opening(reader_words("byline_openers"), r"\s+\S")
 _MENU_SEPARATORS = ("|", "»", "\u203a", " > ", " / ")
-_MONTHS = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_DATE_WORD_RE = re.compile(
-    rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|utc|gmt"
-    r"|am|pm|[0-9]+(?:st|nd|rd|th)?|[\d:./+\-()]+)$",
-    re.IGNORECASE,
+# Numbers, clock times and dates in digits ("21st", "14:02", "18/09/2017", "(UTC+3)").
+_DATE_NUMBER_RE = re.compile(
+    rf"^(?:[0-9]+(?:{reader_words('ordinal_suffixes')})?|[\d:./+\-()]+)$", re.IGNORECASE
 )
 _WORD_RE = re.compile(r"[^\W_][\w'\u2019.\-]*", re.UNICODE)
 _SENT_END_RE = re.compile(r"[.!?\u061f\u06d4…][\"'”\u2019)\]»\u200f\u200e]*\s*$")
@@ -197,25 +303,22 @@ def word_count(line: str) -> int:
     return len(_WORD_RE.findall(line))
 
 
-def _month_names_of_every_language() -> frozenset[str]:
-    """Month names of every language of `patterns/dates.json`, lower case: a date stamp
-    ("21 декабря 2017, 00:15") is chrome in any language."""
-    data = load("dates")
-    blocks = [data, *data.get("languages", {}).values()]
-    return frozenset(
-        str(name).lower()
-        for block in blocks
-        for key in ("months", "solar_months")
-        for name in block.get(key, ())
-    )
+def _date_words_of_every_language() -> frozenset[str]:
+    """Month, weekday and relative-day names of every language of `patterns/dates.json` and
+    the clock words of `patterns/reader.json`, lower case: a date stamp ("21 декабря 2017,
+    00:15", "Friday, March 3, 10:30 AM GMT") is chrome in any language."""
+    keys = ("months", "solar_months", "weekdays", "relative_days")
+    blocks = _blocks("dates")
+    names = {str(name).lower() for block in blocks for key in keys for name in block.get(key, ())}
+    return frozenset(names | set(reader_word_list("clock_words")))
 
 
-_OTHER_MONTH_NAMES = _month_names_of_every_language()
+_DATE_WORDS = _date_words_of_every_language()
 
 
 def _is_date_word(word: str) -> bool:
     word = word.strip(".,|\u060c")
-    return bool(_DATE_WORD_RE.match(word)) or word.lower() in _OTHER_MONTH_NAMES
+    return bool(_DATE_NUMBER_RE.match(word)) or word.lower() in _DATE_WORDS
 
 
 _DATE_WORD = StringCache(_is_date_word)
@@ -272,9 +375,11 @@ def is_chrome_line(line: str, n_words: int, opening: bool = True) -> bool:
     match the line."""
     if n_words < 3:
         return True
-    if _is_caption_or_chrome(line, opening) or (opening and _RELATED_INLINE_RE.match(line)):
+    if _is_caption_or_chrome(line, n_words, opening) or (
+        opening and _RELATED_INLINE_RE.match(line)
+    ):
         return True
-    if opening and _BYLINE_RE.match(line) and not is_prose(line, n_words):
+    if opening and BYLINE_RE.match(line) and not is_prose(line, n_words):
         return True
     if is_furniture(line, n_words, opening):
         return True
@@ -323,19 +428,18 @@ def norm_line(text: str) -> str:
 def _background_opener_re() -> re.Pattern[str]:
     """ "Background:", "Справка:", "Hintergrund -": the openers of every language at once
     (layout runs before the language matters, and one union costs one search)."""
-    data = load("rounds")
-    blocks = [data, *data.get("languages", {}).values()]
-    words = sorted({w for block in blocks for w in block.get("background_openers", ())}, key=len)
-    openers = "|".join(re.escape(w) for w in reversed(words))
+    words = [w for block in _blocks("rounds") for w in block.get("background_openers", ())]
+    openers = alternation([w.lower() for w in words])
     return re.compile(rf"^\s*(?:{openers})\s*[:\-\u2013\u2014]", re.IGNORECASE)
 
 
 BACKGROUND_RE = _background_opener_re()
 
 # The patterns anchored at the start of a line, as one: most lines of a page open with none
-# of them, and one failed match of the union costs less than half as much as six.
+# of them, and one failed match of the union costs a fraction of one match of each.
 _OPENING_PATTERNS = (
-    *(_CAPTION_OPENING_RE, _CHROME_OPENING_RE, _RELATED_INLINE_RE, _BYLINE_RE),
+    *(_CAPTION_OPENING_RE, _FURNITURE_OPENING_RE, _STAMP_OPENING_RE, _RELATED_INLINE_RE),
+    BYLINE_RE,
     *(RELATED_HEADER_RE, BACKGROUND_RE, _SHARE_LINE_RE),
     *(_CREDIT_LINE_RE, _TAG_LINE_RE, _WIDGET_LINE_RE, _STAMP_LINE_RE, _BYLINE_LABEL_RE),
 )

@@ -5,28 +5,27 @@ from __future__ import annotations
 
 import re
 import string
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import filterfalse
 
-from .data import for_language, load
+from .data import load
 from .datetext import parse_date_text
 from .decoding import UnreadableArticle
-from .page_lines import is_furniture, word_count
-
-# Plain text page furniture at the end of a file.
-_CHROME_LINE_RE = re.compile(
-    r"^(?:share(?:\s+this(?:\s+(?:article|story|page))?)?\b.*|loading\.*|"
-    r"comments?\s*\(\d+\).*|print\b.*|related\s*:.*|advertisement|"
-    r"(?:read|see)\s+(?:more|also)\b.*|latest\b.{0,20}|more\s+(?:news|stories)\b.*|"
-    r"(?:tags?|topics)\s*:.*|copyright\b.*|\u00a9.*|all\s+rights\s+reserved.*|"
-    r".*\bfollow\s+(?:us|me|him|her|them)\s+on\s+(?:twitter|facebook|x|telegram|instagram)\b.*|"
-    r"(?:https?://|www\.)\S+|-{3,}|_{3,}|\*{3,})$",
-    re.IGNORECASE,
+from .page_lines import (
+    BYLINE_RE,
+    has_photo_credit,
+    is_end_chrome,
+    is_furniture,
+    reader_words,
+    word_count,
 )
+
 _MENU_LINE_RE = re.compile(r"\S\s*(?:\||>|\u00bb|/)\s*\S.*(?:\||>|\u00bb|/)|\s\|\s|\s{2,}/\s{2,}")
 # The archive's scraper header (" date 2017-12-20 ", or only the month: " date 2024-01 ")
 # written in front of the page's first line.
-_DATE_HEADER_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\b", re.IGNORECASE)
+_DATE_HEADER_RE = re.compile(
+    rf"^\s*(?:{reader_words('date_header_words')})\s+\d{{4}}-\d{{2}}(?:-\d{{2}})?\b", re.IGNORECASE
+)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*", re.UNICODE)
 # UTF-8 bytes that may be part of a `_WORD_RE` word (ASCII letters, ' and -, and all
 # non-ASCII); every other byte becomes a space.
@@ -35,25 +34,17 @@ _WORD_BYTES = bytes(
 )
 _TEXT_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
-_EN_FUNCTION_WORDS = frozenset(
-    (
-        *("the", "and", "of", "to", "in", "a", "is", "was", "for", "on", "that", "with", "by"),
-        *("said", "as", "at", "from", "it", "be", "were", "has", "have", "will", "its"),
-        *("their", "an", "are", "this", "which", "who", "not", "but"),
-    )
-)
+# English function words (language detection counts them: `count_words`).
+_EN_FUNCTION_WORDS = frozenset(load("reader")["function_words"])
 _EN_FUNCTION_WORDS_BYTES = frozenset(w.encode() for w in _EN_FUNCTION_WORDS)
 _MIN_PROSE_WORDS = 20
-# Without <article> or <main>, the story is the smallest block with this share of the
-# page's paragraph words (see `_prose_container`).
+# A line of a page's closing chrome is at most this long.
 _MAX_CHROME_LINE = 150
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _PROSE_LINE_MIN_WORDS = 6
 _NO_HEADLINE_ENDINGS = (".", ":", ";", ",", "\u060c", "\u061b", "\u06d4")
-_COUNTER_RE = re.compile(
-    r"\d+\s+(?:pages?|comments?|views?|shares?|photos?|replies|min(?:ute)?s?\s+read)\b",
-    re.IGNORECASE,
-)
+# "12 comments", "1,204 views", "5 min read", "340 просмотров": a count on the page.
+_COUNTER_RE = re.compile(rf"\d+\s+(?:{reader_words('counter_words')})(?!\w)", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?![\d:])")
 # A photo credit on a line of its own ("AP Photo/ Jane Roe, file") is this short.
 _CREDIT_MAX_WORDS = 8
@@ -102,7 +93,7 @@ def plain_title(lines: list[str]) -> str | None:
             break  # the body has begun
         if n_words >= 15 and _SENTENCE_END_RE.search(line):
             break
-        credit = _photo_credit_re().search(line) is not None
+        credit = has_photo_credit(line)
         if not credit and not after_credit and _is_headline(line, n_words):
             title = line
         # The line under a credit that stands alone is the photo's caption.
@@ -110,27 +101,11 @@ def plain_title(lines: list[str]) -> str | None:
     return title
 
 
-@cache
-def _photo_credit_re() -> re.Pattern[str]:
-    """A photo credit in any supported language: "Photo: X", "(Photo: X)", "AP Photo/ X",
-    "Фото: X", or a copyright sign."""
-    words = {
-        word
-        for lang in load("languages")["supported"]
-        for word in for_language("reader", lang).get("photo_words", ())
-    }
-    names = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(
-        rf"(?<!\w)(?:{names})\s*(?:[:/\u00a9]|\bby\b|\bcredit\b)|\(\s*(?:{names})\b|\u00a9",
-        re.IGNORECASE,
-    )
-
-
 def _is_headline(line: str, n_words: int) -> bool:
     if not 3 <= n_words <= 25 or not 12 <= len(line) <= 200:
         return False
     # A clause of a statement ends in a comma or semicolon of any script: no headline.
-    if line.endswith(_NO_HEADLINE_ENDINGS) or line.startswith(("[", "(", "By ", "by ")):
+    if line.endswith(_NO_HEADLINE_ENDINGS) or line.startswith(("[", "(")) or BYLINE_RE.match(line):
         return False
     if is_menu_line(line) or _is_banner(line) or line.isupper():
         return False
@@ -154,7 +129,8 @@ def is_menu_line(line: str) -> bool:
 
 
 def strip_trailing_chrome(text: str) -> str:
-    """Drop share buttons, 'Loading...', follow-us lines and the like after the article.
+    """Drop share buttons, 'Loading...', follow-us lines and the like after the article: the
+    page's closing chrome as `page_lines.is_end_chrome` defines it, in any language.
 
     Only a run of chrome and short label lines at the very end goes, and only if it holds
     at least one line that is unmistakably chrome; the article's last sentence stays.
@@ -167,7 +143,7 @@ def strip_trailing_chrome(text: str) -> str:
             continue
         words = _TEXT_WORD_RE.findall(line)
         sentence = bool(_SENTENCE_END_RE.search(line)) and len(words) > 6
-        if len(line) <= _MAX_CHROME_LINE and not sentence and _CHROME_LINE_RE.match(line):
+        if len(line) <= _MAX_CHROME_LINE and not sentence and is_end_chrome(line):
             first_chrome = i
             continue
         if len(words) <= 5 and not _SENTENCE_END_RE.search(line):

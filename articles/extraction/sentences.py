@@ -477,7 +477,7 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
             i
             for i in range(n_lines)
             if is_prose(line_texts[i], word_counts[i])
-            and not is_caption(line_texts[i])
+            and not is_caption(line_texts[i], word_counts[i])
             and not is_spaced_menu(line_texts[i])
         ),
         0,

@@ -33,6 +33,10 @@ MARKER_LINES = [
     "no marker at all",
     "F\u00f8llow",
     "\u0130 photo",
+    "B\u0130Z\u0130 TAK\u0130P ED\u0130N",
+    "\u0424\u041e\u0422\u041e: \u0422\u0410\u0421\u0421",
+    "FOTO\u011eRAF: AJANS",
+    " ".join(["follow"] * 41),
 ]
 MENU_LINES = [
     "World > Middle East > Syria",
@@ -63,8 +67,11 @@ FAST_LINE_TESTS = {
     "reader split count": (markup._split_count, lambda s: len(s.split())),
     "reader menu line": (plaintext.is_menu_line, lambda s: bool(plaintext._MENU_LINE_RE.search(s))),
     "layout marker word": (
-        page_lines._has_marker_word,
-        lambda s: bool(re.search(r"photo|www\.|follow", s, re.IGNORECASE)),
+        lambda s: page_lines._has_marker_word(s, page_lines.word_count(s)),
+        lambda s: (
+            page_lines.word_count(s) <= page_lines._MARKER_LINE_MAX_WORDS
+            and bool(re.search("|".join(map(re.escape, page_lines._markers())), s, re.IGNORECASE))
+        ),
     ),
 }
 
@@ -197,7 +204,7 @@ def _plain_is_noise(tag) -> bool:
             return True
     if name in {"section", "div", "ul", "ol"}:
         heading = markup._opening_heading(tag)
-        if heading is not None and markup._RELATED_HEADING_RE.match(markup._text(heading)):
+        if heading is not None and markup._is_related_heading(markup._text(heading)):
             return True
     return name == "figure" and next(tag.iterdescendants("img", "picture", "video"), None) is None
 
