@@ -28,6 +28,7 @@ from astana_site.views import (
     label_articles,
     url_maker,
 )
+from rounds.aggregates import per_version
 from rounds.evidence_views import EVIDENCE_COLUMNS, evidence_columns, with_best_evidence
 from rounds.facets import (
     Grid,
@@ -307,7 +308,7 @@ class RoundDetailView(ArchiveDetailView):
             round_topic.share = (
                 round_topic.mention_count / round_.article_count if round_.article_count else 0.0
             )
-        calendar = list(Round.objects.only("number", "start", "city"))
+        calendar = round_calendar()
         earlier = [r for r in calendar if r.number < round_.number]
         later = [r for r in calendar if r.number > round_.number]
         context = super().get_context_data(**kwargs)
@@ -320,7 +321,9 @@ class RoundDetailView(ArchiveDetailView):
             minor_topics=[t for t in topics if not t.is_significant],
             topic_threshold=TOPIC_SHARE_THRESHOLD,
             articles=label_articles(
-                Article.objects.for_round(round_).for_listing()[:ARTICLES_SHOWN]
+                Article.objects.for_round(round_)
+                .select_related("round")
+                .only(*ARTICLE_FIELDS, "round_state", "round__number")[:ARTICLES_SHOWN]
             ),
             articles_url=reverse("articles:article-list") + f"?round={round_.number}",
             previous_round=earlier[-1] if earlier else None,
@@ -328,6 +331,15 @@ class RoundDetailView(ArchiveDetailView):
             evidence_shown=EVIDENCE_SHOWN,
         )
         return context
+
+
+def round_calendar() -> list[Round]:
+    """Every round's number, start and city, for the links to a round's neighbours: read
+    once per archive version (rounds/aggregates.py), not once per round page."""
+    rows = per_version(
+        "rounds:calendar", lambda: list(Round.objects.values_list("number", "start", "city"))
+    )
+    return [Round(number=number, start=start, city=city) for number, start, city in rows]
 
 
 def round_inference(round_: Round, shown: int = EVIDENCE_SHOWN) -> dict[str, Any]:
@@ -551,6 +563,19 @@ class FactListView(FactPagesMixin, ArchiveListView):
         return context
 
 
+# What the pages of a party's facts by round (grid, list, export) read of each fact: the rest
+# (the party's description, the facts' timestamps) was read into a model for every cell.
+PARTY_FACT_FIELDS = (
+    "state",
+    "round__number",
+    "round__start",
+    "round__confirmed",
+    "party__name",
+    "party__slug",
+    "party__sort_order",
+)
+
+
 def party_link(party: Party) -> str:
     return f'<a href="{esc(party.get_absolute_url())}">{esc(party.name)}</a>'
 
@@ -590,19 +615,7 @@ class DelegationPages:
         return (
             Delegation.objects.for_grid()
             .with_mention_count()
-            .only(
-                "state",
-                "role",
-                "head_title",
-                "round__number",
-                "round__start",
-                "round__confirmed",
-                "party__name",
-                "party__slug",
-                "party__sort_order",
-                "head__name",
-                "head__slug",
-            )
+            .only(*PARTY_FACT_FIELDS, "role", "head_title", "head__name", "head__slug")
         )
 
     @cached_property
@@ -685,6 +698,11 @@ class ObserverPages:
         *EVIDENCE_COLUMNS,
     ]
     fact_model = Observer
+
+    def get_base_queryset(self) -> QuerySet:
+        return (
+            super().get_base_queryset().only(*PARTY_FACT_FIELDS)  # type: ignore[misc]
+        )
 
     def get_export_queryset(self) -> QuerySet:
         return with_best_evidence(self.get_filtered_queryset())

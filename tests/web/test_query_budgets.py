@@ -35,9 +35,10 @@ PAGES = [
         15 + ROUND_COUNTS,
     ),
     # The round, its delegations, observers and topics, their best evidence (one query for
-    # the three), each delegation's heads counted and the best quotes per head, the articles
-    # quoted, the calendar and the round's articles.
-    ("rounds:round-detail", {"number": 13}, "", 10 + ROUND_COUNTS),
+    # the three), each delegation's heads counted with the best quotes per head (one query),
+    # the articles quoted, the round's articles, and the calendar (kept per archive version,
+    # read here cold).
+    ("rounds:round-detail", {"number": 13}, "", 9 + ROUND_COUNTS),
     ("rounds:round-topic", {"number": 13, "slug": "humanitarian-aid"}, "", 3),
     ("rounds:delegation-evidence", {"number": 13, "slug": "russia"}, "", 5),
     ("rounds:observer-evidence", {"number": 13, "slug": "jordan"}, "", 3),
