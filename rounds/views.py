@@ -61,6 +61,13 @@ from rounds.models import (
     TopicMention,
 )
 from rounds.provenance import EditorialState
+from rounds.round_page import (
+    NO_VALUE,
+    ROLE_NAMES,
+    delegation_rows,
+    observer_rows,
+    topic_items,
+)
 from rounds.templatetags.archive import (
     FACT_MARK_HTML,
     INFERRED_MARK,
@@ -75,11 +82,6 @@ ARTICLE_FIELDS = ("id", "title", "source_name", "publisher", "published")
 # Supporting sentences shown per fact on a round's page; the rest are one link away.
 EVIDENCE_SHOWN = 3
 ARTICLES_SHOWN = 20
-# A delegation's role as shown ("Guarantor"): get_role_display() looks the choices up anew
-# for every one of a grid's cells.
-ROLE_NAMES: dict[str, str] = {value: str(label) for value, label in Role.choices}
-# What a cell shows for an empty value (a delegation's head without a title).
-NO_VALUE = "\u2014"
 # The longest surname a grid cell shows; longer names are shown as initials.
 COMPACT_NAME_MAX = 11
 
@@ -314,10 +316,14 @@ class RoundDetailView(ArchiveDetailView):
         context = super().get_context_data(**kwargs)
         if not round_.confirmed:
             context["inference"] = round_inference(round_)
+        significant = [t for t in topics if t.is_significant]
         context.update(
             delegations=delegations,
+            delegation_rows=delegation_rows(delegations, EVIDENCE_SHOWN),
             observers=observers,
-            topics=[t for t in topics if t.is_significant],
+            observer_rows=observer_rows(observers, EVIDENCE_SHOWN),
+            topics=significant,
+            topic_items=topic_items(significant, EVIDENCE_SHOWN),
             minor_topics=[t for t in topics if not t.is_significant],
             topic_threshold=TOPIC_SHARE_THRESHOLD,
             articles=label_articles(
