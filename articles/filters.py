@@ -8,13 +8,13 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, Max, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.db.models.functions import ExtractYear, Lower
 
 from articles.models import Article, language_name
 from articles.search import RANKED_ORDER, Search, index_scans
+from rounds.aggregates import per_version
 from rounds.filters import (
     ArchiveFilterSet,
     FastCheckboxInput,
@@ -22,6 +22,7 @@ from rounds.filters import (
     FastSelect,
     FastTextInput,
     FilterForm,
+    KeptModelChoiceFilter,
     participant_filter,
     party_filter,
     topic_filter,
@@ -36,7 +37,6 @@ from rounds.models import (
     TopicMention,
 )
 from rounds.provenance import EditorialState
-from rounds.versioning import archive_version
 
 EMPTY = (None, "", False, [], ())
 # Facets counted on the articles' own columns, by these keys.
@@ -47,17 +47,11 @@ COLUMN_FACETS = {
     "language": F("language"),
 }
 
-# Reading the publishers and languages scans every article, so they are kept until the next
-# article arrives, and never longer than this (a re-ingest may rename a publisher).
-CHOICES_TTL = 300
-FACETS_SECONDS = 3600
-
 
 def article_choices() -> dict[str, list[tuple[str, str]]]:
-    """The publishers and languages the filters offer, cached per newest ingested article."""
-    latest = Article.objects.aggregate(latest=Max("ingested_at"))["latest"]
-    key = f"articles:filter-choices:{latest.isoformat() if latest else '-'}"
-    return cache.get_or_set(key, read_article_choices, CHOICES_TTL)
+    """The publishers, languages and years the filters offer, read once per archive version
+    (every ingest and every editor's change bumps it)."""
+    return per_version("articles:filter-choices", read_article_choices)
 
 
 def read_article_choices() -> dict[str, list[tuple[str, str]]]:
@@ -123,7 +117,7 @@ class ArticleFilter(ArchiveFilterSet):
         help_text='Words, "a phrase", -excluded; names find every spelling',
         widget=FastTextInput,
     )
-    round = django_filters.ModelChoiceFilter(
+    round = KeptModelChoiceFilter(
         queryset=Round.objects.only("number", "start", "city"),
         to_field_name="number",
         label="Round",
@@ -259,12 +253,10 @@ class ArticleFilter(ArchiveFilterSet):
         if not self.filters_set():
             # The whole archive's counts, shown on every page of the unfiltered list: read
             # once per archive version (every write bumps it, so they are never stale).
-            key = f"articles:facets:{archive_version()}"
-            cached = cache.get(key)
-            if cached is None:
-                cached = (self.count_facets(), self.matched)
-                cache.set(key, cached, FACETS_SECONDS)
-            self._facet_counts, self.matched = cached
+            def count() -> tuple[dict[str, dict[str, int]], int | None]:
+                return self.count_facets(), self.matched
+
+            self._facet_counts, self.matched = per_version("articles:facets", count)
             return self._facet_counts
         if "q" in self.filters_set():
             with index_scans():  # every facet query matches the search's words again
