@@ -156,10 +156,13 @@ class RoundListView(ArchiveListView):
     ]
 
     def get_base_queryset(self) -> QuerySet:
+        # The columns the rows and the export show: a delegation's and its head's
+        # timestamps were parsed for every row and never shown.
         guarantors = (
             Delegation.objects.public()
             .filter(role=Role.GUARANTOR)
             .select_related("party", "head")
+            .only("state", "round", "party__name", "head__name", "head__slug")
             .order_by("party__sort_order", "party__name")
         )
         return Round.objects.with_article_count().prefetch_related(
@@ -339,13 +342,15 @@ class RoundDetailView(ArchiveDetailView):
         return context
 
 
+CALENDAR_FIELDS = ("pk", "number", "start", "city", "confirmed")
+
+
 def round_calendar() -> list[Round]:
-    """Every round's number, start and city, for the links to a round's neighbours: read
-    once per archive version (rounds/aggregates.py), not once per round page."""
-    rows = per_version(
-        "rounds:calendar", lambda: list(Round.objects.values_list("number", "start", "city"))
-    )
-    return [Round(number=number, start=start, city=city) for number, start, city in rows]
+    """Every round (its number, dates, city and whether it is on the calendar), in order:
+    the neighbours of a round's page, the grids' columns. Read once per archive version
+    (rounds/aggregates.py), not once a page."""
+    rows = per_version("rounds:calendar", lambda: list(Round.objects.values_list(*CALENDAR_FIELDS)))
+    return [Round(**dict(zip(CALENDAR_FIELDS, row, strict=True))) for row in rows]
 
 
 def round_inference(round_: Round, shown: int = EVIDENCE_SHOWN) -> dict[str, Any]:
@@ -388,6 +393,9 @@ class FactPagesMixin(ArchiveMixin):
 
     fact_model: Any = None
     row_field = "party"
+    # What a grid's cells read through a fact beside its row: the grid's columns are the
+    # rounds (get_rounds()), so it does not read a round with every fact.
+    cell_related: tuple[str, ...] = ()
     fact_nouns: tuple[str, str] = ("fact", "facts")
     row_noun = "rows"
     grid_url_name = ""
@@ -451,18 +459,20 @@ class FactGridView(FactPagesMixin, TemplateView):
         return (header.sort_order, str(header))
 
     def get_rounds(self) -> list[Round]:
-        rounds = Round.objects.only("number", "start", "city", "confirmed")
         data = self.filterset.form.cleaned_data if self.filter_is_valid else {}
-        if data.get("round_from") is not None:
-            rounds = rounds.filter(number__gte=data["round_from"])
-        if data.get("round_to") is not None:
-            rounds = rounds.filter(number__lte=data["round_to"])
-        return list(rounds)
+        first, last = data.get("round_from"), data.get("round_to")
+        return [
+            round_
+            for round_ in round_calendar()
+            if (first is None or round_.number >= first) and (last is None or round_.number <= last)
+        ]
 
     def get_grid(self) -> Grid:
         rounds = self.get_rounds()
         grid = build_grid(
-            self.get_filtered_queryset(),
+            self.get_filtered_queryset()
+            .select_related(None)
+            .select_related(self.row_field, *self.cell_related),
             rounds,
             row_of=self.row_of,
             row_sort=self.row_sort,
@@ -595,6 +605,7 @@ def person_link(person: Participant | None, missing: str) -> str:
 
 class DelegationPages:
     fact_model = Delegation
+    cell_related = ("head",)
     nav_section = "delegations"
     title = "Delegations round by round"
     fact_nouns = ("delegation", "delegations")
