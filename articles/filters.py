@@ -3,6 +3,7 @@ participant, topic, dates, sort; and the facet counts shown beside the choices."
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -241,6 +242,18 @@ class ArticleFilter(ArchiveFilterSet):
         data = self.form.cleaned_data
         return {name for name, value in data.items() if value not in EMPTY and name != "sort"}
 
+    def search_key(self) -> str:
+        """What a search's counts depend on, as a cache key: the filters set, the sort and
+        the size of the first page ranked with them."""
+        data = self.form.cleaned_data
+        values = sorted(
+            (name, str(getattr(value, "pk", value)))
+            for name, value in data.items()
+            if value not in EMPTY
+        )
+        text = repr((values, self.first_page_size))
+        return hashlib.sha256(text.encode()).hexdigest()
+
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """Each facet's counts. The facets on the articles' own columns whose filter is not
         set all count the same rows (every filter applied): one grouped query reads them
@@ -259,8 +272,16 @@ class ArticleFilter(ArchiveFilterSet):
             self._facet_counts, self.matched = per_version("articles:facets", count)
             return self._facet_counts
         if "q" in self.filters_set():
-            with index_scans():  # every facet query matches the search's words again
-                self._facet_counts = self.count_facets()
+            # A search's counts (and its first page's ranked ids) read every match: the
+            # same for every visitor searching the same words until the archive changes, so
+            # kept per archive version like the whole archive's.
+            def count_search() -> tuple[dict[str, dict[str, int]], int | None, list[int] | None]:
+                with index_scans():  # every facet query matches the search's words again
+                    counts = self.count_facets()
+                return counts, self.matched, self.first_page_keys
+
+            name = f"articles:search-facets:{self.search_key()}"
+            self._facet_counts, self.matched, self.first_page_keys = per_version(name, count_search)
         else:
             self._facet_counts = self.count_facets()
         return self._facet_counts
