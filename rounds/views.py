@@ -579,17 +579,13 @@ class FactListView(FactPagesMixin, ArchiveListView):
         return context
 
 
-# What the pages of a party's facts by round (grid, list, export) read of each fact: the rest
-# (the party's description, the facts' timestamps) was read into a model for every cell.
-PARTY_FACT_FIELDS = (
-    "state",
-    "round__number",
-    "round__start",
-    "round__confirmed",
-    "party__name",
-    "party__slug",
-    "party__sort_order",
-)
+# What the pages of facts by round (grid, list, export) read of each fact's round and party:
+# the rest (a party's or topic's description, the facts' timestamps) was read into a model
+# for every cell.
+ROUND_FIELDS = ("round__number", "round__start", "round__confirmed")
+# A topic's description is the tooltip of its row in the grid.
+TOPIC_FIELDS = ("name", "slug", "sort_order", "description")
+PARTY_FACT_FIELDS = ("state", *ROUND_FIELDS, "party__name", "party__slug", "party__sort_order")
 
 
 def party_link(party: Party) -> str:
@@ -801,6 +797,7 @@ class TopicPages:
             RoundTopic.objects.public()
             .select_related("round", "topic")
             .with_share()
+            .only(*ROUND_FIELDS, "state", *(f"topic__{name}" for name in TOPIC_FIELDS))
             .order_by("round__number", "topic__sort_order")
         )
 
