@@ -88,17 +88,20 @@ COMPACT_NAME_MAX = 11
 
 def attach_evidence(groups: list[tuple[type, str, list[Any]]], limit: int = EVIDENCE_SHOWN) -> None:
     """Set `fact.evidence` to the `limit` most confident mentions of each fact (most
-    confident first, then the oldest), for facts of several kinds in one query.
+    confident first, then the oldest) and `fact.mention_count` to the number of its
+    mentions, for facts of several kinds in one query.
 
     `groups` are (mention model, its foreign key to the fact, facts). Mentions only, ranked
-    by a window in each table and joined by UNION ALL: one short query where a prefetch per
-    kind of fact cost a query each and most of the page's Python (Django builds a windowed
-    prefetch anew every time). `label_mentions()` then fetches the few articles shown."""
+    and counted by windows in each table and joined by UNION ALL: one short query where a
+    prefetch per kind of fact cost a query each and most of the page's Python (Django builds
+    a windowed prefetch anew every time), and a counting subquery cost each fact query half
+    its building. `label_mentions()` then fetches the few articles shown."""
     quote = connection.ops.quote_name
     parts, params, kinds = [], [], []
     for model, fact_field, facts in groups:
         for fact in facts:
             fact.evidence = []
+            fact.mention_count = 0
         if not facts:
             continue
         table, column = model._meta.db_table, model._meta.get_field(fact_field).column
@@ -106,23 +109,25 @@ def attach_evidence(groups: list[tuple[type, str, list[Any]]], limit: int = EVID
         parts.append(
             f"SELECT {len(kinds)} AS kind, {quote(column)} AS fact, id, article_id, sentence, "
             f"ROW_NUMBER() OVER (PARTITION BY {quote(column)} ORDER BY confidence DESC, id) "
-            f"AS position FROM {quote(table)} WHERE {quote(column)} IN ({keys})"
+            f"AS position, COUNT(*) OVER (PARTITION BY {quote(column)}) AS total "
+            f"FROM {quote(table)} WHERE {quote(column)} IN ({keys})"
         )
         params += [fact.pk for fact in facts]
         kinds.append((model, fact_field, {fact.pk: fact for fact in facts}))
     if not parts:
         return
     sql = (
-        "SELECT kind, fact, id, article_id, sentence FROM ("
+        "SELECT kind, fact, id, article_id, sentence, total FROM ("
         + " UNION ALL ".join(parts)
         + ") ranked WHERE position <= %s ORDER BY kind, fact, position"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit])
         rows = cursor.fetchall()
-    for kind, fact_pk, pk, article_id, sentence in rows:
+    for kind, fact_pk, pk, article_id, sentence, total in rows:
         model, fact_field, facts = kinds[kind]
         fact = facts[fact_pk]
+        fact.mention_count = total
         mention = model(pk=pk, article_id=article_id, sentence=sentence)
         setattr(mention, fact_field, fact)
         fact.evidence.append(mention)
@@ -252,15 +257,13 @@ class RoundDetailView(ArchiveDetailView):
     def get_queryset(self) -> QuerySet:
         return Round.objects.with_article_count()
 
-    def round_facts(self, model: type, related: tuple[str, ...], *order: str) -> list[Any]:
-        """This round's public facts of `model`, counted (their evidence: attach_evidence)."""
-        return list(
-            model.objects.public()
-            .filter(round=self.object)
-            .select_related(*related)
-            .with_mention_count()
-            .order_by(*order)
-        )
+    def round_facts(
+        self, model: type, related: tuple[str, ...], *order: str, counted: bool = False
+    ) -> list[Any]:
+        """This round's public facts of `model` (their evidence and its count:
+        attach_evidence), counted in the query too when `counted` (to order by the count)."""
+        facts = model.objects.public().filter(round=self.object).select_related(*related)
+        return list((facts.with_mention_count() if counted else facts).order_by(*order))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         round_ = self.object
@@ -268,7 +271,12 @@ class RoundDetailView(ArchiveDetailView):
         delegations = self.round_facts(Delegation, ("party", "head"), *by_party)
         observers = self.round_facts(Observer, ("party",), *by_party)
         topics = self.round_facts(
-            RoundTopic, ("topic",), "-mention_count", "topic__sort_order", "topic__slug"
+            RoundTopic,
+            ("topic",),
+            "-mention_count",
+            "topic__sort_order",
+            "topic__slug",
+            counted=True,
         )
         attach_evidence(
             [
