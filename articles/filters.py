@@ -3,18 +3,19 @@ participant, topic, dates, sort; and the facet counts shown beside the choices."
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
 import django_filters
 from django import forms
-from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, Max, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.db.models.functions import ExtractYear, Lower
 
 from articles.models import Article, language_name
 from articles.search import RANKED_ORDER, Search, index_scans
+from rounds.aggregates import per_version
 from rounds.filters import (
     ArchiveFilterSet,
     FastCheckboxInput,
@@ -22,6 +23,7 @@ from rounds.filters import (
     FastSelect,
     FastTextInput,
     FilterForm,
+    KeptModelChoiceFilter,
     participant_filter,
     party_filter,
     topic_filter,
@@ -36,7 +38,6 @@ from rounds.models import (
     TopicMention,
 )
 from rounds.provenance import EditorialState
-from rounds.versioning import archive_version
 
 EMPTY = (None, "", False, [], ())
 # Facets counted on the articles' own columns, by these keys.
@@ -47,17 +48,11 @@ COLUMN_FACETS = {
     "language": F("language"),
 }
 
-# Reading the publishers and languages scans every article, so they are kept until the next
-# article arrives, and never longer than this (a re-ingest may rename a publisher).
-CHOICES_TTL = 300
-FACETS_SECONDS = 3600
-
 
 def article_choices() -> dict[str, list[tuple[str, str]]]:
-    """The publishers and languages the filters offer, cached per newest ingested article."""
-    latest = Article.objects.aggregate(latest=Max("ingested_at"))["latest"]
-    key = f"articles:filter-choices:{latest.isoformat() if latest else '-'}"
-    return cache.get_or_set(key, read_article_choices, CHOICES_TTL)
+    """The publishers, languages and years the filters offer, read once per archive version
+    (every ingest and every editor's change bumps it)."""
+    return per_version("articles:filter-choices", read_article_choices)
 
 
 def read_article_choices() -> dict[str, list[tuple[str, str]]]:
@@ -123,7 +118,7 @@ class ArticleFilter(ArchiveFilterSet):
         help_text='Words, "a phrase", -excluded; names find every spelling',
         widget=FastTextInput,
     )
-    round = django_filters.ModelChoiceFilter(
+    round = KeptModelChoiceFilter(
         queryset=Round.objects.only("number", "start", "city"),
         to_field_name="number",
         label="Round",
@@ -247,6 +242,18 @@ class ArticleFilter(ArchiveFilterSet):
         data = self.form.cleaned_data
         return {name for name, value in data.items() if value not in EMPTY and name != "sort"}
 
+    def search_key(self) -> str:
+        """What a search's counts depend on, as a cache key: the filters set, the sort and
+        the size of the first page ranked with them."""
+        data = self.form.cleaned_data
+        values = sorted(
+            (name, str(getattr(value, "pk", value)))
+            for name, value in data.items()
+            if value not in EMPTY
+        )
+        text = repr((values, self.first_page_size))
+        return hashlib.sha256(text.encode()).hexdigest()
+
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """Each facet's counts. The facets on the articles' own columns whose filter is not
         set all count the same rows (every filter applied): one grouped query reads them
@@ -259,16 +266,22 @@ class ArticleFilter(ArchiveFilterSet):
         if not self.filters_set():
             # The whole archive's counts, shown on every page of the unfiltered list: read
             # once per archive version (every write bumps it, so they are never stale).
-            key = f"articles:facets:{archive_version()}"
-            cached = cache.get(key)
-            if cached is None:
-                cached = (self.count_facets(), self.matched)
-                cache.set(key, cached, FACETS_SECONDS)
-            self._facet_counts, self.matched = cached
+            def count() -> tuple[dict[str, dict[str, int]], int | None]:
+                return self.count_facets(), self.matched
+
+            self._facet_counts, self.matched = per_version("articles:facets", count)
             return self._facet_counts
         if "q" in self.filters_set():
-            with index_scans():  # every facet query matches the search's words again
-                self._facet_counts = self.count_facets()
+            # A search's counts (and its first page's ranked ids) read every match: the
+            # same for every visitor searching the same words until the archive changes, so
+            # kept per archive version like the whole archive's.
+            def count_search() -> tuple[dict[str, dict[str, int]], int | None, list[int] | None]:
+                with index_scans():  # every facet query matches the search's words again
+                    counts = self.count_facets()
+                return counts, self.matched, self.first_page_keys
+
+            name = f"articles:search-facets:{self.search_key()}"
+            self._facet_counts, self.matched, self.first_page_keys = per_version(name, count_search)
         else:
             self._facet_counts = self.count_facets()
         return self._facet_counts

@@ -31,6 +31,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import RANK_LEAD_CHARS, SEARCH_CONFIG
+from rounds.aggregates import per_version
 
 TOKEN = re.compile(r'(-?)"([^"]+)"?|(-?)(\S+)')
 # A query word this close to a word of a known name (difflib's ratio), with the same first
@@ -84,21 +85,12 @@ def similar(a: str, b: str) -> bool:
 
 def add_spellings(terms: list[Term]) -> None:
     """Give each searched word that names a known person the other spellings of that word in
-    the person's names, and the person. One query: every name and alias."""
-    from rounds.models import Participant, ParticipantAlias
-
+    the person's names, and the person. Every name and alias are read once per archive
+    version."""
     words = [t for t in terms if not t.excluded and not t.phrase and len(t.text) >= MIN_NAME_WORD]
     if not words:
         return
-    names: dict[int, list[str]] = {}
-    # Both models order by name by default, which a UNION's parts may not.
-    every_name = (
-        Participant.objects.order_by()
-        .values_list("pk", "name")
-        .union(ParticipantAlias.objects.order_by().values_list("participant", "name"), all=True)
-    )
-    for pk, name in every_name:
-        names.setdefault(pk, []).append(name)
+    names = per_version("search:people-names", read_people_names)
     for term in words:
         for person, spellings in names.items():
             matches = {w for n in spellings for w in name_words(n) if similar(term.text, w)}
@@ -108,6 +100,23 @@ def add_spellings(terms: list[Term]) -> None:
                     w for w in sorted(matches) if w.casefold() != term.text.casefold()
                 )
         term.spellings = list(dict.fromkeys(term.spellings))
+
+
+def read_people_names() -> dict[int, list[str]]:
+    """Every person's names (name and aliases) by person: one query, kept per archive
+    version by add_spellings()."""
+    from rounds.models import Participant, ParticipantAlias
+
+    names: dict[int, list[str]] = {}
+    # Both models order by name by default, which a UNION's parts may not.
+    every_name = (
+        Participant.objects.order_by()
+        .values_list("pk", "name")
+        .union(ParticipantAlias.objects.order_by().values_list("participant", "name"), all=True)
+    )
+    for pk, name in every_name:
+        names.setdefault(pk, []).append(name)
+    return names
 
 
 def head_mentions(people: set[int]) -> QuerySet:

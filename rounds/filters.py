@@ -127,14 +127,16 @@ class FilterForm(forms.Form):
 
 class ArchiveFilterSet(django_filters.FilterSet):
     """Base of every public FilterSet: choices computed from the database are read once per
-    request, not once for validation and again for rendering."""
+    archive version (rounds/aggregates.py), not once for validation and again for rendering
+    on every request."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for filter_ in self.filters.values():
             choices = filter_.extra.get("choices")
             if callable(choices):
-                filter_.extra["choices"] = list(choices())
+                name = f"choices:{choices.__module__}.{choices.__qualname__}"
+                filter_.extra["choices"] = per_version(name, lambda f=choices: list(f()))
 
     # Facets: filters whose choices show how many of the current rows each would leave (the
     # other filters applied). `facet_counts_of()` answers one grouped query per facet.
@@ -247,9 +249,48 @@ def round_number_filter(lookup: str, label: str) -> django_filters.NumberFilter:
     )
 
 
+def choice_rows_key(queryset: QuerySet) -> str:
+    """The cache name of a choice field's rows: its model and the fields it reads."""
+    names, deferred = queryset.query.deferred_loading
+    fields = ",".join(sorted(names))
+    return f"choices:{queryset.model._meta.label}:{'defer' if deferred else 'only'}:{fields}"
+
+
+class KeptChoiceIterator(django_filters.fields.ModelChoiceIterator):
+    """A model choice field's options from its rows kept per archive version: every filter
+    form offers parties and topics (the article list rounds too), a query each on every
+    page that shows the form."""
+
+    def __iter__(self):
+        field = self.field
+        if field.empty_label is not None:
+            yield ("", field.empty_label)
+        if field.null_label is not None:
+            yield (field.null_value, field.null_label)
+        queryset = self.queryset
+        for obj in per_version(choice_rows_key(queryset), lambda: list(queryset)):
+            yield self.choice(obj)
+
+
+class KeptModelChoiceField(django_filters.fields.ModelChoiceField):
+    iterator = KeptChoiceIterator
+
+
+class KeptModelChoiceFilter(django_filters.ModelChoiceFilter):
+    """A choice among every row of a model (`queryset` unfiltered: its rows are kept under
+    the model and the fields read, whatever filter offers them)."""
+
+    field_class = KeptModelChoiceField
+
+    def __init__(self, *args, queryset: QuerySet, **kwargs) -> None:
+        if queryset.query.where:
+            raise ValueError("KeptModelChoiceFilter offers every row: filter the rows elsewhere")
+        super().__init__(*args, queryset=queryset, **kwargs)
+
+
 def slug_choice_filter(queryset, label: str, **kwargs) -> django_filters.ModelChoiceFilter:
     """A choice among `queryset`'s rows, named by slug in the URL ("?party=iran")."""
-    return django_filters.ModelChoiceFilter(
+    return KeptModelChoiceFilter(
         queryset=queryset,
         to_field_name="slug",
         label=label,

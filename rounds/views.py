@@ -28,6 +28,7 @@ from astana_site.views import (
     label_articles,
     url_maker,
 )
+from rounds.aggregates import per_version
 from rounds.evidence_views import EVIDENCE_COLUMNS, evidence_columns, with_best_evidence
 from rounds.facets import (
     Grid,
@@ -60,6 +61,13 @@ from rounds.models import (
     TopicMention,
 )
 from rounds.provenance import EditorialState
+from rounds.round_page import (
+    NO_VALUE,
+    ROLE_NAMES,
+    delegation_rows,
+    observer_rows,
+    topic_items,
+)
 from rounds.templatetags.archive import (
     FACT_MARK_HTML,
     INFERRED_MARK,
@@ -74,28 +82,26 @@ ARTICLE_FIELDS = ("id", "title", "source_name", "publisher", "published")
 # Supporting sentences shown per fact on a round's page; the rest are one link away.
 EVIDENCE_SHOWN = 3
 ARTICLES_SHOWN = 20
-# A delegation's role as shown ("Guarantor"): get_role_display() looks the choices up anew
-# for every one of a grid's cells.
-ROLE_NAMES: dict[str, str] = {value: str(label) for value, label in Role.choices}
-# What a cell shows for an empty value (a delegation's head without a title).
-NO_VALUE = "\u2014"
 # The longest surname a grid cell shows; longer names are shown as initials.
 COMPACT_NAME_MAX = 11
 
 
 def attach_evidence(groups: list[tuple[type, str, list[Any]]], limit: int = EVIDENCE_SHOWN) -> None:
     """Set `fact.evidence` to the `limit` most confident mentions of each fact (most
-    confident first, then the oldest), for facts of several kinds in one query.
+    confident first, then the oldest) and `fact.mention_count` to the number of its
+    mentions, for facts of several kinds in one query.
 
     `groups` are (mention model, its foreign key to the fact, facts). Mentions only, ranked
-    by a window in each table and joined by UNION ALL: one short query where a prefetch per
-    kind of fact cost a query each and most of the page's Python (Django builds a windowed
-    prefetch anew every time). `label_mentions()` then fetches the few articles shown."""
+    and counted by windows in each table and joined by UNION ALL: one short query where a
+    prefetch per kind of fact cost a query each and most of the page's Python (Django builds
+    a windowed prefetch anew every time), and a counting subquery cost each fact query half
+    its building. `label_mentions()` then fetches the few articles shown."""
     quote = connection.ops.quote_name
     parts, params, kinds = [], [], []
     for model, fact_field, facts in groups:
         for fact in facts:
             fact.evidence = []
+            fact.mention_count = 0
         if not facts:
             continue
         table, column = model._meta.db_table, model._meta.get_field(fact_field).column
@@ -103,23 +109,25 @@ def attach_evidence(groups: list[tuple[type, str, list[Any]]], limit: int = EVID
         parts.append(
             f"SELECT {len(kinds)} AS kind, {quote(column)} AS fact, id, article_id, sentence, "
             f"ROW_NUMBER() OVER (PARTITION BY {quote(column)} ORDER BY confidence DESC, id) "
-            f"AS position FROM {quote(table)} WHERE {quote(column)} IN ({keys})"
+            f"AS position, COUNT(*) OVER (PARTITION BY {quote(column)}) AS total "
+            f"FROM {quote(table)} WHERE {quote(column)} IN ({keys})"
         )
         params += [fact.pk for fact in facts]
         kinds.append((model, fact_field, {fact.pk: fact for fact in facts}))
     if not parts:
         return
     sql = (
-        "SELECT kind, fact, id, article_id, sentence FROM ("
+        "SELECT kind, fact, id, article_id, sentence, total FROM ("
         + " UNION ALL ".join(parts)
         + ") ranked WHERE position <= %s ORDER BY kind, fact, position"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit])
         rows = cursor.fetchall()
-    for kind, fact_pk, pk, article_id, sentence in rows:
+    for kind, fact_pk, pk, article_id, sentence, total in rows:
         model, fact_field, facts = kinds[kind]
         fact = facts[fact_pk]
+        fact.mention_count = total
         mention = model(pk=pk, article_id=article_id, sentence=sentence)
         setattr(mention, fact_field, fact)
         fact.evidence.append(mention)
@@ -153,10 +161,13 @@ class RoundListView(ArchiveListView):
     ]
 
     def get_base_queryset(self) -> QuerySet:
+        # The columns the rows and the export show: a delegation's and its head's
+        # timestamps were parsed for every row and never shown.
         guarantors = (
             Delegation.objects.public()
             .filter(role=Role.GUARANTOR)
             .select_related("party", "head")
+            .only("state", "round", "party__name", "head__name", "head__slug")
             .order_by("party__sort_order", "party__name")
         )
         return Round.objects.with_article_count().prefetch_related(
@@ -246,15 +257,13 @@ class RoundDetailView(ArchiveDetailView):
     def get_queryset(self) -> QuerySet:
         return Round.objects.with_article_count()
 
-    def round_facts(self, model: type, related: tuple[str, ...], *order: str) -> list[Any]:
-        """This round's public facts of `model`, counted (their evidence: attach_evidence)."""
-        return list(
-            model.objects.public()
-            .filter(round=self.object)
-            .select_related(*related)
-            .with_mention_count()
-            .order_by(*order)
-        )
+    def round_facts(
+        self, model: type, related: tuple[str, ...], *order: str, counted: bool = False
+    ) -> list[Any]:
+        """This round's public facts of `model` (their evidence and its count:
+        attach_evidence), counted in the query too when `counted` (to order by the count)."""
+        facts = model.objects.public().filter(round=self.object).select_related(*related)
+        return list((facts.with_mention_count() if counted else facts).order_by(*order))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         round_ = self.object
@@ -262,7 +271,12 @@ class RoundDetailView(ArchiveDetailView):
         delegations = self.round_facts(Delegation, ("party", "head"), *by_party)
         observers = self.round_facts(Observer, ("party",), *by_party)
         topics = self.round_facts(
-            RoundTopic, ("topic",), "-mention_count", "topic__sort_order", "topic__slug"
+            RoundTopic,
+            ("topic",),
+            "-mention_count",
+            "topic__sort_order",
+            "topic__slug",
+            counted=True,
         )
         attach_evidence(
             [
@@ -307,20 +321,26 @@ class RoundDetailView(ArchiveDetailView):
             round_topic.share = (
                 round_topic.mention_count / round_.article_count if round_.article_count else 0.0
             )
-        calendar = list(Round.objects.only("number", "start", "city"))
+        calendar = round_calendar()
         earlier = [r for r in calendar if r.number < round_.number]
         later = [r for r in calendar if r.number > round_.number]
         context = super().get_context_data(**kwargs)
         if not round_.confirmed:
             context["inference"] = round_inference(round_)
+        significant = [t for t in topics if t.is_significant]
         context.update(
             delegations=delegations,
+            delegation_rows=delegation_rows(delegations, EVIDENCE_SHOWN),
             observers=observers,
-            topics=[t for t in topics if t.is_significant],
+            observer_rows=observer_rows(observers, EVIDENCE_SHOWN),
+            topics=significant,
+            topic_items=topic_items(significant, EVIDENCE_SHOWN),
             minor_topics=[t for t in topics if not t.is_significant],
             topic_threshold=TOPIC_SHARE_THRESHOLD,
             articles=label_articles(
-                Article.objects.for_round(round_).for_listing()[:ARTICLES_SHOWN]
+                Article.objects.for_round(round_)
+                .select_related("round")
+                .only(*ARTICLE_FIELDS, "round_state", "round__number")[:ARTICLES_SHOWN]
             ),
             articles_url=reverse("articles:article-list") + f"?round={round_.number}",
             previous_round=earlier[-1] if earlier else None,
@@ -328,6 +348,17 @@ class RoundDetailView(ArchiveDetailView):
             evidence_shown=EVIDENCE_SHOWN,
         )
         return context
+
+
+CALENDAR_FIELDS = ("pk", "number", "start", "city", "confirmed")
+
+
+def round_calendar() -> list[Round]:
+    """Every round (its number, dates, city and whether it is on the calendar), in order:
+    the neighbours of a round's page, the grids' columns. Read once per archive version
+    (rounds/aggregates.py), not once a page."""
+    rows = per_version("rounds:calendar", lambda: list(Round.objects.values_list(*CALENDAR_FIELDS)))
+    return [Round(**dict(zip(CALENDAR_FIELDS, row, strict=True))) for row in rows]
 
 
 def round_inference(round_: Round, shown: int = EVIDENCE_SHOWN) -> dict[str, Any]:
@@ -370,6 +401,9 @@ class FactPagesMixin(ArchiveMixin):
 
     fact_model: Any = None
     row_field = "party"
+    # What a grid's cells read through a fact beside its row: the grid's columns are the
+    # rounds (get_rounds()), so it does not read a round with every fact.
+    cell_related: tuple[str, ...] = ()
     fact_nouns: tuple[str, str] = ("fact", "facts")
     row_noun = "rows"
     grid_url_name = ""
@@ -433,18 +467,20 @@ class FactGridView(FactPagesMixin, TemplateView):
         return (header.sort_order, str(header))
 
     def get_rounds(self) -> list[Round]:
-        rounds = Round.objects.only("number", "start", "city", "confirmed")
         data = self.filterset.form.cleaned_data if self.filter_is_valid else {}
-        if data.get("round_from") is not None:
-            rounds = rounds.filter(number__gte=data["round_from"])
-        if data.get("round_to") is not None:
-            rounds = rounds.filter(number__lte=data["round_to"])
-        return list(rounds)
+        first, last = data.get("round_from"), data.get("round_to")
+        return [
+            round_
+            for round_ in round_calendar()
+            if (first is None or round_.number >= first) and (last is None or round_.number <= last)
+        ]
 
     def get_grid(self) -> Grid:
         rounds = self.get_rounds()
         grid = build_grid(
-            self.get_filtered_queryset(),
+            self.get_filtered_queryset()
+            .select_related(None)
+            .select_related(self.row_field, *self.cell_related),
             rounds,
             row_of=self.row_of,
             row_sort=self.row_sort,
@@ -551,6 +587,15 @@ class FactListView(FactPagesMixin, ArchiveListView):
         return context
 
 
+# What the pages of facts by round (grid, list, export) read of each fact's round and party:
+# the rest (a party's or topic's description, the facts' timestamps) was read into a model
+# for every cell.
+ROUND_FIELDS = ("round__number", "round__start", "round__confirmed")
+# A topic's description is the tooltip of its row in the grid.
+TOPIC_FIELDS = ("name", "slug", "sort_order", "description")
+PARTY_FACT_FIELDS = ("state", *ROUND_FIELDS, "party__name", "party__slug", "party__sort_order")
+
+
 def party_link(party: Party) -> str:
     return f'<a href="{esc(party.get_absolute_url())}">{esc(party.name)}</a>'
 
@@ -564,6 +609,7 @@ def person_link(person: Participant | None, missing: str) -> str:
 
 class DelegationPages:
     fact_model = Delegation
+    cell_related = ("head",)
     nav_section = "delegations"
     title = "Delegations round by round"
     fact_nouns = ("delegation", "delegations")
@@ -590,19 +636,7 @@ class DelegationPages:
         return (
             Delegation.objects.for_grid()
             .with_mention_count()
-            .only(
-                "state",
-                "role",
-                "head_title",
-                "round__number",
-                "round__start",
-                "round__confirmed",
-                "party__name",
-                "party__slug",
-                "party__sort_order",
-                "head__name",
-                "head__slug",
-            )
+            .only(*PARTY_FACT_FIELDS, "role", "head_title", "head__name", "head__slug")
         )
 
     @cached_property
@@ -686,6 +720,11 @@ class ObserverPages:
     ]
     fact_model = Observer
 
+    def get_base_queryset(self) -> QuerySet:
+        return (
+            super().get_base_queryset().only(*PARTY_FACT_FIELDS)  # type: ignore[misc]
+        )
+
     def get_export_queryset(self) -> QuerySet:
         return with_best_evidence(self.get_filtered_queryset())
 
@@ -766,6 +805,7 @@ class TopicPages:
             RoundTopic.objects.public()
             .select_related("round", "topic")
             .with_share()
+            .only(*ROUND_FIELDS, "state", *(f"topic__{name}" for name in TOPIC_FIELDS))
             .order_by("round__number", "topic__sort_order")
         )
 
