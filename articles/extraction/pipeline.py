@@ -226,7 +226,9 @@ class Extractor:
         # Published before its round opened: outcomes it reports in the past are earlier ones.
         info = self.calendar.get(link.number)
         upcoming = when is not None and info is not None and info.start is not None
-        extraction.topics = find_topics(doc, roles, upcoming and when < info.start)
+        extraction.topics = find_topics(
+            doc, roles, upcoming and when < info.start, info.city if info else link.city
+        )
         return extraction
 
 
