@@ -62,7 +62,7 @@ CONF_KNOWN = 0.6  # below every structural head rule (titles alone give 0.65)
 NEAR_ROUNDS = 2  # a tenure ending or beginning this close still counts, with a cue
 _POSSESSIVE = word_set("people", "possessive_endings")
 # Languages whose nouns are capitalised: a name run may open with nouns (`_people_of_tail`).
-_CAPITALISED_NOUNS = word_set("people", "capitalised_noun_languages")
+_CAPITALISED_TITLES = word_set("people", "capitalised_title_languages")
 
 _ARABIC_SCRIPT_RE = re.compile(r"[\u0600-\u06ff]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
@@ -224,14 +224,20 @@ class KnownHeads:
             self._run_people[text] = found
         return found
 
-    def _people_of_tail(self, tv: Tokens, run: NameSpan) -> tuple[int, frozenset[int]]:
-        """A run that opens with capitalised nouns in a language that capitalises every noun
-        ("Delegationsleiter Alexander ...", "UN-Botschafter Baschar ..."):
-        the known people of the run from a later word on (its start, the people)."""
+    def _people_of_tail(
+        self, tv: Tokens, run: NameSpan, letters: dict[int, str] | None
+    ) -> tuple[int, frozenset[int]]:
+        """A run that opens with capitalised nouns or titles in a language that capitalises
+        them ("Delegationsleiter Alexander ...", "UN-Botschafter Baschar ...", "Bakan
+        Yardımcısı Sedat ..."): the known people of the run from a later word on (its start,
+        the people), also in the language's letters for foreign names (`letters`)."""
         for start in range(run.start + 1, run.end - 1):
             if not tv.ws[start - 1] and tv.text[start - 1] != "-":
                 continue  # not a word boundary
-            people = self._people_of_run(NameSpan(start, run.end).text(tv))
+            tail = NameSpan(start, run.end).text(tv)
+            people = self._people_of_run(tail)
+            if not people and letters:
+                people = self._people_of_run(tail.translate(letters))
             if people:
                 return start, people
         return run.start, frozenset()
@@ -269,8 +275,8 @@ class KnownHeads:
                     # "Caferi" is Turkish for "Jaafari": the language's letters, then the index
                     people = self._people_of_run(run.text(tv).translate(_NAME_LETTERS[nlp.lang]))
                 start = run.start
-                if not people and run.end - run.start > 2 and nlp.lang in _CAPITALISED_NOUNS:
-                    start, people = self._people_of_tail(tv, run)
+                if not people and run.end - run.start > 2 and nlp.lang in _CAPITALISED_TITLES:
+                    start, people = self._people_of_tail(tv, run, _NAME_LETTERS.get(nlp.lang))
                 if people:
                     found.append(_Mention(people, start, run.end))
         found.sort(key=lambda m: m.start)

@@ -14,7 +14,7 @@ from articles.extraction.pipeline import Extractor
 from articles.extraction.rounds import attribute_sentences, find_round_mentions
 from articles.extraction.sentences import analyse_layout, tokens_of, use_source_text
 from articles.extraction.titles import NameFinder
-from articles.extraction.types import DelegationFact, ObserverFact, RoundLink
+from articles.extraction.types import DelegationFact, ObserverFact, PersonInfo, RoundLink
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +89,14 @@ def test_english_spellings_unchanged_by_the_blocks(extractor) -> None:
         ("it", "La delegazione turca è arrivata.", {"Turkey"}),
         ("tr", "Rus heyeti dün geldi.", {"Russia"}),
         # a verb of attending in the clause
+        ("ru", "Иран на встрече представлял замминистра.", {"Iran"}),
+        ("tr", "Türkiye toplantıda bakan yardımcısı tarafından temsil edildi.", {"Turkey"}),
+        # delegations listed before the observers, in one clause
+        (
+            "ru",
+            "На встрече присутствовали представители ООН, а в качестве наблюдателей - Ирака.",
+            {"United Nations"},
+        ),
         ("ru", "В переговорах примут участие Россия, Иран и Турция.", {"Russia", "Iran", "Turkey"}),
         # the guarantors listed after a guarantor word, in a clause about observers
         (
@@ -131,6 +139,8 @@ def test_guarantors_in_a_clause_without_attending_are_not_present(extractor) -> 
         ("ru", "Россия поддерживает политическое урегулирование."),  # no cue
         ("fr", "Le boycott de l'opposition a été confirmé par la délégation."),  # absence
         ("tr", "Kazak hükümeti yeni turu duyurdu."),  # the host is no delegation
+        # a title that begins like a verb of attending ("Temsilcisi", "represent-")
+        ("tr", "Rusya Devlet Başkanı'nın Özel Temsilcisi dün bir açıklama yaptı."),
     ],
 )
 def test_no_presence_without_a_cue(extractor, lang: str, text: str) -> None:
@@ -184,6 +194,14 @@ def test_known_head_in_each_language(
     delegations, _ = _facts(extractor, lang, text)
     heads = {d.party: d.head for d in delegations}
     assert heads.get(party) == head
+
+
+def test_known_head_after_capitalised_titles_in_the_languages_letters() -> None:
+    # Turkish capitalises every word of a title and writes "c" for an English "j".
+    extractor = Extractor(people=[PersonInfo("Jamal Rostami", "Iran", (), (13,))])
+    text = "İran heyetine Dışişleri Bakan Yardımcısı Camal Rostami başkanlık etti."
+    heads = {d.party: d.head for d in _facts(extractor, "tr", text)[0]}
+    assert heads.get("Iran") == "Camal Rostami"
 
 
 def test_every_language_block_names_known_parties() -> None:

@@ -755,6 +755,20 @@ GENERAL_PRESENCE_CASES = [
         set(),
         id="list-across-an-owners-name",
     ),
+    pytest.param(
+        "The session was attended by the delegations of Russia (headed by envoy Pavel "
+        "Orlov), Iran (headed by H.Karimi) and the Syrian government (headed by its UN "
+        "envoy) and the armed opposition.",
+        {"Russia", "Iran", "Syrian government", "Syrian opposition"},
+        set(),
+        id="list-past-parenthetical-heads",
+    ),
+    pytest.param(
+        "Experts of the ceasefire guarantors (that is Russia, Turkey and Iran) met first.",
+        {"Russia", "Turkey", "Iran"},
+        set(),
+        id="list-inside-a-parenthesis",
+    ),
 ]
 
 
@@ -768,6 +782,8 @@ GENERAL_PRESENCE_CASES = [
         ),
         ("The envoy said the following round would be sponsored by the three guarantors.", False),
         ("In the end the guarantors adopted a short closing document.", True),
+        ("For once the guarantors agreed on a mechanism for prisoner swaps.", True),
+        ("The guarantors also endorsed a plan to clear mines from farmland.", True),
         ("The guarantors, in a document issued in May, urged calm.", False),
         ("The talks ended without the guarantors.", False),
     ],

@@ -53,6 +53,22 @@ _OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
 _START = attrgetter("start")
 
 
+def _aside_tokens(L: list[str], start: int, end: int) -> frozenset[int] | None:
+    """The tokens of closed parentheses in [start, end) ("(headed by X)"); None when a
+    parenthesis opened there is still open at `end` (a mention inside an aside)."""
+    if "(" not in L[start:end] and ")" not in L[start:end]:
+        return frozenset()
+    inside: set[int] = set()
+    opened: int | None = None
+    for x in range(start, end):
+        if L[x] == "(" and opened is None:
+            opened = x
+        elif L[x] == ")" and opened is not None:
+            inside.update(range(opened, x + 1))
+            opened = None
+    return None if opened is not None else frozenset(inside)
+
+
 class PresenceRules:
     """The rules of this module, mixed into `PartyExtractor` (they share its state)."""
 
@@ -60,24 +76,46 @@ class PresenceRules:
         """Coordinated lists of mentions: "Russia, Iran and Turkey", "Jordan, Lebanon and Iraq"."""
         L = state.tv.lower
         units: list[list[Mention]] = []
+        chain: list[Mention] | None = None  # the list a next mention may continue
+        inner: list[Mention] | None = None  # a list inside a parenthesis after `chain`
         for m in ms:
-            if units:
-                # one to five list links between the two mentions (possessives aside)
-                # (a weak mention inside is no break: "the government of Syria and ...")
-                between = [
-                    L[x]
-                    for x in range(units[-1][-1].end, m.start)
-                    if x not in state.weak_at and x not in state.descriptors
-                ]
-                if "of" in between:
-                    between = self._without_owner(state, units[-1][-1].end, m.start, between)
-                if between and LIST_LINKS_OR_POSSESSIVE.issuperset(between):
-                    links = len(between) - sum(map(POSSESSIVE.__contains__, between))
-                    if 0 < links <= 5:
-                        units[-1].append(m)
-                        continue
-            units.append([m])
+            if chain is not None:
+                aside = _aside_tokens(L, chain[-1].end, m.start)
+                if aside is None:
+                    # Inside a parenthesis ("guarantors (Russia, Turkey and Iran)"): a list of
+                    # its own; the outer list goes on after it.
+                    if inner is None or not self._continues(state, inner[-1], m):
+                        inner = [m]
+                        units.append(inner)
+                    else:
+                        inner.append(m)
+                    continue
+                inner = None
+                if self._continues(state, chain[-1], m, aside):
+                    chain.append(m)
+                    continue
+            chain = [m]
+            units.append(chain)
         return units
+
+    def _continues(
+        self, state: ArticleState, last: Mention, m: Mention, aside: frozenset[int] = frozenset()
+    ) -> bool:
+        """One to five list links between two mentions (possessives aside); a weak mention
+        inside is no break ("the government of Syria and ..."), nor a closed parenthesis
+        (`aside`: "Iran (headed by X) and Turkey")."""
+        L = state.tv.lower
+        between = [
+            L[x]
+            for x in range(last.end, m.start)
+            if x not in state.weak_at and x not in state.descriptors and x not in aside
+        ]
+        if "of" in between:
+            between = self._without_owner(state, last.end, m.start, between)
+        if between and LIST_LINKS_OR_POSSESSIVE.issuperset(between):
+            links = len(between) - sum(map(POSSESSIVE.__contains__, between))
+            return 0 < links <= 5
+        return False
 
     def _without_owner(
         self, state: ArticleState, start: int, end: int, between: list[str]
