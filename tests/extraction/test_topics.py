@@ -391,6 +391,11 @@ MORE_NOT_TOPIC_CASES = [
         id="said-in-a-partys-capital",
     ),
     pytest.param(
+        "The guarantors also called for an immediate ceasefire in Lebanon.",
+        {"ceasefire"},
+        id="ceasefire-in-a-war-outside-syria",
+    ),
+    pytest.param(
         "They urged a credible, Syrian-led, UN-facilitated constitutional committee.",
         {"political-settlement"},
         id="syrian-led-describes-the-committee",
