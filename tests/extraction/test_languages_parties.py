@@ -10,6 +10,7 @@ import pytest
 from articles.extraction.data import load
 from articles.extraction.language_presence import RULE_OBSERVER, add_language_presence
 from articles.extraction.parties import party_mentions
+from articles.extraction.parties.heads_language import RULE_LANGUAGE_HEAD, add_language_heads
 from articles.extraction.pipeline import Extractor
 from articles.extraction.rounds import attribute_sentences, find_round_mentions
 from articles.extraction.sentences import analyse_layout, tokens_of, use_source_text
@@ -202,6 +203,65 @@ def test_known_head_after_capitalised_titles_in_the_languages_letters() -> None:
     text = "İran heyetine Dışişleri Bakan Yardımcısı Camal Rostami başkanlık etti."
     heads = {d.party: d.head for d in _facts(extractor, "tr", text)[0]}
     assert heads.get("Iran") == "Camal Rostami"
+
+
+LANGUAGE_HEAD_CASES = [
+    (
+        "ru",
+        "Российскую делегацию возглавил спецпредставитель Павел Орлов.",
+        "Russia",
+        "Павел Орлов",
+    ),
+    ("ru", "Делегацию оппозиции возглавил Карим Нассар.", "Syrian opposition", "Карим Нассар"),
+    (
+        "tr",
+        "Türk heyetine Dışişleri Bakan Yardımcısı Kemal Arslan başkanlık ediyor.",
+        "Turkey",
+        "Kemal Arslan",
+    ),
+    ("fr", "La délégation russe est conduite par Pavel Orlov.", "Russia", "Pavel Orlov"),
+    ("de", "Die russische Delegation wird von Pavel Orlov geleitet.", "Russia", "Pavel Orlov"),
+    ("es", "La delegación rusa está encabezada por Pavel Orlov.", "Russia", "Pavel Orlov"),
+    ("it", "La delegazione russa è guidata da Pavel Orlov.", "Russia", "Pavel Orlov"),
+]
+
+
+def _language_heads(extractor: Extractor, lang: str, text: str) -> dict[str, DelegationFact]:
+    nlp = extractor.pipeline(lang)
+    doc = nlp(text)
+    use_source_text(doc, text)
+    layout = analyse_layout(doc, None)
+    link = RoundLink(13, "ordinal", None, None, 1.0)
+    roles = attribute_sentences(
+        doc, layout, find_round_mentions(doc, layout), link, None, extractor.calendar
+    )
+    delegations, _ = _facts(extractor, lang, text)
+    finder = NameFinder(tokens_of(doc), extractor.parties.party_tokens)
+    found = add_language_heads(doc, lang, layout, roles, extractor.table, finder, delegations)
+    return {d.party: d for d in found}
+
+
+@pytest.mark.parametrize(("lang", "text", "party", "head"), LANGUAGE_HEAD_CASES)
+def test_head_by_structure_in_each_language(
+    extractor, lang: str, text: str, party: str, head: str
+) -> None:
+    # Nobody the archive knows: the sentence's structure alone names the head.
+    fact = _language_heads(extractor, lang, text)[party]
+    assert (fact.head, fact.head_rule) == (head, RULE_LANGUAGE_HEAD)
+
+
+def test_heads_by_structure_go_to_their_own_parties(extractor) -> None:
+    text = "Rus heyetine Pavel Orlov, İran heyetine Rıza Kerimi başkanlık ediyor."
+    facts = _language_heads(extractor, "tr", text)
+    assert {p: f.head for p, f in facts.items()} == {
+        "Russia": "Pavel Orlov",
+        "Iran": "Rıza Kerimi",
+    }
+
+
+def test_no_head_by_structure_without_a_word_of_heading(extractor) -> None:
+    text = "Российская делегация встретилась с Павлом Орловым."
+    assert all(f.head is None for f in _language_heads(extractor, "ru", text).values())
 
 
 def test_every_language_block_names_known_parties() -> None:

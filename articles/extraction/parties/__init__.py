@@ -63,6 +63,8 @@ Modules, by what they decide:
 * `state`: what the rules share for one article (mentions, head claims, presence tallies);
 * `helpers`: mentions in a range, names, titles, recording a head claim;
 * `heads_passive`, `heads_active`, `heads_attribution`, `heads_titled`: head rules by family;
+* `heads_language`: heads by structure in other languages with capitals, for parties the
+  archive's known heads left without one ("head:language-structure");
 * `presence`: presence and absence; `observers`: observers by coreference;
 * `extractor`: `PartyExtractor`, which runs the rules over the usable sentences and
   assembles the facts.
