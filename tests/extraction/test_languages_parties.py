@@ -24,9 +24,14 @@ def extractor() -> Extractor:
 
 
 def _facts(
-    extractor: Extractor, lang: str, text: str, round_number: int = 13
+    extractor: Extractor,
+    lang: str,
+    text: str,
+    round_number: int = 13,
+    language_heads: bool = False,
 ) -> tuple[list[DelegationFact], list[ObserverFact]]:
-    """Delegations and observers of a text whose round is `round_number`."""
+    """Delegations and observers of a text whose round is `round_number` (with the heads by
+    structure of other languages when `language_heads`)."""
     nlp = extractor.pipeline(lang)
     doc = nlp(text)
     use_source_text(doc, text)
@@ -43,6 +48,10 @@ def _facts(
     delegations = extractor.known_heads.add_heads(
         doc, nlp, layout, roles, finder, round_number, delegations
     )
+    if language_heads:
+        delegations = add_language_heads(
+            doc, lang, layout, roles, extractor.table, finder, delegations
+        )
     return delegations, observers
 
 
@@ -227,18 +236,8 @@ LANGUAGE_HEAD_CASES = [
 
 
 def _language_heads(extractor: Extractor, lang: str, text: str) -> dict[str, DelegationFact]:
-    nlp = extractor.pipeline(lang)
-    doc = nlp(text)
-    use_source_text(doc, text)
-    layout = analyse_layout(doc, None)
-    link = RoundLink(13, "ordinal", None, None, 1.0)
-    roles = attribute_sentences(
-        doc, layout, find_round_mentions(doc, layout), link, None, extractor.calendar
-    )
-    delegations, _ = _facts(extractor, lang, text)
-    finder = NameFinder(tokens_of(doc), extractor.parties.party_tokens)
-    found = add_language_heads(doc, lang, layout, roles, extractor.table, finder, delegations)
-    return {d.party: d for d in found}
+    delegations, _ = _facts(extractor, lang, text, language_heads=True)
+    return {d.party: d for d in delegations}
 
 
 @pytest.mark.parametrize(("lang", "text", "party", "head"), LANGUAGE_HEAD_CASES)
