@@ -764,6 +764,12 @@ GENERAL_PRESENCE_CASES = [
         id="list-past-parenthetical-heads",
     ),
     pytest.param(
+        "Consultations between the government and the armed opposition went on late.",
+        {"Syrian government", "Syrian opposition"},
+        set(),
+        id="talks-between-two-parties",
+    ),
+    pytest.param(
         "Experts of the ceasefire guarantors (that is Russia, Turkey and Iran) met first.",
         {"Russia", "Turkey", "Iran"},
         set(),
@@ -784,6 +790,7 @@ GENERAL_PRESENCE_CASES = [
         ("In the end the guarantors adopted a short closing document.", True),
         ("For once the guarantors agreed on a mechanism for prisoner swaps.", True),
         ("The guarantors also endorsed a plan to clear mines from farmland.", True),
+        ("The three guarantor states said in their closing statement that calm held.", True),
         ("The guarantors, in a document issued in May, urged calm.", False),
         ("The talks ended without the guarantors.", False),
     ],

@@ -46,7 +46,7 @@ Layers:
 
 Every fact records its rules: `DelegationFact.rule` ("presence:delegation-noun",
 "presence:noun-before", "presence:verb", "presence:participation", "presence:list",
-"presence:gathered", "presence:collective", "presence:stand-in" (its person stays away, "his
+"presence:gathered", "presence:between" ("talks between P and Q"), "presence:collective", "presence:stand-in" (its person stays away, "his
 office will be represented"; `head_rule` "no-head:stand-in"), or "presence:head" when only
 the head's sentence places the party), `head_rule` ("head:passive", "head:active",
 "head:title", ...) and `head_evidence` (the head's sentence when it is not the presence

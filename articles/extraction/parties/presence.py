@@ -25,10 +25,12 @@ from .words import (
     BACKER_NOUNS,
     CLAUSE_CUE_WORDS,
     COLLECTIVE_ACT_VERBS,
+    COLLECTIVE_DOCUMENT_NOUNS,
     DELEGATION_NOUN_MODIFIERS,
     EARLIER_WORDS,
     GATHER_VERBS,
     LIST_LINKS_OR_POSSESSIVE,
+    MEETING_NOUNS,
     MENTION_JOINERS,
     MONTHS,
     NEGATIONS,
@@ -298,6 +300,10 @@ class PresenceRules:
             j -= 1  # "sponsored by opposition-backer Turkey"
         if j >= c0 and L[j] in BACKER_NOUNS:  # "brokered by rebel-backer Turkey"
             j -= 3 if j - 2 >= c0 and L[j - 1] == "-" else 1
+        while j >= c0 and L[j] == "the":
+            j -= 1
+        if j - 1 >= c0 and L[j] == "between" and L[j - 1] in MEETING_NOUNS:
+            return "presence:between"  # "talks between the government and the opposition"
         while j >= c0 and L[j] in PRESENCE_BEFORE_FILLERS:
             if L[j] in PRESENCE_NOUN_LINKS and j - 1 >= c0:
                 prev = L[j - 1]
@@ -355,6 +361,9 @@ class PresenceRules:
                 return "presence:verb"
             # "The guarantors (also) issued a joint statement": they acted at the meeting
             if L[x] in COLLECTIVE_ACT_VERBS and x - m.end <= 1:
+                return "presence:verb"
+            # "The guarantors said in their final statement": they spoke at the meeting
+            if L[x] in COLLECTIVE_DOCUMENT_NOUNS:
                 return "presence:verb"
         return ""
 
