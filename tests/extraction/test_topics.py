@@ -31,6 +31,21 @@ AGENDA_CASES = [
     ),
     pytest.param("The situation in Idlib topped the agenda.", {"idlib"}, id="idlib"),
     pytest.param(
+        "They discussed the fate of people who went missing in the war.",
+        {"detainees-and-missing-persons"},
+        id="went-missing",
+    ),
+    pytest.param(
+        "Delegates addressed unilateral economic measures against Syria.",
+        {"sanctions"},
+        id="unilateral-measures",
+    ),
+    pytest.param(
+        "They focused on getting food and medicine into besieged areas.",
+        {"humanitarian-aid"},
+        id="food-and-medicine",
+    ),
+    pytest.param(
         "The guarantors reviewed the boundaries of the de-escalation zones.",
         {"de-escalation-zones"},
         id="de-escalation-zones",
