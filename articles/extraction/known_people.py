@@ -187,14 +187,18 @@ class KnownHeads:
         # surname alone only with a skeleton long enough to be distinctive.
         self.skeleton_names: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         self.skeleton_surnames: dict[str, set[int]] = {}
-        for spelling, k in self.alphabetic.items():
-            words = [w for w in normalize_name(spelling).split() if w not in PARTICLES]
-            keys = tuple(script_skeleton(w) for w in words)
-            if len(keys) < 2 or not all(keys) or _CYRILLIC_RE.search(spelling):
+        for latin, k in self.alphabetic.items():
+            if _CYRILLIC_RE.search(latin):
                 continue
-            self.skeleton_names.setdefault(keys[0], []).append((keys, k))
-            if len(keys[-1]) >= SURNAME_SKELETON_MIN:
-                self.skeleton_surnames.setdefault(keys[-1], set()).add(k)
+            # Arabic writes some Latin letters as another's ("Selçuk" with a jim): both count.
+            for spelling in dict.fromkeys((latin, latin.translate(_ARABIC_SCRIPT_LETTERS))):
+                words = [w for w in normalize_name(spelling).split() if w not in PARTICLES]
+                keys = tuple(script_skeleton(w) for w in words)
+                if len(keys) < 2 or not all(keys):
+                    continue
+                self.skeleton_names.setdefault(keys[0], []).append((keys, k))
+                if len(keys[-1]) >= SURNAME_SKELETON_MIN:
+                    self.skeleton_surnames.setdefault(keys[-1], set()).add(k)
         self._token_skeletons: dict[str, tuple[str, ...]] = {}
         self._matchers: dict[str, PhraseMatcher] = {}
         self._run_people: dict[str, frozenset[int]] = {}
@@ -595,6 +599,7 @@ def _name_letters() -> dict[str, dict[int, str]]:
 
 
 _NAME_LETTERS = _name_letters()
+_ARABIC_SCRIPT_LETTERS = str.maketrans(dict(load("people").get("arabic_script_letters", {})))
 _NEGATIONS = {
     lang: frozenset(w.lower() for w in for_language("people", lang).get("negation_words", ()))
     for lang in load("languages")["supported"]
