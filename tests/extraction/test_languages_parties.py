@@ -228,6 +228,12 @@ LANGUAGE_HEAD_CASES = [
         "Turkey",
         "Kemal Arslan",
     ),
+    (
+        "tr",
+        "Rus heyetine Rusya Devlet Başkanı'nın Özel Temsilcisi Pavel Orlov başkanlık ediyor.",
+        "Russia",
+        "Pavel Orlov",
+    ),
     ("fr", "La délégation russe est conduite par Pavel Orlov.", "Russia", "Pavel Orlov"),
     ("de", "Die russische Delegation wird von Pavel Orlov geleitet.", "Russia", "Pavel Orlov"),
     ("es", "La delegación rusa está encabezada por Pavel Orlov.", "Russia", "Pavel Orlov"),

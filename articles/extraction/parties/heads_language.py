@@ -10,8 +10,8 @@ capitalised (Cyrillic and Latin scripts), a party left without a head gets one
 * a verb or title of heading of the language anywhere in the clause ("возглавил",
   "başkanlık ediyor", "est conduite par", "wird ... geleitet"; `head_verbs_active` and
   `head_like_titles` in people.json, matched as word beginnings);
-* a person's name (a run of capitalised words, two to four once the titles opening it are
-  left out: "Dışişleri Bakan Yardımcısı X Y" gives "X Y") after the party and before the next
+* a person's name (a run of capitalised words, two to four after its last title word:
+  "Dışişleri Bakan Yardımcısı X Y" gives "X Y") after the party and before the next
   party's name, or else before it and after the previous party's name: "Rus heyetine A, İran
   heyetine B başkanlık ediyor" gives each party its own.
 
@@ -20,7 +20,7 @@ person heads one delegation: a name another party already has as head is not tak
 """
 
 # Words in other scripts are written in them on purpose (no confusable characters).
-# ruff: noqa: RUF002
+# ruff: noqa: RUF002, RUF003
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -135,8 +135,10 @@ def add_language_heads(
                 near = L[max(c0, start - NOUN_WINDOW) : start] + L[end : min(c1, end + NOUN_WINDOW)]
                 if not any(w.startswith(words.delegation) for w in near):
                     continue
-                after_end = in_clause[x + 1][0] if x + 1 < len(in_clause) else c1
-                before_start = in_clause[x - 1][1] if x > 0 else c0
+                # Up to the next other party ("Rus heyetine Rusya Devlet Başkanı'nın ... X"
+                # names Russia twice before its head), or back to the previous one.
+                after_end = next((m[0] for m in in_clause[x + 1 :] if m[2] != party), c1)
+                before_start = next((m[1] for m in reversed(in_clause[:x]) if m[2] != party), c0)
                 for lo, hi in ((end, after_end), (before_start, start)):
                     name = _name_in(tv, words, runs, lo, hi, taken)
                     if name is None:
@@ -177,9 +179,12 @@ def _name_in(
     for run in runs:
         if run.start < lo or run.end > hi or run.start in taken:
             continue
+        # The name follows the run's last title word ("Devlet Başkanı'nın Suriye Özel
+        # Temsilcisi X Y": X Y).
         start = run.start
-        while start < run.end and tv.lower[start].startswith(words.titles):
-            start += 1
+        for x in range(run.start, run.end):
+            if tv.lower[x].startswith(words.titles):
+                start = x + 1
         size = run.end - start
         if not MIN_NAME_WORDS <= size <= MAX_NAME_WORDS:
             continue
