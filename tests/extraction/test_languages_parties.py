@@ -264,6 +264,12 @@ def test_heads_by_structure_go_to_their_own_parties(extractor) -> None:
     }
 
 
+def test_a_party_name_before_its_abbreviation_is_no_head(extractor) -> None:
+    text = "Görüşmelere Birleşmiş Milletler (BM) temsilcileri de katılıyor."
+    delegations, _ = _facts(extractor, "tr", text)
+    assert all(d.head is None for d in delegations), delegations
+
+
 def test_no_head_by_structure_without_a_word_of_heading(extractor) -> None:
     text = "Российская делегация встретилась с Павлом Орловым."
     assert all(f.head is None for f in _language_heads(extractor, "ru", text).values())
