@@ -211,8 +211,13 @@ class Extractor:
             return extraction
         roles = attribute_sentences(doc, layout, mentions, link, when, self.calendar)
         finder = NameFinder(tokens_of(doc), self.parties.party_tokens, _person_tokens(doc))
+        # Published before its round opened: outcomes it reports in the past are earlier ones.
+        info = self.calendar.get(link.number)
+        upcoming = (
+            when is not None and info is not None and info.start is not None and when < info.start
+        )
         extraction.delegations, extraction.observers = self.parties.extract(
-            doc, layout, roles, finder
+            doc, layout, roles, finder, upcoming
         )
         extraction.delegations, extraction.observers = add_language_presence(
             doc, doc.lang_, layout, roles, self.table, extraction.delegations, extraction.observers
@@ -228,12 +233,7 @@ class Extractor:
             doc, doc.lang_, layout, roles, self.table, finder, delegations
         )
         extraction.delegations = refuse_senior_heads(doc, layout, doc.lang_, delegations)
-        # Published before its round opened: outcomes it reports in the past are earlier ones.
-        info = self.calendar.get(link.number)
-        upcoming = when is not None and info is not None and info.start is not None
-        extraction.topics = find_topics(
-            doc, roles, upcoming and when < info.start, info.city if info else link.city
-        )
+        extraction.topics = find_topics(doc, roles, upcoming, info.city if info else link.city)
         return extraction
 
 

@@ -1064,3 +1064,26 @@ def test_prose_opening_with_by_is_no_byline(extract, opening: str) -> None:
 def test_short_byline_is_still_chrome(extract) -> None:
     text = "By Pavel Korin and Reza Kamali\n\nThe talks went on without incident."
     assert "Pavel Korin" not in str(heads_of(extract(article(text), PUBLISHED)))
+
+
+PREVIEW = "The 19th round of Astana talks on Syria will open in the Kazakh capital next week."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present"),
+    [
+        # a preview recounting an earlier meeting's outcome in the past
+        (
+            "The closing communique of the talks stressed the commitment of Russia, Iran and "
+            "Turkey to the zones.",
+            False,
+        ),
+        ("The guarantors reaffirmed their support for the zones.", False),
+        # the round's own business, even in the past tense
+        ("Russia, Iran and Turkey have confirmed their participation.", True),
+        ("Russia, Iran and Turkey will stress their commitment to the zones.", True),
+    ],
+)
+def test_a_preview_recounting_an_earlier_outcome(extract, sentence: str, present: bool) -> None:
+    parties = {d.party for d in extract(PREVIEW + "\n\n" + sentence, "2022-11-15").delegations}
+    assert ({"Russia", "Iran", "Turkey"} <= parties) is present, parties

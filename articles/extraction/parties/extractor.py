@@ -91,8 +91,12 @@ class PartyExtractor(
         layout: Layout,
         roles: list[SentenceRole],
         finder: NameFinder,
+        upcoming: bool = False,
     ) -> tuple[list[DelegationFact], list[ObserverFact]]:
+        """Delegations and observers of the article's round; `upcoming`: the article was
+        published before the round opened (its past outcomes are an earlier meeting's)."""
         state = self._state(doc, layout, roles, finder)
+        state.upcoming = upcoming
         mention_tokens = state.mention_token_list
         collective_starts = state.collective_starts
         L = state.tv.lower

@@ -28,6 +28,7 @@ from .words import (
     COLLECTIVE_DOCUMENT_NOUNS,
     DELEGATION_NOUN_MODIFIERS,
     EARLIER_WORDS,
+    FUTURE_CUES,
     GATHER_VERBS,
     LIST_LINKS_OR_POSSESSIVE,
     MEETING_NOUNS,
@@ -36,6 +37,7 @@ from .words import (
     NEGATIONS,
     OTHER_TIME_PREPOSITIONS,
     OTHER_TIME_WORDS,
+    PAST_REPORT_VERBS,
     POSSESSIVE,
     PRESENCE_BEFORE,
     PRESENCE_BEFORE_FILLERS,
@@ -51,6 +53,7 @@ from .words import (
 )
 
 COLLECTIVE_VERB_WINDOW = 10  # tokens after a collective mention where its verb may stand
+_ACT = "presence:act"  # a collective acting at the meeting (its facts say presence:collective)
 _OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
 _START = attrgetter("start")
 
@@ -167,6 +170,16 @@ class PresenceRules:
             # clause finds which of them it holds.
             cues = CLAUSE_CUE_WORDS.intersection(words)
             may_be_present = not PRESENCE_CUE_WORDS.isdisjoint(cues)
+            # A preview telling a meeting's outcome in the past ("the final communiqué
+            # emphasized the commitment of Russia, Iran and Turkey"): an earlier meeting's.
+            # Not with a word of attending ("have confirmed their participation").
+            earlier_outcome = (
+                state.upcoming
+                and not PAST_REPORT_VERBS.isdisjoint(words)
+                and FUTURE_CUES.isdisjoint(words)
+                and PRESENCE_NOUNS.isdisjoint(words)
+                and PRESENCE_VERBS.isdisjoint(words)
+            )
             may_be_absent = not ABSENCE_CUE_WORDS.isdisjoint(cues) or (
                 not ABSENCE_PHRASE_MARKERS.isdisjoint(cues) and has_absence_phrase(words)
             )
@@ -183,8 +196,14 @@ class PresenceRules:
                         rule = self._presence_cue(state, m, c0, c1)
                         if rule:
                             break
+                if earlier_outcome and rule == _ACT:
+                    rule = ""  # the guarantors' acts at an earlier meeting
                 # (without a cue, a list of examples, "states like Russia and Iran", is none)
-                if not rule and not self._examples(state, unit[0].start, c0):
+                if (
+                    not rule
+                    and not earlier_outcome
+                    and not self._examples(state, unit[0].start, c0)
+                ):
                     if len(unit) >= 2 and [m.role for m in unit].count("guarantor") >= 2:
                         rule = "presence:list"
                     elif gather_at is not None and unit[0].start > gather_at:
@@ -361,10 +380,10 @@ class PresenceRules:
                 return "presence:verb"
             # "The guarantors (also) issued a joint statement": they acted at the meeting
             if L[x] in COLLECTIVE_ACT_VERBS and x - m.end <= 1:
-                return "presence:verb"
+                return _ACT
             # "The guarantors said in their final statement": they spoke at the meeting
             if L[x] in COLLECTIVE_DOCUMENT_NOUNS:
-                return "presence:verb"
+                return _ACT
         return ""
 
     def _absence_cue(self, state: ArticleState, m: Mention, c0: int, c1: int) -> bool:

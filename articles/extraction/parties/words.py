@@ -66,6 +66,9 @@ STAND_IN_NOUNS = word_set("parties", "stand_in_nouns")
 COLLECTIVE_ACT_VERBS = word_set("parties", "collective_act_verbs")
 COLLECTIVE_DOCUMENT_NOUNS = word_set("parties", "collective_document_nouns")
 MEETING_NOUNS = word_set("parties", "meeting_nouns")  # "talks between P and Q"
+# A meeting's outcome told in the past, and the words of a future (topics.json's lists).
+PAST_REPORT_VERBS = word_set("topics", "past_report_verbs")
+FUTURE_CUES = word_set("topics", "future_cues")
 BACKER_NOUNS = word_set("parties", "backer_nouns")
 GATHER_VERBS = word_set("parties", "gather_verbs")
 LIST_LINKS = word_set("parties", "list_links")
