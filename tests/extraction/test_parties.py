@@ -824,6 +824,26 @@ def test_a_person_whose_stand_ins_come_heads_nothing(extract) -> None:
     assert (un.rule, un.head_rule) == ("presence:stand-in", "no-head:stand-in")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UN's Jan Sorensen, who sent a deputy, plans to reconvene talks in Geneva.",
+        "The UN envoy Jan Sorensen sent his team instead.",
+    ],
+)
+def test_a_person_who_sent_a_stand_in_heads_nothing(extract, sentence: str) -> None:
+    facts = {d.party: d for d in extract(article(sentence), PUBLISHED).delegations}
+    un = facts["United Nations"]
+    assert (un.head, un.head_rule) == (None, "no-head:stand-in")
+
+
+def test_a_party_sending_a_deputy_minister_is_headed_by_him(extract) -> None:
+    # "a deputy foreign minister" is a title, not a stand-in
+    text = article("Iran sent a deputy foreign minister, Reza Karimi, to lead its team.")
+    facts = {d.party: d for d in extract(text, PUBLISHED).delegations}
+    assert facts["Iran"].head == "Reza Karimi"
+
+
 @pytest.mark.parametrize(("text", "present", "absent"), GENERAL_PRESENCE_CASES)
 def test_general_presence(extract, text: str, present: set[str], absent: set[str]) -> None:
     parties = {d.party for d in extract(article(text), PUBLISHED).delegations}

@@ -302,6 +302,9 @@ class PartyExtractor(
             if head is None:
                 if presence is None or presence.score <= 0 or presence.absent >= presence.score:
                     continue
+                if presence.stand_in_sents:
+                    # "X, who sent a deputy": no later rule may make the sender its head
+                    head_rule = NO_HEAD_STAND_IN
                 delegations.append(
                     DelegationFact(
                         party=name,

@@ -46,8 +46,11 @@ from .words import (
     PRESENCE_NOUNS,
     PRESENCE_VERBS,
     PUNCTUAL_PHRASES,
+    SENDING_VERBS,
     SKIP_ADVERBS,
+    STAND_IN_DETERMINERS,
     STAND_IN_NOUNS,
+    STAND_IN_PHRASE_ENDS,
     STAND_IN_POSSESSIVES,
     TAKE_PART_VERBS,
 )
@@ -276,7 +279,30 @@ class PresenceRules:
                 m = state.strong[k]
                 if m.party not in self.unreported and m not in found:
                     found.append(m)
+            for x in range(c0 + 1, c1 - 2):
+                if self._person_sent_stand_in(state, x, c0, c1):
+                    k = bisect_left(state.strong_starts, x) - 1
+                    if k < 0 or state.strong[k].start < role.sent.start:
+                        continue
+                    m = state.strong[k]
+                    if m.party not in self.unreported and m not in found:
+                        found.append(m)
         return found
+
+    def _person_sent_stand_in(self, state: ArticleState, x: int, c0: int, c1: int) -> bool:
+        """ "The UN's X, who sent a deputy, ...", "X sent his team instead": a person (a name
+        right before, or before ", who") sent a stand-in (a determiner and a stand-in noun
+        that ends its phrase, not "a deputy foreign minister")."""
+        T, L = state.tv.text, state.tv.lower
+        if L[x] not in SENDING_VERBS or L[x + 1] not in STAND_IN_DETERMINERS:
+            return False
+        if L[x + 2] not in STAND_IN_NOUNS:
+            return False
+        after = x + 3
+        if after < c1 and T[after][:1].isalnum() and L[after] not in STAND_IN_PHRASE_ENDS:
+            return False
+        end = x - 2 if x - 2 > c0 and L[x - 1] == "who" and T[x - 2] == "," else x
+        return state.finder.run_ending(end, c0) is not None
 
     def _examples(self, state: ArticleState, start: int, c0: int) -> bool:
         """ "states like Russia, Turkey and Iran", "such as ...": a list of examples."""

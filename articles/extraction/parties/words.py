@@ -63,6 +63,10 @@ PRESENCE_VERBS = word_set("parties", "presence_verbs")
 NEGATIONS = word_set("people", "negation_words")
 STAND_IN_POSSESSIVES = word_set("parties", "stand_in_possessives")
 STAND_IN_NOUNS = word_set("parties", "stand_in_nouns")
+# "X, who sent a deputy": a person's stand-ins sent in his place (parties.json).
+SENDING_VERBS = word_set("parties", "stand_in_sending_verbs")
+STAND_IN_DETERMINERS = word_set("parties", "stand_in_determiners")
+STAND_IN_PHRASE_ENDS = word_set("parties", "stand_in_phrase_ends")
 COLLECTIVE_ACT_VERBS = word_set("parties", "collective_act_verbs")
 COLLECTIVE_DOCUMENT_NOUNS = word_set("parties", "collective_document_nouns")
 MEETING_NOUNS = word_set("parties", "meeting_nouns")  # "talks between P and Q"
