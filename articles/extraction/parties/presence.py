@@ -268,10 +268,11 @@ class PresenceRules:
                 continue
             c0, c1 = clause.start, clause.end
             for x in range(c0 + 1, c1 - 2):
-                if L[x] not in STAND_IN_POSSESSIVES or L[x + 1] not in STAND_IN_NOUNS:
-                    continue
-                after = L[x + 2 : min(c1, x + 8)]
-                if PRESENCE_VERBS.isdisjoint(after) or not NEGATIONS.isdisjoint(after):
+                if L[x] in STAND_IN_POSSESSIVES and L[x + 1] in STAND_IN_NOUNS:
+                    after = L[x + 2 : min(c1, x + 8)]
+                    if PRESENCE_VERBS.isdisjoint(after) or not NEGATIONS.isdisjoint(after):
+                        continue
+                elif not self._person_sent_stand_in(state, x, c0, c1):
                     continue
                 k = bisect_left(state.strong_starts, x) - 1
                 if k < 0 or state.strong[k].start < role.sent.start:
@@ -279,14 +280,6 @@ class PresenceRules:
                 m = state.strong[k]
                 if m.party not in self.unreported and m not in found:
                     found.append(m)
-            for x in range(c0 + 1, c1 - 2):
-                if self._person_sent_stand_in(state, x, c0, c1):
-                    k = bisect_left(state.strong_starts, x) - 1
-                    if k < 0 or state.strong[k].start < role.sent.start:
-                        continue
-                    m = state.strong[k]
-                    if m.party not in self.unreported and m not in found:
-                        found.append(m)
         return found
 
     def _person_sent_stand_in(self, state: ArticleState, x: int, c0: int, c1: int) -> bool:
