@@ -258,9 +258,10 @@ class PresenceRules:
 
     def _stand_ins(self, state: ArticleState, role: SentenceRole) -> list[Mention]:
         """ "The UN envoy will not attend in person, but his office will be represented": a
-        possessive and a stand-in noun (`stand_in_nouns`) before a verb of attending make the
-        party named last before them present, whatever is said of its person. The mentions
-        of those parties (in usable clauses)."""
+        possessive and a stand-in noun (`stand_in_nouns`) before a verb of attending, or a
+        person who sent a stand-in ("X, who sent a deputy"), make the party named last before
+        them present, whatever is said of its person. The mentions of those parties (in
+        usable clauses)."""
         L = state.tv.lower
         found: list[Mention] = []
         for clause in role.clauses:
