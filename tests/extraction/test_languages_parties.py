@@ -235,6 +235,12 @@ LANGUAGE_HEAD_CASES = [
         "Pavel Orlov",
     ),
     ("fr", "La délégation russe est conduite par Pavel Orlov.", "Russia", "Pavel Orlov"),
+    (
+        "fr",
+        "La délégation turque était conduite par le vice-ministre chargé du dossier, Kemal Arslan.",
+        "Turkey",
+        "Kemal Arslan",
+    ),
     ("de", "Die russische Delegation wird von Pavel Orlov geleitet.", "Russia", "Pavel Orlov"),
     ("es", "La delegación rusa está encabezada por Pavel Orlov.", "Russia", "Pavel Orlov"),
     ("it", "La delegazione russa è guidata da Pavel Orlov.", "Russia", "Pavel Orlov"),
@@ -268,6 +274,18 @@ def test_a_party_name_before_its_abbreviation_is_no_head(extractor) -> None:
     text = "Görüşmelere Birleşmiş Milletler (BM) temsilcileri de katılıyor."
     delegations, _ = _facts(extractor, "tr", text)
     assert all(d.head is None for d in delegations), delegations
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Российскую делегацию возглавит замминистра, сообщила пресс-секретарь Анна Белова."),
+        ("fr", "La délégation russe sera dirigée par un vice-ministre, a déclaré Marie Dupont."),
+        ("de", "Die russische Delegation wird von einem Vizeminister geleitet, sagte Anna Weber."),
+    ],
+)
+def test_a_speaker_after_a_comma_heads_nothing(extractor, lang: str, text: str) -> None:
+    assert all(f.head is None for f in _language_heads(extractor, lang, text).values())
 
 
 def test_no_head_by_structure_without_a_word_of_heading(extractor) -> None:

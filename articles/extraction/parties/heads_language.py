@@ -13,7 +13,8 @@ capitalised (Cyrillic and Latin scripts), a party left without a head gets one
 * a person's name (a run of capitalised words, two to four after its last title word:
   "Dışişleri Bakan Yardımcısı X Y" gives "X Y") after the party and before the next
   party's name, or else before it and after the previous party's name: "Rus heyetine A, İran
-  heyetine B başkanlık ediyor" gives each party its own.
+  heyetine B başkanlık ediyor" gives each party its own; no comma may stand between the
+  party and the name (", said spokeswoman X" names someone else).
 
 Arabic and Persian write no capitals, so names there are left to the known heads. One
 person heads one delegation: a name another party already has as head is not taken.
@@ -41,6 +42,8 @@ RULE_LANGUAGE_HEAD = "head:language-structure"
 NOUN_WINDOW = 3  # tokens between a party and its delegation noun
 MIN_NAME_WORDS = 2  # a given name and a surname
 MAX_NAME_WORDS = 4
+BEFORE_REACH = 4  # words between a name before the party and the party ("X leitet die ...")
+_BREAKS = frozenset({",", ";", ":", "\u060c", "\u061b"})
 
 
 @dataclass(frozen=True)
@@ -110,8 +113,9 @@ def add_language_heads(
     )
     tv = tokens_of(doc)
     L = tv.lower
-    strong, _ = party_mentions(doc)
+    strong, weak = party_mentions(doc)
     mentions = sorted((s, e, p) for p, s, e in strong)
+    party_tokens = frozenset(i for _, s, e in (*strong, *weak) for i in range(s, e))
     starts = [m[0] for m in mentions]
     heads = [d.head for d in delegations if d.head]
     found: dict[str, tuple[str, str, int]] = {}  # party -> (head, title, sentence index)
@@ -139,8 +143,24 @@ def add_language_heads(
                 # names Russia twice before its head), or back to the previous one.
                 after_end = next((m[0] for m in in_clause[x + 1 :] if m[2] != party), c1)
                 before_start = next((m[1] for m in reversed(in_clause[:x]) if m[2] != party), c0)
-                for lo, hi in ((end, after_end), (before_start, start)):
-                    name = _name_in(tv, words, runs, lo, hi, taken)
+                # No comma between the party and its head: past one, a name is someone else's
+                # ("..., said spokeswoman X"), unless it is the appositive of a title of
+                # heading ("conduite par le vice-ministre ..., X").
+                comma = next((y for y in range(end, after_end) if L[y] in _BREAKS), None)
+                segments = []
+                if comma is None:
+                    segments.append((end, after_end))
+                else:
+                    segments.append((end, comma))
+                    if _has_phrase(L[end:comma], words.heading):
+                        segments.append((comma + 1, after_end, comma + 1))
+                # A name before the party stands close to it ("X leitet die russische
+                # Delegation").
+                lo = max(before_start, start - BEFORE_REACH - MAX_NAME_WORDS)
+                lo = next((y + 1 for y in range(start - 1, lo - 1, -1) if L[y] in _BREAKS), lo)
+                segments.append((lo, start))
+                for segment in segments:
+                    name = _name_in(tv, words, runs, segment, taken, party_tokens)
                     if name is None:
                         continue
                     head, title, run_start = name
@@ -173,17 +193,26 @@ def add_language_heads(
 
 
 def _name_in(
-    tv: Tokens, words: HeadWords, runs: list[NameSpan], lo: int, hi: int, taken: set[int]
+    tv: Tokens,
+    words: HeadWords,
+    runs: list[NameSpan],
+    segment: tuple[int, ...],
+    taken: set[int],
+    party_tokens: frozenset[int],
 ) -> tuple[str, str, int] | None:
-    """The first name run inside [lo, hi) not yet taken: (name, its opening title, start)."""
+    """The first name run inside the segment (lo, hi[, the start it must have]) not yet
+    taken: (name, its opening title, start)."""
+    lo, hi = segment[0], segment[1]
     for run in runs:
         if run.start < lo or run.end > hi or run.start in taken:
             continue
-        # The name follows the run's last title word ("Devlet Başkanı'nın Suriye Özel
-        # Temsilcisi X Y": X Y).
+        if len(segment) > 2 and run.start != segment[2]:
+            continue
+        # The name follows the run's last title word or party name ("Devlet Başkanı'nın
+        # Suriye Özel Temsilcisi X Y": X Y).
         start = run.start
         for x in range(run.start, run.end):
-            if tv.lower[x].startswith(words.titles):
+            if tv.lower[x].startswith(words.titles) or x in party_tokens:
                 start = x + 1
         size = run.end - start
         if not MIN_NAME_WORDS <= size <= MAX_NAME_WORDS:
