@@ -273,7 +273,7 @@ class PresenceRules:
                     after = L[x + 2 : min(c1, x + 8)]
                     if PRESENCE_VERBS.isdisjoint(after) or not NEGATIONS.isdisjoint(after):
                         continue
-                elif not self._person_sent_stand_in(state, x, c0, c1):
+                elif L[x] not in SENDING_VERBS or not self._person_sent_stand_in(state, x, c0, c1):
                     continue
                 k = bisect_left(state.strong_starts, x) - 1
                 if k < 0 or state.strong[k].start < role.sent.start:
