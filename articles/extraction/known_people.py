@@ -62,7 +62,7 @@ CONF_KNOWN = 0.6  # below every structural head rule (titles alone give 0.65)
 NEAR_ROUNDS = 2  # a tenure ending or beginning this close still counts, with a cue
 _POSSESSIVE = word_set("people", "possessive_endings")
 # Languages whose nouns are capitalised: a name run may open with nouns (`_people_of_tail`).
-_CAPITALISED_NOUNS = word_set("people", "capitalised_noun_languages")
+_CAPITALISED_TITLES = word_set("people", "capitalised_title_languages")
 
 _ARABIC_SCRIPT_RE = re.compile(r"[\u0600-\u06ff]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
@@ -187,14 +187,18 @@ class KnownHeads:
         # surname alone only with a skeleton long enough to be distinctive.
         self.skeleton_names: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         self.skeleton_surnames: dict[str, set[int]] = {}
-        for spelling, k in self.alphabetic.items():
-            words = [w for w in normalize_name(spelling).split() if w not in PARTICLES]
-            keys = tuple(script_skeleton(w) for w in words)
-            if len(keys) < 2 or not all(keys) or _CYRILLIC_RE.search(spelling):
+        for latin, k in self.alphabetic.items():
+            if _CYRILLIC_RE.search(latin):
                 continue
-            self.skeleton_names.setdefault(keys[0], []).append((keys, k))
-            if len(keys[-1]) >= SURNAME_SKELETON_MIN:
-                self.skeleton_surnames.setdefault(keys[-1], set()).add(k)
+            # Arabic writes some Latin letters as another's ("Selçuk" with a jim): both count.
+            for spelling in dict.fromkeys((latin, latin.translate(_ARABIC_SCRIPT_LETTERS))):
+                words = [w for w in normalize_name(spelling).split() if w not in PARTICLES]
+                keys = tuple(script_skeleton(w) for w in words)
+                if len(keys) < 2 or not all(keys):
+                    continue
+                self.skeleton_names.setdefault(keys[0], []).append((keys, k))
+                if len(keys[-1]) >= SURNAME_SKELETON_MIN:
+                    self.skeleton_surnames.setdefault(keys[-1], set()).add(k)
         self._token_skeletons: dict[str, tuple[str, ...]] = {}
         self._matchers: dict[str, PhraseMatcher] = {}
         self._run_people: dict[str, frozenset[int]] = {}
@@ -224,14 +228,20 @@ class KnownHeads:
             self._run_people[text] = found
         return found
 
-    def _people_of_tail(self, tv: Tokens, run: NameSpan) -> tuple[int, frozenset[int]]:
-        """A run that opens with capitalised nouns in a language that capitalises every noun
-        ("Delegationsleiter Alexander ...", "UN-Botschafter Baschar ..."):
-        the known people of the run from a later word on (its start, the people)."""
+    def _people_of_tail(
+        self, tv: Tokens, run: NameSpan, letters: dict[int, str] | None
+    ) -> tuple[int, frozenset[int]]:
+        """A run that opens with capitalised nouns or titles in a language that capitalises
+        them ("Delegationsleiter Alexander ...", "UN-Botschafter Baschar ...", "Bakan
+        Yardımcısı Sedat ..."): the known people of the run from a later word on (its start,
+        the people), also in the language's letters for foreign names (`letters`)."""
         for start in range(run.start + 1, run.end - 1):
             if not tv.ws[start - 1] and tv.text[start - 1] != "-":
                 continue  # not a word boundary
-            people = self._people_of_run(NameSpan(start, run.end).text(tv))
+            tail = NameSpan(start, run.end).text(tv)
+            people = self._people_of_run(tail)
+            if not people and letters:
+                people = self._people_of_run(tail.translate(letters))
             if people:
                 return start, people
         return run.start, frozenset()
@@ -269,8 +279,8 @@ class KnownHeads:
                     # "Caferi" is Turkish for "Jaafari": the language's letters, then the index
                     people = self._people_of_run(run.text(tv).translate(_NAME_LETTERS[nlp.lang]))
                 start = run.start
-                if not people and run.end - run.start > 2 and nlp.lang in _CAPITALISED_NOUNS:
-                    start, people = self._people_of_tail(tv, run)
+                if not people and run.end - run.start > 2 and nlp.lang in _CAPITALISED_TITLES:
+                    start, people = self._people_of_tail(tv, run, _NAME_LETTERS.get(nlp.lang))
                 if people:
                     found.append(_Mention(people, start, run.end))
         found.sort(key=lambda m: m.start)
@@ -589,6 +599,7 @@ def _name_letters() -> dict[str, dict[int, str]]:
 
 
 _NAME_LETTERS = _name_letters()
+_ARABIC_SCRIPT_LETTERS = str.maketrans(dict(load("people").get("arabic_script_letters", {})))
 _NEGATIONS = {
     lang: frozenset(w.lower() for w in for_language("people", lang).get("negation_words", ()))
     for lang in load("languages")["supported"]

@@ -17,7 +17,8 @@ the component found (from the language's block of `patterns/parties.json`) is:
 
 A city ("в Москве") or a weak spelling ("Сирии") counts only next to a delegation noun. The
 host is never a delegation; a delegation party named in an observer clause is not made
-present by it (the UN "as observer" is optional in the annotations). Words of these
+present by it (the UN "as observer" is optional in the annotations), unless the observers
+come only after the party's own part of a list ("A, B attended, and as observers C"). Words of these
 languages match as word beginnings, after an attached Arabic conjunction or preposition.
 """
 
@@ -45,6 +46,7 @@ CONF_LANGUAGE = 0.6
 NOUN_WINDOW = 3  # tokens between a party and its delegation noun
 COLLECTIVE_WINDOW = 4  # "delegations of the three guarantor states"
 DESTINATION_WINDOW = 6  # "représentant permanent de la Syrie auprès des"
+_LIST_SEPARATORS = frozenset({",", "،", ";", "؛"})
 
 
 @dataclass(frozen=True)
@@ -179,11 +181,16 @@ def add_language_presence(
                     target = seen.setdefault(party, _Seen())
                     # In a clause about observers, a delegation needs its own noun or the
                     # guarantors' list ("delegaciones de los países garantes (A, B y C), y
-                    # representantes de ... como observadores").
+                    # representantes de ... como observadores"); observers listed only after
+                    # the party's own part of a list ("A, B attended, and as observers C")
+                    # leave it a delegation.
+                    observed_with = observer_clause and lw.has(
+                        L[c0 : _part_end(L, end, c1)], lw.observer
+                    )
                     positive = (
                         by_noun
                         or (guarantor_list and party in guarantors)
-                        or (attend and not observer_clause)
+                        or (attend and not observed_with)
                     )
                 if absent:
                     target.absent += 1
@@ -240,6 +247,14 @@ def _is_destination(lw: LanguageWords, before: list[str]) -> bool:
                     return True
             return False
     return False
+
+
+def _part_end(L: list[str], end: int, clause_end: int) -> int:
+    """The end of a party's part of a list: the next comma after it, or the clause's end."""
+    for x in range(end, clause_end):
+        if L[x] in _LIST_SEPARATORS:
+            return x
+    return clause_end
 
 
 def _collective(lw: LanguageWords, words: list[str]) -> bool:

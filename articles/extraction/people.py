@@ -160,16 +160,47 @@ def script_skeleton(word: str) -> str:
     return _DOUBLES_RE.sub(r"\1", w)
 
 
+_INITIAL_SPLIT_RE = re.compile(r"[\s.]+")
+
+
 @dataclass(frozen=True, slots=True)
 class _Parsed:
     words: tuple[str, ...]
     keys: tuple[str, ...]
+    initial: str = ""  # the skeleton letter of an opening initial ("H. Jaberi Ansari": "h")
 
 
 @lru_cache(maxsize=4096)
 def _parse(name: str) -> _Parsed:
     words = tuple(_name_words(name))
-    return _Parsed(words, tuple(word_key(w) for w in words))
+    # An initial is one letter in its own script ("H.", or a Cyrillic letter that
+    # transliterates to two, "kh").
+    first = _INITIAL_SPLIT_RE.split(name.strip(), maxsplit=1)[0]
+    initial = ""
+    if len(first) == 1 and first.isalpha():
+        letters = normalize_name(first)
+        initial = word_key(letters)[:1]
+        if words and words[0] == letters:
+            words = words[1:]
+    return _Parsed(words, tuple(word_key(w) for w in words), initial)
+
+
+def _initial_and_surnames(pa: _Parsed, pb: _Parsed) -> bool | None:
+    """An initial for the first name and a surname of several words ("H. Jaberi Ansari"):
+    the initial agrees with the other name's first name and the words are its last ones.
+    None when neither name is of that form."""
+    for short, full in ((pa, pb), (pb, pa)):
+        if short.initial and not full.initial and len(short.words) >= 2:
+            n = len(short.words)
+            if len(full.words) <= n or full.keys[0][:1] != short.initial:
+                return False
+            return all(
+                _word_match(a, ka, b, kb, _SURNAME_RATIO)
+                for a, ka, b, kb in zip(
+                    short.words, short.keys, full.words[-n:], full.keys[-n:], strict=True
+                )
+            )
+    return None
 
 
 def _word_match(a: str, ka: str, b: str, kb: str, ratio: int) -> bool:
@@ -181,6 +212,9 @@ def _word_match(a: str, ka: str, b: str, kb: str, ratio: int) -> bool:
 def _same(pa: _Parsed, pb: _Parsed) -> bool:
     if not pa.words or not pb.words:
         return False
+    by_initial = _initial_and_surnames(pa, pb)
+    if by_initial is not None:
+        return by_initial
     if len(pa.words) == 1 or len(pb.words) == 1:
         # A surname alone: it matches a name with that surname.
         # Short words share skeletons by chance ("Only" and "Onal"): the letters must be

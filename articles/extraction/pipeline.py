@@ -34,6 +34,7 @@ from .data import load
 from .known_people import KnownHeads, load_known_people
 from .language_presence import add_language_presence
 from .parties import PARTIES_COMPONENT, PartyExtractor, party_table, table_config
+from .parties.heads_language import add_language_heads
 from .ranks import refuse_senior_heads
 from .rounds import ROUNDS_COMPONENT, attribute_sentences, decide_round, find_round_mentions
 from .sentences import SENTENCES_COMPONENT, analyse_layout, tokens_of, use_source_text
@@ -210,8 +211,13 @@ class Extractor:
             return extraction
         roles = attribute_sentences(doc, layout, mentions, link, when, self.calendar)
         finder = NameFinder(tokens_of(doc), self.parties.party_tokens, _person_tokens(doc))
+        # Published before its round opened: outcomes it reports in the past are earlier ones.
+        info = self.calendar.get(link.number)
+        upcoming = (
+            when is not None and info is not None and info.start is not None and when < info.start
+        )
         extraction.delegations, extraction.observers = self.parties.extract(
-            doc, layout, roles, finder
+            doc, layout, roles, finder, upcoming
         )
         extraction.delegations, extraction.observers = add_language_presence(
             doc, doc.lang_, layout, roles, self.table, extraction.delegations, extraction.observers
@@ -222,11 +228,12 @@ class Extractor:
         delegations = self.known_heads.add_heads(
             doc, self.pipeline(doc.lang_), layout, roles, finder, link.number, delegations
         )
+        # Other languages: a head named by structure where the archive knows nobody.
+        delegations = add_language_heads(
+            doc, doc.lang_, layout, roles, self.table, finder, delegations
+        )
         extraction.delegations = refuse_senior_heads(doc, layout, doc.lang_, delegations)
-        # Published before its round opened: outcomes it reports in the past are earlier ones.
-        info = self.calendar.get(link.number)
-        upcoming = when is not None and info is not None and info.start is not None
-        extraction.topics = find_topics(doc, roles, upcoming and when < info.start)
+        extraction.topics = find_topics(doc, roles, upcoming, info.city if info else link.city)
         return extraction
 
 

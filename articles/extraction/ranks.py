@@ -51,6 +51,7 @@ class RankWords:
     junior: tuple[str, ...]
     heading: tuple[str, ...]
     delegation: tuple[str, ...]
+    owner_suffixes: tuple[str, ...] = ()  # Turkish "Bakanı'nın": the minister's (adviser)
 
     def same(self, token: str, word: str) -> bool:
         return token == word if self.exact else token.startswith(word)
@@ -73,6 +74,7 @@ def rank_words(lang: str) -> RankWords:
         junior=listed("junior_rank_markers"),
         heading=tuple(w for w in heading if " " not in w),
         delegation=listed("delegation_nouns"),
+        owner_suffixes=listed("owner_suffixes"),
     )
 
 
@@ -104,6 +106,8 @@ def _rank_ends_at(tv: Tokens, words: RankWords, end: int, floor: int) -> bool:
         if all(words.same(L[start + k], w) for k, w in enumerate(phrase)):
             if end < tv.n and L[end] in _POSSESSIVE:
                 return False  # "the Russian president's envoy": the rank is the owner's
+            if words.owner_suffixes and L[end - 1].endswith(words.owner_suffixes):
+                return False  # the same with the owner's ending on the rank itself
             # "Deputy Foreign Minister", "assistant to the foreign minister", "Bakan
             # Yardımcısı": a junior marker just before or right after the rank.
             near = L[max(floor, start - JUNIOR_REACH) : start] + L[end : min(tv.n, end + 1)]

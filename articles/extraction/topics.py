@@ -250,6 +250,9 @@ class TopicWords:
     role_objects: frozenset[str]
     elsewhere_prepositions: frozenset[str]
     party_cities: frozenset[str]
+    # Each party's cities as this language writes them, by the party's English city names
+    # ("tehran" -> {"тегеран", "тегерана", ...}): a round held in one is not "elsewhere".
+    cities_by_english_name: dict[str, frozenset[str]]
     present_time: dict[str, list[tuple[str, tuple[str, ...]]]]
 
     @classmethod
@@ -294,6 +297,7 @@ class TopicWords:
                 w.lower() for w in block.get("elsewhere_prepositions", ())
             ),
             party_cities=_party_cities(nlp.lang),
+            cities_by_english_name=_cities_by_english_name(nlp.lang),
             present_time=_index(
                 ("now", lex.phrase(p)) for p in block.get("present_time_markers", ())
             ),
@@ -343,13 +347,31 @@ def _party_cities(lang: str) -> frozenset[str]:
     return frozenset(c.lower() for party in block.values() for c in party.get("cities") or ())
 
 
-def _placed_elsewhere(words: TopicWords, L: Sequence[str], clause: Clause) -> bool:
+def _cities_by_english_name(lang: str) -> dict[str, frozenset[str]]:
+    """Each party's cities in `lang`, keyed by each of its English city names."""
+    english = load("parties").get("parties", {})
+    block = for_language("parties", lang).get("parties", {})
+    found: dict[str, frozenset[str]] = {}
+    for name, party in english.items():
+        own = (block.get(name) or {}).get("cities") or ()
+        spellings = frozenset(c.lower() for c in (*(party.get("cities") or ()), *own))
+        for city in party.get("cities") or ():
+            found[city.lower()] = spellings
+    return found
+
+
+def _placed_elsewhere(
+    words: TopicWords, L: Sequence[str], clause: Clause, round_city: str | None
+) -> bool:
     """ "X said in Tehran on Monday that ...": a clause placed in a party's own city, away
-    from the meeting."""
+    from the meeting; not when the round itself was held in that city."""
     if not words.elsewhere_prepositions:
         return False
+    venue = words.cities_by_english_name.get((round_city or "").lower(), frozenset())
     return any(
-        L[x] in words.elsewhere_prepositions and L[x + 1] in words.party_cities
+        L[x] in words.elsewhere_prepositions
+        and L[x + 1] in words.party_cities
+        and L[x + 1] not in venue
         for x in range(clause.start, clause.end - 1)
     )
 
@@ -446,11 +468,17 @@ def _reports_a_past_outcome(words: TopicWords, K: Sequence[frozenset[str]], clau
     return not any(not words.future_cues.isdisjoint(k) for k in keys)
 
 
-def find_topics(doc: Doc, roles: Sequence[SentenceRole], upcoming: bool = False) -> list[TopicFact]:
+def find_topics(
+    doc: Doc,
+    roles: Sequence[SentenceRole],
+    upcoming: bool = False,
+    round_city: str | None = None,
+) -> list[TopicFact]:
     """One fact per topic whose phrases occur in clauses about the article's round.
 
     `upcoming`: the article was published before its round opened, so what it reports in
-    the past tense as a meeting's outcome is an earlier meeting's.
+    the past tense as a meeting's outcome is an earlier meeting's. `round_city`: where the
+    round was held (the calendar's English name); a clause placed there is at the meeting.
     """
     words = topic_words(doc.lang_)
     starts = [r.sent.start for r in roles]
@@ -488,7 +516,7 @@ def find_topics(doc: Doc, roles: Sequence[SentenceRole], upcoming: bool = False)
             not words.agenda_cues.isdisjoint(k) for k in K[clause.start : clause.end]
         ):
             rule, confidence = RULE_AGENDA, 0.8
-        elif _placed_elsewhere(words, L, clause):
+        elif _placed_elsewhere(words, L, clause, round_city):
             continue  # said or done in a party's capital, not at the meeting
         else:
             rule, confidence = RULE_PHRASE, 0.65

@@ -147,11 +147,17 @@ def known() -> tuple[Extractor, KnownHeads]:
         ("ar", "وترأس الوفد التركي سيدات أونال.", "Sedat Önal"),
         ("ar", "وقال بيدرسن إن المحادثات مفيدة.", "Geir Pedersen"),
         ("fa", "هیئت روسیه به ریاست الکساندر لاورنتیف وارد شد.", "Alexander Lavrentiev"),
+        # a Turkish "ç" written with a jim
+        ("ar", "وترأس الوفد التركي سلجوق أونال.", "Selçuk Ünal"),
         # Latin with accents and another language's spelling
         ("fr", "La délégation russe était dirigée par Sergueï Verchinine.", "Sergey Vershinin"),
         ("tr", "Türk heyetine Sedat Önal başkanlık etti.", "Sedat Önal"),
         # Turkish writes the "j" of foreign names with a "c"
         ("tr", "Hükümet heyetinde Beşar Caferi de vardı.", "Bashar al-Jaafari"),
+        # Turkish capitalises the titles before a name, which is in its own letters too
+        ("tr", "İran heyetine Kıdemli Danışman Ali Asgar Haci başkanlık etti.", "Ali Asghar Khaji"),
+        # an initial for the first name before a surname of two words
+        ("en", "The Iranian team was headed by H. Jaberi Ansari.", "Hossein Jaberi Ansari"),
         # German: capitalised nouns open the run, a particle joined to the surname, the
         # German spellings of "j" ("dsch") and of the glide ("tj")
         ("de", "Es sprach der Delegationsleiter Alexander Lawrentjew.", "Alexander Lavrentiev"),

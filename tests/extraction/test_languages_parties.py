@@ -10,11 +10,12 @@ import pytest
 from articles.extraction.data import load
 from articles.extraction.language_presence import RULE_OBSERVER, add_language_presence
 from articles.extraction.parties import party_mentions
+from articles.extraction.parties.heads_language import RULE_LANGUAGE_HEAD, add_language_heads
 from articles.extraction.pipeline import Extractor
 from articles.extraction.rounds import attribute_sentences, find_round_mentions
 from articles.extraction.sentences import analyse_layout, tokens_of, use_source_text
 from articles.extraction.titles import NameFinder
-from articles.extraction.types import DelegationFact, ObserverFact, RoundLink
+from articles.extraction.types import DelegationFact, ObserverFact, PersonInfo, RoundLink
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +24,14 @@ def extractor() -> Extractor:
 
 
 def _facts(
-    extractor: Extractor, lang: str, text: str, round_number: int = 13
+    extractor: Extractor,
+    lang: str,
+    text: str,
+    round_number: int = 13,
+    language_heads: bool = False,
 ) -> tuple[list[DelegationFact], list[ObserverFact]]:
-    """Delegations and observers of a text whose round is `round_number`."""
+    """Delegations and observers of a text whose round is `round_number` (with the heads by
+    structure of other languages when `language_heads`)."""
     nlp = extractor.pipeline(lang)
     doc = nlp(text)
     use_source_text(doc, text)
@@ -42,6 +48,10 @@ def _facts(
     delegations = extractor.known_heads.add_heads(
         doc, nlp, layout, roles, finder, round_number, delegations
     )
+    if language_heads:
+        delegations = add_language_heads(
+            doc, lang, layout, roles, extractor.table, finder, delegations
+        )
     return delegations, observers
 
 
@@ -89,6 +99,14 @@ def test_english_spellings_unchanged_by_the_blocks(extractor) -> None:
         ("it", "La delegazione turca è arrivata.", {"Turkey"}),
         ("tr", "Rus heyeti dün geldi.", {"Russia"}),
         # a verb of attending in the clause
+        ("ru", "Иран на встрече представлял замминистра.", {"Iran"}),
+        ("tr", "Türkiye toplantıda bakan yardımcısı tarafından temsil edildi.", {"Turkey"}),
+        # delegations listed before the observers, in one clause
+        (
+            "ru",
+            "На встрече присутствовали представители ООН, а в качестве наблюдателей - Ирака.",
+            {"United Nations"},
+        ),
         ("ru", "В переговорах примут участие Россия, Иран и Турция.", {"Russia", "Iran", "Turkey"}),
         # the guarantors listed after a guarantor word, in a clause about observers
         (
@@ -131,6 +149,8 @@ def test_guarantors_in_a_clause_without_attending_are_not_present(extractor) -> 
         ("ru", "Россия поддерживает политическое урегулирование."),  # no cue
         ("fr", "Le boycott de l'opposition a été confirmé par la délégation."),  # absence
         ("tr", "Kazak hükümeti yeni turu duyurdu."),  # the host is no delegation
+        # a title that begins like a verb of attending ("Temsilcisi", "represent-")
+        ("tr", "Rusya Devlet Başkanı'nın Özel Temsilcisi dün bir açıklama yaptı."),
     ],
 )
 def test_no_presence_without_a_cue(extractor, lang: str, text: str) -> None:
@@ -184,6 +204,93 @@ def test_known_head_in_each_language(
     delegations, _ = _facts(extractor, lang, text)
     heads = {d.party: d.head for d in delegations}
     assert heads.get(party) == head
+
+
+def test_known_head_after_capitalised_titles_in_the_languages_letters() -> None:
+    # Turkish capitalises every word of a title and writes "c" for an English "j".
+    extractor = Extractor(people=[PersonInfo("Jamal Rostami", "Iran", (), (13,))])
+    text = "İran heyetine Dışişleri Bakan Yardımcısı Camal Rostami başkanlık etti."
+    heads = {d.party: d.head for d in _facts(extractor, "tr", text)[0]}
+    assert heads.get("Iran") == "Camal Rostami"
+
+
+LANGUAGE_HEAD_CASES = [
+    (
+        "ru",
+        "Российскую делегацию возглавил спецпредставитель Павел Орлов.",
+        "Russia",
+        "Павел Орлов",
+    ),
+    ("ru", "Делегацию оппозиции возглавил Карим Нассар.", "Syrian opposition", "Карим Нассар"),
+    (
+        "tr",
+        "Türk heyetine Dışişleri Bakan Yardımcısı Kemal Arslan başkanlık ediyor.",
+        "Turkey",
+        "Kemal Arslan",
+    ),
+    (
+        "tr",
+        "Rus heyetine Rusya Devlet Başkanı'nın Özel Temsilcisi Pavel Orlov başkanlık ediyor.",
+        "Russia",
+        "Pavel Orlov",
+    ),
+    ("fr", "La délégation russe est conduite par Pavel Orlov.", "Russia", "Pavel Orlov"),
+    (
+        "fr",
+        "La délégation turque était conduite par le vice-ministre chargé du dossier, Kemal Arslan.",
+        "Turkey",
+        "Kemal Arslan",
+    ),
+    ("de", "Die russische Delegation wird von Pavel Orlov geleitet.", "Russia", "Pavel Orlov"),
+    ("es", "La delegación rusa está encabezada por Pavel Orlov.", "Russia", "Pavel Orlov"),
+    ("it", "La delegazione russa è guidata da Pavel Orlov.", "Russia", "Pavel Orlov"),
+]
+
+
+def _language_heads(extractor: Extractor, lang: str, text: str) -> dict[str, DelegationFact]:
+    delegations, _ = _facts(extractor, lang, text, language_heads=True)
+    return {d.party: d for d in delegations}
+
+
+@pytest.mark.parametrize(("lang", "text", "party", "head"), LANGUAGE_HEAD_CASES)
+def test_head_by_structure_in_each_language(
+    extractor, lang: str, text: str, party: str, head: str
+) -> None:
+    # Nobody the archive knows: the sentence's structure alone names the head.
+    fact = _language_heads(extractor, lang, text)[party]
+    assert (fact.head, fact.head_rule) == (head, RULE_LANGUAGE_HEAD)
+
+
+def test_heads_by_structure_go_to_their_own_parties(extractor) -> None:
+    text = "Rus heyetine Pavel Orlov, İran heyetine Rıza Kerimi başkanlık ediyor."
+    facts = _language_heads(extractor, "tr", text)
+    assert {p: f.head for p, f in facts.items()} == {
+        "Russia": "Pavel Orlov",
+        "Iran": "Rıza Kerimi",
+    }
+
+
+def test_a_party_name_before_its_abbreviation_is_no_head(extractor) -> None:
+    text = "Görüşmelere Birleşmiş Milletler (BM) temsilcileri de katılıyor."
+    delegations, _ = _facts(extractor, "tr", text)
+    assert all(d.head is None for d in delegations), delegations
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Российскую делегацию возглавит замминистра, сообщила пресс-секретарь Анна Белова."),
+        ("fr", "La délégation russe sera dirigée par un vice-ministre, a déclaré Marie Dupont."),
+        ("de", "Die russische Delegation wird von einem Vizeminister geleitet, sagte Anna Weber."),
+    ],
+)
+def test_a_speaker_after_a_comma_heads_nothing(extractor, lang: str, text: str) -> None:
+    assert all(f.head is None for f in _language_heads(extractor, lang, text).values())
+
+
+def test_no_head_by_structure_without_a_word_of_heading(extractor) -> None:
+    text = "Российская делегация встретилась с Павлом Орловым."
+    assert all(f.head is None for f in _language_heads(extractor, "ru", text).values())
 
 
 def test_every_language_block_names_known_parties() -> None:

@@ -755,6 +755,26 @@ GENERAL_PRESENCE_CASES = [
         set(),
         id="list-across-an-owners-name",
     ),
+    pytest.param(
+        "The session was attended by the delegations of Russia (headed by envoy Pavel "
+        "Orlov), Iran (headed by H.Karimi) and the Syrian government (headed by its UN "
+        "envoy) and the armed opposition.",
+        {"Russia", "Iran", "Syrian government", "Syrian opposition"},
+        set(),
+        id="list-past-parenthetical-heads",
+    ),
+    pytest.param(
+        "Consultations between the government and the armed opposition went on late.",
+        {"Syrian government", "Syrian opposition"},
+        set(),
+        id="talks-between-two-parties",
+    ),
+    pytest.param(
+        "Experts of the ceasefire guarantors (that is Russia, Turkey and Iran) met first.",
+        {"Russia", "Turkey", "Iran"},
+        set(),
+        id="list-inside-a-parenthesis",
+    ),
 ]
 
 
@@ -768,6 +788,9 @@ GENERAL_PRESENCE_CASES = [
         ),
         ("The envoy said the following round would be sponsored by the three guarantors.", False),
         ("In the end the guarantors adopted a short closing document.", True),
+        ("For once the guarantors agreed on a mechanism for prisoner swaps.", True),
+        ("The guarantors also endorsed a plan to clear mines from farmland.", True),
+        ("The three guarantor states said in their closing statement that calm held.", True),
         ("The guarantors, in a document issued in May, urged calm.", False),
         ("The talks ended without the guarantors.", False),
     ],
@@ -799,6 +822,26 @@ def test_a_person_whose_stand_ins_come_heads_nothing(extract) -> None:
     un = facts["United Nations"]
     assert un.head is None
     assert (un.rule, un.head_rule) == ("presence:stand-in", "no-head:stand-in")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UN's Jan Sorensen, who sent a deputy, plans to reconvene talks in Geneva.",
+        "The UN envoy Jan Sorensen sent his team instead.",
+    ],
+)
+def test_a_person_who_sent_a_stand_in_heads_nothing(extract, sentence: str) -> None:
+    facts = {d.party: d for d in extract(article(sentence), PUBLISHED).delegations}
+    un = facts["United Nations"]
+    assert (un.head, un.head_rule) == (None, "no-head:stand-in")
+
+
+def test_a_party_sending_a_deputy_minister_is_headed_by_him(extract) -> None:
+    # "a deputy foreign minister" is a title, not a stand-in
+    text = article("Iran sent a deputy foreign minister, Reza Karimi, to lead its team.")
+    facts = {d.party: d for d in extract(text, PUBLISHED).delegations}
+    assert facts["Iran"].head == "Reza Karimi"
 
 
 @pytest.mark.parametrize(("text", "present", "absent"), GENERAL_PRESENCE_CASES)
@@ -1041,3 +1084,26 @@ def test_prose_opening_with_by_is_no_byline(extract, opening: str) -> None:
 def test_short_byline_is_still_chrome(extract) -> None:
     text = "By Pavel Korin and Reza Kamali\n\nThe talks went on without incident."
     assert "Pavel Korin" not in str(heads_of(extract(article(text), PUBLISHED)))
+
+
+PREVIEW = "The 19th round of Astana talks on Syria will open in the Kazakh capital next week."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present"),
+    [
+        # a preview recounting an earlier meeting's outcome in the past
+        (
+            "The closing communique of the talks stressed the commitment of Russia, Iran and "
+            "Turkey to the zones.",
+            False,
+        ),
+        ("The guarantors reaffirmed their support for the zones.", False),
+        # the round's own business, even in the past tense
+        ("Russia, Iran and Turkey have confirmed their participation.", True),
+        ("Russia, Iran and Turkey will stress their commitment to the zones.", True),
+    ],
+)
+def test_a_preview_recounting_an_earlier_outcome(extract, sentence: str, present: bool) -> None:
+    parties = {d.party for d in extract(PREVIEW + "\n\n" + sentence, "2022-11-15").delegations}
+    assert ({"Russia", "Iran", "Turkey"} <= parties) is present, parties

@@ -59,6 +59,10 @@ SAME = [
     ("Хоссейн Джабери Ансари", "Hossein Jaberi Ansari"),
     ("Sergueï Verchinine", "Sergey Vershinin"),
     ("ایمن سوسان", "أيمن سوسان"),  # Persian and Arabic letters
+    # an initial for the first name before a surname of several words
+    ("K.Delgado Ruiz", "Karim Delgado Ruiz"),
+    ("K. Delgado Ruiz", "Karim Delgado-Ruiz"),
+    ("Ш. Морено Сальва", "Shamil Moreno Salva"),  # a Cyrillic initial of two letters
 ]
 
 DIFFERENT = [
@@ -70,6 +74,8 @@ DIFFERENT = [
     ("Hossein Jaberi Ansari", "Mohammad Javad Zarif"),
     ("Only", "Sedat Önal"),  # a short word sharing a surname's skeleton
     ("Сергей Лавров", "Sergey Vershinin"),
+    ("M. Delgado Ruiz", "Karim Delgado Ruiz"),  # the initial is another first name's
+    ("K. Delgado Ruiz", "Karim Ortega Ruiz"),
 ]
 
 

@@ -190,6 +190,16 @@ def test_minister_quoted_in_other_languages_heads_nothing_deputy_does(
     assert kept[party].head is not None and kept[party].head_rule.startswith("head:")
 
 
+def test_rank_with_an_owner_ending_is_the_owners(extractor_with_people) -> None:
+    # A Turkish rank with a genitive ending owns the next title: the minister's envoy.
+    text = (
+        "Rusya Dışişleri Bakanı'nın Özel Temsilcisi Pavel Orlov, görüşmelerin yararlı "
+        "olduğunu söyledi."
+    )
+    kept = _language_heads(extractor_with_people, "tr", text)
+    assert kept["Russia"].head is not None and kept["Russia"].head_rule.startswith("head:")
+
+
 def test_envoy_of_a_president_is_no_senior_rank(extract) -> None:
     # The rank is the title's owner's ("the president's envoy"), not the head's.
     text = "Russia was led by Pavel Orlov, the Russian president's special envoy for Syria."

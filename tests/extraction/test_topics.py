@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from articles.extraction.pipeline import Extractor, default_calendar
 from articles.extraction.topics import TOPIC_SLUGS
+from articles.extraction.types import ArticleText, RoundInfo
 
 LEAD = "The 19th round of Astana talks on Syria opened in the Kazakh capital on Tuesday."
 PUBLISHED = "2022-11-22"
@@ -26,6 +30,21 @@ AGENDA_CASES = [
         id="new-constitution",
     ),
     pytest.param("The situation in Idlib topped the agenda.", {"idlib"}, id="idlib"),
+    pytest.param(
+        "They discussed the fate of people who went missing in the war.",
+        {"detainees-and-missing-persons"},
+        id="went-missing",
+    ),
+    pytest.param(
+        "Delegates addressed unilateral economic measures against Syria.",
+        {"sanctions"},
+        id="unilateral-measures",
+    ),
+    pytest.param(
+        "They focused on getting food and medicine into besieged areas.",
+        {"humanitarian-aid"},
+        id="food-and-medicine",
+    ),
     pytest.param(
         "The guarantors reviewed the boundaries of the de-escalation zones.",
         {"de-escalation-zones"},
@@ -336,6 +355,25 @@ def test_said_in_a_capital_about_the_meeting_still_counts(extract) -> None:
     assert "ceasefire" in topics(extract, "The delegates in Astana also spoke of the ceasefire.")
 
 
+def test_said_in_the_city_that_hosts_the_round_counts() -> None:
+    """A round held in a party's capital: a clause placed in that city is at the meeting,
+    while one placed in another party's capital is still elsewhere."""
+    calendar = (
+        *default_calendar(),
+        RoundInfo(number=40, start=date(2031, 5, 12), end=date(2031, 5, 13), city="Tehran"),
+    )
+    text = (
+        "The 40th round of Astana-format talks on Syria opened in Tehran on Monday.\n\n"
+        "The Russian envoy said in Tehran on Monday that his country backs the ceasefire.\n\n"
+        "The Turkish minister said in Ankara on Monday that his country backs reconstruction."
+    )
+    found = Extractor(calendar=calendar).extract(ArticleText(text=text), date(2031, 5, 12))
+    assert found.round is not None and found.round.number == 40
+    slugs = {t.slug for t in found.topics}
+    assert "ceasefire" in slugs
+    assert "reconstruction" not in slugs
+
+
 def test_rebuilding_relations_is_not_reconstruction(extract) -> None:
     text = "They discussed rebuilding Turkish-Syrian relations."
     assert "reconstruction" not in topics(extract, text)
@@ -366,6 +404,11 @@ MORE_NOT_TOPIC_CASES = [
         "The president said in Ankara on Friday that his country backs the ceasefire.",
         {"ceasefire"},
         id="said-in-a-partys-capital",
+    ),
+    pytest.param(
+        "The guarantors also called for an immediate ceasefire in Lebanon.",
+        {"ceasefire"},
+        id="ceasefire-in-a-war-outside-syria",
     ),
     pytest.param(
         "They urged a credible, Syrian-led, UN-facilitated constitutional committee.",

@@ -177,6 +177,22 @@ NO_MATCH_CASES = [
     pytest.param(
         "tr", "Kazakistan aşırı sıcaklarla boğuşuyor.", "covid-19", id="tr-vaccine-is-no-prefix"
     ),
+    # a ceasefire in a war outside Syria is that war's
+    pytest.param(
+        "ru", "Стороны призвали к прекращению огня в Ливане.", "ceasefire", id="ru-war-elsewhere"
+    ),
+    pytest.param(
+        "tr", "Taraflar Lübnan'da kalıcı ateşkes çağrısı yaptı.", "ceasefire", id="tr-war-elsewhere"
+    ),
+    pytest.param(
+        "ar", "ودعا البيان إلى وقف إطلاق النار في غزة.", "ceasefire", id="ar-war-elsewhere"
+    ),
+    pytest.param(
+        "fr",
+        "Les garants ont appelé à un cessez-le-feu au Liban.",
+        "ceasefire",
+        id="fr-war-elsewhere",
+    ),
 ]
 
 
@@ -240,6 +256,12 @@ def test_a_preview_in_another_language_drops_earlier_outcomes(extractor) -> None
     found = round_topics(extractor, "fr", text, upcoming=True)
     assert "humanitarian-aid" not in found
     assert "idlib" in found
+
+
+def test_persian_humanitarian_situation_is_aid(extractor) -> None:
+    # "the humanitarian situation of Syria" (Persian "انسانی", not "بشردوستانه")
+    assert "humanitarian-aid" in matched(extractor, "fa", "وضعیت انسانی سوریه بررسی شد.")
+    assert "humanitarian-aid" not in matched(extractor, "fa", "نیروی انسانی کافی نبود.")
 
 
 def test_persian_plural_of_refugees(extractor) -> None:

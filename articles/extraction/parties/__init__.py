@@ -46,11 +46,11 @@ Layers:
 
 Every fact records its rules: `DelegationFact.rule` ("presence:delegation-noun",
 "presence:noun-before", "presence:verb", "presence:participation", "presence:list",
-"presence:gathered", "presence:collective", "presence:stand-in" (its person stays away, "his
-office will be represented"; `head_rule` "no-head:stand-in"), or "presence:head" when only
-the head's sentence places the party), `head_rule` ("head:passive", "head:active",
-"head:title", ...) and `head_evidence` (the head's sentence when it is not the presence
-evidence);
+"presence:gathered", "presence:between" ("talks between P and Q"), "presence:collective",
+"presence:stand-in" (its person stays away, "his office will be represented"; `head_rule`
+"no-head:stand-in"), or "presence:head" when only the head's sentence places the party),
+`head_rule` ("head:passive", "head:active", "head:title", "head:language-structure", ...)
+and `head_evidence` (the head's sentence when it is not the presence evidence);
 `ObserverFact.rule` ("observer:as-observers", "observer:attending", "observer:coreference").
 Speed shortcuts are built from the sets the rules read (the head triggers, the clause cue
 words, the collective mentions); parties with an explicit head skip later head rules, and a
@@ -63,6 +63,8 @@ Modules, by what they decide:
 * `state`: what the rules share for one article (mentions, head claims, presence tallies);
 * `helpers`: mentions in a range, names, titles, recording a head claim;
 * `heads_passive`, `heads_active`, `heads_attribution`, `heads_titled`: head rules by family;
+* `heads_language`: heads by structure in other languages with capitals, for parties the
+  archive's known heads left without one ("head:language-structure");
 * `presence`: presence and absence; `observers`: observers by coreference;
 * `extractor`: `PartyExtractor`, which runs the rules over the usable sentences and
   assembles the facts.

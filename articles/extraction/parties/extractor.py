@@ -91,8 +91,12 @@ class PartyExtractor(
         layout: Layout,
         roles: list[SentenceRole],
         finder: NameFinder,
+        upcoming: bool = False,
     ) -> tuple[list[DelegationFact], list[ObserverFact]]:
+        """Delegations and observers of the article's round; `upcoming`: the article was
+        published before the round opened (its past outcomes are an earlier meeting's)."""
         state = self._state(doc, layout, roles, finder)
+        state.upcoming = upcoming
         mention_tokens = state.mention_token_list
         collective_starts = state.collective_starts
         L = state.tv.lower
@@ -298,6 +302,9 @@ class PartyExtractor(
             if head is None:
                 if presence is None or presence.score <= 0 or presence.absent >= presence.score:
                     continue
+                if presence.stand_in_sents:
+                    # "X, who sent a deputy": no later rule may make the sender its head
+                    head_rule = NO_HEAD_STAND_IN
                 delegations.append(
                     DelegationFact(
                         party=name,

@@ -187,8 +187,8 @@ class AttributionHeadRules:
         elif T[m.end] != ")":
             return
         run = self._name_ok(state, state.finder.run_ending(i, c0))
-        if run is None:
-            return
+        if run is None or any(x in state.party_at for x in range(run.start, run.end)):
+            return  # "United Nations (UN)" in a language the name finder has no party words of
         before = {L[x] for x in range(max(c0, run.start - 6), run.start)}
         if before & MEMBER_CUES or self._absent_after(state, m.end + 1, c1):
             return

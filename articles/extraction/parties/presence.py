@@ -25,15 +25,19 @@ from .words import (
     BACKER_NOUNS,
     CLAUSE_CUE_WORDS,
     COLLECTIVE_ACT_VERBS,
+    COLLECTIVE_DOCUMENT_NOUNS,
     DELEGATION_NOUN_MODIFIERS,
     EARLIER_WORDS,
+    FUTURE_CUES,
     GATHER_VERBS,
     LIST_LINKS_OR_POSSESSIVE,
+    MEETING_NOUNS,
     MENTION_JOINERS,
     MONTHS,
     NEGATIONS,
     OTHER_TIME_PREPOSITIONS,
     OTHER_TIME_WORDS,
+    PAST_REPORT_VERBS,
     POSSESSIVE,
     PRESENCE_BEFORE,
     PRESENCE_BEFORE_FILLERS,
@@ -42,15 +46,35 @@ from .words import (
     PRESENCE_NOUNS,
     PRESENCE_VERBS,
     PUNCTUAL_PHRASES,
+    SENDING_VERBS,
     SKIP_ADVERBS,
+    STAND_IN_DETERMINERS,
     STAND_IN_NOUNS,
+    STAND_IN_PHRASE_ENDS,
     STAND_IN_POSSESSIVES,
     TAKE_PART_VERBS,
 )
 
 COLLECTIVE_VERB_WINDOW = 10  # tokens after a collective mention where its verb may stand
+_ACT = "presence:act"  # a collective acting at the meeting (its facts say presence:collective)
 _OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
 _START = attrgetter("start")
+
+
+def _aside_tokens(L: list[str], start: int, end: int) -> frozenset[int] | None:
+    """The tokens of closed parentheses in [start, end) ("(headed by X)"); None when a
+    parenthesis opened there is still open at `end` (a mention inside an aside)."""
+    if "(" not in L[start:end] and ")" not in L[start:end]:
+        return frozenset()
+    inside: set[int] = set()
+    opened: int | None = None
+    for x in range(start, end):
+        if L[x] == "(" and opened is None:
+            opened = x
+        elif L[x] == ")" and opened is not None:
+            inside.update(range(opened, x + 1))
+            opened = None
+    return None if opened is not None else frozenset(inside)
 
 
 class PresenceRules:
@@ -60,24 +84,46 @@ class PresenceRules:
         """Coordinated lists of mentions: "Russia, Iran and Turkey", "Jordan, Lebanon and Iraq"."""
         L = state.tv.lower
         units: list[list[Mention]] = []
+        chain: list[Mention] | None = None  # the list a next mention may continue
+        inner: list[Mention] | None = None  # a list inside a parenthesis after `chain`
         for m in ms:
-            if units:
-                # one to five list links between the two mentions (possessives aside)
-                # (a weak mention inside is no break: "the government of Syria and ...")
-                between = [
-                    L[x]
-                    for x in range(units[-1][-1].end, m.start)
-                    if x not in state.weak_at and x not in state.descriptors
-                ]
-                if "of" in between:
-                    between = self._without_owner(state, units[-1][-1].end, m.start, between)
-                if between and LIST_LINKS_OR_POSSESSIVE.issuperset(between):
-                    links = len(between) - sum(map(POSSESSIVE.__contains__, between))
-                    if 0 < links <= 5:
-                        units[-1].append(m)
-                        continue
-            units.append([m])
+            if chain is not None:
+                aside = _aside_tokens(L, chain[-1].end, m.start)
+                if aside is None:
+                    # Inside a parenthesis ("guarantors (Russia, Turkey and Iran)"): a list of
+                    # its own; the outer list goes on after it.
+                    if inner is None or not self._continues(state, inner[-1], m):
+                        inner = [m]
+                        units.append(inner)
+                    else:
+                        inner.append(m)
+                    continue
+                inner = None
+                if self._continues(state, chain[-1], m, aside):
+                    chain.append(m)
+                    continue
+            chain = [m]
+            units.append(chain)
         return units
+
+    def _continues(
+        self, state: ArticleState, last: Mention, m: Mention, aside: frozenset[int] = frozenset()
+    ) -> bool:
+        """One to five list links between two mentions (possessives aside); a weak mention
+        inside is no break ("the government of Syria and ..."), nor a closed parenthesis
+        (`aside`: "Iran (headed by X) and Turkey")."""
+        L = state.tv.lower
+        between = [
+            L[x]
+            for x in range(last.end, m.start)
+            if x not in state.weak_at and x not in state.descriptors and x not in aside
+        ]
+        if "of" in between:
+            between = self._without_owner(state, last.end, m.start, between)
+        if between and LIST_LINKS_OR_POSSESSIVE.issuperset(between):
+            links = len(between) - sum(map(POSSESSIVE.__contains__, between))
+            return 0 < links <= 5
+        return False
 
     def _without_owner(
         self, state: ArticleState, start: int, end: int, between: list[str]
@@ -127,6 +173,16 @@ class PresenceRules:
             # clause finds which of them it holds.
             cues = CLAUSE_CUE_WORDS.intersection(words)
             may_be_present = not PRESENCE_CUE_WORDS.isdisjoint(cues)
+            # A preview telling a meeting's outcome in the past ("the final communiqué
+            # emphasized the commitment of Russia, Iran and Turkey"): an earlier meeting's.
+            # Not with a word of attending ("have confirmed their participation").
+            earlier_outcome = (
+                state.upcoming
+                and not PAST_REPORT_VERBS.isdisjoint(words)
+                and FUTURE_CUES.isdisjoint(words)
+                and PRESENCE_NOUNS.isdisjoint(words)
+                and PRESENCE_VERBS.isdisjoint(words)
+            )
             may_be_absent = not ABSENCE_CUE_WORDS.isdisjoint(cues) or (
                 not ABSENCE_PHRASE_MARKERS.isdisjoint(cues) and has_absence_phrase(words)
             )
@@ -143,8 +199,14 @@ class PresenceRules:
                         rule = self._presence_cue(state, m, c0, c1)
                         if rule:
                             break
+                if earlier_outcome and rule == _ACT:
+                    rule = ""  # the guarantors' acts at an earlier meeting
                 # (without a cue, a list of examples, "states like Russia and Iran", is none)
-                if not rule and not self._examples(state, unit[0].start, c0):
+                if (
+                    not rule
+                    and not earlier_outcome
+                    and not self._examples(state, unit[0].start, c0)
+                ):
                     if len(unit) >= 2 and [m.role for m in unit].count("guarantor") >= 2:
                         rule = "presence:list"
                     elif gather_at is not None and unit[0].start > gather_at:
@@ -196,9 +258,10 @@ class PresenceRules:
 
     def _stand_ins(self, state: ArticleState, role: SentenceRole) -> list[Mention]:
         """ "The UN envoy will not attend in person, but his office will be represented": a
-        possessive and a stand-in noun (`stand_in_nouns`) before a verb of attending make the
-        party named last before them present, whatever is said of its person. The mentions
-        of those parties (in usable clauses)."""
+        possessive and a stand-in noun (`stand_in_nouns`) before a verb of attending, or a
+        person who sent a stand-in ("X, who sent a deputy"), make the party named last before
+        them present, whatever is said of its person. The mentions of those parties (in
+        usable clauses)."""
         L = state.tv.lower
         found: list[Mention] = []
         for clause in role.clauses:
@@ -206,10 +269,11 @@ class PresenceRules:
                 continue
             c0, c1 = clause.start, clause.end
             for x in range(c0 + 1, c1 - 2):
-                if L[x] not in STAND_IN_POSSESSIVES or L[x + 1] not in STAND_IN_NOUNS:
-                    continue
-                after = L[x + 2 : min(c1, x + 8)]
-                if PRESENCE_VERBS.isdisjoint(after) or not NEGATIONS.isdisjoint(after):
+                if L[x] in STAND_IN_POSSESSIVES and L[x + 1] in STAND_IN_NOUNS:
+                    after = L[x + 2 : min(c1, x + 8)]
+                    if PRESENCE_VERBS.isdisjoint(after) or not NEGATIONS.isdisjoint(after):
+                        continue
+                elif L[x] not in SENDING_VERBS or not self._person_sent_stand_in(state, x, c0, c1):
                     continue
                 k = bisect_left(state.strong_starts, x) - 1
                 if k < 0 or state.strong[k].start < role.sent.start:
@@ -218,6 +282,21 @@ class PresenceRules:
                 if m.party not in self.unreported and m not in found:
                     found.append(m)
         return found
+
+    def _person_sent_stand_in(self, state: ArticleState, x: int, c0: int, c1: int) -> bool:
+        """ "The UN's X, who sent a deputy, ...", "X sent his team instead": a person (a name
+        right before, or before ", who") sent a stand-in (a determiner and a stand-in noun
+        that ends its phrase, not "a deputy foreign minister")."""
+        T, L = state.tv.text, state.tv.lower
+        if L[x] not in SENDING_VERBS or L[x + 1] not in STAND_IN_DETERMINERS:
+            return False
+        if L[x + 2] not in STAND_IN_NOUNS:
+            return False
+        after = x + 3
+        if after < c1 and T[after][:1].isalnum() and L[after] not in STAND_IN_PHRASE_ENDS:
+            return False
+        end = x - 2 if x - 2 > c0 and L[x - 1] == "who" and T[x - 2] == "," else x
+        return state.finder.run_ending(end, c0) is not None
 
     def _examples(self, state: ArticleState, start: int, c0: int) -> bool:
         """ "states like Russia, Turkey and Iran", "such as ...": a list of examples."""
@@ -260,6 +339,10 @@ class PresenceRules:
             j -= 1  # "sponsored by opposition-backer Turkey"
         if j >= c0 and L[j] in BACKER_NOUNS:  # "brokered by rebel-backer Turkey"
             j -= 3 if j - 2 >= c0 and L[j - 1] == "-" else 1
+        while j >= c0 and L[j] == "the":
+            j -= 1
+        if j - 1 >= c0 and L[j] == "between" and L[j - 1] in MEETING_NOUNS:
+            return "presence:between"  # "talks between the government and the opposition"
         while j >= c0 and L[j] in PRESENCE_BEFORE_FILLERS:
             if L[j] in PRESENCE_NOUN_LINKS and j - 1 >= c0:
                 prev = L[j - 1]
@@ -317,7 +400,10 @@ class PresenceRules:
                 return "presence:verb"
             # "The guarantors (also) issued a joint statement": they acted at the meeting
             if L[x] in COLLECTIVE_ACT_VERBS and x - m.end <= 1:
-                return "presence:verb"
+                return _ACT
+            # "The guarantors said in their final statement": they spoke at the meeting
+            if L[x] in COLLECTIVE_DOCUMENT_NOUNS:
+                return _ACT
         return ""
 
     def _absence_cue(self, state: ArticleState, m: Mention, c0: int, c1: int) -> bool:

@@ -87,6 +87,9 @@ class ArticleState:
     # Tokens of mentions that describe another party ("opposition-backer Turkey", "regime
     # supporters Russia and Iran") with their backer noun: no mention, a filler in lists.
     descriptors: frozenset[int] = frozenset()
+    # Published before its round opened: what a clause reports in the past as a meeting's
+    # outcome is an earlier meeting's.
+    upcoming: bool = False
     names: list[str] | None = None
     titles: dict[tuple[int, int, int, int], str] = field(default_factory=dict)  # _title_text
 

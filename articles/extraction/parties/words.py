@@ -63,7 +63,16 @@ PRESENCE_VERBS = word_set("parties", "presence_verbs")
 NEGATIONS = word_set("people", "negation_words")
 STAND_IN_POSSESSIVES = word_set("parties", "stand_in_possessives")
 STAND_IN_NOUNS = word_set("parties", "stand_in_nouns")
+# "X, who sent a deputy": a person's stand-ins sent in his place (parties.json).
+SENDING_VERBS = word_set("parties", "stand_in_sending_verbs")
+STAND_IN_DETERMINERS = word_set("parties", "stand_in_determiners")
+STAND_IN_PHRASE_ENDS = word_set("parties", "stand_in_phrase_ends")
 COLLECTIVE_ACT_VERBS = word_set("parties", "collective_act_verbs")
+COLLECTIVE_DOCUMENT_NOUNS = word_set("parties", "collective_document_nouns")
+MEETING_NOUNS = word_set("parties", "meeting_nouns")  # "talks between P and Q"
+# A meeting's outcome told in the past, and the words of a future (topics.json's lists).
+PAST_REPORT_VERBS = word_set("topics", "past_report_verbs")
+FUTURE_CUES = word_set("topics", "future_cues")
 BACKER_NOUNS = word_set("parties", "backer_nouns")
 GATHER_VERBS = word_set("parties", "gather_verbs")
 LIST_LINKS = word_set("parties", "list_links")
@@ -82,7 +91,14 @@ ABSENCE_PHRASE_MARKERS = word_set("parties", "absence_phrase_markers") | {
 }
 OBSERVER_WORDS = word_set("parties", "observer_words")
 # Words `_presence_cue` needs in the clause to find a cue.
-PRESENCE_CUE_WORDS = PRESENCE_NOUNS | PRESENCE_BEFORE | PRESENCE_VERBS | COLLECTIVE_ACT_VERBS
+PRESENCE_CUE_WORDS = (
+    PRESENCE_NOUNS
+    | PRESENCE_BEFORE
+    | PRESENCE_VERBS
+    | COLLECTIVE_ACT_VERBS
+    | COLLECTIVE_DOCUMENT_NOUNS
+    | MEETING_NOUNS
+)
 # Words of which `_absence_cue` needs one in the clause, unless the clause holds a whole
 # absence phrase ("absence" and "boycott" are absence words).
 ABSENCE_BEFORE = word_set("parties", "absence_before")
