@@ -103,6 +103,7 @@ CONTEXT_SENTS = 5
 W_SCHEDULES_NEXT = 1.5
 DOCUMENT_REACH = 12  # tokens before a date where a document noun makes it the document's
 OTHER_MEETING_REACH = 16  # tokens before a date where "the previous/next meeting" names it
+SCHEDULE_REACH = timedelta(days=240)  # a round before the date of the next meeting it schedules
 
 
 @dataclass
@@ -223,6 +224,19 @@ def _names_event_in_passing(text: str, words: RoundWords) -> bool:
     )
 
 
+def _non_round_event(text: str, words: RoundWords) -> str | None:
+    """The first summit, congress, Geneva or ministers' event the normalised `text` names,
+    not counting one named after the process ("the Astana summit", "Astana zirvesi": the
+    round itself)."""
+    if words.non_round_events.first_in(text) is None:
+        return None
+    for match in words.non_round_events.pattern.finditer(text):
+        before = text[: match.start()].split()
+        if not before or before[-1] not in words.named_round_words:
+            return match.group(0)
+    return None
+
+
 def _sents_text(doc: Doc, sents: Sequence[SentInfo], words: RoundWords) -> str:
     text = doc_text(doc)
     return normalise_text(words, " ".join(text[s.start_char : s.end_char] for s in sents))
@@ -338,7 +352,7 @@ def decide_round(
         )
 
     # The headline or lead is about a summit, a congress, Geneva talks or ministers.
-    non_round = None if top_ordinal else words.non_round_events.first_in(top_text)
+    non_round = None if top_ordinal else _non_round_event(top_text, words)
     if non_round and any(
         _names_event_in_passing(_sents_text(doc, [layout.sents[i]], words), words)
         for i in layout.headline
@@ -426,7 +440,7 @@ def _add_text_dates(
         other_meeting = (
             ("recalled", W_PASSING)
             if recalled
-            else _other_meeting(N, layout.sents[td.sent], td, words)
+            else _other_meeting(N, layout.sents[td.sent], td, words, published is None)
         )
         for number, days in rounds_of_text_date(td, calendar, reference):
             if days:
@@ -451,6 +465,12 @@ def _add_text_dates(
             if published is None and other_meeting and other_meeting[1] == W_AGREED_NEXT:
                 # An undated statement that schedules the next meeting is the one before it.
                 scheduled[number - 1] = W_SCHEDULES_NEXT
+        if published is None and other_meeting and other_meeting[1] == W_AGREED_NEXT:
+            # The next meeting may be scheduled for a month no round met in (it was held
+            # later): the statement is still the last round before that month.
+            before = _round_before(td, calendar)
+            if before is not None:
+                scheduled.setdefault(before, W_SCHEDULES_NEXT)
     top_sents = [s for s in layout.sents if _is_top(s)]
     if published is None and dateline is not None:
         dateline_sent = layout.sents[dateline.sent]
@@ -486,6 +506,22 @@ def _add_text_dates(
             cand.add("all its days, as a range", W_TEXT_DAYS_EXACT)
 
 
+def _round_before(td: TextDate, calendar: dict[int, RoundInfo]) -> int | None:
+    """The last round the calendar holds before a date written with its year (within
+    `SCHEDULE_REACH`), for a statement that schedules the next meeting on that date."""
+    if td.year is None:
+        return None
+    scheduled = date(td.year, td.month, td.first_day or 1)
+    earlier = [
+        (dates[0], number)
+        for number in calendar
+        if (dates := round_dates(calendar, number)) is not None
+        and dates[1] < scheduled
+        and scheduled - dates[1] <= SCHEDULE_REACH
+    ]
+    return max(earlier)[1] if earlier else None
+
+
 def _exact_days(td: TextDate, dates: tuple[date, date] | None) -> bool:
     """Whether a range of days in the text ("14 and 15 September") is exactly a round's."""
     if dates is None or td.first_day is None or td.last_day == td.first_day:
@@ -505,13 +541,16 @@ def _document_date(N: Sequence[str], sent: SentInfo, td: TextDate, words: RoundW
 
 
 def _other_meeting(
-    N: Sequence[str], sent: SentInfo, td: TextDate, words: RoundWords
+    N: Sequence[str], sent: SentInfo, td: TextDate, words: RoundWords, undated: bool = False
 ) -> tuple[str, float] | None:
     """Whether a date in the text is another meeting's: its clause, before the date, names
     an earlier meeting ("at the previous round, held on 7-8 July") or a meeting agreed upon
     for later ("decided to hold the next meeting on 15-16 June"). A statement's own round is
     not the one it recalls nor the one it schedules; an announcement of the next meeting
-    ("the next meeting will be held on ...") is still that meeting's."""
+    ("the next meeting will be held on ...") is still that meeting's. "The last meeting" is
+    often a report's own round, but not in an `undated` statement's sentence that schedules
+    the next one: written at its own round, such a statement's last meeting is the one
+    before it."""
     at = sent.start + td.at
     if words.passing_markers.isdisjoint(N[max(sent.start, at - OTHER_MEETING_REACH) : at]):
         return None  # most dates: no marker near, no clause to find
@@ -526,13 +565,20 @@ def _other_meeting(
             around = [*before[max(0, i - 4) : i], *around]
         if words.round_nouns.isdisjoint(around):
             continue
-        if word in words.latest_markers:
+        if word in words.latest_markers and not (undated and _schedules_next(N, sent, words)):
             continue  # "the last round, held on ...": often the report's own round
         if word not in words.next_markers:
             return "an earlier meeting's", W_PASSING
         if not words.agreed_cues.isdisjoint(N[start:at]):
             return "agreed upon for later", W_AGREED_NEXT
     return None
+
+
+def _schedules_next(N: Sequence[str], sent: SentInfo, words: RoundWords) -> bool:
+    """Whether a sentence decides upon the next meeting ("Decided to hold the next meeting
+    ..."): an agreed cue and a marker of the next meeting."""
+    said = N[sent.start : sent.end]
+    return not words.agreed_cues.isdisjoint(said) and not words.next_markers.isdisjoint(said)
 
 
 def _add_dateline(

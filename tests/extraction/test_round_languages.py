@@ -64,6 +64,14 @@ def test_ordinal_value_in_every_language(lang: str, tokens: list[str], value: in
 LANGUAGE_ROUNDS = [
     # (language, text, published, round, method)
     pytest.param(
+        "tr",
+        "18. Astana zirvesi Nur-Sultan'da başladı\n\nSuriye konulu görüşmeler iki gün sürecek.",
+        "2022-06-15",
+        18,
+        "ordinal",
+        id="tr-meeting-named-a-summit-after-the-process",
+    ),
+    pytest.param(
         "ru",
         "Восьмой раунд переговоров по Сирии начался в Астане\n\nДелегации гарантов собрались "
         "в столице Казахстана во вторник утром.",
@@ -245,6 +253,22 @@ NO_ROUND_IN_LANGUAGES = [
         "la Syrie porteront sur le processus de paix le 16 mars.",
         "2018-03-10",
         id="fr-ministers",
+    ),
+    pytest.param(
+        "tr",
+        "Tahran'da üçlü Suriye zirvesi\n\nÜç ülkenin liderleri Suriye konulu beşinci üçlü "
+        "zirve için Tahran'da bir araya geldi. Astana formatındaki son tur 15-16 Haziran'da "
+        "yapılmıştı.",
+        "2022-07-19",
+        id="tr-summit-with-ordinal",
+    ),
+    pytest.param(
+        "de",
+        "Gespräche in Genf: Verfassungskomitee startet achte Runde\n\nIn Genf hat am Montag "
+        "die achte Runde der Gespräche des Verfassungskomitees begonnen. Ein nächstes Treffen "
+        "im Astana-Format ist für Juni angekündigt.",
+        "2022-05-30",
+        id="de-committee-round",
     ),
 ]
 

@@ -1,0 +1,194 @@
+# ruff: noqa: RUF001  (the texts are in Cyrillic, Arabic and Turkish script on purpose)
+"""Kinds of problem where a page names rounds or meetings that are not Astana rounds: the
+rounds of another process (the UN's Geneva talks, the Constitutional Committee), a year-less
+stamp on a page whose ordinal names its round, and an undated statement that schedules the
+next meeting (summits in every language: `test_round_languages.py`).
+Short texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from articles.extraction.dates import find_publication_date
+from articles.extraction.pipeline import Extractor
+from articles.extraction.rounds import find_round_mentions
+from articles.extraction.sentences import analyse_layout
+from articles.extraction.types import ArticleText
+
+
+def mentioned_rounds(extractor: Extractor, lang: str, text: str) -> list[int]:
+    doc = extractor.pipeline(lang)(text)
+    return [m.number for m in find_round_mentions(doc, analyse_layout(doc))]
+
+
+# --- a) a round noun whose own words name another process ----------------------------------
+
+OTHER_PROCESS_ROUNDS = [
+    # (language, text): the ordinal is another process's, by the words attached to its noun
+    pytest.param("en", "The fifth round of intra-Syrian talks resumed on Monday.", id="en-intra"),
+    pytest.param(
+        "en",
+        "Delegates gathered for the ninth round of the Constitutional Committee in Syria.",
+        id="en-of-the-committee",
+    ),
+    pytest.param(
+        "en", "The third round of UN-led negotiations on Syria ended on Friday.", id="en-un-led"
+    ),
+    pytest.param("en", "The sixth Syria round in Geneva opened quietly.", id="en-in-geneva"),
+    pytest.param(
+        "en",
+        "The Constitutional Committee opens its eighth round, diplomats in Syria said.",
+        id="en-committee-subject",
+    ),
+    pytest.param(
+        "ru",
+        "Седьмой раунд заседаний Конституционного комитета Сирии завершился без итогов.",
+        id="ru-committee",
+    ),
+    pytest.param(
+        "ru", "Пятый раунд межсирийских переговоров по Сирии начался.", id="ru-intra-modifier"
+    ),
+    pytest.param(
+        "de",
+        "Die achte Runde der Gespräche des syrischen Verfassungsausschusses hat begonnen.",
+        id="de-genitive",
+    ),
+    pytest.param(
+        "de", "Verfassungskomitee startet neunte Runde der Gespräche über Syrien.", id="de-subject"
+    ),
+    pytest.param(
+        "fr", "La sixième session du Comité constitutionnel syrien s'est ouverte.", id="fr"
+    ),
+    pytest.param(
+        "es", "La quinta ronda del Comité Constitucional sirio terminó el viernes.", id="es"
+    ),
+    pytest.param(
+        "tr", "Suriye Anayasa Komitesi'nin yedinci turu başladı.", id="tr-genitive-before"
+    ),
+    pytest.param("ar", "انطلقت الجولة السابعة من اجتماعات اللجنة الدستورية السورية.", id="ar"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), OTHER_PROCESS_ROUNDS)
+def test_another_process_round_is_no_astana_round(extractor, lang: str, text: str) -> None:
+    assert mentioned_rounds(extractor, lang, text) == []
+
+
+ASTANA_ROUNDS_BESIDE_OTHERS = [
+    # an Astana word on the way keeps the round Astana's; words past a verb are not attached
+    pytest.param(
+        "en", "The ninth round of Astana talks on Syria opened in Kazakhstan.", 9, id="en"
+    ),
+    pytest.param(
+        "en",
+        "The 13th round of talks on Syria focused on the Constitutional Committee.",
+        13,
+        id="en-committee-as-agenda",
+    ),
+    pytest.param(
+        "de",
+        "Die neunte Runde der Astana-Gespräche über Syrien hat in Kasachstan begonnen.",
+        9,
+        id="de",
+    ),
+    pytest.param(
+        "ru", "Девятый раунд переговоров по Сирии в Астане начался во вторник.", 9, id="ru"
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number"), ASTANA_ROUNDS_BESIDE_OTHERS)
+def test_astana_round_is_kept(extractor, lang: str, text: str, number: int) -> None:
+    assert mentioned_rounds(extractor, lang, text) == [number]
+
+
+def test_a_page_about_a_geneva_round_gives_no_round_for_an_astana_meeting_in_passing(
+    extract,
+) -> None:
+    text = (
+        "Envoy closes fourth round of intra-Syrian talks in Geneva\n\n"
+        "The fourth round of intra-Syrian talks ended in Geneva today after a week of "
+        "proximity meetings. The envoy thanked the guarantors for their work in Astana and "
+        "said a further meeting there, expected on 14 March, would address the ceasefire."
+    )
+    assert extract(text, "2017-03-03").round is None
+
+
+# --- c) a year-less stamp: the page's ordinal, not the dates it recalls ----------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(
+            "ru",
+            "Встреча по Сирии завершилась\n12 ноября, 16:05\n\n"
+            "Двухдневная 22-я международная встреча по Сирии в астанинском формате "
+            "завершилась во вторник. Первая встреча прошла в январе 2017 года.",
+            date(2024, 11, 12),
+            id="ru",
+        ),
+        pytest.param(
+            "en",
+            "Syria talks end in Kazakhstan\nDecember 22, 09:40\n\n"
+            "The eighth international meeting on Syria ended in Astana on Friday. The process "
+            "was launched in January 2017, a month after the fall of Aleppo.",
+            date(2017, 12, 22),
+            id="en",
+        ),
+    ],
+)
+def test_year_less_stamp_takes_the_year_of_the_round_its_ordinal_names(
+    lang: str, text: str, expected: date
+) -> None:
+    title = text.split("\n", 1)[0]
+    article = ArticleText(text=text, title=title, language=lang)
+    finding = find_publication_date(article, today=date(2025, 6, 1))
+    assert finding is not None and finding.value == expected
+
+
+def test_the_next_meeting_in_the_feminine_is_in_passing(extractor: Extractor) -> None:
+    text = (
+        "Встреча по Сирии в астанинском формате завершилась\n\n"
+        "Двухдневная 22-я международная встреча по Сирии в Астане завершилась во вторник. "
+        "«Следующую, 23-ю встречу решено провести в Астане», - говорится в заявлении."
+    )
+    article = ArticleText(text=text, language="ru")
+    link = extractor.extract(article, date(2024, 11, 12)).round
+    assert link is not None and link.number == 22
+    (line,) = [c for c in link.candidates if c.startswith("round 23:")]
+    assert "passing reference" in line
+
+
+# --- d) an undated statement that schedules the next meeting ----------------------------------
+
+SCHEDULING_STATEMENT = (
+    "Joint Statement of the guarantors on the International Meeting on Syria\n\n"
+    "The guarantors of the Astana format:\n"
+    "1. Reaffirmed their commitment to the sovereignty of the Syrian Arab Republic;\n"
+    "2. Decided to hold the next International Meeting on Syria in Nur-Sultan in March 2020, "
+    "taking into account the results of their last meeting on 1-2 August."
+)
+
+
+def test_undated_statement_is_the_last_round_before_the_month_it_schedules(extract) -> None:
+    # No round met in March 2020 (the next one came later): the statement is still the last
+    # round before it (December 2019), and "their last meeting" in the sentence that
+    # schedules the next one is the round before the statement's own (August 2019).
+    link = extract(SCHEDULING_STATEMENT).round
+    assert link is not None and link.number == 14
+    (line,) = [c for c in link.candidates if c.startswith("round 13:")]
+    assert "an earlier meeting's" in line
+
+
+def test_a_dated_report_keeps_the_last_round_as_its_own(extract) -> None:
+    # Published after a round, a report calls that round "the last meeting".
+    text = (
+        "Syria talks end in Nur-Sultan\n\n"
+        "The guarantors decided to hold the next meeting later in the year, after their last "
+        "meeting on 1-2 August ended without a breakthrough."
+    )
+    link = extract(text, "2019-08-03").round
+    assert link is not None and link.number == 13
