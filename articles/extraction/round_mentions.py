@@ -269,12 +269,14 @@ def find_round_mentions(doc: Doc, layout: Layout) -> list[RoundMention]:
     tv = tokens_of(doc)
     N = normalised_tokens(doc, words)
     out: list[RoundMention] = []
-    for span in doc.spans.get(ROUNDS_SPANS, []):
+    spans = doc.spans.get(ROUNDS_SPANS, [])
+    page_context = bool(spans) and _top_names_the_process(doc, layout, N, words)
+    for span in spans:
         sent = sent_of(layout, starts, span.start)
         if sent is None:
             continue
         if span.label_ == "ordinal":
-            mention = _ordinal_mention(N, span.start, span.end, sent, words)
+            mention = _ordinal_mention(N, span.start, span.end, sent, words, page_context)
             if mention is not None and other_process_round(doc, N, mention, sent, words):
                 mention = None
         else:
@@ -284,8 +286,31 @@ def find_round_mentions(doc: Doc, layout: Layout) -> list[RoundMention]:
     return out
 
 
+def _top_names_the_process(doc: Doc, layout: Layout, N: Sequence[str], words: RoundWords) -> bool:
+    """Whether the headline or the lead is about talks of the process: a word of its
+    context and a round word ("Astana talks resume"). The page's other sentences then need
+    no context word of their own ("It is the nineteenth meeting since January 2017")."""
+    top = [layout.sents[i] for i in layout.headline]
+    if layout.lead is not None:
+        top.append(layout.sents[layout.lead])
+    text = doc_text(doc)
+    for sent in top:
+        if words.astana_context.isdisjoint(N[sent.start : sent.end]):
+            continue
+        if words.generic_round_words.found_in(
+            normalise_text(words, text[sent.start_char : sent.end_char])
+        ):
+            return True
+    return False
+
+
 def _ordinal_mention(
-    N: Sequence[str], start: int, end: int, sent: SentInfo, words: RoundWords
+    N: Sequence[str],
+    start: int,
+    end: int,
+    sent: SentInfo,
+    words: RoundWords,
+    page_context: bool = False,
 ) -> RoundMention | None:
     match = ordinal_match_at(N, start, words)
     if match is None:
@@ -322,7 +347,13 @@ def _ordinal_mention(
             and not modifiers & words.astana_context
         ):
             return None  # "the working group held its second meeting"
-        if not (modifiers & words.astana_context or sentence_words & words.astana_context):
+        # On a page about the process, a later round needs no context word of its own;
+        # "first" is too common a word ("held a first meeting today") and another body's
+        # sessions are its own ("the committee's eighth session").
+        in_context = page_context and number > 1 and sentence_words.isdisjoint(words.other_bodies)
+        if not (
+            modifiers & words.astana_context or sentence_words & words.astana_context or in_context
+        ):
             return None
         if sentence_words & words.non_round_nouns and not modifiers & words.astana_context:
             return None

@@ -1,9 +1,10 @@
 # ruff: noqa: RUF001  (the texts are in Cyrillic, Arabic and Turkish script on purpose)
-"""Kinds of problem where a page names rounds or meetings that are not Astana rounds: the
-rounds of another process (the UN's Geneva talks, the Constitutional Committee), a year-less
-stamp on a page whose ordinal names its round, and an undated statement that schedules the
-next meeting (summits in every language: `test_round_languages.py`).
-Short texts written for these tests."""
+"""Kinds of problem found on crawled pages, each with its general rule: the rounds of another
+process (the UN's Geneva talks, the Constitutional Committee), a year-less stamp on a page
+whose ordinal names its round, an undated statement that schedules the next meeting, a page
+about the process whose later sentences name a round without a context word, and a round
+named in an aside (summits in every language: `test_round_languages.py`). Short texts
+written for these tests."""
 
 from __future__ import annotations
 
@@ -192,3 +193,54 @@ def test_a_dated_report_keeps_the_last_round_as_its_own(extract) -> None:
     )
     link = extract(text, "2019-08-03").round
     assert link is not None and link.number == 13
+
+
+# --- e) a page about the process: its sentences need no context word of their own ------------
+
+
+def test_a_later_round_on_a_page_about_the_process_needs_no_context_word(extract) -> None:
+    text = (
+        "Astana talks resume amid border clashes\n\n"
+        "The guarantors of the Astana process began two days of talks in the Kazakh capital "
+        "on Tuesday.\n\n"
+        "Delegates said the humanitarian situation would be discussed.\n\n"
+        "It is the nineteenth meeting since January 2017."
+    )
+    link = extract(text).round
+    assert link is not None and link.number == 19
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "first" is an ordinary word: a first meeting of two envoys is no round
+        "The envoy held a first meeting today with the Iranian team.",
+        # another body's sessions are its own
+        "The committee, whose work stalled after its eighth session, may meet again.",
+    ],
+)
+def test_a_page_about_the_process_does_not_make_every_meeting_a_round(
+    extractor: Extractor, sentence: str
+) -> None:
+    text = (
+        "Astana talks resume amid border clashes\n\n"
+        "The guarantors of the Astana process began two days of talks on Tuesday.\n\n"
+        f"{sentence}"
+    )
+    assert mentioned_rounds(extractor, "en", text) == []
+
+
+def test_a_round_named_in_a_parenthesis_leaves_the_clause_to_the_articles_round(
+    extract,
+) -> None:
+    # ", at the 21st session in January," is an aside: the clause still speaks of "both
+    # meetings", this round's too.
+    text = (
+        "The 22nd international meeting on Syria ended in Astana\n\n"
+        "The twenty-second meeting in the Astana format ended on Tuesday.\n\n"
+        "Ten months earlier, at the 21st session in January, the tone was the same, and "
+        "Jordan had sent observers to both meetings."
+    )
+    extraction = extract(text, "2024-11-12")
+    assert extraction.round is not None and extraction.round.number == 22
+    assert "Jordan" in {o.party for o in extraction.observers}
