@@ -33,11 +33,16 @@ Every candidate round collects weighted features, each named in its explanation 
   `document_nouns`) is the document's: no round's days;
 * without a publication date, a statement that schedules the next meeting ("Decided to hold
   the next meeting in July 2018") on a round's days or in its month: the round before that
-  one 1.5 (the scheduled round itself keeps its -2.5);
+  one 1.5 (the scheduled round itself keeps its -2.5); for a month with a year that no
+  round met in, the last round before it (within `SCHEDULE_REACH`); in such a sentence
+  "their last meeting" is the one before the statement's own (-4 for its dates);
 * a headline or lead about a summit, the Sochi congress, Geneva or ministers that names no
   round there: -5 for every candidate; not when the headline reports a round as its
   subject and names the event only after it ("Syria talks end with a date for the
-  congress": a round word right before an event verb), where the event is in passing;
+  congress": a round word right before an event verb), where the event is in passing; an
+  event named after the process ("the Astana summit"), ministers under a junior rank
+  ("deputy foreign ministers") and an event after a subordinator in its clause ("since
+  their foreign ministers gathered") do not count;
 * without a publication date, a page dated by its month alone (`dates.publication_month`:
   " date 2021-12 ", a "December 2021" stamp): the calendar rule (1.5) for the rounds held
   that month (+0.5 to a candidate already named), and dates in the text without a year
@@ -227,13 +232,20 @@ def _names_event_in_passing(text: str, words: RoundWords) -> bool:
 def _non_round_event(text: str, words: RoundWords) -> str | None:
     """The first summit, congress, Geneva or ministers' event the normalised `text` names,
     not counting one named after the process ("the Astana summit", "Astana zirvesi": the
-    round itself)."""
+    round itself), ministers under a junior rank ("deputy foreign ministers", who head
+    delegations at rounds) nor one after a subordinator in its clause ("the first such
+    meeting since their foreign ministers gathered": a point of reference)."""
     if words.non_round_events.first_in(text) is None:
         return None
     for match in words.non_round_events.pattern.finditer(text):
         before = text[: match.start()].split()
-        if not before or before[-1] not in words.named_round_words:
-            return match.group(0)
+        previous = before[-1] if before else ""
+        if previous in words.named_round_words or previous.startswith(words.junior_ranks or "\0"):
+            continue
+        clause = re.split(r"[,;:]", text[: match.start()])[-1].split()
+        if not words.subordinators.isdisjoint(clause):
+            continue
+        return match.group(0)
     return None
 
 

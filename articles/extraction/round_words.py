@@ -126,6 +126,8 @@ class RoundWords:
     # "its/their" (people.json): "the working group held its second meeting"
     party_possessives: frozenset[str]
     definite_articles: frozenset[str]  # "the" (people.json), stepped over before a preposition
+    # "deputy" (people.json, word beginnings): "deputy foreign ministers" are no ministers
+    junior_ranks: tuple[str, ...]
     not_round_after_of: frozenset[str]
     not_round_after: frozenset[str]
     other_bodies: frozenset[str]
@@ -292,6 +294,7 @@ def round_words(lang: str) -> RoundWords:
         count_blockers=words("count_blockers"),
         party_possessives=people_words("party_possessives"),
         definite_articles=people_words("definite_articles"),
+        junior_ranks=tuple(sorted(people_words("junior_rank_markers"))),
         named_round_forms={
             f"{name}-{n}": n for name in words("named_round_words") for n in range(1, 61)
         },
