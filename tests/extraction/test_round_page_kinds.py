@@ -154,16 +154,48 @@ def test_year_less_stamp_takes_the_year_of_the_round_its_ordinal_names(
     assert finding is not None and finding.value == expected
 
 
-def test_the_next_meeting_in_the_feminine_is_in_passing(extractor: Extractor) -> None:
-    text = (
-        "Встреча по Сирии в астанинском формате завершилась\n\n"
-        "Двухдневная 22-я международная встреча по Сирии в Астане завершилась во вторник. "
-        "«Следующую, 23-ю встречу решено провести в Астане», - говорится в заявлении."
-    )
-    article = ArticleText(text=text, language="ru")
-    link = extractor.extract(article, date(2024, 11, 12)).round
-    assert link is not None and link.number == 22
-    (line,) = [c for c in link.candidates if c.startswith("round 23:")]
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "number", "next_number"),
+    [
+        pytest.param(
+            "ru",
+            "Встреча по Сирии в астанинском формате завершилась\n\n"
+            "Двухдневная 22-я международная встреча по Сирии в Астане завершилась во вторник. "
+            "«Следующую, 23-ю встречу решено провести в Астане», - говорится в заявлении.",
+            "2024-11-12",
+            22,
+            23,
+            id="ru-feminine",
+        ),
+        pytest.param(
+            "de",
+            "Syrien-Gespräche in Astana beendet\n\n"
+            "Die siebte Runde der Astana-Gespräche über Syrien endete am Dienstag in Astana. "
+            "Ein nächstes, achtes Treffen in Astana ist geplant.",
+            "2017-10-31",
+            7,
+            8,
+            id="de-neuter",
+        ),
+        pytest.param(
+            "es",
+            "Termina la ronda de Astana sobre Siria\n\n"
+            "La séptima ronda de Astana sobre Siria terminó el martes en Astana. "
+            "El próximo octavo encuentro de Astana se celebrará en diciembre.",
+            "2017-10-31",
+            7,
+            8,
+            id="es-masculine",
+        ),
+    ],
+)
+def test_the_next_meeting_in_every_gender_is_in_passing(
+    extractor: Extractor, lang: str, text: str, published: str, number: int, next_number: int
+) -> None:
+    article = ArticleText(text=text, title=text.split("\n", 1)[0], language=lang)
+    link = extractor.extract(article, date.fromisoformat(published)).round
+    assert link is not None and link.number == number
+    (line,) = [c for c in link.candidates if c.startswith(f"round {next_number}:")]
     assert "passing reference" in line
 
 
