@@ -37,12 +37,15 @@ Every candidate round collects weighted features, each named in its explanation 
   round met in, the last round before it (within `SCHEDULE_REACH`); in such a sentence
   "their last meeting" is the one before the statement's own (-4 for its dates);
 * a headline or lead about a summit, the Sochi congress, Geneva or ministers that names no
-  round there: -5 for every candidate; not when the headline reports a round as its
-  subject and names the event only after it ("Syria talks end with a date for the
-  congress": a round word right before an event verb), where the event is in passing; an
-  event named after the process ("the Astana summit"), ministers under a junior rank
-  ("deputy foreign ministers") and an event after a subordinator in its clause ("since
-  their foreign ministers gathered") do not count;
+  round there: -5 for every candidate, and the calendar and the publication date near a
+  round are then no evidence (such a page is not a round's report); not when the headline
+  reports a round as its subject and names the event only after it ("Syria talks end with
+  a date for the congress": a round word right before an event verb) or has a round noun
+  and a word of the process and no such event ("Astana format meeting in Sochi agrees
+  ..."): the lead's event is then in passing. An event named after the process ("the
+  Astana summit", "vertice di Astana"), ministers under a junior rank ("deputy foreign
+  ministers") and an event after a subordinator in its clause ("since their foreign
+  ministers gathered") do not count;
 * without a publication date, a page dated by its month alone (`dates.publication_month`:
   " date 2021-12 ", a "December 2021" stamp): the calendar rule (1.5) for the rounds held
   that month (+0.5 to a candidate already named), and dates in the text without a year
@@ -231,22 +234,43 @@ def _names_event_in_passing(text: str, words: RoundWords) -> bool:
 
 def _non_round_event(text: str, words: RoundWords) -> str | None:
     """The first summit, congress, Geneva or ministers' event the normalised `text` names,
-    not counting one named after the process ("the Astana summit", "Astana zirvesi": the
-    round itself), ministers under a junior rank ("deputy foreign ministers", who head
-    delegations at rounds) nor one after a subordinator in its clause ("the first such
-    meeting since their foreign ministers gathered": a point of reference)."""
+    not counting one named after the process ("the Astana summit", "Astana zirvesi",
+    "vertice di Astana": the round itself), ministers under a junior rank ("deputy foreign
+    ministers", who head delegations at rounds) nor one after a subordinator in its clause
+    ("the first such meeting since their foreign ministers gathered": a point of reference)."""
     if words.non_round_events.first_in(text) is None:
         return None
     for match in words.non_round_events.pattern.finditer(text):
         before = text[: match.start()].split()
         previous = before[-1] if before else ""
+        following = [w.strip(".,:;'\"") for w in text[match.end() :].split()[:2]]
         if previous in words.named_round_words or previous.startswith(words.junior_ranks or "\0"):
+            continue
+        if (  # "vertice di Astana"; not "summit of the heads of the Astana process"
+            len(following) == 2
+            and following[0] in words.process_links
+            and following[1] in words.named_round_words
+        ):
             continue
         clause = re.split(r"[,;:]", text[: match.start()])[-1].split()
         if not words.subordinators.isdisjoint(clause):
             continue
         return match.group(0)
     return None
+
+
+def _headline_about_a_round(text: str, words: RoundWords) -> bool:
+    """Whether a normalised headline is about a round of the process, so that an event the
+    lead names is named in passing: it reports a round as the subject of an event verb and
+    names the event only after it (`_names_event_in_passing`), or it names a round noun with
+    a word of the process ("Astana format meeting on Syria in Sochi agrees ..."; not "Astana
+    format ministers meet") and no other event."""
+    if _names_event_in_passing(text, words):
+        return True
+    if _non_round_event(text, words) is not None:
+        return False
+    tokens = set(re.findall(r"\w[\w-]*", text))
+    return not tokens.isdisjoint(words.astana_context) and not tokens.isdisjoint(words.round_nouns)
 
 
 def _sents_text(doc: Doc, sents: Sequence[SentInfo], words: RoundWords) -> str:
@@ -332,10 +356,17 @@ def decide_round(
     context_sents = [s for s in layout.sents if _is_top(s)] + content[:CONTEXT_SENTS]
     has_context = words.generic_round_words.found_in(_sents_text(doc, context_sents, words))
     announces = words.future_markers.found_in(top_text)  # "will host", "next week"
+    # The headline or lead is about a summit, a congress, Geneva talks or ministers.
+    non_round = None if top_ordinal else _non_round_event(top_text, words)
+    if non_round and any(
+        _headline_about_a_round(_sents_text(doc, [layout.sents[i]], words), words)
+        for i in layout.headline
+    ):
+        non_round = None  # the headline is about a round: the event is named in passing
 
     # The calendar: an article about a round published during it, just after it, or
-    # (announcing it) a few weeks before.
-    if published is not None and has_context:
+    # (announcing it) a few weeks before; not an article about another event.
+    if published is not None and has_context and not non_round:
         for number in calendar:
             dates = round_dates(calendar, number)
             weight, name = date_term(published, dates)
@@ -360,16 +391,19 @@ def decide_round(
     if has_context or candidates:
         reference = published or (date(month[0], month[1], 15) if month else None)
         _add_text_dates(
-            doc, layout, N, words, published, calendar, candidates, date_weak, announces, reference
+            doc,
+            layout,
+            N,
+            words,
+            published,
+            calendar,
+            candidates,
+            date_weak,
+            announces,
+            reference,
+            about_other_event=bool(non_round),
         )
 
-    # The headline or lead is about a summit, a congress, Geneva talks or ministers.
-    non_round = None if top_ordinal else _non_round_event(top_text, words)
-    if non_round and any(
-        _names_event_in_passing(_sents_text(doc, [layout.sents[i]], words), words)
-        for i in layout.headline
-    ):
-        non_round = None  # the headline is about a round: the event is named in passing
     if non_round:
         for cand in candidates.values():
             cand.add(f"headline or lead about '{non_round}'", W_NON_ROUND_TOP)
@@ -421,11 +455,14 @@ def _add_text_dates(
     date_weak: bool,
     announces: bool,
     reference: date | None,
+    about_other_event: bool = False,
 ) -> None:
     """Dates in the text on a round's days or in its month; a date in a sentence about a
     summit, Geneva or ministers is that event's, and a date announced ("will be held on")
     counts a little more. A date without a year names a round near `reference` (the
-    publication date, or the middle of the publication month)."""
+    publication date, or the middle of the publication month). On a page about another
+    event (`about_other_event`) the publication date near a round it dates is no evidence:
+    such a page is not that round's report."""
     sents = [s for s in layout.sents if s.kind != CHROME and not s.background]
     text = doc_text(doc)
     sentence_text = {}
@@ -506,7 +543,7 @@ def _add_text_dates(
             term, term_name = date_term(
                 published, round_dates(calendar, number), date_weak, number in announced_rounds
             )
-            if term_name:
+            if term_name and not (about_other_event and term > 0):
                 cand.add(term_name, term)
             city = calendar[number].city.lower() if calendar[number].city else ""
             if city and _names_city(words, top_text, city):

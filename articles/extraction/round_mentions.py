@@ -320,10 +320,14 @@ def _ordinal_mention(
         return None
     after = N[end] if end < sent.end else None
     named = named_round_at(N, start, words) is not None
-    if named:
-        # "Astana 11 Nov" is a dateline; "a round 2 weeks later" no round.
+    if named or N[end - 1].isdigit():
+        # "Astana 11 Nov" is a dateline; "a round 2 weeks later" no round; "Astana 25 and
+        # 26 <month>", "مذاکرات آستانه ۲۵ و ۲۶" a range of days.
         if after is not None and (after in words.month_names or after in words.time_units):
             return None
+        if after in words.joiners and end + 1 < sent.end and N[end + 1].isdigit():
+            return None
+    if named:
         return RoundMention("ordinal", number, start, end, sent.index)
     noun_at = end - 1 if N[end - 1] in words.round_nouns else start
     noun = N[noun_at]

@@ -72,6 +72,15 @@ LANGUAGE_ROUNDS = [
         id="tr-meeting-named-a-summit-after-the-process",
     ),
     pytest.param(
+        "it",
+        "Si apre il vertice di Astana sulla Siria\n\nIl 18° round dei colloqui è iniziato a "
+        "Nur-Sultan.",
+        "2022-06-15",
+        18,
+        "ordinal",
+        id="it-meeting-named-a-summit-after-the-process",
+    ),
+    pytest.param(
         "ru",
         "Восьмой раунд переговоров по Сирии начался в Астане\n\nДелегации гарантов собрались "
         "в столице Казахстана во вторник утром.",
@@ -269,6 +278,21 @@ NO_ROUND_IN_LANGUAGES = [
         "im Astana-Format ist für Juni angekündigt.",
         "2022-05-30",
         id="de-committee-round",
+    ),
+    # a page about Geneva that announces an Astana meeting in its lead
+    pytest.param(
+        "ru",
+        "В Женеве завершился четвертый раунд межсирийских переговоров\n\nСпецпосланник ООН "
+        "отметил, что следующая встреча в Астане ожидается 14 марта.",
+        "2017-03-03",
+        id="ru-geneva-page-announcing-astana",
+    ),
+    pytest.param(
+        "fr",
+        "Fin du quatrième cycle de pourparlers inter-syriens à Genève\n\nL'envoyé de l'ONU a "
+        "remercié les garants; une nouvelle réunion à Astana est prévue le 14 mars.",
+        "2017-03-03",
+        id="fr-geneva-page-announcing-astana",
     ),
 ]
 

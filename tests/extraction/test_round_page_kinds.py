@@ -307,3 +307,65 @@ def test_deputy_ministers_in_another_language_are_no_ministers_meeting(extractor
     )
     article = ArticleText(text=text, title=text.split("\n", 1)[0], language="ru")
     assert round_number(extractor.extract(article, date(2023, 6, 21))) == 20
+
+
+# --- g) a headline about a round, a headline about the process's ministers --------------------
+
+
+def test_a_headline_about_a_round_makes_the_leads_event_a_passing_one(extract) -> None:
+    text = (
+        "Astana format meeting on Syria in Sochi agrees on refugees\n\n"
+        "The guarantors agreed at their meeting in Sochi to work towards the first session of "
+        "the Constitutional Committee in Geneva, the Russian envoy said on Tuesday."
+    )
+    assert round_number(extract(text, "2018-07-31")) == 10
+
+
+def titled(lang: str, text: str) -> ArticleText:
+    """An article whose first line is its title, as a page's is."""
+    return ArticleText(text=text, title=text.split("\n", 1)[0], language=lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a summit word inside a compound
+        pytest.param(
+            "de",
+            "Dreiergipfel zu Syrien in Ankara\n\nDie Präsidenten Russlands, Irans und der "
+            "Türkei trafen sich am Montag in Ankara. Die 13. Runde der Astana-Gespräche hatte "
+            "am 1. und 2. August in Nur-Sultan stattgefunden.",
+            id="de-compound",
+        ),
+        # a summit noun that is also a round noun ("il vertice di Astana")
+        pytest.param(
+            "it",
+            "Vertice trilaterale sulla Siria ad Ankara\n\nI presidenti di Russia, Iran e "
+            "Turchia si sono riuniti lunedì ad Ankara. Il 13° round dei colloqui di Astana si "
+            "era tenuto il 1 e 2 agosto a Nur-Sultan.",
+            id="it",
+        ),
+    ],
+)
+def test_a_summit_page_recalling_the_last_round_gives_no_round(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    assert round_number(extractor.extract(titled(lang, text), date(2019, 9, 16))) is None
+
+
+def test_a_headline_about_the_process_ministers_is_no_round(extractor: Extractor) -> None:
+    text = (
+        "Astana format ministers meet in Doha\n\n"
+        "The foreign ministers of Russia, Iran and Turkey met at a conference in the Gulf on "
+        "Saturday for an emergency session of the Astana format, as fighting spread.\n\n"
+        "The meeting came a month after the 22nd round of the Astana talks, held in the "
+        "Kazakh capital on November 11-12."
+    )
+    assert round_number(extractor.extract(titled("en", text), date(2024, 12, 7))) is None
+
+
+def test_a_named_round_followed_by_a_range_of_days_is_a_date(extractor: Extractor) -> None:
+    # "Astana talks 25 and 26 Khordad": the days of a date in a calendar without month names
+    # in the round word data, not a round "Astana 25"
+    text = "دور هجدهم مذاکرات آستانه ۲۵ و ۲۶ خرداد در نورسلطان برگزار شد."
+    assert mentioned_rounds(extractor, "fa", text) == [18]
