@@ -80,6 +80,17 @@ LANGUAGE_ROUNDS = [
         "ordinal",
         id="it-meeting-named-a-summit-after-the-process",
     ),
+    # no ordinal: the calendar, for a page about a meeting of the process ("reunión",
+    # "Astaná" written with its accent)
+    pytest.param(
+        "es",
+        "Concluye en Astaná la reunión sobre Siria\n\nLos países garantes adoptaron una "
+        "declaración conjunta el jueves en la capital kazaja.",
+        "2024-01-25",
+        21,
+        "calendar-date",
+        id="es-wrap-up-without-ordinal",
+    ),
     pytest.param(
         "ru",
         "Восьмой раунд переговоров по Сирии начался в Астане\n\nДелегации гарантов собрались "
