@@ -41,7 +41,7 @@ from .sentences import (
 ROUNDS_COMPONENT = "astana_rounds"
 ROUNDS_SPANS = "astana_rounds"
 MAX_ROUND = 60  # a larger ordinal is no round of this process
-PROCESS_REACH = 6  # tokens a round noun's own words may run over, each side ("of the ...")
+PROCESS_REACH = 8  # tokens a round noun's own words may run over, each side ("of the ...")
 _QUOTES_OPEN = frozenset({'"', "\u201c", "\u00ab", "'", "\u2018", "\u201e"})
 _QUOTES_CLOSE = frozenset({'"', "\u201d", "\u00bb", "'", "\u2019", "\u201c"})
 

@@ -32,7 +32,9 @@ def mentioned_rounds(extractor: Extractor, lang: str, text: str) -> list[int]:
 
 OTHER_PROCESS_ROUNDS = [
     # (language, text): the ordinal is another process's, by the words attached to its noun
-    pytest.param("en", "The fifth round of intra-Syrian talks resumed on Monday.", id="en-intra"),
+    pytest.param(
+        "en", "The fifth round of intra-Syrian talks in Geneva resumed on Monday.", id="en-intra"
+    ),
     pytest.param(
         "en",
         "Delegates gathered for the ninth round of the Constitutional Committee in Syria.",
@@ -52,9 +54,7 @@ OTHER_PROCESS_ROUNDS = [
         "Седьмой раунд заседаний Конституционного комитета Сирии завершился без итогов.",
         id="ru-committee",
     ),
-    pytest.param(
-        "ru", "Пятый раунд межсирийских переговоров по Сирии начался.", id="ru-intra-modifier"
-    ),
+    pytest.param("ru", "Пятый раунд межсирийских переговоров в Женеве начался.", id="ru-in-geneva"),
     pytest.param(
         "de",
         "Die achte Runde der Gespräche des syrischen Verfassungsausschusses hat begonnen.",
@@ -100,6 +100,14 @@ ASTANA_ROUNDS_BESIDE_OTHERS = [
     ),
     pytest.param(
         "ru", "Девятый раунд переговоров по Сирии в Астане начался во вторник.", 9, id="ru"
+    ),
+    # "intra-Syrian talks" alone may be the Astana meetings too
+    pytest.param(
+        "en",
+        "Kazakhstan welcomed the delegations of the 12th intra-Syrian talks held as part of "
+        "the Astana process.",
+        12,
+        id="en-intra-syrian-astana",
     ),
 ]
 
