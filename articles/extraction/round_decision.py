@@ -29,6 +29,9 @@ Every candidate round collects weighted features, each named in its explanation 
   of the first sentence) in each year a round was held, for a round the page agrees with
   (its ordinal, or its city as then called: `date_years`): the calendar rule (1.5) with
   half the date's weight;
+* without a publication date, a round no ordinal names, placed by dates in the text, whose
+  days fall when the Kazakh capital had another name than the one the page's top uses as
+  a place ("in Nur-Sultan", March 2019 to September 2022): -3;
 * a date right after a document noun ("the Memorandum ... of 4 May 2017",
   `document_nouns`) is the document's: no round's days;
 * without a publication date, a statement that schedules the next meeting ("Decided to hold
@@ -104,6 +107,7 @@ W_DATELINE = 0.5  # of the date term, a dateline standing for the publication da
 DATELINE_REACH = 6  # tokens from the start of the first sentence
 W_NON_ROUND_TOP = -5.0
 W_NOT_FIRM = -3.0  # a round not on the calendar, named only in passing or tentatively
+W_OTHER_ERA = -3.0  # an undated page names the Kazakh capital as it was called at another time
 MIN_SCORE = 1.5
 CONTEXT_SENTS = 5
 # Without a publication date, a statement that schedules the next meeting on a round's days
@@ -527,6 +531,7 @@ def _add_text_dates(
         content = page_content(place, [_sents_text(doc, top_sents, words)], doc.lang_)
         _add_dateline(dateline, calendar, candidates, best, announces, content)
     top_text = _sents_text(doc, top_sents, words)
+    capital = page_content("", [top_text], doc.lang_) if published is None else None
     for number, weight in scheduled.items():
         if number not in calendar:
             continue
@@ -548,6 +553,11 @@ def _add_text_dates(
             city = calendar[number].city.lower() if calendar[number].city else ""
             if city and _names_city(words, top_text, city):
                 cand.add("its city near the top", W_TEXT_CITY)
+            dates = round_dates(calendar, number)
+            if capital is not None and dates and not capital.names_capital_as_then(dates[0]):
+                # An undated page that names the capital "Nur-Sultan" as a place was
+                # written while it was so called: not about a round of another time.
+                cand.add("the capital named as at another time", W_OTHER_ERA)
         cand.add(name, weight)
         cand.text_date = cand.text_date or weight >= W_TEXT_DAYS_BODY
         if number in exact and cand.best is None:

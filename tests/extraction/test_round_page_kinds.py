@@ -377,3 +377,22 @@ def test_a_named_round_followed_by_a_range_of_days_is_a_date(extractor: Extracto
     # in the round word data, not a round "Astana 25"
     text = "دور هجدهم مذاکرات آستانه ۲۵ و ۲۶ خرداد در نورسلطان برگزار شد."
     assert mentioned_rounds(extractor, "fa", text) == [18]
+
+
+# --- h) an undated page names the capital as it was then called --------------------------------
+
+
+def test_an_undated_page_naming_nur_sultan_is_not_about_a_round_of_astanas_time(
+    extractor: Extractor,
+) -> None:
+    # 16 February is a day of round 2 (2017, in Astana) and of round 15 (2021, in Sochi,
+    # while the capital was called Nur-Sultan)
+    text = (
+        "Syria talks resume on February 16\n\n"
+        "The delegations that met in Nur-Sultan in the autumn will gather again for talks on "
+        "Syria on February 16, the foreign ministry said."
+    )
+    extraction = extractor.extract(titled("en", text), None)
+    assert round_number(extraction) == 15
+    (line,) = [c for c in extraction.round.candidates if c.startswith("round 2:")]
+    assert "the capital named as at another time" in line
