@@ -1,11 +1,13 @@
 """Sentence attribution: which clauses of which sentences speak of the article's round.
 
 `attribute_sentences` tells, clause by clause, whether a sentence may give facts about the
-chosen round: not a chrome or background sentence, not a clause that names another round,
-makes a passing reference ("the previous round"), dates its event away from the round ("in
-May", "last month") or is a history sentence. Markers of history, passing references and
-subordinate clauses come from the language's word data (`round_words`); where a language
-has none, those rules do not fire and every clause of the body is usable.
+chosen round: not a chrome or background sentence, not a clause that names another round
+in its main clause (a round named in a subordinate clause or in an aside between commas,
+", at the 21st session in January,", does not count), makes a passing reference ("the
+previous round"), dates its event away from the round ("in May", "last month") or is a
+history sentence. Markers of history, passing references and subordinate clauses come from
+the language's word data (`round_words`); where a language has none, those rules do not
+fire and every clause of the body is usable.
 """
 
 from __future__ import annotations
@@ -239,14 +241,18 @@ def _other_round(
     number: int | None,
     cw: ClauseWords,
 ) -> bool:
-    """The clause talks about another round: it names one in its main clause, opens with a
-    bare ordinal that stands for one, or makes a passing reference ("the previous round")."""
+    """The clause talks about another round: it names one in its main clause (not in a
+    subordinate clause nor in an aside between commas), opens with a bare ordinal that stands
+    for one, or makes a passing reference ("the previous round")."""
     passing = not c_words.isdisjoint(cw.passing_openers)
     if not ordinals and not sent_ordinals:  # the common case: only a passing reference
         return passing and _passing_reference(tv, c_start, c_end, cw)
     stops = cw.subordinate_stops
     if any(
-        m.number != number and not _is_subordinate(tv, c_start, m.start, stops) for m in ordinals
+        m.number != number
+        and not _is_subordinate(tv, c_start, m.start, stops)
+        and not _is_parenthetical(tv, c_start, c_end, m.start, m.end)
+        for m in ordinals
     ):
         return True
     names_round = any(m.number == number for m in ordinals)

@@ -77,9 +77,14 @@ class PageContent:
     cities: frozenset[str]
     capital_phrase: bool
 
-    def agrees(self, r: CalendarRound, value: date) -> bool:
+    def names_capital_as_then(self, value: date) -> bool:
+        """Whether the page names the Kazakh capital, if at all, as it was called on
+        `value` ("Nur-Sultan" from March 2019 to September 2022)."""
         capital_named = self.cities & _CAPITAL_NAMES
-        if capital_named and capital_at(value) not in capital_named:
+        return not capital_named or capital_at(value) in capital_named
+
+    def agrees(self, r: CalendarRound, value: date) -> bool:
+        if not self.names_capital_as_then(value):
             return False  # the page names the capital as it was called at another time
         if self.ordinals:
             return r.number in self.ordinals

@@ -386,7 +386,10 @@ def _year_of(
 ) -> date | None:
     """The year a day and month belong to, where the page makes it certain.
 
-    The scraper's month header comes first; then the dates the page names: the year since
+    The scraper's month header comes first; then a round the page names by its ordinal
+    ("the 22nd meeting") held on that day in one year since the talks began (an ordinal
+    decides alone, before the weekday of an event: "ASTANA, Dec 19 - The eighth round opens
+    on Thursday", and before dates the page recalls); then the dates the page names: the year since
     the talks began that puts the day nearest them (a page mostly names recent dates), when
     that is within `_NAMED_DATE_REACH` of one (dates of history, "since March 2011", do not
     date the page). Otherwise (`by_weekday`: for a dateline, whose story tells of its own
@@ -408,6 +411,20 @@ def _year_of(
         return value if value is not None and _plausible(value, today) else None
     # Dates before the talks began are history, not the page's own time.
     first_year = calendar_rounds()[0].start.year - 1 if calendar_rounds() else today.year - 10
+    every_year = [
+        value
+        for value in map(on, range(first_year, today.year + 1))
+        if value is not None and _plausible(value, today)
+    ]
+    place = lines[paragraph].text[: day_month.start] if paragraph < len(lines) else ""
+    texts = [line.text for line in lines[: paragraph + _WEEKDAY_PARAGRAPHS]]
+    content = page_content(place, texts, rules.lang)
+    if content.ordinals:
+        # The round the page names by its ordinal, held on that day, decides alone: the
+        # dates the page recalls ("the first meeting was in January 2017") are history.
+        found = year_at_a_round(every_year, content)
+        if found is not None:
+            return found
     # The dates the page names, a month counting as its middle day.
     named = [m.value for line in lines for m in find_date_mentions(line.text, rules.lang)]
     named += [
@@ -432,25 +449,13 @@ def _year_of(
             return None
     if not by_weekday:
         return None
-    options = [
-        value
-        for value in map(on, range(first_year, today.year + 1))
-        if value is not None and _plausible(value, today)
-    ]
+    options = every_year
     weekday = _weekday_named(lines[paragraph : paragraph + _WEEKDAY_PARAGRAPHS], rules)
     on_weekday = [value for value in options if value.weekday() == weekday]
     if len(on_weekday) == 1:
         return on_weekday[0]
     # At a round of the calendar, which the page's content must agree with (`date_years`).
-    place = lines[paragraph].text[: day_month.start] if paragraph < len(lines) else ""
-    texts = [line.text for line in lines[: paragraph + _WEEKDAY_PARAGRAPHS]]
-    content = page_content(place, texts, rules.lang)
-    found = year_at_a_round(on_weekday if weekday is not None else options, content)
-    if found is None and weekday is not None and content.ordinals:
-        # The weekday may be the event's ("ASTANA, Dec 19 - The eighth round opens on
-        # Thursday"): the round the page names by its ordinal outweighs it.
-        found = year_at_a_round(options, content)
-    return found
+    return year_at_a_round(on_weekday if weekday is not None else options, content)
 
 
 # --- the month alone -------------------------------------------------------------------------

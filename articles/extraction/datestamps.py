@@ -15,10 +15,12 @@ from functools import cache, lru_cache
 
 from .data import load
 from .datetext import (
+    SHORT_YEAR_RE,
     DateMention,
     DayMonth,
     find_date_mentions,
     find_day_months,
+    find_short_year_dates,
     weekday_names,
     weekday_pattern,
 )
@@ -346,11 +348,15 @@ def date_line_candidates(
     segments must be labels (outlet, section, byline, reading time, "Updated 2 years ago").
     A date takes the label written before it in its segment ("Live coverage started 1 August
     2019 \u00b7 Last updated 2 August 2019": published, then updated), or a bare label segment
-    just before it. `header_bar`: read a line that a header bar's weather or sign-in links
-    would otherwise rule out (and only such a line).
+    just before it. A date with a two-digit year ("IN BRIEF | 22.12.17") is read on such a
+    line only, where it fills its segment. `header_bar`: read a line that a header bar's
+    weather or sign-in links would otherwise rule out (and only such a line).
     """
-    if len(line.text) > _MAX_DATE_LINE_CHARS or not _HAS_YEAR_RE.search(line.text):
-        return []  # too long, or no date at all (the cheap test first)
+    if len(line.text) > _MAX_DATE_LINE_CHARS:
+        return []  # too long (the cheap test first)
+    full_year = _HAS_YEAR_RE.search(line.text) is not None
+    if not full_year and not SHORT_YEAR_RE.search(line.text):
+        return []  # no date at all
     if header_bar:  # a header bar's date: its weather and sign-in links are furniture
         if _VIEW_STAMP_RE.search(line.text) or not HEADER_BAR_RE.search(line.text):
             return []
@@ -362,7 +368,10 @@ def date_line_candidates(
         or _LINK_LIST_RE.search(line.text)
     ):
         return []
-    mentions = find_date_mentions(line.text, rules.lang)
+    if full_year:
+        mentions = find_date_mentions(line.text, rules.lang)
+    else:  # "IN BRIEF | 22.12.17": a two-digit year, on a stamp line alone
+        mentions = find_short_year_dates(line.text)
     if not mentions:
         return []
     mentions = [_read_by_weekday(m, line.text, rules) for m in mentions]

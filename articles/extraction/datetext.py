@@ -273,6 +273,30 @@ def find_date_mentions(text: str, lang: str = "en") -> list[DateMention]:
     return result
 
 
+# A day, month and two-digit year ("22.12.17"): read on stamp lines only, where nothing but
+# dates and labels stand (`datestamps.date_line_candidates`); in prose it could be anything.
+SHORT_YEAR_RE = re.compile(
+    r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<y>\d\d)(?![\d./-])"
+)
+
+
+def find_short_year_dates(text: str) -> list[DateMention]:
+    """Every day, month and two-digit year in `text` ("22.12.17": 22 December 2017)."""
+    found = []
+    for m in SHORT_YEAR_RE.finditer(fold(text)):
+        day, month = int(m["d"]), int(m["m"])
+        if month > 12 >= day:
+            day, month = month, day  # "12/22/17" can only be month-first
+        try:
+            value = date(2000 + int(m["y"]), month, day)
+        except ValueError:
+            continue
+        found.append(
+            DateMention(value, m.start(), m.end(), text[m.start() : m.end()], "dmy-short-year")
+        )
+    return found
+
+
 def find_day_months(text: str, lang: str = "en") -> list[DayMonth]:
     """Every day and month written without a year ("April 4", "21 декабря", "11 nov")."""
     folded = fold(text)

@@ -29,15 +29,26 @@ Every candidate round collects weighted features, each named in its explanation 
   of the first sentence) in each year a round was held, for a round the page agrees with
   (its ordinal, or its city as then called: `date_years`): the calendar rule (1.5) with
   half the date's weight;
+* without a publication date, a round no ordinal names, placed by dates in the text, whose
+  days fall when the Kazakh capital had another name than the one the page's top uses as
+  a place ("in Nur-Sultan", March 2019 to September 2022): -3;
 * a date right after a document noun ("the Memorandum ... of 4 May 2017",
   `document_nouns`) is the document's: no round's days;
 * without a publication date, a statement that schedules the next meeting ("Decided to hold
   the next meeting in July 2018") on a round's days or in its month: the round before that
-  one 1.5 (the scheduled round itself keeps its -2.5);
+  one 1.5 (the scheduled round itself keeps its -2.5); for a month with a year that no
+  round met in, the last round before it (within `SCHEDULE_REACH`); in such a sentence
+  "their last meeting" is the one before the statement's own (-4 for its dates);
 * a headline or lead about a summit, the Sochi congress, Geneva or ministers that names no
-  round there: -5 for every candidate; not when the headline reports a round as its
-  subject and names the event only after it ("Syria talks end with a date for the
-  congress": a round word right before an event verb), where the event is in passing;
+  round there: -5 for every candidate, and the calendar and the publication date near a
+  round are then no evidence (such a page is not a round's report); not when the headline
+  reports a round as its subject and names the event only after it ("Syria talks end with
+  a date for the congress": a round word right before an event verb) or has a round noun
+  and a word of the process and no such event ("Astana format meeting in Sochi agrees
+  ..."): the lead's event is then in passing. An event named after the process ("the
+  Astana summit", "vertice di Astana"), ministers under a junior rank ("deputy foreign
+  ministers") and an event after a subordinator in its clause ("since their foreign
+  ministers gathered") do not count;
 * without a publication date, a page dated by its month alone (`dates.publication_month`:
   " date 2021-12 ", a "December 2021" stamp): the calendar rule (1.5) for the rounds held
   that month (+0.5 to a candidate already named), and dates in the text without a year
@@ -96,6 +107,7 @@ W_DATELINE = 0.5  # of the date term, a dateline standing for the publication da
 DATELINE_REACH = 6  # tokens from the start of the first sentence
 W_NON_ROUND_TOP = -5.0
 W_NOT_FIRM = -3.0  # a round not on the calendar, named only in passing or tentatively
+W_OTHER_ERA = -3.0  # an undated page names the Kazakh capital as it was called at another time
 MIN_SCORE = 1.5
 CONTEXT_SENTS = 5
 # Without a publication date, a statement that schedules the next meeting on a round's days
@@ -103,6 +115,7 @@ CONTEXT_SENTS = 5
 W_SCHEDULES_NEXT = 1.5
 DOCUMENT_REACH = 12  # tokens before a date where a document noun makes it the document's
 OTHER_MEETING_REACH = 16  # tokens before a date where "the previous/next meeting" names it
+SCHEDULE_REACH = timedelta(days=240)  # a round before the date of the next meeting it schedules
 
 
 @dataclass
@@ -223,6 +236,47 @@ def _names_event_in_passing(text: str, words: RoundWords) -> bool:
     )
 
 
+def _non_round_event(text: str, words: RoundWords) -> str | None:
+    """The first summit, congress, Geneva or ministers' event the normalised `text` names,
+    not counting one named after the process ("the Astana summit", "Astana zirvesi",
+    "vertice di Astana": the round itself), ministers under a junior rank ("deputy foreign
+    ministers", who head delegations at rounds) nor one after a subordinator in its clause
+    ("the first such meeting since their foreign ministers gathered": a point of reference)."""
+    if words.non_round_events.first_in(text) is None:
+        return None
+    for match in words.non_round_events.pattern.finditer(text):
+        before = text[: match.start()].split()
+        previous = before[-1] if before else ""
+        following = [w.strip(".,:;'\"") for w in text[match.end() :].split()[:2]]
+        if previous in words.named_round_words or previous.startswith(words.junior_ranks or "\0"):
+            continue
+        if (  # "vertice di Astana"; not "summit of the heads of the Astana process"
+            len(following) == 2
+            and following[0] in words.process_links
+            and following[1] in words.named_round_words
+        ):
+            continue
+        clause = re.split(r"[,;:]", text[: match.start()])[-1].split()
+        if not words.subordinators.isdisjoint(clause):
+            continue
+        return match.group(0)
+    return None
+
+
+def _headline_about_a_round(text: str, words: RoundWords) -> bool:
+    """Whether a normalised headline is about a round of the process, so that an event the
+    lead names is named in passing: it reports a round as the subject of an event verb and
+    names the event only after it (`_names_event_in_passing`), or it names a round noun with
+    a word of the process ("Astana format meeting on Syria in Sochi agrees ..."; not "Astana
+    format ministers meet") and no other event."""
+    if _names_event_in_passing(text, words):
+        return True
+    if _non_round_event(text, words) is not None:
+        return False
+    tokens = set(re.findall(r"\w[\w-]*", text))
+    return not tokens.isdisjoint(words.astana_context) and not tokens.isdisjoint(words.round_nouns)
+
+
 def _sents_text(doc: Doc, sents: Sequence[SentInfo], words: RoundWords) -> str:
     text = doc_text(doc)
     return normalise_text(words, " ".join(text[s.start_char : s.end_char] for s in sents))
@@ -306,10 +360,17 @@ def decide_round(
     context_sents = [s for s in layout.sents if _is_top(s)] + content[:CONTEXT_SENTS]
     has_context = words.generic_round_words.found_in(_sents_text(doc, context_sents, words))
     announces = words.future_markers.found_in(top_text)  # "will host", "next week"
+    # The headline or lead is about a summit, a congress, Geneva talks or ministers.
+    non_round = None if top_ordinal else _non_round_event(top_text, words)
+    if non_round and any(
+        _headline_about_a_round(_sents_text(doc, [layout.sents[i]], words), words)
+        for i in layout.headline
+    ):
+        non_round = None  # the headline is about a round: the event is named in passing
 
     # The calendar: an article about a round published during it, just after it, or
-    # (announcing it) a few weeks before.
-    if published is not None and has_context:
+    # (announcing it) a few weeks before; not an article about another event.
+    if published is not None and has_context and not non_round:
         for number in calendar:
             dates = round_dates(calendar, number)
             weight, name = date_term(published, dates)
@@ -334,16 +395,19 @@ def decide_round(
     if has_context or candidates:
         reference = published or (date(month[0], month[1], 15) if month else None)
         _add_text_dates(
-            doc, layout, N, words, published, calendar, candidates, date_weak, announces, reference
+            doc,
+            layout,
+            N,
+            words,
+            published,
+            calendar,
+            candidates,
+            date_weak,
+            announces,
+            reference,
+            about_other_event=bool(non_round),
         )
 
-    # The headline or lead is about a summit, a congress, Geneva talks or ministers.
-    non_round = None if top_ordinal else words.non_round_events.first_in(top_text)
-    if non_round and any(
-        _names_event_in_passing(_sents_text(doc, [layout.sents[i]], words), words)
-        for i in layout.headline
-    ):
-        non_round = None  # the headline is about a round: the event is named in passing
     if non_round:
         for cand in candidates.values():
             cand.add(f"headline or lead about '{non_round}'", W_NON_ROUND_TOP)
@@ -395,11 +459,14 @@ def _add_text_dates(
     date_weak: bool,
     announces: bool,
     reference: date | None,
+    about_other_event: bool = False,
 ) -> None:
     """Dates in the text on a round's days or in its month; a date in a sentence about a
     summit, Geneva or ministers is that event's, and a date announced ("will be held on")
     counts a little more. A date without a year names a round near `reference` (the
-    publication date, or the middle of the publication month)."""
+    publication date, or the middle of the publication month). On a page about another
+    event (`about_other_event`) the publication date near a round it dates is no evidence:
+    such a page is not that round's report."""
     sents = [s for s in layout.sents if s.kind != CHROME and not s.background]
     text = doc_text(doc)
     sentence_text = {}
@@ -426,7 +493,7 @@ def _add_text_dates(
         other_meeting = (
             ("recalled", W_PASSING)
             if recalled
-            else _other_meeting(N, layout.sents[td.sent], td, words)
+            else _other_meeting(N, layout.sents[td.sent], td, words, published is None)
         )
         for number, days in rounds_of_text_date(td, calendar, reference):
             if days:
@@ -451,6 +518,12 @@ def _add_text_dates(
             if published is None and other_meeting and other_meeting[1] == W_AGREED_NEXT:
                 # An undated statement that schedules the next meeting is the one before it.
                 scheduled[number - 1] = W_SCHEDULES_NEXT
+        if published is None and other_meeting and other_meeting[1] == W_AGREED_NEXT:
+            # The next meeting may be scheduled for a month no round met in (it was held
+            # later): the statement is still the last round before that month.
+            before = _round_before(td, calendar)
+            if before is not None:
+                scheduled.setdefault(before, W_SCHEDULES_NEXT)
     top_sents = [s for s in layout.sents if _is_top(s)]
     if published is None and dateline is not None:
         dateline_sent = layout.sents[dateline.sent]
@@ -458,6 +531,7 @@ def _add_text_dates(
         content = page_content(place, [_sents_text(doc, top_sents, words)], doc.lang_)
         _add_dateline(dateline, calendar, candidates, best, announces, content)
     top_text = _sents_text(doc, top_sents, words)
+    capital = page_content("", [top_text], doc.lang_) if published is None else None
     for number, weight in scheduled.items():
         if number not in calendar:
             continue
@@ -474,16 +548,37 @@ def _add_text_dates(
             term, term_name = date_term(
                 published, round_dates(calendar, number), date_weak, number in announced_rounds
             )
-            if term_name:
+            if term_name and not (about_other_event and term > 0):
                 cand.add(term_name, term)
             city = calendar[number].city.lower() if calendar[number].city else ""
             if city and _names_city(words, top_text, city):
                 cand.add("its city near the top", W_TEXT_CITY)
+            dates = round_dates(calendar, number)
+            if capital is not None and dates and not capital.names_capital_as_then(dates[0]):
+                # An undated page that names the capital "Nur-Sultan" as a place was
+                # written while it was so called: not about a round of another time.
+                cand.add("the capital named as at another time", W_OTHER_ERA)
         cand.add(name, weight)
         cand.text_date = cand.text_date or weight >= W_TEXT_DAYS_BODY
         if number in exact and cand.best is None:
             # For a round no ordinal names: a report names another round's days as often.
             cand.add("all its days, as a range", W_TEXT_DAYS_EXACT)
+
+
+def _round_before(td: TextDate, calendar: dict[int, RoundInfo]) -> int | None:
+    """The last round the calendar holds before a date written with its year (within
+    `SCHEDULE_REACH`), for a statement that schedules the next meeting on that date."""
+    if td.year is None:
+        return None
+    scheduled = date(td.year, td.month, td.first_day or 1)
+    earlier = [
+        (dates[0], number)
+        for number in calendar
+        if (dates := round_dates(calendar, number)) is not None
+        and dates[1] < scheduled
+        and scheduled - dates[1] <= SCHEDULE_REACH
+    ]
+    return max(earlier)[1] if earlier else None
 
 
 def _exact_days(td: TextDate, dates: tuple[date, date] | None) -> bool:
@@ -505,13 +600,16 @@ def _document_date(N: Sequence[str], sent: SentInfo, td: TextDate, words: RoundW
 
 
 def _other_meeting(
-    N: Sequence[str], sent: SentInfo, td: TextDate, words: RoundWords
+    N: Sequence[str], sent: SentInfo, td: TextDate, words: RoundWords, undated: bool = False
 ) -> tuple[str, float] | None:
     """Whether a date in the text is another meeting's: its clause, before the date, names
     an earlier meeting ("at the previous round, held on 7-8 July") or a meeting agreed upon
     for later ("decided to hold the next meeting on 15-16 June"). A statement's own round is
     not the one it recalls nor the one it schedules; an announcement of the next meeting
-    ("the next meeting will be held on ...") is still that meeting's."""
+    ("the next meeting will be held on ...") is still that meeting's. "The last meeting" is
+    often a report's own round, but not in an `undated` statement's sentence that schedules
+    the next one: written at its own round, such a statement's last meeting is the one
+    before it."""
     at = sent.start + td.at
     if words.passing_markers.isdisjoint(N[max(sent.start, at - OTHER_MEETING_REACH) : at]):
         return None  # most dates: no marker near, no clause to find
@@ -526,13 +624,20 @@ def _other_meeting(
             around = [*before[max(0, i - 4) : i], *around]
         if words.round_nouns.isdisjoint(around):
             continue
-        if word in words.latest_markers:
+        if word in words.latest_markers and not (undated and _schedules_next(N, sent, words)):
             continue  # "the last round, held on ...": often the report's own round
         if word not in words.next_markers:
             return "an earlier meeting's", W_PASSING
         if not words.agreed_cues.isdisjoint(N[start:at]):
             return "agreed upon for later", W_AGREED_NEXT
     return None
+
+
+def _schedules_next(N: Sequence[str], sent: SentInfo, words: RoundWords) -> bool:
+    """Whether a sentence decides upon the next meeting ("Decided to hold the next meeting
+    ..."): an agreed cue and a marker of the next meeting."""
+    said = N[sent.start : sent.end]
+    return not words.agreed_cues.isdisjoint(said) and not words.next_markers.isdisjoint(said)
 
 
 def _add_dateline(

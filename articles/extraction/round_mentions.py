@@ -10,6 +10,11 @@ Structures, in every language with word data (`round_words.RoundWords`):
   "dowr-e shanzdahom";
 * a named or numbered round: "Astana 16", "Astana-9", "“16” round", "Round 16";
 * a count of earlier rounds: "11 meetings ... have been held" (names the next round).
+
+An ordinal whose round noun belongs to another process by the words attached to it ("the
+fourth round of intra-Syrian talks in Geneva", "die siebte Runde des Verfassungskomitees",
+"Anayasa Komitesi'nin yedinci turu"; `other_processes`) is no Astana round
+(`other_process_round`).
 """
 
 from __future__ import annotations
@@ -22,12 +27,21 @@ from itertools import compress
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .round_words import RoundWords, round_words
-from .sentences import Layout, SentInfo, StringCache, Tokens, make_serialisable, tokens_of
+from .round_words import RoundWords, normalise_text, round_words
+from .sentences import (
+    Layout,
+    SentInfo,
+    StringCache,
+    Tokens,
+    doc_text,
+    make_serialisable,
+    tokens_of,
+)
 
 ROUNDS_COMPONENT = "astana_rounds"
 ROUNDS_SPANS = "astana_rounds"
 MAX_ROUND = 60  # a larger ordinal is no round of this process
+PROCESS_REACH = 8  # tokens a round noun's own words may run over, each side ("of the ...")
 _QUOTES_OPEN = frozenset({'"', "\u201c", "\u00ab", "'", "\u2018", "\u201e"})
 _QUOTES_CLOSE = frozenset({'"', "\u201d", "\u00bb", "'", "\u2019", "\u201c"})
 
@@ -255,12 +269,16 @@ def find_round_mentions(doc: Doc, layout: Layout) -> list[RoundMention]:
     tv = tokens_of(doc)
     N = normalised_tokens(doc, words)
     out: list[RoundMention] = []
-    for span in doc.spans.get(ROUNDS_SPANS, []):
+    spans = doc.spans.get(ROUNDS_SPANS, [])
+    page_context = bool(spans) and _top_names_the_process(doc, layout, N, words)
+    for span in spans:
         sent = sent_of(layout, starts, span.start)
         if sent is None:
             continue
         if span.label_ == "ordinal":
-            mention = _ordinal_mention(N, span.start, span.end, sent, words)
+            mention = _ordinal_mention(N, span.start, span.end, sent, words, page_context)
+            if mention is not None and other_process_round(doc, N, mention, sent, words):
+                mention = None
         else:
             mention = _count_mention(N, tv, span.start, span.end, sent, words)
         if mention is not None:
@@ -268,8 +286,31 @@ def find_round_mentions(doc: Doc, layout: Layout) -> list[RoundMention]:
     return out
 
 
+def _top_names_the_process(doc: Doc, layout: Layout, N: Sequence[str], words: RoundWords) -> bool:
+    """Whether the headline or the lead is about talks of the process: a word of its
+    context and a round word ("Astana talks resume"). The page's other sentences then need
+    no context word of their own ("It is the nineteenth meeting since January 2017")."""
+    top = [layout.sents[i] for i in layout.headline]
+    if layout.lead is not None:
+        top.append(layout.sents[layout.lead])
+    text = doc_text(doc)
+    for sent in top:
+        if words.astana_context.isdisjoint(N[sent.start : sent.end]):
+            continue
+        if words.generic_round_words.found_in(
+            normalise_text(words, text[sent.start_char : sent.end_char])
+        ):
+            return True
+    return False
+
+
 def _ordinal_mention(
-    N: Sequence[str], start: int, end: int, sent: SentInfo, words: RoundWords
+    N: Sequence[str],
+    start: int,
+    end: int,
+    sent: SentInfo,
+    words: RoundWords,
+    page_context: bool = False,
 ) -> RoundMention | None:
     match = ordinal_match_at(N, start, words)
     if match is None:
@@ -279,10 +320,14 @@ def _ordinal_mention(
         return None
     after = N[end] if end < sent.end else None
     named = named_round_at(N, start, words) is not None
-    if named:
-        # "Astana 11 Nov" is a dateline; "a round 2 weeks later" no round.
+    if named or N[end - 1].isdigit():
+        # "Astana 11 Nov" is a dateline; "a round 2 weeks later" no round; "Astana 25 and
+        # 26 <month>", "مذاکرات آستانه ۲۵ و ۲۶" a range of days.
         if after is not None and (after in words.month_names or after in words.time_units):
             return None
+        if after in words.joiners and end + 1 < sent.end and N[end + 1].isdigit():
+            return None
+    if named:
         return RoundMention("ordinal", number, start, end, sent.index)
     noun_at = end - 1 if N[end - 1] in words.round_nouns else start
     noun = N[noun_at]
@@ -306,13 +351,66 @@ def _ordinal_mention(
             and not modifiers & words.astana_context
         ):
             return None  # "the working group held its second meeting"
-        if not (modifiers & words.astana_context or sentence_words & words.astana_context):
+        # On a page about the process, a later round needs no context word of its own;
+        # "first" is too common a word ("held a first meeting today") and another body's
+        # sessions are its own ("the committee's eighth session").
+        in_context = page_context and number > 1 and sentence_words.isdisjoint(words.other_bodies)
+        if not (
+            modifiers & words.astana_context or sentence_words & words.astana_context or in_context
+        ):
             return None
         if sentence_words & words.non_round_nouns and not modifiers & words.astana_context:
             return None
     if since is not None:
         return RoundMention("since", number, start, end, sent.index, since)
     return RoundMention("ordinal", number, start, end, sent.index)
+
+
+def other_process_round(
+    doc: Doc, N: Sequence[str], m: RoundMention, sent: SentInfo, words: RoundWords
+) -> bool:
+    """Whether an ordinal's round belongs to another process: a phrase of that process
+    (`other_processes`: Geneva, the Constitutional Committee, intra-Syrian, UN-led) is
+    attached to its round noun, inside the mention ("шестой раунд межсирийских переговоров"),
+    after it past linking words ("the fourth round of intra-Syrian talks in Geneva", "die
+    siebte Runde der Gespräche des Verfassungskomitees") or before it ("Anayasa Komitesi'nin
+    yedinci turu", "Constitutional Committee opens seventh round"). An Astana word on the
+    way ("the fourth round of Astana talks") keeps the round Astana's."""
+    if named_round_at(N, m.start, words) is not None or not words.other_processes.phrases:
+        return False
+    tv = tokens_of(doc)
+    text = doc_text(doc)
+
+    def char_end(i: int) -> int:
+        return tv.idx[i] + len(tv.text[i])
+
+    def links(word: str) -> bool:
+        if word in words.process_links or word in words.event_verbs:
+            return True
+        known = word in words.round_nouns or word in words.round_modifiers
+        return known and word not in words.astana_context
+
+    if words.other_processes.found_in(
+        normalise_text(words, text[tv.idx[m.start] : char_end(m.end - 1)])
+    ):
+        return True
+    for k in range(m.end, min(sent.end, m.end + PROCESS_REACH + 1)):
+        if words.other_processes.starts(
+            normalise_text(words, text[tv.idx[k] : char_end(min(sent.end, k + 4) - 1)])
+        ):
+            return True
+        if not links(N[k]):
+            break
+    for k in range(m.start - 1, max(sent.start, m.start - PROCESS_REACH - 1) - 1, -1):
+        opening = tv.idx[max(sent.start, k - 3)]
+        before = normalise_text(words, text[opening : tv.idx[k]])
+        if words.other_processes.ends_after(
+            normalise_text(words, text[opening : char_end(k)]), len(before)
+        ):
+            return True
+        if not links(N[k]):
+            break
+    return False
 
 
 def _since_month(

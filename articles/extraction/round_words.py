@@ -79,6 +79,16 @@ class WordPhrases:
     def found_in(self, text: str) -> bool:
         return any(p in text for p in self.phrases) and self.pattern.search(text) is not None
 
+    def starts(self, text: str) -> bool:
+        """Whether `text` opens with one of the phrases."""
+        return self.pattern.match(text) is not None
+
+    def ends_after(self, text: str, at: int) -> bool:
+        """Whether a phrase found in `text` ends after offset `at` (within the last word)."""
+        if not any(p in text for p in self.phrases):
+            return False
+        return any(m.end() > at for m in self.pattern.finditer(text))
+
     def first_in(self, text: str) -> str | None:
         """The first phrase found in `text`, for explanations."""
         if not any(p in text for p in self.phrases):
@@ -116,6 +126,8 @@ class RoundWords:
     # "its/their" (people.json): "the working group held its second meeting"
     party_possessives: frozenset[str]
     definite_articles: frozenset[str]  # "the" (people.json), stepped over before a preposition
+    # "deputy" (people.json, word beginnings): "deputy foreign ministers" are no ministers
+    junior_ranks: tuple[str, ...]
     not_round_after_of: frozenset[str]
     not_round_after: frozenset[str]
     other_bodies: frozenset[str]
@@ -133,6 +145,10 @@ class RoundWords:
     announcement_markers: frozenset[str]  # near an ordinal: "will", "scheduled"
     announcement_hosts: frozenset[str]  # with "to" near an ordinal: "to host"
     non_round_events: WordPhrases
+    # Another process's rounds: a phrase attached to a round noun ("the seventh round of the
+    # Constitutional Committee", "intra-Syrian talks in Geneva") makes it that process's.
+    other_processes: WordPhrases
+    process_links: frozenset[str]  # words between a round noun and its process: "of", "in"
     generic_round_words: WordPhrases
     future_markers: WordPhrases
     recall_markers: WordPhrases  # "it will be recalled that ...": a look-back
@@ -278,6 +294,7 @@ def round_words(lang: str) -> RoundWords:
         count_blockers=words("count_blockers"),
         party_possessives=people_words("party_possessives"),
         definite_articles=people_words("definite_articles"),
+        junior_ranks=tuple(sorted(people_words("junior_rank_markers"))),
         named_round_forms={
             f"{name}-{n}": n for name in words("named_round_words") for n in range(1, 61)
         },
@@ -297,6 +314,8 @@ def round_words(lang: str) -> RoundWords:
         announcement_markers=words("announcement_markers"),
         announcement_hosts=words("announcement_hosts"),
         non_round_events=WordPhrases(_phrases(block, "non_round_events", plain), mode),
+        other_processes=WordPhrases(_phrases(block, "other_processes", plain), mode),
+        process_links=words("process_links"),
         generic_round_words=WordPhrases(_phrases(block, "generic_round_words", plain), mode),
         future_markers=WordPhrases(_phrases(block, "future_markers", plain), mode),
         recall_markers=WordPhrases(_phrases(block, "recall_markers", plain), mode),

@@ -1,5 +1,6 @@
 """Kinds of problem that cost the round or the date on crawled-style pages, each with its
-general rule: stamp lines with a clock time, counters or the page's number beside the date;
+general rule: stamp lines with a clock time, counters or the page's number beside the date,
+or a two-digit year;
 a header bar's date the story agrees with; rounds recalled ("It will be recalled that ...");
 ordinals counted from a month ("the fifth round since January"); documents' dates; undated
 statements that schedule the next meeting. Short texts written for these tests."""
@@ -39,6 +40,9 @@ BODY = (
         pytest.param(
             "۲۵ اردیبهشت ۱۳۹۷، ۱۰:۱۵   |   کد خبر ۴۴۱۲۳", "fa", date(2018, 5, 15), id="fa-code"
         ),
+        # a two-digit year, read on a stamp line only
+        pytest.param("NEWS IN BRIEF | 14.03.19", "en", date(2019, 3, 14), id="short-year"),
+        pytest.param("03/14/19 | Diplomacy", "en", date(2019, 3, 14), id="short-year-us"),
     ],
 )
 def test_stamp_line_furniture(stamp: str, lang: str, expected: date) -> None:
@@ -50,6 +54,11 @@ def test_stamp_line_furniture(stamp: str, lang: str, expected: date) -> None:
 def test_a_headline_beside_a_counter_is_no_stamp() -> None:
     # a sentence shares the line: the date is the event's, not the page's
     assert dated(f"{HEADLINE}\nTalks open 14 March 2019 | 2,310 views\n\n{BODY}") is None
+
+
+def test_a_two_digit_year_in_prose_is_no_date() -> None:
+    # "version 2.1.19" or a score in a sentence: a two-digit year counts on a stamp line alone
+    assert dated(f"{HEADLINE}\nThe ceasefire map, version 14.03.19, was shown.\n\n{BODY}") is None
 
 
 # --- b) a header bar's date, when the story agrees ---------------------------------------------

@@ -64,6 +64,34 @@ def test_ordinal_value_in_every_language(lang: str, tokens: list[str], value: in
 LANGUAGE_ROUNDS = [
     # (language, text, published, round, method)
     pytest.param(
+        "tr",
+        "18. Astana zirvesi Nur-Sultan'da başladı\n\nSuriye konulu görüşmeler iki gün sürecek.",
+        "2022-06-15",
+        18,
+        "ordinal",
+        id="tr-meeting-named-a-summit-after-the-process",
+    ),
+    pytest.param(
+        "it",
+        "Si apre il vertice di Astana sulla Siria\n\nIl 18° round dei colloqui è iniziato a "
+        "Nur-Sultan.",
+        "2022-06-15",
+        18,
+        "ordinal",
+        id="it-meeting-named-a-summit-after-the-process",
+    ),
+    # no ordinal: the calendar, for a page about a meeting of the process ("reunión",
+    # "Astaná" written with its accent)
+    pytest.param(
+        "es",
+        "Concluye en Astaná la reunión sobre Siria\n\nLos países garantes adoptaron una "
+        "declaración conjunta el jueves en la capital kazaja.",
+        "2024-01-25",
+        21,
+        "calendar-date",
+        id="es-wrap-up-without-ordinal",
+    ),
+    pytest.param(
         "ru",
         "Восьмой раунд переговоров по Сирии начался в Астане\n\nДелегации гарантов собрались "
         "в столице Казахстана во вторник утром.",
@@ -245,6 +273,37 @@ NO_ROUND_IN_LANGUAGES = [
         "la Syrie porteront sur le processus de paix le 16 mars.",
         "2018-03-10",
         id="fr-ministers",
+    ),
+    pytest.param(
+        "tr",
+        "Tahran'da üçlü Suriye zirvesi\n\nÜç ülkenin liderleri Suriye konulu beşinci üçlü "
+        "zirve için Tahran'da bir araya geldi. Astana formatındaki son tur 15-16 Haziran'da "
+        "yapılmıştı.",
+        "2022-07-19",
+        id="tr-summit-with-ordinal",
+    ),
+    pytest.param(
+        "de",
+        "Gespräche in Genf: Verfassungskomitee startet achte Runde\n\nIn Genf hat am Montag "
+        "die achte Runde der Gespräche des Verfassungskomitees begonnen. Ein nächstes Treffen "
+        "im Astana-Format ist für Juni angekündigt.",
+        "2022-05-30",
+        id="de-committee-round",
+    ),
+    # a page about Geneva that announces an Astana meeting in its lead
+    pytest.param(
+        "ru",
+        "В Женеве завершился четвертый раунд межсирийских переговоров\n\nСпецпосланник ООН "
+        "отметил, что следующая встреча в Астане ожидается 14 марта.",
+        "2017-03-03",
+        id="ru-geneva-page-announcing-astana",
+    ),
+    pytest.param(
+        "fr",
+        "Fin du quatrième cycle de pourparlers inter-syriens à Genève\n\nL'envoyé de l'ONU a "
+        "remercié les garants; une nouvelle réunion à Astana est prévue le 14 mars.",
+        "2017-03-03",
+        id="fr-geneva-page-announcing-astana",
     ),
 ]
 
