@@ -55,6 +55,9 @@ ENDPOINTS = [
     ("articles, page 1", "/articles/"),
     ("articles, page 300", "/articles/?page=300"),
     ("article search", "/articles/?q=ceasefire"),
+    # Every request a search nobody made since the last change: what a search costs before
+    # the facet counts it reads are kept for the archive version (articles/search.py).
+    ("search, new words each time", "/articles/?q={{words}}"),
     ("search in a round", "/articles/?round={round}&q=ceasefire"),
     ("article detail", "/articles/{article}/"),
     # Without filters: the file written once per archive version (astana_site/export_files.py).
@@ -327,11 +330,25 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+_WORD_PAIRS = [f"{a}+{b}" for a in WORDS for b in WORDS if a != b]  # 992, more than a run asks
+_FRESH_QUERIES = iter(random.Random(7).sample(_WORD_PAIRS, k=len(_WORD_PAIRS)))
+_FRESH_LOCK = threading.Lock()
+
+
+def concrete(path: str) -> str:
+    """`path` with its `{words}` placeholder, if any, filled with two words of the synthetic
+    articles that no earlier request of this run searched for."""
+    if "{words}" not in path:
+        return path
+    with _FRESH_LOCK:
+        return path.replace("{words}", next(_FRESH_QUERIES))
+
+
 def fetch(port: int, path: str) -> int:
     # One connection per request: gunicorn's sync workers close it after each response anyway.
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
-        conn.request("GET", path)
+        conn.request("GET", concrete(path))
         response = conn.getresponse()
         response.read()
         return response.status
@@ -606,7 +623,7 @@ def profile_pages(endpoints: list[tuple[str, str]], repeat: int = 15) -> list[Pr
             state["queries"] += 1
 
     def get(path: str) -> None:
-        response = client.get(path)
+        response = client.get(concrete(path))
         if response.streaming:
             b"".join(response.streaming_content)
         else:
