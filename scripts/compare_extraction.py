@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from articles.extraction.dates import find_publication_date  # noqa: E402
-from articles.extraction.evaluation import development_split, numbered_split  # noqa: E402
+from articles.extraction.evaluation import development_split, readable_entries  # noqa: E402
 from articles.extraction.pipeline import Extractor  # noqa: E402
 from articles.extraction.reader import UnreadableArticle, read_article  # noqa: E402
 
@@ -51,12 +51,12 @@ def real_pages() -> list[Path]:
 
 
 def readable_fixture_files(folder: Path) -> list[Path]:
-    """A fixture set's files, less the half of a crawled-style set that is set aside (odd
-    file numbers, tests/fixtures/crawled*/README.md): its extraction is not ours to read."""
-    if not folder.name.startswith("crawled"):
+    """A fixture set's files, less the half a crawled-style set keeps set aside (its gold's
+    `set_aside`, see `evaluation.readable_entries`): its extraction is not ours to read."""
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    if not gold.get("set_aside"):
         return article_files(folder)
-    entries = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["articles"]
-    return sorted(folder / e["source"] for e in numbered_split(entries)["tune"])
+    return sorted(folder / e["source"] for e in readable_entries(gold))
 
 
 def files(generated_folder: Path) -> list[Path]:

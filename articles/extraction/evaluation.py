@@ -368,6 +368,18 @@ def numbered_split(entries: Iterable[Mapping[str, Any]]) -> dict[str, list[Mappi
     }
 
 
+def readable_entries(gold: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The entries of a fixture set's gold that may be read and tuned on: all of them, unless
+    the set keeps a half aside for a later estimate (`"set_aside": "odd file numbers"`, fixed
+    when the set was written; its README says why), then the tuning half only."""
+    entries = gold["articles"]
+    if not gold.get("set_aside"):
+        return list(entries)
+    if gold["set_aside"] != "odd file numbers":
+        raise ValueError(f"unknown set_aside {gold['set_aside']!r}: expected 'odd file numbers'")
+    return numbered_split(entries)["tune"]
+
+
 def score_pages(extractor: Extractor, folder: Path, entries: list[Mapping[str, Any]]) -> Report:
     """The gold `entries` of the pages in `folder` scored against what the extractor finds,
     each page read through the reader and the date finder as ingest reads it."""

@@ -1,41 +1,43 @@
-"""The extractor over our own crawled-style pages (tests/fixtures/crawled, crawled_intl):
-pages written blind, to look like what a crawler stores (page chrome, stamps, datelines,
-related-article lists), in English and six other languages.
+"""The extractor over our own crawled-style pages (tests/fixtures/crawled*): pages written
+blind, to look like what a crawler stores (page chrome, stamps, datelines, related-article
+lists), in English and six other languages.
 
-Only the tuning half (even file numbers) is scored here; the odd half is set aside and scored
-by hand at the end of a round of work (`scripts/eval_real.py --corpus DIR --part heldout`),
-so that no test tunes the rules to it. The bars sit a little under the scores reached, so a
-change that loses quality on such pages fails.
+A set whose gold keeps a half aside (`"set_aside": "odd file numbers"`) is scored here on its
+tuning half only; the other half is scored by hand at the end of a round of work
+(`scripts/eval_real.py --corpus DIR --part heldout`), so that no test tunes the rules to it.
+Once that estimate is taken the set is ordinary development data and scored whole. The bars
+sit a little under the scores reached, so a change that loses quality on such pages fails.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from articles.extraction.evaluation import Report, numbered_split, score_pages
+from articles.extraction.evaluation import Report, readable_entries, score_pages
 from tests.extraction.conftest import assert_meets_bar
-from tests.shared_corpus import load_gold
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 BARS = {
+    # Both halves (the set-aside half was scored once, in the eighth session).
     "crawled": {
-        "round": 0.93,
-        "published": 0.87,
-        "delegations": 0.93,
+        "round": 0.95,
+        "published": 0.93,
+        "delegations": 0.95,
         "heads": 0.95,
         "observers": 0.95,
-        "topics": 0.90,
+        "topics": 0.93,
     },
     "crawled_intl": {
-        "round": 0.87,
-        "published": 0.87,
-        "delegations": 0.90,
-        "heads": 0.93,
-        "observers": 0.90,
-        "topics": 0.82,
+        "round": 0.93,
+        "published": 0.93,
+        "delegations": 0.93,
+        "heads": 0.95,
+        "observers": 0.93,
+        "topics": 0.93,
     },
 }
 
@@ -44,8 +46,8 @@ BARS = {
 def reports(extractor) -> dict[str, Report]:
     found = {}
     for name in BARS:
-        entries = numbered_split(load_gold(FIXTURES / name).values())["tune"]
-        found[name] = score_pages(extractor, FIXTURES / name, entries)
+        gold = json.loads((FIXTURES / name / "gold.json").read_text(encoding="utf-8"))
+        found[name] = score_pages(extractor, FIXTURES / name, readable_entries(gold))
     return found
 
 

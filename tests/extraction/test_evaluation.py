@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from articles.extraction.evaluation import numbered_split, score
+from articles.extraction.evaluation import numbered_split, readable_entries, score
 
 GOLD = {
     "articles": [
@@ -174,3 +174,12 @@ def test_numbered_split_sets_aside_odd_file_numbers_in_every_language():
     assert [e["source"] for e in parts["tune"]] == ["502_en_a.txt", "604_tr_d.txt"]
     assert [e["source"] for e in parts["heldout"]] == ["501_en_b.txt", "603_ru_c.txt"]
     assert [e["source"] for e in parts["other"]] == ["603_ru_c.txt", "604_tr_d.txt"]
+
+
+def test_readable_entries_leave_out_the_half_a_set_keeps_aside():
+    entries = [{"source": "701_a.txt"}, {"source": "702_b.txt"}, {"source": "703_c.txt"}]
+    assert readable_entries({"articles": entries}) == entries
+    kept_aside = {"articles": entries, "set_aside": "odd file numbers"}
+    assert [e["source"] for e in readable_entries(kept_aside)] == ["702_b.txt"]
+    with pytest.raises(ValueError, match="set_aside"):
+        readable_entries({"articles": entries, "set_aside": "every third file"})
