@@ -8,6 +8,7 @@ into patterns here once; month and weekday names from `patterns/dates.json`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -410,6 +411,19 @@ def is_chrome_line(line: str, n_words: int, opening: bool = True) -> bool:
         return True
     words = words_of(line)
     return _is_masthead(line, n_words) or _is_date_line(words) or is_button_row(words)
+
+
+def is_label_run(line: str, n_words: int) -> bool:
+    """A long run of interface labels, not prose: twenty words or more, half of them with
+    the same last four letters ("bookmarkicon cameraicon checkicon ...", the names of an
+    icon sprite). No sentence of a story repeats one ending so."""
+    if n_words < _LABEL_RUN_MIN_WORDS:
+        return False
+    endings = Counter(word[-4:].lower() for word in words_of(line) if len(word) >= 4)
+    return bool(endings) and 2 * endings.most_common(1)[0][1] >= n_words
+
+
+_LABEL_RUN_MIN_WORDS = 20
 
 
 def is_button_row(words: list[str]) -> bool:

@@ -18,6 +18,7 @@ from .page_lines import (
     is_consent_banner,
     is_end_chrome,
     is_furniture,
+    is_label_run,
     is_name_line,
     is_spaced_menu,
     reader_words,
@@ -87,8 +88,8 @@ def plain_title(lines: list[str]) -> str | None:
     after_credit = False
     for line in lines[:15]:
         line = without_date_header(line)
-        if is_consent_banner(line):
-            continue  # a cookie banner above the headline is no paragraph of the story
+        if is_consent_banner(line) or is_label_run(line, word_count(line)):
+            continue  # a cookie banner or an icon sprite's names: no paragraph of the story
         n_words = number_of_words(line)
         if n_words >= 40:
             break  # the body has begun

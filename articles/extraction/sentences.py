@@ -34,6 +34,7 @@ from .page_lines import (
     is_consent_banner,
     is_date_text,
     is_heading_after,
+    is_label_run,
     is_name_line,
     is_prose,
     is_spaced_menu,
@@ -458,8 +459,8 @@ def _split_at_lines(
 
 
 def _first_body_line(line_texts: list[str], word_counts: list[int], start: int) -> int:
-    """The first line from `start` on that is prose, and no caption, menu or consent banner
-    (0 if there is none)."""
+    """The first line from `start` on that is prose, and no caption, menu, consent banner or
+    run of interface labels (0 if there is none)."""
     return next(
         (
             i
@@ -468,9 +469,15 @@ def _first_body_line(line_texts: list[str], word_counts: list[int], start: int) 
             and not is_caption(line_texts[i], word_counts[i])
             and not is_spaced_menu(line_texts[i])
             and not is_consent_banner(line_texts[i], word_counts[i])
+            and not is_label_run(line_texts[i], word_counts[i])
         ),
         0,
     )
+
+
+def _is_top_chrome(line: str, n_words: int) -> bool:
+    """A line of chrome or a run of interface labels (the names of an icon sprite)."""
+    return is_chrome_line(line, n_words) or is_label_run(line, n_words)
 
 
 _TEASER_LINES = 2
@@ -593,10 +600,10 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     token_text, token_idx = tv.text, tv.idx
     bounds = sentence_bounds(doc)
     if headline_lines:
-        # A headline line is cut from a stamp or a byline above it ("12 May, 10:15 | Author:
-        # X"); a line of other text above it may be its own wrapped start.
+        # A headline line is cut from a stamp, a byline or a run of labels above it ("12 May,
+        # 10:15 | Author: X"); a line of other text above it may be its own wrapped start.
         after_chrome = {
-            i for i in headline_lines if i and is_chrome_line(line_texts[i - 1], word_counts[i - 1])
+            i for i in headline_lines if i and _is_top_chrome(line_texts[i - 1], word_counts[i - 1])
         }
         bounds = _split_at_lines(
             bounds, token_idx, (after_chrome, headline_lines), line_starts, line_texts

@@ -220,3 +220,30 @@ def test_title_under_a_stamp_and_byline_line_is_a_sentence_of_its_own() -> None:
     assert title == headline
     assert kinds[headline] == HEADLINE
     assert lead == STORY_LINES[1]
+
+
+def test_figure_caption_in_html_is_no_lead() -> None:
+    caption = "Envoys at the closing session of an earlier round in Riverton, 3 March 2019."
+    page = (
+        "<html><body><article><h1>River states agree on a new water-sharing plan</h1>"
+        "<figure><img src='envoys.jpg' alt=''><figcaption>" + caption + "</figcaption></figure>"
+        "<p>" + STORY_LINES[1] + "</p><p>" + STORY_LINES[2] + "</p></article></body></html>"
+    )
+    article = read_article(page.encode(), "page.html")
+    assert caption not in article.text
+    doc = mark_sentences(spacy.blank("en").make_doc(article.text))
+    layout = analyse_layout(doc, article.title)
+    assert layout.lead is not None
+    assert layout.text_of(doc, layout.sents[layout.lead]) == STORY_LINES[1]
+
+
+def test_icon_names_above_the_title_are_neither_title_nor_lead() -> None:
+    # The names of an icon sprite, more words than any headline block: a run of labels.
+    names = "bookmark camera check close download edit filter move music search tag trash"
+    sprite = " ".join(
+        f"{prefix}{name}icon" for prefix in ("", "v-", "full ") for name in names.split()
+    )
+    title, kinds, lead = _read([sprite, *STORY_LINES], "en")
+    assert title == STORY_LINES[0]
+    assert kinds[STORY_LINES[0]] == HEADLINE
+    assert lead == STORY_LINES[1]
