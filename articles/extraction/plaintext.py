@@ -15,6 +15,7 @@ from .page_lines import (
     BYLINE_RE,
     has_photo_credit,
     is_button_row,
+    is_caption,
     is_consent_banner,
     is_end_chrome,
     is_furniture,
@@ -111,6 +112,8 @@ def _is_headline(line: str, n_words: int) -> bool:
         return False
     if is_menu_line(line) or is_spaced_menu(line) or _is_banner(line) or line.isupper():
         return False
+    if is_caption(line, word_count(line)):
+        return False  # a photo's caption ("... in Idlib, Oct. 1. (Agency Photo)")
     if is_button_row(words_of(line)) or is_name_line(line):
         return False  # font-size buttons ("Font size A A A"), a byline ("Jane Roe, John Doe")
     if _COUNTER_RE.match(line):

@@ -480,6 +480,16 @@ def _is_top_chrome(line: str, n_words: int) -> bool:
     return is_chrome_line(line, n_words) or is_label_run(line, n_words)
 
 
+def _names_only(text: str) -> bool:
+    """A short sentence of capitalised words only: an agency's or outlet's name after a
+    dateline ("Riverton, 3 March. Wire Service. The talks ...")."""
+    words = text.rstrip(".").split()
+    return 0 < len(words) <= _NAME_SENTENCE_MAX_WORDS and all(w[0].isupper() for w in words)
+
+
+_NAME_SENTENCE_MAX_WORDS = 3
+
+
 _TEASER_LINES = 2
 _TEASER_MAX_WORDS = 30
 
@@ -650,8 +660,8 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
             )
         )
     # A dateline that ends in a full stop ("SOCHI, July 31.", "ANKARA.", or "MOSCOW. July
-    # 31." in two) is a sentence of its own, or two: the lead is the sentence after them on
-    # their line.
+    # 31." in two, and an agency's name after it) is a sentence of its own, or more: the lead
+    # is the sentence after them on their line.
     steps = 0
     while lead is not None and lead + 1 < len(sents):
         first, after = sents[lead], sents[lead + 1]
@@ -660,7 +670,7 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
             after.line == first.line
             and after.kind == BODY
             and word_count(first_text) <= _DATELINE_MAX_WORDS
-            and (steps == 0 or is_date_text(first_text))
+            and (steps == 0 or is_date_text(first_text) or _names_only(first_text))
         ):
             break
         steps += 1

@@ -247,3 +247,18 @@ def test_icon_names_above_the_title_are_neither_title_nor_lead() -> None:
     assert title == STORY_LINES[0]
     assert kinds[STORY_LINES[0]] == HEADLINE
     assert lead == STORY_LINES[1]
+
+
+def test_photo_caption_with_its_credit_in_brackets_is_no_title() -> None:
+    caption = "Farmers walk along the dry river bed near Riverton, March 1, 2022. (AFP Photo)"
+    title, kinds, _ = _read([STORY_LINES[0], caption, *STORY_LINES[1:]], "en")
+    assert title == STORY_LINES[0]
+    assert kinds[STORY_LINES[0]] == HEADLINE
+
+
+def test_agency_name_after_a_dateline_is_not_the_lead() -> None:
+    first = "Delegations of the three river states agreed on Tuesday to share the summer flow."
+    lines = [STORY_LINES[0], "Riverton, 12 March. River Wire. " + first, STORY_LINES[2]]
+    _, kinds, lead = _read(lines, "en")
+    assert lead == first
+    assert kinds["River Wire."] == BODY
