@@ -96,6 +96,17 @@ _PHOTO_CREDIT_RE = re.compile(
     rf"|\(\s*(?:{_PHOTO_WORDS})(?!\w)|\u00a9|(?<!\w)(?:{reader_words('caption_phrases')})(?!\w)",
     re.IGNORECASE,
 )
+# "Jane Roe (L) and John Doe (R) ...": people placed in a photo, a caption.
+_POSITION_MARK_RE = re.compile(
+    rf"\(\s*(?:{reader_words('caption_position_marks')})\s*\)", re.IGNORECASE
+)
+_POSITION_MARKS_MIN = 2
+
+
+def _places_people(line: str) -> bool:
+    return len(_POSITION_MARK_RE.findall(line)) >= _POSITION_MARKS_MIN
+
+
 # "... in Geneva, Switzerland. / Reuters": a caption with its agency's credit after a slash.
 # Captions are short; a paragraph of the story that ends in its wire's credit stays text.
 CAPTION_MAX_WORDS = 40
@@ -187,9 +198,17 @@ def is_caption(line: str, n_words: int | None = None) -> bool:
         n_words = word_count(line)
     return bool(
         _CAPTION_OPENING_RE.match(line)
-        or ("(" in line and _CAPTION_BRACKET_RE.search(line))
+        or ("(" in line and _bracket_caption(line, n_words))
         or _slash_credit_caption(line)
         or has_photo_credit(line, n_words)
+    )
+
+
+def _bracket_caption(line: str, n_words: int) -> bool:
+    """A caption's bracketed credit ("... (AFP)") or people placed in a photo ("Jane Roe
+    (L) and John Doe (R) ...", on a caption's short line)."""
+    return bool(_CAPTION_BRACKET_RE.search(line)) or (
+        n_words <= CAPTION_MAX_WORDS and _places_people(line)
     )
 
 
@@ -226,7 +245,7 @@ def _is_caption_or_chrome(line: str, n_words: int, opening: bool = True) -> bool
         return is_caption(line, n_words) or _has_chrome_marker(line)
     return bool(
         (opening and (_CAPTION_OPENING_RE.match(line) or _is_chrome_opening(line)))
-        or ("(" in line and _CAPTION_BRACKET_RE.search(line))
+        or ("(" in line and _bracket_caption(line, n_words))
         or _slash_credit_caption(line)
         or ("@" in line and _HANDLE_RE.search(line))
         or ("://" in line and _URL_RE.search(line))

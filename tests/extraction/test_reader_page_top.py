@@ -262,3 +262,23 @@ def test_agency_name_after_a_dateline_is_not_the_lead() -> None:
     _, kinds, lead = _read(lines, "en")
     assert lead == first
     assert kinds["River Wire."] == BODY
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption"),
+    [
+        ("en", "Jane Roe (L), John Doe (C) and Max Poe (R) before their meeting in Riverton."),
+        ("ru", "Анна Ро (слева) и Иван Доу (справа) перед встречей в Ривертоне."),
+        ("fr", "Jeanne Roe (à gauche) et Jean Doe (à droite) avant leur rencontre à Riverton."),
+    ],
+)
+def test_caption_placing_people_in_a_photo_is_no_lead(lang: str, caption: str) -> None:
+    _, kinds, lead = _read([STORY_LINES[0], caption, *STORY_LINES[1:]], lang)
+    assert kinds[caption] == CHROME
+    assert lead == STORY_LINES[1]
+
+
+def test_one_bracketed_side_in_a_story_sentence_stays_text() -> None:
+    line = "The speaker of the left bank council (left) said the plan would be put to a vote."
+    _, kinds, _ = _read([*STORY_LINES, line], "en")
+    assert kinds[line] == BODY
