@@ -3,6 +3,7 @@
     python scripts/show_layout.py FILE...            # every sentence with its kind
     python scripts/show_layout.py --chrome FILE...   # only the sentences taken for chrome
     python scripts/show_layout.py --facts FILE...    # only the sentences facts came from
+    python scripts/show_layout.py --chrome --facts FILE...   # both of these
 
 For each file: the title the reader found, the language, the publication date and its rule,
 then one line per sentence: its kind (headline, lead, body, chrome; "bg" for a
@@ -55,7 +56,7 @@ def fact_labels(extraction: Extraction) -> list[tuple[Evidence, str]]:
     return labels
 
 
-def show(path: Path, extractor: Extractor, only: str | None) -> None:
+def show(path: Path, extractor: Extractor, only: set[str]) -> None:
     try:
         article = read_article(path.read_bytes(), path.name)
     except UnreadableArticle as error:
@@ -82,9 +83,8 @@ def show(path: Path, extractor: Extractor, only: str | None) -> None:
     for label in facts.get(-1, []):
         print(f"   (outside the text) {label}")
     for sent in layout.sents:
-        if only == "chrome" and sent.kind != CHROME:
-            continue
-        if only == "facts" and sent.index not in facts:
+        chrome_shown = CHROME in only and sent.kind == CHROME
+        if only and not (chrome_shown or ("facts" in only and sent.index in facts)):
             continue
         kind = _KIND_LABELS.get(sent.kind, sent.kind) + ("/bg" if sent.background else "")
         text = " ".join(layout.text_of(doc, sent).split())
@@ -96,11 +96,11 @@ def show(path: Path, extractor: Extractor, only: str | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", type=Path)
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--chrome", action="store_true", help="only sentences read as chrome")
-    group.add_argument("--facts", action="store_true", help="only sentences facts came from")
+    parser.add_argument("--chrome", action="store_true", help="only sentences read as chrome")
+    parser.add_argument("--facts", action="store_true", help="only sentences facts came from")
     args = parser.parse_args()
-    only = "chrome" if args.chrome else "facts" if args.facts else None
+    # Both flags: the chrome and the sentences facts came from (what a page lost, what it gave).
+    only = {name for name, wanted in ((CHROME, args.chrome), ("facts", args.facts)) if wanted}
     extractor = Extractor()
     for path in args.files:
         show(path, extractor, only)

@@ -23,6 +23,9 @@ _DROP_TAGS = frozenset(
         *("script", "style", "noscript", "template", "iframe", "svg", "canvas", "nav", "form"),
         *("button", "input", "select", "textarea", "object", "embed", "video", "audio", "map"),
         *("dialog", "footer", "aside", "link", "meta"),
+        # A photo's caption: it describes the picture (often of an earlier meeting, with its
+        # date), never the story.
+        "figcaption",
     )
 )
 _DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})

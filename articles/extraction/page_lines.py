@@ -8,6 +8,7 @@ into patterns here once; month and weekday names from `patterns/dates.json`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -95,6 +96,17 @@ _PHOTO_CREDIT_RE = re.compile(
     rf"|\(\s*(?:{_PHOTO_WORDS})(?!\w)|\u00a9|(?<!\w)(?:{reader_words('caption_phrases')})(?!\w)",
     re.IGNORECASE,
 )
+# "Jane Roe (L) and John Doe (R) ...": people placed in a photo, a caption.
+_POSITION_MARK_RE = re.compile(
+    rf"\(\s*(?:{reader_words('caption_position_marks')})\s*\)", re.IGNORECASE
+)
+_POSITION_MARKS_MIN = 2
+
+
+def _places_people(line: str) -> bool:
+    return len(_POSITION_MARK_RE.findall(line)) >= _POSITION_MARKS_MIN
+
+
 # "... in Geneva, Switzerland. / Reuters": a caption with its agency's credit after a slash.
 # Captions are short; a paragraph of the story that ends in its wire's credit stays text.
 CAPTION_MAX_WORDS = 40
@@ -149,17 +161,22 @@ _HANDLE_RE = re.compile(r"@\w+\s*$")
 _URL_RE = re.compile(r"https?://", re.IGNORECASE)
 _WWW_RE = re.compile(r"www\.", re.IGNORECASE)
 _FOLLOW_RE = re.compile(rf"(?:{reader_words('follow_phrases')})(?!\w)", re.IGNORECASE)
+# "We use cookies ...", "Мы используем файлы cookie", "Bu sitede çerezler ...": a consent
+# banner. Matched at a word's start: one stem covers a language's endings.
+_CONSENT_RE = re.compile(rf"(?<!\w)(?:{reader_words('consent_words')})", re.IGNORECASE)
 # A line that is only a link ("www.outlet.example") or a rule ("---", "___", "***").
 _LINK_OR_RULE_LINE_RE = re.compile(r"^\s*(?:(?:https?://|www\.)\S+|-{3,}|_{3,}|\*{3,})\s*$")
 
 
-# Every match of `_PHOTO_CREDIT_RE`, `_WWW_RE` or `_FOLLOW_RE` (the patterns searched
-# anywhere in a line) holds one of these, lower case: the photo words (every caption phrase
-# holds one), the first word of each follow-us phrase, "www." and the copyright sign;
+# Every match of `_PHOTO_CREDIT_RE`, `_WWW_RE`, `_FOLLOW_RE` or `_CONSENT_RE` (the patterns
+# searched anywhere in a line) holds one of these, lower case: the photo words (every caption
+# phrase holds one), the first word of each follow-us and consent phrase, "www." and the
+# copyright sign;
 # without those that hold a shorter one (see `_has_marker_word`).
 def _markers() -> list[str]:
     firsts = {"www.", "\u00a9", *reader_word_list("photo_words")}
-    firsts |= {w.split()[0] for w in reader_word_list("follow_phrases")}
+    phrases = (*reader_word_list("follow_phrases"), *reader_word_list("consent_words"))
+    firsts |= {w.split()[0] for w in phrases}
     return sorted(w for w in firsts if not any(o != w and o in w for o in firsts))
 
 
@@ -181,9 +198,17 @@ def is_caption(line: str, n_words: int | None = None) -> bool:
         n_words = word_count(line)
     return bool(
         _CAPTION_OPENING_RE.match(line)
-        or ("(" in line and _CAPTION_BRACKET_RE.search(line))
+        or ("(" in line and _bracket_caption(line, n_words))
         or _slash_credit_caption(line)
         or has_photo_credit(line, n_words)
+    )
+
+
+def _bracket_caption(line: str, n_words: int) -> bool:
+    """A caption's bracketed credit ("... (AFP)") or people placed in a photo ("Jane Roe
+    (L) and John Doe (R) ...", on a caption's short line)."""
+    return bool(_CAPTION_BRACKET_RE.search(line)) or (
+        n_words <= CAPTION_MAX_WORDS and _places_people(line)
     )
 
 
@@ -220,7 +245,7 @@ def _is_caption_or_chrome(line: str, n_words: int, opening: bool = True) -> bool
         return is_caption(line, n_words) or _has_chrome_marker(line)
     return bool(
         (opening and (_CAPTION_OPENING_RE.match(line) or _is_chrome_opening(line)))
-        or ("(" in line and _CAPTION_BRACKET_RE.search(line))
+        or ("(" in line and _bracket_caption(line, n_words))
         or _slash_credit_caption(line)
         or ("@" in line and _HANDLE_RE.search(line))
         or ("://" in line and _URL_RE.search(line))
@@ -240,7 +265,18 @@ def _has_chrome_marker(line: str) -> bool:
         or ("://" in line and _URL_RE.search(line))
         or _WWW_RE.search(line)
         or _FOLLOW_RE.search(line)
+        or _CONSENT_RE.search(line)
     )
+
+
+def is_consent_banner(line: str, n_words: int | None = None) -> bool:
+    """A cookie or consent banner in any language ("We use cookies to ...", "Мы используем
+    файлы cookie", "Nous utilisons des cookies"): chrome, never a page's first paragraph. A
+    banner is short; a longer line that names cookies is prose. `n_words`: `word_count(line)`,
+    if known."""
+    if n_words is None:
+        n_words = word_count(line)
+    return _has_marker_word(line, n_words) and _CONSENT_RE.search(line) is not None
 
 
 def is_end_chrome(line: str) -> bool:
@@ -282,7 +318,7 @@ _SENT_END_RE = re.compile(r"[.!?\u061f\u06d4…][\"'”\u2019)\]»\u200f\u200e]*
 _WORD_MARKS = bytes(0x78 if chr(b).isascii() and chr(b).isalnum() else 0x20 for b in range(256))
 
 
-def _words(line: str) -> list[str]:
+def words_of(line: str) -> list[str]:
     """The words of a line (`_WORD_RE`)."""
     return _WORD_RE.findall(line)
 
@@ -292,7 +328,7 @@ _WORD_STAND_INS = ascii_stand_ins([r"[^\W_]", r"[\w'\u2019.\-]"])
 
 
 def word_count(line: str) -> int:
-    """`len(_words(line))`, without building the words of an ASCII line: they are the runs
+    """`len(words_of(line))`, without building the words of an ASCII line: they are the runs
     of "x" in its marks, and one starts at each "x" after a space, and at the start. A line
     whose only non-ASCII characters are punctuation with stand-ins is counted as ASCII."""
     if not line.isascii():
@@ -329,6 +365,11 @@ def _is_date_line(words: list[str]) -> bool:
         return False
     datey = sum(map(_DATE_WORD.__getitem__, words))
     return datey >= max(2, len(words) - 1) or (len(words) <= 3 and datey >= 1)
+
+
+def is_date_text(text: str) -> bool:
+    """A date or a stamp and nothing more ("12 March.", "21 декабря 2017, 00:15")."""
+    return _is_date_line(words_of(text))
 
 
 def _is_masthead(line: str, n_words: int) -> bool:
@@ -371,7 +412,7 @@ def _is_menu(line: str) -> bool:
 
 
 def is_chrome_line(line: str, n_words: int, opening: bool = True) -> bool:
-    """`n_words`: the number of `_words(line)`; `opening`: False if `OPENING_RE` does not
+    """`n_words`: the number of `words_of(line)`; `opening`: False if `OPENING_RE` does not
     match the line."""
     if n_words < 3:
         return True
@@ -387,7 +428,71 @@ def is_chrome_line(line: str, n_words: int, opening: bool = True) -> bool:
         return False
     if _is_menu(line) and not is_prose(line, n_words):
         return True
-    return _is_masthead(line, n_words) or _is_date_line(_words(line))
+    words = words_of(line)
+    return _is_masthead(line, n_words) or _is_date_line(words) or is_button_row(words)
+
+
+def is_label_run(line: str, n_words: int) -> bool:
+    """A long run of interface labels, not prose: twenty words or more, half of them with
+    the same last four letters ("bookmarkicon cameraicon checkicon ...", the names of an
+    icon sprite). No sentence of a story repeats one ending so."""
+    if n_words < _LABEL_RUN_MIN_WORDS:
+        return False
+    endings = Counter(word[-4:].lower() for word in words_of(line) if len(word) >= 4)
+    return bool(endings) and 2 * endings.most_common(1)[0][1] >= n_words
+
+
+_LABEL_RUN_MIN_WORDS = 20
+
+
+def is_button_row(words: list[str]) -> bool:
+    """A row of buttons: at least three words (`words_of`), half or more of them a single letter
+    ("Font size A A A", "حجم الخط أ أ أ"). No headline or sentence is made so."""
+    singles = sum(len(word) == 1 and word.isalpha() for word in words)
+    return len(words) >= _BUTTON_ROW_MIN_WORDS and 2 * singles >= len(words)
+
+
+_BUTTON_ROW_MIN_WORDS = 3
+
+# "Jane Roe, John Doe", "Jane Roe - RIVERTON", "Dr Jane Roe, Senior Fellow, Institute": names
+# and titles parted by commas or dashes.
+_NAME_PIECES_RE = re.compile(r"\s*[,\u2013\u2014|]\s*|\s+-\s+")
+_NAME_LINE_MAX_WORDS = 8
+_NAME_PIECE_MAX_WORDS = 4
+
+
+def is_name_line(line: str) -> bool:
+    """A byline without a label: at most 8 words in two or more pieces parted by commas or
+    dashes, each of one to four capitalised words ("Jane Roe, John Doe", "Jane Roe -
+    RIVERTON", "Dr Jane Roe, Senior Fellow, Institute"). Never the headline, which has
+    words of lower case between its names. Scripts without capitals never make one."""
+    pieces = _NAME_PIECES_RE.split(line.strip())
+    if len(pieces) < 2:
+        return False
+    words = [piece.split() for piece in pieces]
+    if sum(map(len, words)) > _NAME_LINE_MAX_WORDS:
+        return False
+    return all(
+        1 <= len(piece) <= _NAME_PIECE_MAX_WORDS and all(map(_is_capitalised, piece))
+        for piece in words
+    )
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[0].isupper() and not any(ch.isdigit() for ch in word)
+
+
+# The archive's scraper header (" date 2017-12-20 ", or only the month: " date 2024-01 ")
+# written in front of the page's first line.
+DATE_HEADER_RE = re.compile(
+    rf"^\s*(?:{reader_words('date_header_words')})\s+\d{{4}}-\d{{2}}(?:-\d{{2}})?\b", re.IGNORECASE
+)
+
+
+def without_date_header(line: str) -> str:
+    """The line without the scraper's header in front of it: the page's own first line."""
+    header = DATE_HEADER_RE.match(line)
+    return line[header.end() :].strip() if header else line
 
 
 def is_furniture(line: str, n_words: int, opening: bool = True) -> bool:

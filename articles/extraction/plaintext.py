@@ -14,18 +14,21 @@ from .decoding import UnreadableArticle
 from .page_lines import (
     BYLINE_RE,
     has_photo_credit,
+    is_button_row,
+    is_caption,
+    is_consent_banner,
     is_end_chrome,
     is_furniture,
+    is_label_run,
+    is_name_line,
+    is_spaced_menu,
     reader_words,
+    without_date_header,
     word_count,
+    words_of,
 )
 
 _MENU_LINE_RE = re.compile(r"\S\s*(?:\||>|\u00bb|/)\s*\S.*(?:\||>|\u00bb|/)|\s\|\s|\s{2,}/\s{2,}")
-# The archive's scraper header (" date 2017-12-20 ", or only the month: " date 2024-01 ")
-# written in front of the page's first line.
-_DATE_HEADER_RE = re.compile(
-    rf"^\s*(?:{reader_words('date_header_words')})\s+\d{{4}}-\d{{2}}(?:-\d{{2}})?\b", re.IGNORECASE
-)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*", re.UNICODE)
 # UTF-8 bytes that may be part of a `_WORD_RE` word (ASCII letters, ' and -, and all
 # non-ASCII); every other byte becomes a space.
@@ -85,9 +88,9 @@ def plain_title(lines: list[str]) -> str | None:
     title = None
     after_credit = False
     for line in lines[:15]:
-        header = _DATE_HEADER_RE.match(line)
-        if header:  # the scraper's header stands in front of the page's first line
-            line = line[header.end() :].strip()
+        line = without_date_header(line)
+        if is_consent_banner(line) or is_label_run(line, word_count(line)):
+            continue  # a cookie banner or an icon sprite's names: no paragraph of the story
         n_words = number_of_words(line)
         if n_words >= 40:
             break  # the body has begun
@@ -107,8 +110,12 @@ def _is_headline(line: str, n_words: int) -> bool:
     # A clause of a statement ends in a comma or semicolon of any script: no headline.
     if line.endswith(_NO_HEADLINE_ENDINGS) or line.startswith(("[", "(")) or BYLINE_RE.match(line):
         return False
-    if is_menu_line(line) or _is_banner(line) or line.isupper():
+    if is_menu_line(line) or is_spaced_menu(line) or _is_banner(line) or line.isupper():
         return False
+    if is_caption(line, word_count(line)):
+        return False  # a photo's caption ("... in Idlib, Oct. 1. (Agency Photo)")
+    if is_button_row(words_of(line)) or is_name_line(line):
+        return False  # font-size buttons ("Font size A A A"), a byline ("Jane Roe, John Doe")
     if _COUNTER_RE.match(line):
         return False  # page furniture that counts ("1 pages in this article", "12 comments")
     if is_furniture(line, word_count(line)):

@@ -13,7 +13,7 @@ is taken from.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
@@ -31,10 +31,15 @@ from .page_lines import (
     StringCache,
     is_caption,
     is_chrome_line,
+    is_consent_banner,
+    is_date_text,
     is_heading_after,
+    is_label_run,
+    is_name_line,
     is_prose,
     is_spaced_menu,
     norm_line,
+    without_date_header,
     word_count,
 )
 
@@ -424,26 +429,95 @@ class Layout:
         return [s for s in self.sents if s.kind != CHROME]
 
 
-def _split_after_lines(
+def _split_at_lines(
     bounds: list[tuple[int, int]],
     token_idx: list[int],
-    lines: set[int],
+    lines: tuple[set[int], set[int]],
     line_starts: list[int],
     line_texts: list[str],
 ) -> list[tuple[int, int]]:
-    """`bounds` with every sentence that runs past the end of one of `lines` (the headline)
-    split there: a title line without final punctuation, longer than the lead under it, is a
-    sentence of its own, not the start of the lead's."""
-    ends = sorted(line_starts[i] + len(line_texts[i]) for i in lines)
+    """`bounds` with every sentence that runs across the start of one of `lines[0]` or the
+    end of one of `lines[1]` (headline lines) split there: a title line without final
+    punctuation, longer than the lead under it, is a sentence of its own, not the start of
+    the lead's; nor is it the end of a stamp's or a byline's above it."""
+    starts, ends = lines
+    # (offset, whether a line ends there): a line's end keeps the line break before the cut.
+    edges = sorted(
+        {(line_starts[i], False) for i in starts}
+        | {(line_starts[i] + len(line_texts[i]), True) for i in ends}
+    )
     out: list[tuple[int, int]] = []
     for start, end in bounds:
-        for line_end in ends:
-            if token_idx[start] < line_end and token_idx[end - 1] > line_end:
-                cut = bisect_right(token_idx, line_end, start, end)
+        for edge, line_end in edges:
+            if token_idx[start] < edge and token_idx[end - 1] > edge - (not line_end):
+                find = bisect_right if line_end else bisect_left
+                cut = find(token_idx, edge, start, end)
                 out.append((start, cut))
                 start = cut
         out.append((start, end))
     return out
+
+
+def _first_body_line(line_texts: list[str], word_counts: list[int], start: int) -> int:
+    """The first line from `start` on that is prose, and no caption, menu, consent banner or
+    run of interface labels (0 if there is none)."""
+    return next(
+        (
+            i
+            for i in range(start, len(line_texts))
+            if is_prose(line_texts[i], word_counts[i])
+            and not is_caption(line_texts[i], word_counts[i])
+            and not is_spaced_menu(line_texts[i])
+            and not is_consent_banner(line_texts[i], word_counts[i])
+            and not is_label_run(line_texts[i], word_counts[i])
+        ),
+        0,
+    )
+
+
+def _is_top_chrome(line: str, n_words: int) -> bool:
+    """A line of chrome or a run of interface labels (the names of an icon sprite)."""
+    return is_chrome_line(line, n_words) or is_label_run(line, n_words)
+
+
+def _names_only(text: str) -> bool:
+    """A short sentence of capitalised words only: an agency's or outlet's name after a
+    dateline ("Riverton, 3 March. Wire Service. The talks ...")."""
+    words = text.rstrip(".").split()
+    return 0 < len(words) <= _NAME_SENTENCE_MAX_WORDS and all(w[0].isupper() for w in words)
+
+
+_NAME_SENTENCE_MAX_WORDS = 3
+
+
+_TEASER_LINES = 2
+_TEASER_MAX_WORDS = 30
+
+
+def _title_below_teasers(
+    line_texts: list[str], word_counts: list[int], body_start: int, wanted: str
+) -> int | None:
+    """The line holding the title `wanted` (normalised) under at most two short lines of
+    prose from `body_start` on, or None."""
+    for i in range(body_start, min(len(line_texts), body_start + _TEASER_LINES + 1)):
+        if norm_line(line_texts[i]) == wanted:
+            return i
+        if word_counts[i] > _TEASER_MAX_WORDS:
+            return None
+    return None
+
+
+def _is_headline_like(line: str) -> bool:
+    """A line above the body that may be the headline: no chrome (after the scraper's date
+    header, which stands in front of any first line), no row of menu links and no byline."""
+    line = without_date_header(line)
+    n_words = word_count(line)
+    return (
+        n_words >= 3
+        and not is_chrome_line(line, n_words)
+        and not is_spaced_menu(line)
+        and not is_name_line(line)
+    )
 
 
 def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
@@ -472,16 +546,7 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     if not n_lines:
         return Layout(sents=[])  # only whitespace: no sentence
     word_counts = [word_count(line) for line in line_texts]
-    body_start = next(
-        (
-            i
-            for i in range(n_lines)
-            if is_prose(line_texts[i], word_counts[i])
-            and not is_caption(line_texts[i], word_counts[i])
-            and not is_spaced_menu(line_texts[i])
-        ),
-        0,
-    )
+    body_start = _first_body_line(line_texts, word_counts, 0)
 
     # Headline: the article's title where the text has it, else the last headline-like line
     # above the body.
@@ -491,12 +556,15 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
         headline_lines = {
             i for i in range(min(n_lines, body_start + 1)) if norm_line(line_texts[i]) == wanted
         }
+        if not headline_lines:
+            # A teaser of another story above the title ("Important: ..."): one or two short
+            # lines of prose that are not the body, which starts under the title.
+            title_line = _title_below_teasers(line_texts, word_counts, body_start, wanted)
+            if title_line is not None:
+                headline_lines = {title_line}
+                body_start = _first_body_line(line_texts, word_counts, title_line + 1)
     if not headline_lines:
-        candidates = [
-            i
-            for i in range(body_start)
-            if not is_chrome_line(line_texts[i], word_counts[i]) and word_counts[i] >= 3
-        ]
+        candidates = [i for i in range(body_start) if _is_headline_like(line_texts[i])]
         if candidates:
             headline_lines = {candidates[-1]}
 
@@ -531,6 +599,8 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
                 continue
         # A line that repeats the title under it (a teaser or a caption's heading) is chrome.
         chrome[i] = i != body_start and (is_chrome_line(line, n_words, opening))
+        if i - 1 in headline_lines and is_name_line(line):
+            chrome[i] = True  # the byline under the headline ("Jane Roe, Riverton")
 
     sents: list[SentInfo] = []
     lead: int | None = None
@@ -540,7 +610,14 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
     token_text, token_idx = tv.text, tv.idx
     bounds = sentence_bounds(doc)
     if headline_lines:
-        bounds = _split_after_lines(bounds, token_idx, headline_lines, line_starts, line_texts)
+        # A headline line is cut from a stamp, a byline or a run of labels above it ("12 May,
+        # 10:15 | Author: X"); a line of other text above it may be its own wrapped start.
+        after_chrome = {
+            i for i in headline_lines if i and _is_top_chrome(line_texts[i - 1], word_counts[i - 1])
+        }
+        bounds = _split_at_lines(
+            bounds, token_idx, (after_chrome, headline_lines), line_starts, line_texts
+        )
     for start_tok, end_tok in bounds:
         # Leading and trailing whitespace is not part of the sentence.
         while start_tok < end_tok and token_text[start_tok].isspace():
@@ -582,15 +659,21 @@ def analyse_layout(doc: Doc, title: str | None = None) -> Layout:
                 para == body_paragraph and kind in (LEAD, BODY),
             )
         )
-    if lead is not None and lead + 1 < len(sents):
-        # A dateline that ends in a full stop ("SOCHI, July 31.", "ANKARA.") is a sentence of
-        # its own: the lead is the sentence after it on its line.
+    # A dateline that ends in a full stop ("SOCHI, July 31.", "ANKARA.", or "MOSCOW. July
+    # 31." in two, and an agency's name after it) is a sentence of its own, or more: the lead
+    # is the sentence after them on their line.
+    steps = 0
+    while lead is not None and lead + 1 < len(sents):
         first, after = sents[lead], sents[lead + 1]
-        if (
+        first_text = text[first.start_char : first.end_char]
+        if not (
             after.line == first.line
             and after.kind == BODY
-            and word_count(text[first.start_char : first.end_char]) <= _DATELINE_MAX_WORDS
+            and word_count(first_text) <= _DATELINE_MAX_WORDS
+            and (steps == 0 or is_date_text(first_text) or _names_only(first_text))
         ):
-            first.kind, after.kind = BODY, LEAD
-            lead += 1
+            break
+        steps += 1
+        first.kind, after.kind = BODY, LEAD
+        lead += 1
     return Layout(sents=sents, headline=headline, lead=lead)
