@@ -355,25 +355,41 @@ _DEPENDENT_PRONOUNS = word_set("clauses", "dependent_relative_pronouns")
 _DEPENDENT_DASHES = word_set("clauses", "dependent_phrase_dashes")
 _COMPLEMENT_VERBS = word_set("clauses", "complement_verbs")
 _DATED_EVENT_NOUNS = word_set("clauses", "dated_event_nouns")
+_THAT_CONJUNCTIONS = word_set("clauses", "that_conjunctions")
+_REPORTING_CONJUNCTIONS = word_set("clauses", "reporting_conjunctions")
 _AUXILIARIES = word_set("people", "passive_auxiliaries")
 _PHRASE_REACH = 16  # tokens a dependent phrase may run before its date
+_EVENT_NOUN_REACH = 8  # tokens before the phrase where a meeting noun makes it the meeting's
 
 
-def _opens_dependent_phrase(tv: Tokens, j: int, clause_start: int) -> bool:
-    """Token j opens a phrase that describes the noun before it: a dash aside, a relative
-    clause ("a file that ..."), or a participle ("the truce brokered ...")."""
+_NOUN_PHRASE, _REPORTED = 1, 2  # what a dependent phrase opens: see `_opens_dependent_phrase`
+
+
+def _opens_dependent_phrase(tv: Tokens, j: int, clause_start: int) -> int:
+    """Whether token j opens a phrase that describes the noun before it (`_NOUN_PHRASE`: a
+    dash aside, a relative clause "a file that ...", a participle "the truce brokered ..."),
+    what a verb before it reports (`_REPORTED`: "asserted that the talks would resume on
+    ...") or neither (0)."""
     word = tv.lower[j]
-    if word in _DEPENDENT_DASHES:
-        return True
     if j == clause_start:
-        return False
+        return 0
+    if word in _DEPENDENT_DASHES:
+        return _NOUN_PHRASE if tv.ws[j - 1] else 0  # a spaced dash; "Nur-Sultan" is a name
     before = tv.lower[j - 1]
     if not before.isalpha() or before in _AUXILIARIES:
-        return False
-    if word in _DEPENDENT_PRONOUNS:
-        return before not in _COMPLEMENT_VERBS and not before.endswith("ed")
-    return (word in _DEPENDENT_PARTICIPLES or (len(word) > 4 and word.endswith("ed"))) and (
-        not before.endswith("ed") and before not in _COMPLEMENT_VERBS
+        return 0
+    if before in _THAT_CONJUNCTIONS:
+        return 0
+    if word in _DEPENDENT_PRONOUNS or word in _REPORTING_CONJUNCTIONS:
+        if before in _COMPLEMENT_VERBS or before.endswith("ed"):
+            return _REPORTED if word in _REPORTING_CONJUNCTIONS else 0
+        return _NOUN_PHRASE
+    return _NOUN_PHRASE * (
+        (word in _DEPENDENT_PARTICIPLES or (len(word) > 4 and word.endswith("ed")))
+        and not before.endswith("ed")
+        and before not in _COMPLEMENT_VERBS
+        # "had last met": an auxiliary and an adverb make it the clause's own verb
+        and (j < clause_start + 2 or tv.lower[j - 2] not in _AUXILIARIES)
     )
 
 
@@ -385,33 +401,51 @@ def _dependent_spans(
     pushed since January", "- agreed in May"), not in the clause's own predicate: from the
     noun the phrase describes to the next comma or the clause's end; where an aside between
     commas stands before the date (", led this time by X,"), the noun, and the phrase from
-    the aside's end. None: the date dates the clause's event (no
-    such phrase, the phrase opens the clause, or it describes a meeting: "talks held in
-    May")."""
+    the aside's end. None: the date dates the clause's event (no such phrase, no verb of
+    the clause before it, or it describes a meeting: "talks held in May")."""
     T = tv.text
     j = tok - 1
+    opens = 0
     while j > c_start and tok - j <= _PHRASE_REACH:
         if T[j] in {";", ":"}:
             return None
-        if _opens_dependent_phrase(tv, j, c_start):
+        opens = _opens_dependent_phrase(tv, j, c_start)
+        if opens:
             break
         j -= 1
     else:
         return None
-    if j <= c_start or tv.lower[j - 1] in _DATED_EVENT_NOUNS:
-        return None
     end = tok_end
     while end < c_end and T[end] not in {",", ";"}:
         end += 1
+    if opens == _REPORTED:
+        return [(j, end)]  # what is reported is dated, not the saying
+    if not _DATED_EVENT_NOUNS.isdisjoint(tv.lower[max(c_start, j - _EVENT_NOUN_REACH) : j]):
+        return None  # "talks held in May", "the meeting of the ministers held in May"
     commas = [k for k in range(j + 1, tok) if T[k] == ","]
     # The noun the phrase describes is the dated thing too ("the ceasefire that came into
     # effect in December" does not make the ceasefire this round's).
     start = _noun_phrase_start(tv, c_start, j)
+    if not any(map(_may_be_verb, tv.lower[c_start:start])):
+        # No verb before the noun: "Erdogan met in Sochi on May 4" is the clause's own
+        # predicate (a past tense looks like a participle), not a phrase describing a noun.
+        return None
     if len(commas) >= 2 and commas[-1] - commas[0] <= 10:
         # The aside describes the phrase's subject: both stay ("a file that negotiators,
         # led this time by X, had pushed since May": X led them at this round).
         return [(start, j), (commas[-1], end)]
     return [(start, end)]
+
+
+def _may_be_verb(word: str) -> bool:
+    """A word that may be the clause's own verb before a dependent phrase ("said", "agreed",
+    "was", "set up")."""
+    return (
+        (len(word) > 4 and word.endswith("ed"))
+        or word in _AUXILIARIES
+        or word in _COMPLEMENT_VERBS
+        or word in _DEPENDENT_PARTICIPLES
+    )
 
 
 def _noun_phrase_start(tv: Tokens, c_start: int, opener: int) -> int:

@@ -28,6 +28,21 @@ def test_a_date_in_a_relative_clause_leaves_an_aside_before_it(extract) -> None:
     assert_heads(extract(text, PUBLISHED), {"Syrian opposition": "Samir Haddad"})
 
 
+def test_a_date_in_what_is_reported_leaves_who_reports_it(extract) -> None:
+    text = article(
+        "Pavel Korin, who heads the Russian delegation, asserted that the Geneva talks would "
+        "resume on March 3."
+    )
+    assert_heads(extract(text, PUBLISHED), {"Russia": "Pavel Korin"})
+
+
+def test_a_date_of_the_clauses_own_past_tense_verb_dates_the_whole_clause(extract) -> None:
+    # "headed" after its subject is the clause's verb, though it looks like a participle
+    text = article("Pavel Korin headed the Russian delegation in Geneva on May 4.")
+    heads = {d.party: d.head for d in extract(text, PUBLISHED).delegations}
+    assert not heads.get("Russia")
+
+
 def test_the_noun_a_dated_phrase_describes_is_not_the_rounds_topic(extract) -> None:
     text = article(
         "Envoys discussed humanitarian corridors and the ceasefire that came into force in "
