@@ -4,6 +4,8 @@ test_round_date_kinds.py). Short texts written for these tests (names are made u
 
 from __future__ import annotations
 
+import pytest
+
 from articles.extraction.dates import find_publication_date, publication_month
 from articles.extraction.types import ArticleText
 from tests.extraction.test_parties import PUBLISHED, article, assert_heads
@@ -12,28 +14,33 @@ from tests.extraction.test_round_evidence_kinds import TODAY
 # --- a date in a phrase that describes a noun ------------------------------------------------
 
 
-def test_a_date_in_a_participle_phrase_leaves_the_head_of_the_clause(extract) -> None:
-    text = article(
-        "Pavel Korin, who heads the Russian delegation, said the aim was to consolidate a "
-        "truce brokered by the guarantors on March 3 and to open humanitarian corridors."
-    )
-    assert_heads(extract(text, PUBLISHED), {"Russia": "Pavel Korin"})
-
-
-def test_a_date_in_a_relative_clause_leaves_an_aside_before_it(extract) -> None:
-    text = article(
-        "The guarantors set up a working group on detainees - a demand that opposition "
-        "negotiators, led this time by Samir Haddad, had pressed since February."
-    )
-    assert_heads(extract(text, PUBLISHED), {"Syrian opposition": "Samir Haddad"})
-
-
-def test_a_date_in_what_is_reported_leaves_who_reports_it(extract) -> None:
-    text = article(
-        "Pavel Korin, who heads the Russian delegation, asserted that the Geneva talks would "
-        "resume on March 3."
-    )
-    assert_heads(extract(text, PUBLISHED), {"Russia": "Pavel Korin"})
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Pavel Korin, who heads the Russian delegation, said the aim was to consolidate a "
+            "truce brokered by the guarantors on March 3 and to open humanitarian corridors.",
+            {"Russia": "Pavel Korin"},
+            id="participle-phrase",
+        ),
+        pytest.param(
+            "The guarantors set up a working group on detainees - a demand that opposition "
+            "negotiators, led this time by Samir Haddad, had pressed since February.",
+            {"Syrian opposition": "Samir Haddad"},
+            id="relative-clause-with-an-aside",
+        ),
+        pytest.param(
+            "Pavel Korin, who heads the Russian delegation, asserted that the Geneva talks "
+            "would resume on March 3.",
+            {"Russia": "Pavel Korin"},
+            id="what-is-reported",
+        ),
+    ],
+)
+def test_a_date_in_a_dependent_phrase_leaves_the_head_of_the_clause(
+    extract, sentence: str, expected: dict[str, str]
+) -> None:
+    assert_heads(extract(article(sentence), PUBLISHED), expected)
 
 
 def test_a_date_of_the_clauses_own_past_tense_verb_dates_the_whole_clause(extract) -> None:
