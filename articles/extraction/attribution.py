@@ -426,6 +426,12 @@ def _dependent_spans(
     # The noun the phrase describes is the dated thing too ("the ceasefire that came into
     # effect in December" does not make the ceasefire this round's).
     start = _noun_phrase_start(tv, c_start, j)
+    if start > c_start and T[start - 1] == ",":
+        # An appositive (", the project that dominated the 20th meeting") renames the noun
+        # before its comma: that is the dated thing too.
+        start -= 1
+        while start > c_start and T[start - 1] != ",":
+            start -= 1
     if not any(map(_may_be_verb, tv.lower[c_start:start])):
         # No verb before the noun: "Erdogan met in Sochi on May 4" is the clause's own
         # predicate (a past tense looks like a participle), not a phrase describing a noun.
