@@ -283,6 +283,7 @@ def _other_date(
     chars: tuple[int, int],
     date_mentions: list[DateMention],
     dates: tuple[date, date],
+    published: date | None = None,
 ) -> list[tuple[int, int]]:
     """The token spans of the dates in the clause (tokens [c_start, c_end), characters
     `chars`) outside a subordinate clause, a relative aside or a parenthesis that are too far
@@ -294,6 +295,11 @@ def _other_date(
             continue
         tok = max(0, bisect_right(token_starts, dm.start_char) - 1)
         tok_end = max(tok + 1, bisect_right(token_starts, dm.end_char - 1))
+        if published is not None and not dm.year_only and dm.last <= published < dates[0]:
+            # A page written before its round: what happened by then is not the round, nor
+            # is anything the clause tells with it (no phrase of it is the round's).
+            far_spans.append((c_start, c_end))
+            continue
         if (
             _is_subordinate(tv, c_start, tok)
             or _in_relative_aside(tv, c_start, tok)
@@ -574,12 +580,16 @@ def attribute_sentences(
             if usable and not names_round and dates is not None and (date_mentions or relative):
                 chars = (c_first_char, c_last_char)
                 far_spans = _other_date(
-                    tv, c_start, c_end, chars, date_mentions, dates
+                    tv, c_start, c_end, chars, date_mentions, dates, published
                 ) + _other_relative_date(
                     tv, c_start, chars, sent.start_char, relative, published or dates[0], dates
                 )
                 for tok, tok_end in far_spans:
-                    governed = _dependent_spans(tv, c_start, c_end, tok, tok_end)
+                    governed = (
+                        _dependent_spans(tv, c_start, c_end, tok, tok_end)
+                        if (tok, tok_end) != (c_start, c_end)
+                        else None
+                    )
                     if governed is None:
                         usable = False
                         break

@@ -79,6 +79,18 @@ def test_another_round_in_a_participle_phrase_leaves_the_rest_of_the_clause(extr
     assert "detainees-and-missing-persons" not in slugs
 
 
+def test_a_preview_clause_dated_by_its_publication_is_not_the_round(extract) -> None:
+    # published on 5 December 2019, before round 14 (10-11 December): what the envoy did
+    # by then, and where he is, is not the round
+    text = (
+        "Guarantors set the 14th round for 10-11 December\n\nThe 14th round of Astana talks on "
+        "Syria will be held in Nur-Sultan on 10-11 December, the Kazakh foreign ministry said."
+        "\n\nUN envoy Staffan Lind is in Moscow, where he met Russian officials on 4 December."
+    )
+    parties = {d.party for d in extract(text, "2019-12-05").delegations}
+    assert "United Nations" not in parties
+
+
 # --- a year written as 1 January --------------------------------------------------------------
 
 
