@@ -240,21 +240,32 @@ def _other_round(
     sent_ordinals: list[RoundMention] | None,
     number: int | None,
     cw: ClauseWords,
+    dependent: list[tuple[int, int]] | None = None,
 ) -> bool:
     """The clause talks about another round: it names one in its main clause (not in a
     subordinate clause nor in an aside between commas), opens with a bare ordinal that stands
-    for one, or makes a passing reference ("the previous round")."""
+    for one, or makes a passing reference ("the previous round"). Another round named in a
+    phrase that describes a noun of the clause ("the committee whose second session ...")
+    leaves the clause usable: the phrase's tokens go to `dependent` (when given)."""
     passing = not c_words.isdisjoint(cw.passing_openers)
     if not ordinals and not sent_ordinals:  # the common case: only a passing reference
         return passing and _passing_reference(tv, c_start, c_end, cw)
     stops = cw.subordinate_stops
-    if any(
-        m.number != number
-        and not _is_subordinate(tv, c_start, m.start, stops)
-        and not _is_parenthetical(tv, c_start, c_end, m.start, m.end)
-        for m in ordinals
-    ):
-        return True
+    for m in ordinals:
+        if (
+            m.number == number
+            or _is_subordinate(tv, c_start, m.start, stops)
+            or _is_parenthetical(tv, c_start, c_end, m.start, m.end)
+        ):
+            continue
+        governed = (
+            _dependent_spans(tv, c_start, c_end, m.start, m.end)
+            if dependent is not None and cw.lang == "en"
+            else None
+        )
+        if governed is None:
+            return True
+        dependent += governed
     names_round = any(m.number == number for m in ordinals)
     if (
         not names_round
@@ -272,16 +283,23 @@ def _other_date(
     chars: tuple[int, int],
     date_mentions: list[DateMention],
     dates: tuple[date, date],
-) -> bool:
-    """A date in the clause (tokens [c_start, c_end), characters `chars`) outside a
-    subordinate clause, a relative aside or a parenthesis is too far from the round's dates:
-    the clause is about another meeting."""
+    published: date | None = None,
+) -> list[tuple[int, int]]:
+    """The token spans of the dates in the clause (tokens [c_start, c_end), characters
+    `chars`) outside a subordinate clause, a relative aside or a parenthesis that are too far
+    from the round's dates: each speaks of another meeting."""
     token_starts = tv.idx
+    far_spans: list[tuple[int, int]] = []
     for dm in date_mentions:
         if not chars[0] <= dm.start_char < chars[1]:
             continue
         tok = max(0, bisect_right(token_starts, dm.start_char) - 1)
         tok_end = max(tok + 1, bisect_right(token_starts, dm.end_char - 1))
+        if published is not None and not dm.year_only and dm.last <= published < dates[0]:
+            # A page written before its round: what happened by then is not the round, nor
+            # is anything the clause tells with it (no phrase of it is the round's).
+            far_spans.append((c_start, c_end))
+            continue
         if (
             _is_subordinate(tv, c_start, tok)
             or _in_relative_aside(tv, c_start, tok)
@@ -297,15 +315,15 @@ def _other_date(
         if dm.year_only:
             far = dm.last.year != dates[0].year and dm.first.year != dates[1].year
             if far and (dm.prep in {"in", "since", "during"}):
-                return True
+                far_spans.append((tok, tok_end))
             continue
         if dm.prep in {"that", "this"}:
             continue
         if _is_parenthetical(tv, c_start, c_end, tok, tok_end):
             continue
         if interval_gap(dm.first, dm.last, dates[0], dates[1]) > DATE_TOLERANCE.days:
-            return True
-    return False
+            far_spans.append((tok, tok_end))
+    return far_spans
 
 
 def _other_relative_date(
@@ -316,10 +334,11 @@ def _other_relative_date(
     relative: list[re.Match[str]],
     base: date,
     dates: tuple[date, date],
-) -> bool:
-    """ "last month", "last year" (counted from `base`) in the clause (characters `chars`),
-    outside a relative aside, is too far from the round's dates. `offset`: where the text
-    the matches were found in starts."""
+) -> list[tuple[int, int]]:
+    """The token spans of "last month", "last year" (counted from `base`) in the clause
+    (characters `chars`), outside a relative aside, too far from the round's dates.
+    `offset`: where the text the matches were found in starts."""
+    far_spans: list[tuple[int, int]] = []
     for rm in relative:
         char = offset + rm.start()
         if not chars[0] <= char < chars[1]:
@@ -333,8 +352,140 @@ def _other_relative_date(
         else:
             lo, hi = date(base.year - 1, 1, 1), date(base.year - 1, 12, 31)
         if interval_gap(lo, hi, dates[0], dates[1]) > DATE_TOLERANCE.days:
-            return True
-    return False
+            far_spans.append((rel_tok, rel_tok + 2))
+    return far_spans
+
+
+_DEPENDENT_PARTICIPLES = word_set("clauses", "dependent_participles")
+_DEPENDENT_PRONOUNS = word_set("clauses", "dependent_relative_pronouns")
+_DEPENDENT_DASHES = word_set("clauses", "dependent_phrase_dashes")
+_COMPLEMENT_VERBS = word_set("clauses", "complement_verbs")
+_DATED_EVENT_NOUNS = word_set("clauses", "dated_event_nouns")
+_THAT_CONJUNCTIONS = word_set("clauses", "that_conjunctions")
+_REPORTING_CONJUNCTIONS = word_set("clauses", "reporting_conjunctions")
+_AUXILIARIES = word_set("people", "passive_auxiliaries")
+_PHRASE_REACH = 16  # tokens a dependent phrase may run before its date
+_EVENT_NOUN_REACH = 8  # tokens before the phrase where a meeting noun makes it the meeting's
+
+
+_NOUN_PHRASE, _REPORTED = 1, 2  # what a dependent phrase opens: see `_opens_dependent_phrase`
+
+
+def _opens_dependent_phrase(tv: Tokens, j: int, clause_start: int) -> int:
+    """Whether token j opens a phrase that describes the noun before it (`_NOUN_PHRASE`: a
+    dash aside, a relative clause "a file that ...", a participle "the truce brokered ..."),
+    what a verb before it reports (`_REPORTED`: "asserted that the talks would resume on
+    ...") or neither (0)."""
+    word = tv.lower[j]
+    if j == clause_start:
+        return 0
+    if word in _DEPENDENT_DASHES:
+        return _NOUN_PHRASE if tv.ws[j - 1] else 0  # a spaced dash; "Nur-Sultan" is a name
+    before = tv.lower[j - 1]
+    if not before.isalpha() or before in _AUXILIARIES:
+        return 0
+    if before in _THAT_CONJUNCTIONS:
+        return 0
+    if word in _DEPENDENT_PRONOUNS or word in _REPORTING_CONJUNCTIONS:
+        if before in _COMPLEMENT_VERBS or before.endswith("ed"):
+            return _REPORTED if word in _REPORTING_CONJUNCTIONS else 0
+        return _NOUN_PHRASE
+    return _NOUN_PHRASE * (
+        (word in _DEPENDENT_PARTICIPLES or (len(word) > 4 and word.endswith("ed")))
+        and not before.endswith("ed")
+        and before not in _COMPLEMENT_VERBS
+        # "had last met": an auxiliary and an adverb make it the clause's own verb
+        and (j < clause_start + 2 or tv.lower[j - 2] not in _AUXILIARIES)
+    )
+
+
+def _dependent_spans(
+    tv: Tokens, c_start: int, c_end: int, tok: int, tok_end: int
+) -> list[tuple[int, int]] | None:
+    """The tokens a date at [tok, tok_end) governs when it stands in a phrase that
+    describes a noun of the clause ("a truce brokered on May 4", "a file that they had
+    pushed since January", "- agreed in May"), not in the clause's own predicate: from the
+    noun the phrase describes to the next comma or the clause's end; where an aside between
+    commas stands before the date (", led this time by X,"), the noun, and the phrase from
+    the aside's end. None: the date dates the clause's event (no such phrase, no verb of
+    the clause before it, or it describes a meeting: "talks held in May")."""
+    T = tv.text
+    j = tok - 1
+    opens = 0
+    while j > c_start and tok - j <= _PHRASE_REACH:
+        if T[j] in {";", ":"}:
+            return None
+        opens = _opens_dependent_phrase(tv, j, c_start)
+        if opens:
+            break
+        j -= 1
+    else:
+        return None
+    end = tok_end
+    while end < c_end and T[end] not in {",", ";"}:
+        end += 1
+    if opens == _REPORTED:
+        return [(j, end)]  # what is reported is dated, not the saying
+    if not _DATED_EVENT_NOUNS.isdisjoint(tv.lower[max(c_start, j - _EVENT_NOUN_REACH) : j]):
+        return None  # "talks held in May", "the meeting of the ministers held in May"
+    commas = [k for k in range(j + 1, tok) if T[k] == ","]
+    # The noun the phrase describes is the dated thing too ("the ceasefire that came into
+    # effect in December" does not make the ceasefire this round's).
+    start = _noun_phrase_start(tv, c_start, j)
+    if start > c_start and T[start - 1] == ",":
+        # An appositive (", the project that dominated the 20th meeting") renames the noun
+        # before its comma: that is the dated thing too.
+        start -= 1
+        while start > c_start and T[start - 1] != ",":
+            start -= 1
+    if not any(map(_may_be_verb, tv.lower[c_start:start])):
+        # No verb before the noun: "Erdogan met in Sochi on May 4" is the clause's own
+        # predicate (a past tense looks like a participle), not a phrase describing a noun.
+        return None
+    if len(commas) >= 2 and commas[-1] - commas[0] <= 10:
+        # The aside describes the phrase's subject: both stay ("a file that negotiators,
+        # led this time by X, had pushed since May": X led them at this round).
+        return [(start, j), (commas[-1], end)]
+    return [(start, end)]
+
+
+def _may_be_verb(word: str) -> bool:
+    """A word that may be the clause's own verb before a dependent phrase ("said", "agreed",
+    "was", "set up")."""
+    return (
+        (len(word) > 4 and word.endswith("ed"))
+        or word in _AUXILIARIES
+        or word in _COMPLEMENT_VERBS
+        or word in _DEPENDENT_PARTICIPLES
+    )
+
+
+def _noun_phrase_start(tv: Tokens, c_start: int, opener: int) -> int:
+    """Where the noun phrase before a dependent phrase's opener starts: at its determiner
+    within a few words ("a shaky truce"), else at the one word before the opener."""
+    L = tv.lower
+    k = opener - 1
+    while k > c_start and opener - k < 4 and L[k].isalpha():
+        if L[k] in _DETERMINERS:
+            return k
+        k -= 1
+    return k if L[k] in _DETERMINERS else opener - 1
+
+
+def _split_clause(clause: Clause, unusable: list[tuple[int, int]]) -> list[Clause]:
+    """The clause cut into pieces: those in `unusable` may not give facts, the rest keep
+    the clause's own standing."""
+    cuts = sorted({clause.start, clause.end} | {b for span in unusable for b in span})
+    cuts = [c for c in cuts if clause.start <= c <= clause.end]
+    pieces: list[Clause] = []
+    for a, b in pairwise(cuts):
+        if a >= b:
+            continue
+        inside = any(s <= a and b <= e for s, e in unusable)
+        pieces.append(
+            Clause(a, b, clause.usable and not inside, clause.mentions_round, clause.past_perfect)
+        )
+    return pieces
 
 
 def attribute_sentences(
@@ -421,20 +572,35 @@ def attribute_sentences(
             # Another round or another date only makes a clause unusable: they are looked
             # for only while it may still be usable.
             usable = sent.kind != CHROME and not sent.background and (not history or names_round)
+            dated_away: list[tuple[int, int]] = []
             if usable and _other_round(
-                tv, c_start, c_end, c_words, ordinals, sent_ordinals, number, cw
+                tv, c_start, c_end, c_words, ordinals, sent_ordinals, number, cw, dated_away
             ):
                 usable = False
             if usable and not names_round and dates is not None and (date_mentions or relative):
                 chars = (c_first_char, c_last_char)
-                usable = not (
-                    _other_date(tv, c_start, c_end, chars, date_mentions, dates)
-                    or _other_relative_date(
-                        tv, c_start, chars, sent.start_char, relative, published or dates[0], dates
-                    )
+                far_spans = _other_date(
+                    tv, c_start, c_end, chars, date_mentions, dates, published
+                ) + _other_relative_date(
+                    tv, c_start, chars, sent.start_char, relative, published or dates[0], dates
                 )
+                for tok, tok_end in far_spans:
+                    governed = (
+                        _dependent_spans(tv, c_start, c_end, tok, tok_end)
+                        if (tok, tok_end) != (c_start, c_end)
+                        else None
+                    )
+                    if governed is None:
+                        usable = False
+                        break
+                    dated_away += governed
             past_perfect = "had" in c_words and _main_past_perfect(c_text)
-            clauses.append(Clause(c_start, c_end, usable, mentions_round, past_perfect))
+            clause = Clause(c_start, c_end, usable, mentions_round, past_perfect)
+            if usable and dated_away:
+                # A date that dates only a phrase of the clause leaves the rest usable.
+                clauses += _split_clause(clause, dated_away)
+            else:
+                clauses.append(clause)
         roles.append(SentenceRole(sent, clauses, history))
     _follow_back_references(text_all, roles, words.lang)
     return roles

@@ -3,7 +3,8 @@
 Every `DateFinding` names its rule. The rules, in order (first that gives an answer wins):
 
 1. ``date:header`` - a leading `` date YYYY-MM-DD `` header (the archive's scraper writes
-   it): taken as is.
+   it): taken as is, except 1 January, where a year known alone lands: then the page's own
+   stamp in that year dates it, else nothing does (a year is no day).
 2. ``date:meta-tag`` - HTML metadata (``ArticleText.meta_published``, from
    ``article:published_time``, JSON-LD, ``<time datetime>``...). Evidence is the top line
    of the text that carries the same date when there is one; otherwise an empty span
@@ -122,6 +123,9 @@ _DATELINE_PREFIX_RE = re.compile(
 )
 _DATELINE_SUFFIX_RE = re.compile(r"^\s*(?:\(|[-\u2013\u2014/:]|\.\s*\S)")
 _DATELINE_CLOSE_RE = re.compile(r"^\s*\)")
+# An agency credit in capitals and a dash after a dateline's date: " (AGENCY) - ".
+_AGENCY_DASH_RE = re.compile(r"\s*\([A-Z][A-Z0-9 .&/-]{1,30}\)\s*[-\u2013\u2014]")
+_RUN_IN_DATELINE_REACH = 200  # characters of a lead where a run-in dateline may stand
 
 
 # How far below the top we look for a date line, and what counts as the first paragraph.
@@ -190,6 +194,12 @@ def _dateline_lead(line: Line, rules: LanguageRules) -> list[Candidate]:
         if _is_dateline_prefix(prefix) and closes:
             return [Candidate(mention.value, line, "", False, "date:dateline")]
         break
+    # A headline run into its lead (the line break lost): the date that an agency credit
+    # and a dash close ("... Oct. 19, 2017 (AGENCY) - The ministry ...") is still the
+    # dateline, wherever it stands in the lead's first characters.
+    for mention in find_date_mentions(line.text[:_RUN_IN_DATELINE_REACH], rules.lang):
+        if _AGENCY_DASH_RE.match(line.text, mention.end):
+            return [Candidate(mention.value, line, "", False, "date:dateline")]
     return []
 
 
@@ -473,6 +483,8 @@ def publication_month(text: str, lang: str = "en") -> tuple[int, int] | None:
     round calendar."""
     header = _HEADER_MONTH_RE.match(text)
     if header:
+        if text.startswith("-01", header.end()):
+            return None  # "date 2017-01-01": a year alone written as a day, no month
         month = int(header["m"])
         return (int(header["y"]), month) if 1 <= month <= 12 else None
     top = text[:_MONTH_STAMP_TOP]
@@ -527,7 +539,15 @@ def find_publication_date(article: ArticleText, *, today: date | None = None) ->
         value = parse_date_text(header["iso"])
         if value is not None and _plausible(value, today):
             evidence = Evidence(header.group(1), header.start(1), header.end(1))
-            return DateFinding(value, evidence, 0.98, "date:header")
+            if (value.month, value.day) != (1, 1):
+                return DateFinding(value, evidence, 0.98, "date:header")
+            # 1 January is where a year known alone lands when written as a day: the page's
+            # own stamp in that year, if it has one, is the day; else the page has none.
+            blanked = " " * header.end() + original[header.end() :]
+            found = find_publication_date(replace(article, text=blanked), today=today)
+            if found is not None and found.value.year == value.year:
+                return found
+            return None
 
     lines = lines_of(text)
     headline = _headline_index(lines, article.title)

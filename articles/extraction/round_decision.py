@@ -114,6 +114,7 @@ CONTEXT_SENTS = 5
 # (or in its month) is the round before that one.
 W_SCHEDULES_NEXT = 1.5
 DOCUMENT_REACH = 12  # tokens before a date where a document noun makes it the document's
+AFTER_REACH = 3  # tokens before "last meeting" where "since"/"following" may stand
 OTHER_MEETING_REACH = 16  # tokens before a date where "the previous/next meeting" names it
 SCHEDULE_REACH = timedelta(days=240)  # a round before the date of the next meeting it schedules
 
@@ -474,6 +475,7 @@ def _add_text_dates(
     announced_rounds: set[int] = set()
     scheduled: dict[int, float] = {}  # the round before one the text schedules, its weight
     exact: set[int] = set()  # rounds whose days the text names all of, as a range
+    follows: dict[int, float] = {}  # the round after the last meeting the text follows, weight
     first_content = sents[0].index if sents else -1
     dateline = None
     for td in find_text_dates(N, sents, words, tokens_of(doc).text):
@@ -518,6 +520,9 @@ def _add_text_dates(
             if published is None and other_meeting and other_meeting[1] == W_AGREED_NEXT:
                 # An undated statement that schedules the next meeting is the one before it.
                 scheduled[number - 1] = W_SCHEDULES_NEXT
+            if other_meeting and other_meeting[0] == "the last meeting it follows" and days:
+                # An undated page written after its last meeting is the round after it.
+                follows[number + 1] = W_SCHEDULES_NEXT
         if published is None and other_meeting and other_meeting[1] == W_AGREED_NEXT:
             # The next meeting may be scheduled for a month no round met in (it was held
             # later): the statement is still the last round before that month.
@@ -532,13 +537,17 @@ def _add_text_dates(
         _add_dateline(dateline, calendar, candidates, best, announces, content)
     top_text = _sents_text(doc, top_sents, words)
     capital = page_content("", [top_text], doc.lang_) if published is None else None
-    for number, weight in scheduled.items():
-        if number not in calendar:
-            continue
-        cand = candidates.get(number)
-        if cand is None:
-            cand = candidates[number] = Candidate(number, method="calendar-date")
-        cand.add("the round before the meeting it schedules", weight)
+    for name, neighbours in (
+        ("the round before the meeting it schedules", scheduled),
+        ("the round after the last meeting it follows", follows),
+    ):
+        for number, weight in neighbours.items():
+            if number not in calendar:
+                continue
+            cand = candidates.get(number)
+            if cand is None:
+                cand = candidates[number] = Candidate(number, method="calendar-date")
+            cand.add(name, weight)
     for number, (weight, name) in best.items():
         cand = candidates.get(number)
         if cand is not None and cand.best is not None and weight < W_TEXT_DAYS_BODY:
@@ -624,6 +633,13 @@ def _other_meeting(
             around = [*before[max(0, i - 4) : i], *around]
         if words.round_nouns.isdisjoint(around):
             continue
+        if (
+            word in words.latest_markers
+            and undated
+            and not words.after_markers.isdisjoint(before[max(0, i - AFTER_REACH) : i])
+        ):
+            # "following their last meeting in ...": an undated page written after it
+            return "the last meeting it follows", W_PASSING
         if word in words.latest_markers and not (undated and _schedules_next(N, sent, words)):
             continue  # "the last round, held on ...": often the report's own round
         if word not in words.next_markers:

@@ -138,6 +138,7 @@ class RoundWords:
     next_markers: frozenset[str]  # the passing markers that point ahead: "the next meeting"
     # the passing markers that may name the article's own, just-held meeting: "the last round"
     latest_markers: frozenset[str]
+    after_markers: frozenset[str]  # "following their last meeting": the page is after it
     passing_window: int  # how many words before an ordinal a passing marker may stand
     agreed_cues: frozenset[str]  # "agreed (to hold the next round)", "decided"
     subordinators: frozenset[str]
@@ -307,6 +308,7 @@ def round_words(lang: str) -> RoundWords:
         tentative_markers=words("tentative_markers"),
         next_markers=words("next_markers"),
         latest_markers=words("latest_markers"),
+        after_markers=words("after_markers"),
         passing_window=int(block.get("passing_window", 2)),
         agreed_cues=words("agreed_cues"),
         subordinators=words("subordinators"),

@@ -3,7 +3,8 @@ general rule: stamp lines with a clock time, counters or the page's number besid
 or a two-digit year;
 a header bar's date the story agrees with; rounds recalled ("It will be recalled that ...");
 ordinals counted from a month ("the fifth round since January"); documents' dates; undated
-statements that schedule the next meeting. Short texts written for these tests."""
+statements that schedule the next meeting or follow the last one. Short texts written for
+these tests."""
 # ruff: noqa: RUF001 - a Persian stamp is written in Persian digits
 
 from __future__ import annotations
@@ -174,29 +175,62 @@ STATEMENT = (
 )
 
 
-def test_an_undated_statement_is_the_round_before_the_one_it_schedules(extractor) -> None:
-    text = (
-        f"{STATEMENT}\n\nDecided to hold the next international meeting on Syria in Astana "
-        "on 21-22 December 2017."
-    )
-    finding, extraction = run(extractor, text)
+@pytest.mark.parametrize(
+    ("sentence", "number", "feature"),
+    [
+        pytest.param(
+            "Decided to hold the next international meeting on Syria in Astana on 21-22 "
+            "December 2017.",
+            7,  # round 8 met on 21-22 December 2017: not the memorandum's round 4
+            "the meeting it schedules",
+            id="schedules-the-next",
+        ),
+        pytest.param(
+            "Reviewed the situation on the ground following their last meeting in Sochi on "
+            "30-31 July 2018.",
+            11,  # round 10 met in Sochi on 30-31 July 2018: the statement is written later
+            "the last meeting it follows",
+            id="follows-the-last",
+        ),
+    ],
+)
+def test_an_undated_statement_is_placed_by_the_meeting_it_dates(
+    extractor, sentence: str, number: int, feature: str
+) -> None:
+    finding, extraction = run(extractor, f"{STATEMENT}\n\n{sentence}")
     link = extraction.round
-    # round 8 met on 21-22 December 2017: the statement is round 7's, not the memorandum's 4
     assert finding is None
-    assert link is not None and link.number == 7
-    assert any("the meeting it schedules" in line for line in link.candidates)
+    assert link is not None and link.number == number
+    assert any(feature in line for line in link.candidates)
 
 
-def test_a_dated_report_is_not_moved_by_the_meeting_it_schedules(extractor) -> None:
-    # the publication date puts it at round 8; the schedule rule is for undated statements
-    text = (
-        "Guarantors wrap up the eighth round\n22 December 2017\n\n"
-        "The guarantors decided to hold the next international meeting on Syria in Sochi in "
-        "January, the Kazakh foreign ministry said after two days of talks."
-    )
-    link = run(extractor, text)[1].round
-    assert link is not None and link.number == 8
+@pytest.mark.parametrize(
+    ("headline", "sentence", "number"),
+    [
+        pytest.param(
+            "Guarantors wrap up the eighth round\n22 December 2017",
+            "The guarantors decided to hold the next international meeting on Syria in Sochi "
+            "in January, the Kazakh foreign ministry said after two days of talks.",
+            8,
+            id="schedules-the-next",
+        ),
+        pytest.param(
+            "Guarantors sum up the Sochi round\n1 August 2018",
+            "Diplomats reviewed the results following the last meeting in Sochi on 30-31 "
+            "July 2018, the Kazakh foreign ministry said.",
+            10,
+            id="follows-the-last",
+        ),
+    ],
+)
+def test_a_dated_report_is_not_moved_by_the_meeting_it_dates(
+    extractor, headline: str, sentence: str, number: int
+) -> None:
+    # the publication date places it; the neighbour rules are for undated statements
+    link = run(extractor, f"{headline}\n\n{sentence}")[1].round
+    assert link is not None and link.number == number
     assert not any("the meeting it schedules" in line for line in link.candidates)
+    assert not any("the last meeting it follows" in line for line in link.candidates)
 
 
 def test_a_memorandum_date_is_no_meeting_date(extractor) -> None:
