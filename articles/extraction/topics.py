@@ -254,6 +254,7 @@ class TopicWords:
     # ("tehran" -> {"тегеран", "тегерана", ...}): a round held in one is not "elsewhere".
     cities_by_english_name: dict[str, frozenset[str]]
     present_time: dict[str, list[tuple[str, tuple[str, ...]]]]
+    background: dict[str, list[tuple[str, tuple[str, ...]]]]
 
     @classmethod
     def build(cls, nlp: Language, block: Mapping[str, Any]) -> TopicWords:
@@ -300,6 +301,9 @@ class TopicWords:
             cities_by_english_name=_cities_by_english_name(nlp.lang),
             present_time=_index(
                 ("now", lex.phrase(p)) for p in block.get("present_time_markers", ())
+            ),
+            background=_index(
+                ("background", lex.phrase(p)) for p in block.get("background_cues", ())
             ),
         )
 
@@ -468,6 +472,14 @@ def _reports_a_past_outcome(words: TopicWords, K: Sequence[frozenset[str]], clau
     return not any(not words.future_cues.isdisjoint(k) for k in keys)
 
 
+def _background_evidence(words: TopicWords, K: Sequence[frozenset[str]], clause: Clause) -> int:
+    """How many distinct cues tell a topic's status, effect or history, or a party's goal,
+    in the clause ("the ceasefire has proved effective", "goals ... have been achieved",
+    "the alleged violation"): background to the round, not its business."""
+    found = find_phrases(K[clause.start : clause.end], words.background)
+    return len({K[clause.start + s] for _, s, _e in found})
+
+
 def find_topics(
     doc: Doc,
     roles: Sequence[SentenceRole],
@@ -510,14 +522,17 @@ def find_topics(
         if upcoming and _reports_a_past_outcome(words, K, clause):
             continue
         sent = role.sent
+        background = _background_evidence(words, K, clause)
+        if background >= 2:
+            continue  # several cues of status, history or goals: background, not agenda
         if sent.kind in (HEADLINE, LEAD):
             rule, confidence = RULE_HEADLINE, 0.8
         elif clause.mentions_round or any(
             not words.agenda_cues.isdisjoint(k) for k in K[clause.start : clause.end]
         ):
             rule, confidence = RULE_AGENDA, 0.8
-        elif _placed_elsewhere(words, L, clause, round_city):
-            continue  # said or done in a party's capital, not at the meeting
+        elif _placed_elsewhere(words, L, clause, round_city) or background:
+            continue  # said or done in a party's capital, or background, not the meeting
         else:
             rule, confidence = RULE_PHRASE, 0.65
         mentions.setdefault(topic, set()).add(sent.index)
