@@ -1107,3 +1107,13 @@ PREVIEW = "The 19th round of Astana talks on Syria will open in the Kazakh capit
 def test_a_preview_recounting_an_earlier_outcome(extract, sentence: str, present: bool) -> None:
     parties = {d.party for d in extract(PREVIEW + "\n\n" + sentence, "2022-11-15").delegations}
     assert ({"Russia", "Iran", "Turkey"} <= parties) is present, parties
+
+
+def test_the_minister_an_aide_serves_is_not_the_one_who_represents(extract) -> None:
+    # "who represents Iran" describes the aide the appositive is about, not the minister
+    # whose title the appositive names.
+    text = article(
+        "Moscow sent Pavel Korin, and Reza Samadi, an adviser to Foreign Minister Karim "
+        "Nouri, who represents Iran."
+    )
+    assert_heads(extract(text, PUBLISHED), {"Iran": "Reza Samadi"})

@@ -3,7 +3,14 @@ an elided verb."""
 
 from __future__ import annotations
 
-from ..titles import EXCLUDED, TITLE_LINK_WORDS, TITLE_WORDS, NameSpan, classify_title
+from ..titles import (
+    EXCLUDED,
+    TITLE_LINK_WORDS,
+    TITLE_WORDS,
+    NameSpan,
+    classify_title,
+    owned_title_start,
+)
 from .state import ArticleState
 from .words import (
     BROUGHT_VERBS,
@@ -54,6 +61,10 @@ class ActiveHeadRules:
         return self._name_ok(state, state.finder.run_from(comma + 1, limit))
 
     def _subject_name(self, state: ArticleState, verb: int, floor: int) -> NameSpan | None:
+        run = self._subject_name_before(state, verb, floor)
+        return None if run is None else self._described_person(state, run, floor)
+
+    def _subject_name_before(self, state: ArticleState, verb: int, floor: int) -> NameSpan | None:
         T = state.tv.text
         k, relative = self._skip_back(state, verb - 1, floor)
         if k < floor:
@@ -73,6 +84,16 @@ class ActiveHeadRules:
             if c >= floor and T[c] == ",":
                 return self._name_ok(state, state.finder.run_ending(c, floor))
         return None
+
+    def _described_person(self, state: ArticleState, run: NameSpan, floor: int) -> NameSpan | None:
+        """ "X, a senior aide to Foreign Minister Y, who represents Iran": Y owns the title of
+        the appositive, the clause is about X, named before its comma (None: nobody)."""
+        title = owned_title_start(state.tv.lower, run.start, floor)
+        if title is None:
+            return run
+        if title - 1 < floor or state.tv.text[title - 1] != ",":
+            return None
+        return self._name_ok(state, state.finder.run_ending(title - 1, floor))
 
     def _active_head(self, state: ArticleState, sent_i: int, verb: int, c0: int, c1: int) -> None:
         T, L = state.tv.text, state.tv.lower
