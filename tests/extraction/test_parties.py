@@ -1117,3 +1117,14 @@ def test_the_minister_an_aide_serves_is_not_the_one_who_represents(extract) -> N
         "Nouri, who represents Iran."
     )
     assert_heads(extract(text, PUBLISHED), {"Iran": "Reza Samadi"})
+
+
+def test_a_list_goes_on_past_alongside_and_a_partys_title(extract) -> None:
+    # The envoy's title after "UN" and the word "alongside" do not end the list of those
+    # who attended: the government and the opposition are in it too.
+    text = article(
+        "The session was attended by Russia, Turkey and Iran, alongside the UN Special "
+        "Envoy for Syria, as well as the Syrian government and the opposition."
+    )
+    parties = {d.party for d in extract(text, PUBLISHED).delegations}
+    assert {"United Nations", "Syrian government", "Syrian opposition"} <= parties
