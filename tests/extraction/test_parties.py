@@ -1128,3 +1128,9 @@ def test_a_list_goes_on_past_alongside_and_a_partys_title(extract) -> None:
     )
     parties = {d.party for d in extract(text, PUBLISHED).delegations}
     assert {"United Nations", "Syrian government", "Syrian opposition"} <= parties
+
+
+def test_delegates_from_the_syrian_opposition_are_present(extract) -> None:
+    text = article("Two delegates from the Syrian armed opposition objected to the agenda.")
+    parties = {d.party for d in extract(text, PUBLISHED).delegations}
+    assert "Syrian opposition" in parties
