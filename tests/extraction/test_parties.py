@@ -1134,3 +1134,9 @@ def test_delegates_from_the_syrian_opposition_are_present(extract) -> None:
     text = article("Two delegates from the Syrian armed opposition objected to the agenda.")
     parties = {d.party for d in extract(text, PUBLISHED).delegations}
     assert "Syrian opposition" in parties
+
+
+def test_an_observer_state_that_will_send_someone_is_present(extract) -> None:
+    text = article("Officials said Jordan would send a representative to the talks.")
+    observers = {o.party for o in extract(text, PUBLISHED).observers}
+    assert "Jordan" in observers
