@@ -1140,3 +1140,14 @@ def test_an_observer_state_that_will_send_someone_is_present(extract) -> None:
     text = article("Officials said Jordan would send a representative to the talks.")
     observers = {o.party for o in extract(text, PUBLISHED).observers}
     assert "Jordan" in observers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Omar Haddad, who heads the 12-member opposition delegation, spoke first.",
+        "Omar Haddad of the Free Levant Brigade, who heads the opposition delegation, spoke.",
+    ],
+)
+def test_who_heads_past_a_size_or_the_heads_own_group(extract, sentence: str) -> None:
+    assert_heads(extract(article(sentence), PUBLISHED), {"Syrian opposition": "Omar Haddad"})

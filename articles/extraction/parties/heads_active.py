@@ -23,6 +23,7 @@ from .words import (
     FORMER_ROLE_ADVERBS,
     FUTURE_AUXILIARIES,
     INVERTED_HEAD_VERBS,
+    NAME_PARTY_LINKS,
     OWN_DELEGATION_DETERMINERS,
     PARTICIPIAL_OPENERS,
     POSSESSIVE,
@@ -83,6 +84,18 @@ class ActiveHeadRules:
                 c -= 1
             if c >= floor and T[c] == ",":
                 return self._name_ok(state, state.finder.run_ending(c, floor))
+            # "X of the Jaish al-Islam group, who heads ...": the name before its group
+            L = state.tv.lower
+            link = next(
+                (
+                    x
+                    for x in range(end_apos - 1, max(floor, end_apos - 9) - 1, -1)
+                    if L[x] in NAME_PARTY_LINKS
+                ),
+                None,
+            )
+            if link is not None:
+                return self._name_ok(state, state.finder.run_ending(link, floor))
         return None
 
     def _described_person(self, state: ArticleState, run: NameSpan, floor: int) -> NameSpan | None:
@@ -104,6 +117,8 @@ class ActiveHeadRules:
             j += 1
         while j < c1 and L[j] in DETERMINERS:
             j += 1
+        if j + 2 < c1 and T[j].isdigit() and T[j + 1] == "-":
+            j += 3  # "heads the 14-member rebel delegation": a size before the party
         if j >= c1:
             return
         if L[j] in RESPECTIVE_WORDS and j + 1 < c1:
