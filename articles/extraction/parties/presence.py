@@ -131,7 +131,7 @@ class PresenceRules:
         ]
         if "of" in between:
             between = self._without_owner(state, last.end, m.start, between)
-        if between and LIST_LINKS_OR_POSSESSIVE.issuperset(between):
+        if between and state.list_links.issuperset(between):
             links = len(between) - sum(map(POSSESSIVE.__contains__, between))
             return 0 < links <= 5
         return False
