@@ -1151,3 +1151,15 @@ def test_an_observer_state_that_will_send_someone_is_present(extract) -> None:
 )
 def test_who_heads_past_a_size_or_the_heads_own_group(extract, sentence: str) -> None:
     assert_heads(extract(article(sentence), PUBLISHED), {"Syrian opposition": "Omar Haddad"})
+
+
+def test_a_partys_name_wrapped_onto_the_next_line_is_a_mention(extract) -> None:
+    # A statement wrapped at a fixed width: "the Republic of" ends one line, "Turkey" opens
+    # the next; the list names all three guarantors.
+    text = (
+        "The 14th round of Astana-format talks on Syria ended in the Kazakh capital on "
+        "Wednesday.\n\nThe Islamic Republic of Iran, the Russian Federation and the Republic of\n"
+        "Turkey, as guarantors, welcomed the progress made."
+    )
+    parties = {d.party for d in extract(text, PUBLISHED).delegations}
+    assert {"Russia", "Iran", "Turkey"} <= parties
