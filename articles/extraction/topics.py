@@ -476,8 +476,9 @@ def _background_evidence(words: TopicWords, K: Sequence[frozenset[str]], clause:
     """How many distinct cues tell a topic's status, effect or history, or a party's goal,
     in the clause ("the ceasefire has proved effective", "goals ... have been achieved",
     "the alleged violation"): background to the round, not its business."""
-    found = find_phrases(K[clause.start : clause.end], words.background)
-    return len({K[clause.start + s] for _, s, _e in found})
+    keys = K[clause.start : clause.end]
+    # the same cue twice ("has been ... has been") is one piece of evidence
+    return len({tuple(keys[s:e]) for _, s, e in find_phrases(keys, words.background)})
 
 
 def find_topics(
