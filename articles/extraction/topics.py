@@ -18,7 +18,10 @@
   `rounds.attribute_sentences`), drops circumstances ("because of coronavirus
   restrictions"), clauses in the past perfect that do not name the round ("the aims had been
   met") and, in an article published before its round, outcomes reported in the past ("the
-  final statement stressed ..."): those belong to earlier meetings. The rule of each fact
+  final statement stressed ..."): those belong to earlier meetings. Background adds up:
+  each distinct `background_cues` phrase of a clause (status, effect, history, a party's
+  goal) is one piece of evidence; two drop the topic, one drops it where the clause has no
+  agenda cue and names no round. The rule of each fact
   says where its best evidence stands: `topic:headline` (headline or lead),
   `topic:agenda-clause` (a clause naming the round or its agenda, statement or discussions)
   or `topic:phrase` (any other clause about the round).
@@ -474,7 +477,7 @@ def _reports_a_past_outcome(words: TopicWords, K: Sequence[frozenset[str]], clau
 
 def _background_evidence(words: TopicWords, K: Sequence[frozenset[str]], clause: Clause) -> int:
     """How many distinct cues tell a topic's status, effect or history, or a party's goal,
-    in the clause ("the ceasefire has proved effective", "goals ... have been achieved",
+    in the clause ("the ceasefire has already proved", "goals ... have been achieved",
     "the alleged violation"): background to the round, not its business."""
     keys = K[clause.start : clause.end]
     # the same cue twice ("has been ... has been") is one piece of evidence
