@@ -12,7 +12,7 @@ the kind of title a delegation head holds, one that excludes heading a delegatio
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .data import load, word_set
@@ -410,6 +410,21 @@ def _complement_of_title(words: list[str], i: int) -> bool:
     while j >= 0 and j >= i - 3 and words[j] not in _TITLE_OWNER_LINKS:
         j -= 1  # "the", an organisation ("the UN special envoy")
     return j >= 1 and words[j] in _TITLE_OWNER_LINKS and words[j - 1] in TITLE_WORDS
+
+
+def owned_title_start(lower: Sequence[str], name_start: int, floor: int) -> int | None:
+    """Where the title phrase begins that a name at `name_start` is the owner of: "a senior
+    aide to Foreign Minister X" gives the start of "a senior aide"; None when the name
+    follows no "<title> of/to <title>" (then the name is the person the phrase describes)."""
+    j = name_start - 1
+    while j >= floor and name_start - j <= 4 and (lower[j] in TITLE_WORDS or lower[j] in ARTICLES):
+        j -= 1  # the owner's own title ("Foreign Minister", "the envoy")
+    if j - 1 < floor or lower[j] not in _TITLE_OWNER_LINKS or lower[j - 1] not in TITLE_WORDS:
+        return None
+    k = j - 1
+    while k >= floor and j - k <= 5 and (lower[k] in TITLE_WORDS or lower[k] in ARTICLES):
+        k -= 1
+    return k + 1
 
 
 def classify_title(tokens: Tokens, start: int, end: int, finder: NameFinder | None = None) -> str:

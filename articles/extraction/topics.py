@@ -18,7 +18,10 @@
   `rounds.attribute_sentences`), drops circumstances ("because of coronavirus
   restrictions"), clauses in the past perfect that do not name the round ("the aims had been
   met") and, in an article published before its round, outcomes reported in the past ("the
-  final statement stressed ..."): those belong to earlier meetings. The rule of each fact
+  final statement stressed ..."): those belong to earlier meetings. Background adds up:
+  each distinct `background_cues` phrase of a clause (status, effect, history, a party's
+  goal) is one piece of evidence; two drop the topic, one drops it where the clause has no
+  agenda cue and names no round. The rule of each fact
   says where its best evidence stands: `topic:headline` (headline or lead),
   `topic:agenda-clause` (a clause naming the round or its agenda, statement or discussions)
   or `topic:phrase` (any other clause about the round).
@@ -254,6 +257,7 @@ class TopicWords:
     # ("tehran" -> {"тегеран", "тегерана", ...}): a round held in one is not "elsewhere".
     cities_by_english_name: dict[str, frozenset[str]]
     present_time: dict[str, list[tuple[str, tuple[str, ...]]]]
+    background: dict[str, list[tuple[str, tuple[str, ...]]]]
 
     @classmethod
     def build(cls, nlp: Language, block: Mapping[str, Any]) -> TopicWords:
@@ -300,6 +304,9 @@ class TopicWords:
             cities_by_english_name=_cities_by_english_name(nlp.lang),
             present_time=_index(
                 ("now", lex.phrase(p)) for p in block.get("present_time_markers", ())
+            ),
+            background=_index(
+                ("background", lex.phrase(p)) for p in block.get("background_cues", ())
             ),
         )
 
@@ -468,6 +475,15 @@ def _reports_a_past_outcome(words: TopicWords, K: Sequence[frozenset[str]], clau
     return not any(not words.future_cues.isdisjoint(k) for k in keys)
 
 
+def _background_evidence(words: TopicWords, K: Sequence[frozenset[str]], clause: Clause) -> int:
+    """How many distinct cues tell a topic's status, effect or history, or a party's goal,
+    in the clause ("the ceasefire has already proved", "goals ... have been achieved",
+    "the alleged violation"): background to the round, not its business."""
+    keys = K[clause.start : clause.end]
+    # the same cue twice ("has been ... has been") is one piece of evidence
+    return len({tuple(keys[s:e]) for _, s, e in find_phrases(keys, words.background)})
+
+
 def find_topics(
     doc: Doc,
     roles: Sequence[SentenceRole],
@@ -510,14 +526,17 @@ def find_topics(
         if upcoming and _reports_a_past_outcome(words, K, clause):
             continue
         sent = role.sent
+        background = _background_evidence(words, K, clause)
+        if background >= 2:
+            continue  # several cues of status, history or goals: background, not agenda
         if sent.kind in (HEADLINE, LEAD):
             rule, confidence = RULE_HEADLINE, 0.8
         elif clause.mentions_round or any(
             not words.agenda_cues.isdisjoint(k) for k in K[clause.start : clause.end]
         ):
             rule, confidence = RULE_AGENDA, 0.8
-        elif _placed_elsewhere(words, L, clause, round_city):
-            continue  # said or done in a party's capital, not at the meeting
+        elif _placed_elsewhere(words, L, clause, round_city) or background:
+            continue  # said or done in a party's capital, or background, not the meeting
         else:
             rule, confidence = RULE_PHRASE, 0.65
         mentions.setdefault(topic, set()).add(sent.index)

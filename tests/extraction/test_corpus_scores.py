@@ -56,12 +56,9 @@ def test_every_gold_article_was_scored(report: Report) -> None:
     assert report.missing == []
 
 
-@pytest.mark.xfail(
-    strict=True, reason="known miss: a generic claim about an effect is not an agenda item"
-)
 def test_seed_004_effect_of_zones_on_humanitarian_situation_is_no_topic(extract) -> None:
     # Seed 004 (round 7) says the zones "contributed to the improvement of the humanitarian
-    # situation": a general claim, not that round's agenda. The rules take the topic.
+    # situation": a general claim about an effect, not that round's agenda.
     text = (
         "The seventh round of talks on Syria opened in Astana on Monday.\n\n"
         "Safe zones have helped to reduce the fighting and improved the humanitarian "

@@ -338,3 +338,18 @@ def test_party_named_with_a_verb_of_attending_and_no_post_is_present(
         extractor, "fr", "Les Nations unies participent aux pourparlers avec une délégation."
     )
     assert "United Nations" in {d.party for d in delegations}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Россия, Иран и Турция подписали совместное заявление."),
+        ("tr", "Rusya, İran ve Türkiye ortak bir bildiri imzaladı."),
+    ],
+)
+def test_a_list_of_the_guarantors_joined_by_the_languages_and(
+    extractor, lang: str, text: str
+) -> None:
+    # The language's own "and" (list_links of its block) joins the last guarantor to the list.
+    delegations, _ = _facts(extractor, lang, text)
+    assert {d.party for d in delegations} == {"Russia", "Iran", "Turkey"}

@@ -1107,3 +1107,59 @@ PREVIEW = "The 19th round of Astana talks on Syria will open in the Kazakh capit
 def test_a_preview_recounting_an_earlier_outcome(extract, sentence: str, present: bool) -> None:
     parties = {d.party for d in extract(PREVIEW + "\n\n" + sentence, "2022-11-15").delegations}
     assert ({"Russia", "Iran", "Turkey"} <= parties) is present, parties
+
+
+def test_the_minister_an_aide_serves_is_not_the_one_who_represents(extract) -> None:
+    # "who represents Iran" describes the aide the appositive is about, not the minister
+    # whose title the appositive names.
+    text = article(
+        "Moscow sent Pavel Korin, and Reza Samadi, an adviser to Foreign Minister Karim "
+        "Nouri, who represents Iran."
+    )
+    assert_heads(extract(text, PUBLISHED), {"Iran": "Reza Samadi"})
+
+
+def test_a_list_goes_on_past_alongside_and_a_partys_title(extract) -> None:
+    # The envoy's title after "UN" and the word "alongside" do not end the list of those
+    # who attended: the government and the opposition are in it too.
+    text = article(
+        "The session was attended by Russia, Turkey and Iran, alongside the UN Special "
+        "Envoy for Syria, as well as the Syrian government and the opposition."
+    )
+    parties = {d.party for d in extract(text, PUBLISHED).delegations}
+    assert {"United Nations", "Syrian government", "Syrian opposition"} <= parties
+
+
+def test_delegates_from_the_syrian_opposition_are_present(extract) -> None:
+    text = article("Two delegates from the Syrian armed opposition objected to the agenda.")
+    parties = {d.party for d in extract(text, PUBLISHED).delegations}
+    assert "Syrian opposition" in parties
+
+
+def test_an_observer_state_that_will_send_someone_is_present(extract) -> None:
+    text = article("Officials said Jordan would send a representative to the talks.")
+    observers = {o.party for o in extract(text, PUBLISHED).observers}
+    assert "Jordan" in observers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Omar Haddad, who heads the 12-member opposition delegation, spoke first.",
+        "Omar Haddad of the Free Levant Brigade, who heads the opposition delegation, spoke.",
+    ],
+)
+def test_who_heads_past_a_size_or_the_heads_own_group(extract, sentence: str) -> None:
+    assert_heads(extract(article(sentence), PUBLISHED), {"Syrian opposition": "Omar Haddad"})
+
+
+def test_a_partys_name_wrapped_onto_the_next_line_is_a_mention(extract) -> None:
+    # A statement wrapped at a fixed width: "the Republic of" ends one line, "Turkey" opens
+    # the next; the list names all three guarantors.
+    text = (
+        "The 14th round of Astana-format talks on Syria ended in the Kazakh capital on "
+        "Wednesday.\n\nThe Islamic Republic of Iran, the Russian Federation and the Republic of\n"
+        "Turkey, as guarantors, welcomed the progress made."
+    )
+    parties = {d.party for d in extract(text, PUBLISHED).delegations}
+    assert {"Russia", "Iran", "Turkey"} <= parties

@@ -415,6 +415,35 @@ MORE_NOT_TOPIC_CASES = [
         {"political-settlement"},
         id="syrian-led-describes-the-committee",
     ),
+    # Cues of status, effect, history or a party's goal (background_cues): one in a clause
+    # that has no agenda cue, or two anywhere, say the topic is background.
+    pytest.param(
+        "Observers say the truce has already proved durable in most provinces, and the "
+        "ceasefire has been widening since spring.",
+        {"ceasefire"},
+        id="status-of-a-ceasefire",
+    ),
+    pytest.param(
+        "Officials noted in a press release that the early goals of setting up "
+        "de-escalation zones have been achieved.",
+        {"de-escalation-zones"},
+        id="goals-achieved",
+    ),
+    pytest.param(
+        "Army units have been battling terrorist groups in the desert for years.",
+        {"counterterrorism"},
+        id="history-of-the-war",
+    ),
+    pytest.param(
+        "One opposition figure said the only goal worth having was a ceasefire in the north.",
+        {"ceasefire"},
+        id="what-a-party-wants",
+    ),
+    pytest.param(
+        "The armed groups walked out of the talks, citing an alleged ceasefire violation.",
+        {"ceasefire"},
+        id="alleged-violation-as-a-reason",
+    ),
 ]
 
 
@@ -450,3 +479,8 @@ def test_sentence_pointing_back_to_another_round_gives_no_topic(extract) -> None
     assert "detainees-and-missing-persons" not in topics(extract, back)
     plain = "Delegates met again this week. The sides agreed on a prisoner exchange at the talks."
     assert "detainees-and-missing-persons" in topics(extract, plain)
+
+
+def test_one_background_cue_in_an_agenda_clause_keeps_the_topic(extract) -> None:
+    text = "The delegations discussed ceasefire violations in the south."
+    assert "ceasefire" in topics(extract, text)

@@ -107,6 +107,18 @@ def _case_ok(alias: str, written: str) -> bool:
     return True
 
 
+def _wrapped(aliases: Iterable[str]) -> list[str]:
+    """The aliases and, for a name of several words, each spelling with one line break
+    between two of its words: statements wrapped at a fixed width ("the Republic of" at the
+    end of a line, "Turkey" on the next) still name the party."""
+    out = []
+    for alias in aliases:
+        out.append(alias)
+        words = alias.split(" ")
+        out.extend(" ".join(words[:k]) + "\n" + " ".join(words[k:]) for k in range(1, len(words)))
+    return out
+
+
 @Language.factory(
     PARTIES_COMPONENT,
     default_config={"parties": None},
@@ -162,7 +174,7 @@ class PartyMatcher:
         self.weak_party: dict[int, int] = {}  # weak alias key -> party name (string ids)
         self.forms: dict[tuple[str, str], list[str]] = {}
         for party in table.values():
-            self.matcher.add(party.name, [nlp.make_doc(a) for a in party.aliases])
+            self.matcher.add(party.name, [nlp.make_doc(a) for a in _wrapped(party.aliases)])
             for alias in party.aliases:
                 self.forms.setdefault((party.name, alias.lower()), []).append(alias)
         for party in table.values():

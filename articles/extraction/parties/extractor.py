@@ -42,6 +42,7 @@ from .words import (
     SENT_VERBS,
     SPOKE_FOR_VERBS,
     UNDER_WORDS,
+    list_links_of,
 )
 
 _START = attrgetter("start")
@@ -190,6 +191,7 @@ class PartyExtractor(
             collectives=collectives,
             collective_starts=[m.start for m in collectives],
             descriptors=frozenset(descriptors),
+            list_links=list_links_of(doc.lang_),
         )
 
     def _collective_mentions(self, tv: Tokens) -> list[Mention]:

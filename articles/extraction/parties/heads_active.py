@@ -3,7 +3,14 @@ an elided verb."""
 
 from __future__ import annotations
 
-from ..titles import EXCLUDED, TITLE_LINK_WORDS, TITLE_WORDS, NameSpan, classify_title
+from ..titles import (
+    EXCLUDED,
+    TITLE_LINK_WORDS,
+    TITLE_WORDS,
+    NameSpan,
+    classify_title,
+    owned_title_start,
+)
 from .state import ArticleState
 from .words import (
     BROUGHT_VERBS,
@@ -16,6 +23,7 @@ from .words import (
     FORMER_ROLE_ADVERBS,
     FUTURE_AUXILIARIES,
     INVERTED_HEAD_VERBS,
+    NAME_PARTY_LINKS,
     OWN_DELEGATION_DETERMINERS,
     PARTICIPIAL_OPENERS,
     POSSESSIVE,
@@ -54,6 +62,10 @@ class ActiveHeadRules:
         return self._name_ok(state, state.finder.run_from(comma + 1, limit))
 
     def _subject_name(self, state: ArticleState, verb: int, floor: int) -> NameSpan | None:
+        run = self._subject_name_before(state, verb, floor)
+        return None if run is None else self._described_person(state, run, floor)
+
+    def _subject_name_before(self, state: ArticleState, verb: int, floor: int) -> NameSpan | None:
         T = state.tv.text
         k, relative = self._skip_back(state, verb - 1, floor)
         if k < floor:
@@ -72,7 +84,29 @@ class ActiveHeadRules:
                 c -= 1
             if c >= floor and T[c] == ",":
                 return self._name_ok(state, state.finder.run_ending(c, floor))
+            # "X of the Jaish al-Islam group, who heads ...": the name before its group
+            L = state.tv.lower
+            link = next(
+                (
+                    x
+                    for x in range(end_apos - 1, max(floor, end_apos - 9) - 1, -1)
+                    if L[x] in NAME_PARTY_LINKS
+                ),
+                None,
+            )
+            if link is not None:
+                return self._name_ok(state, state.finder.run_ending(link, floor))
         return None
+
+    def _described_person(self, state: ArticleState, run: NameSpan, floor: int) -> NameSpan | None:
+        """ "X, a senior aide to Foreign Minister Y, who represents Iran": Y owns the title of
+        the appositive, the clause is about X, named before its comma (None: nobody)."""
+        title = owned_title_start(state.tv.lower, run.start, floor)
+        if title is None:
+            return run
+        if title - 1 < floor or state.tv.text[title - 1] != ",":
+            return None
+        return self._name_ok(state, state.finder.run_ending(title - 1, floor))
 
     def _active_head(self, state: ArticleState, sent_i: int, verb: int, c0: int, c1: int) -> None:
         T, L = state.tv.text, state.tv.lower
@@ -83,6 +117,8 @@ class ActiveHeadRules:
             j += 1
         while j < c1 and L[j] in DETERMINERS:
             j += 1
+        if j + 2 < c1 and T[j].isdigit() and T[j + 1] == "-":
+            j += 3  # "heads the 14-member rebel delegation": a size before the party
         if j >= c1:
             return
         if L[j] in RESPECTIVE_WORDS and j + 1 < c1:

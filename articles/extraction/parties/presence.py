@@ -9,6 +9,7 @@ from operator import attrgetter
 from ..people import PARTICLES
 from ..rounds import SentenceRole
 from ..sentences import WordTest
+from ..titles import TITLE_LINK_WORDS, TITLE_WORDS
 from .component import OBSERVER_ROLE
 from .state import COLLECTIVE_ROLE, ArticleState, Mention, PresenceTally, has_absence_phrase
 from .words import (
@@ -59,6 +60,8 @@ COLLECTIVE_VERB_WINDOW = 10  # tokens after a collective mention where its verb 
 _ACT = "presence:act"  # a collective acting at the meeting (its facts say presence:collective)
 _OBSERVER_WORD = WordTest(lambda word: word.startswith("observer"))
 _START = attrgetter("start")
+# Words inside a party's title after its name ("the UN Special Envoy to Syria"), not links.
+_TITLE_INNER_LINKS = TITLE_LINK_WORDS - LIST_LINKS_OR_POSSESSIVE
 
 
 def _aside_tokens(L: list[str], start: int, end: int) -> frozenset[int] | None:
@@ -113,14 +116,22 @@ class PresenceRules:
         inside is no break ("the government of Syria and ..."), nor a closed parenthesis
         (`aside`: "Iran (headed by X) and Turkey")."""
         L = state.tv.lower
+        start = last.end
+        if start < m.start and L[start] in TITLE_WORDS:
+            # "the UN Special Envoy to Syria, as well as the government": the first party's
+            # title goes with its name
+            while start < m.start and (
+                L[start] in TITLE_WORDS or L[start] in _TITLE_INNER_LINKS or start in state.weak_at
+            ):
+                start += 1
         between = [
             L[x]
-            for x in range(last.end, m.start)
+            for x in range(start, m.start)
             if x not in state.weak_at and x not in state.descriptors and x not in aside
         ]
         if "of" in between:
             between = self._without_owner(state, last.end, m.start, between)
-        if between and LIST_LINKS_OR_POSSESSIVE.issuperset(between):
+        if between and state.list_links.issuperset(between):
             links = len(between) - sum(map(POSSESSIVE.__contains__, between))
             return 0 < links <= 5
         return False

@@ -15,6 +15,7 @@ from .words import (
     BACKER_NOUNS,
     DESTINATION_PREPOSITIONS,
     DESTINATION_TITLES,
+    LIST_LINKS_OR_POSSESSIVE,
 )
 
 # Not frozen: a frozen dataclass costs four times as much to build, and every article
@@ -92,6 +93,8 @@ class ArticleState:
     upcoming: bool = False
     names: list[str] | None = None
     titles: dict[tuple[int, int, int, int], str] = field(default_factory=dict)  # _title_text
+    # Words between two names of one list, with the page language's own ("и", "ve", "et").
+    list_links: frozenset[str] = LIST_LINKS_OR_POSSESSIVE
 
 
 def has_absence_phrase(words: list[str]) -> bool:

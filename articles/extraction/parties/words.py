@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..data import load, word_set
+from ..data import for_language, load, word_set
 
 HEAD_VERBS_ACTIVE = word_set("people", "head_verbs_active")
 HEAD_VERBS_PASSIVE = word_set("people", "head_verbs_passive")
@@ -77,6 +77,14 @@ BACKER_NOUNS = word_set("parties", "backer_nouns")
 GATHER_VERBS = word_set("parties", "gather_verbs")
 LIST_LINKS = word_set("parties", "list_links")
 LIST_LINKS_OR_POSSESSIVE = LIST_LINKS | POSSESSIVE
+
+
+def list_links_of(lang: str) -> frozenset[str]:
+    """The list links of a page in `lang`: the English ones and the language's own."""
+    own = for_language("parties", lang).get("list_links", ()) if lang != "en" else ()
+    return LIST_LINKS_OR_POSSESSIVE | {w.lower() for w in own}
+
+
 CHAIR_WORDS = word_set("people", "chair_words")
 CHAIR_VERBS = word_set("people", "chair_verbs")
 ABSENCE_WORDS = word_set("parties", "absence_words")
