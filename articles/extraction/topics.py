@@ -258,6 +258,8 @@ class TopicWords:
     cities_by_english_name: dict[str, frozenset[str]]
     present_time: dict[str, list[tuple[str, tuple[str, ...]]]]
     background: dict[str, list[tuple[str, tuple[str, ...]]]]
+    background_breaks: frozenset[str]
+    hypothetical_openers: frozenset[str]
 
     @classmethod
     def build(cls, nlp: Language, block: Mapping[str, Any]) -> TopicWords:
@@ -308,6 +310,8 @@ class TopicWords:
             background=_index(
                 ("background", lex.phrase(p)) for p in block.get("background_cues", ())
             ),
+            background_breaks=lex.word_keys(block.get("background_breaks", ())),
+            hypothetical_openers=lex.word_keys(block.get("hypothetical_openers", ())),
         )
 
     def passes(self, K: Sequence[frozenset[str]], slug: str, start: int, end: int) -> bool:
@@ -475,13 +479,55 @@ def _reports_a_past_outcome(words: TopicWords, K: Sequence[frozenset[str]], clau
     return not any(not words.future_cues.isdisjoint(k) for k in keys)
 
 
-def _background_evidence(words: TopicWords, K: Sequence[frozenset[str]], clause: Clause) -> int:
-    """How many distinct cues tell a topic's status, effect or history, or a party's goal,
-    in the clause ("the ceasefire has already proved", "goals ... have been achieved",
-    "the alleged violation"): background to the round, not its business."""
+# Commas of every script end a relative part of a clause.
+_PART_ENDS = frozenset({",", "\u060c", "\u3001"})
+
+
+def _segments(
+    words: TopicWords, K: Sequence[frozenset[str]], L: Sequence[str], clause: Clause
+) -> list[int]:
+    """Per token of the clause, the part of it the token stands in: 0 for the main clause, a
+    new number from each word opening a relative or subordinate part ("where", "which") to
+    the next comma, after which the main clause resumes."""
+    parts, current, opened = [], 0, 0
+    span = range(clause.start, clause.end)
+    for keys, word in zip((K[i] for i in span), (L[i] for i in span), strict=True):
+        if not words.background_breaks.isdisjoint(keys):
+            opened += 1
+            current = opened
+        elif word in _PART_ENDS:
+            current = 0
+        parts.append(current)
+    return parts
+
+
+def _background_evidence(
+    words: TopicWords,
+    K: Sequence[frozenset[str]],
+    L: Sequence[str],
+    clause: Clause,
+    start: int,
+) -> tuple[int, int]:
+    """The distinct cues that tell the status, effect or history of the topic at `start`,
+    or a party's goal, in its clause ("the ceasefire has already proved", "goals ... have
+    been achieved", "the alleged violation"): background to the round, not its business.
+    Counted apart: cues in the topic's own part of the clause, and cues in its other parts
+    ("calm in Idlib, where violations have increased": the relative part tells the place's
+    state, the main clause the round's business). A cue after a word that makes it
+    hypothetical ("judged by whether it helped the Geneva process") is none."""
     keys = K[clause.start : clause.end]
-    # the same cue twice ("has been ... has been") is one piece of evidence
-    return len({tuple(keys[s:e]) for _, s, e in find_phrases(keys, words.background)})
+    found = find_phrases(keys, words.background)
+    if not found:
+        return 0, 0
+    parts = _segments(words, K, L, clause)
+    topic_part = parts[start - clause.start]
+    own, other = set(), set()
+    for _, s, e in found:
+        if any(not words.hypothetical_openers.isdisjoint(k) for k in keys[:s]):
+            continue
+        # the same cue twice ("has been ... has been") is one piece of evidence
+        (own if parts[s] == topic_part else other).add(tuple(keys[s:e]))
+    return len(own), len(other - own)
 
 
 def find_topics(
@@ -526,8 +572,8 @@ def find_topics(
         if upcoming and _reports_a_past_outcome(words, K, clause):
             continue
         sent = role.sent
-        background = _background_evidence(words, K, clause)
-        if background >= 2:
+        background, around = _background_evidence(words, K, L, clause, start)
+        if background >= 2 or (background and around):
             continue  # several cues of status, history or goals: background, not agenda
         if sent.kind in (HEADLINE, LEAD):
             rule, confidence = RULE_HEADLINE, 0.8

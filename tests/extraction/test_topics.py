@@ -484,3 +484,41 @@ def test_sentence_pointing_back_to_another_round_gives_no_topic(extract) -> None
 def test_one_background_cue_in_an_agenda_clause_keeps_the_topic(extract) -> None:
     text = "The delegations discussed ceasefire violations in the south."
     assert "ceasefire" in topics(extract, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The guarantors pledged to keep the calm in Idlib, where ceasefire violations "
+            "have been growing, and rejected plans for self-rule east of the Euphrates.",
+            {"idlib", "northeast-syria"},
+            id="a-relative-part-tells-the-places-state",
+        ),
+        pytest.param(
+            "On Idlib, where troops have been massing for weeks, the envoy said that no "
+            "offensive was planned for now.",
+            {"idlib"},
+            id="a-relative-part-before-the-main-clause",
+        ),
+        pytest.param(
+            "He said the new plan would be judged by whether it helped the Geneva process.",
+            {"political-settlement"},
+            id="a-hypothetical-effect-is-no-status",
+        ),
+    ],
+)
+def test_background_cues_count_in_the_topics_own_part(extract, text, expected) -> None:
+    # A cue of status in a relative part ("where ... has been growing") or after "whether"
+    # tells nothing about the topic the main clause reports as the round's business.
+    assert expected <= topics(extract, text)
+
+
+def test_a_status_and_a_goal_around_it_add_up(extract) -> None:
+    # One cue in the topic's part ("is holding") and one in another ("want") are two
+    # pieces of evidence that the clause tells a state of affairs, not an agenda item.
+    text = (
+        "The ceasefire, said a diplomat who followed the talks, is holding where the "
+        "guarantors want it to hold."
+    )
+    assert "ceasefire" not in topics(extract, text)
