@@ -44,6 +44,11 @@ ARTICLE_FIELDS = ("id", "title", "source_name", "publisher", "published")
 # Supporting sentences shown per fact on a round's page; the rest are one link away.
 EVIDENCE_SHOWN = 3
 ARTICLES_SHOWN = 20
+# What a round's page shows of its facts: their marks and editors' notes, and of each the
+# party's or topic's name and link (and a topic's description).
+SHOWN_FACT_FIELDS = ("state", "editor_note")
+SHOWN_PARTY_FIELDS = ("party__name", "party__slug")
+SHOWN_TOPIC_FIELDS = ("topic__name", "topic__slug", "topic__description")
 
 
 def attach_evidence(groups: list[tuple[type, str, list[Any]]], limit: int = EVIDENCE_SHOWN) -> None:
@@ -214,26 +219,30 @@ class RoundDetailView(ArchiveDetailView):
     def get_queryset(self) -> QuerySet:
         return Round.objects.with_article_count()
 
-    def round_facts(
-        self, model: type, related: tuple[str, ...], *order: str, counted: bool = False
-    ) -> list[Any]:
-        """This round's public facts of `model` (their evidence and its count:
-        attach_evidence), counted in the query too when `counted` (to order by the count)."""
+    def round_facts(self, model: type, shown: tuple[str, ...], *order: str) -> list[Any]:
+        """This round's public facts of `model`, reading only the fields in `shown` (and the
+        rows they name) and ordered by `order`; their evidence and its count come from
+        attach_evidence(). The columns the page shows: building a query costs by the column,
+        and the facts' timestamps and confidence were read and never shown."""
+        related = {field.rpartition("__")[0] for field in shown} - {""}
         facts = model.objects.public().filter(round=self.object).select_related(*related)
-        return list((facts.with_mention_count() if counted else facts).order_by(*order))
+        facts = list(facts.only(*SHOWN_FACT_FIELDS, *shown).order_by(*order))
+        for fact in facts:
+            # The round already read: an editor's links name the fact ("Russia at Round 11").
+            fact.round = self.object
+        return facts
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         round_ = self.object
         by_party = ("party__sort_order", "party__name")
-        delegations = self.round_facts(Delegation, ("party", "head"), *by_party)
-        observers = self.round_facts(Observer, ("party",), *by_party)
+        delegations = self.round_facts(
+            Delegation,
+            ("role", "head_title", *SHOWN_PARTY_FIELDS, "head__name", "head__slug"),
+            *by_party,
+        )
+        observers = self.round_facts(Observer, SHOWN_PARTY_FIELDS, *by_party)
         topics = self.round_facts(
-            RoundTopic,
-            ("topic",),
-            "-mention_count",
-            "topic__sort_order",
-            "topic__slug",
-            counted=True,
+            RoundTopic, SHOWN_TOPIC_FIELDS, "topic__sort_order", "topic__slug"
         )
         attach_evidence(
             [
@@ -242,6 +251,9 @@ class RoundDetailView(ArchiveDetailView):
                 (TopicMention, "round_topic", topics),
             ]
         )
+        # Most supported first, by the counts attach_evidence() read: a stable sort keeps the
+        # database's order among equals. Counting in the topics' query cost a subquery to build.
+        topics.sort(key=lambda round_topic: -round_topic.mention_count)
         delegation_url = url_maker("rounds:delegation-evidence", number=0, slug="x")
         observer_url = url_maker("rounds:observer-evidence", number=0, slug="x")
         for delegation in delegations:
