@@ -1,4 +1,4 @@
-"""The rows of a round's page, written in Python as the fact lists' are (rounds/views.py).
+"""The rows of a round's page, written in Python as the fact lists' are (rounds/fact_views.py).
 
 Through the template language, a round's delegations, observers and topics with their
 evidence, heads' support and marks were a loop of nested includes, most of the page's

@@ -9,8 +9,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from rounds.fact_views import compact_name
 from rounds.provenance import EditorialState
-from rounds.views import compact_name
 
 pytestmark = pytest.mark.django_db
 
