@@ -652,3 +652,25 @@ def test_a_numeric_stamp_read_both_ways_is_read_as_the_page_ties_it(
 ) -> None:
     text = page("WORLD DESK", "Syria talks in the Kazakh capital", stamp, body=lead)
     assert found(text, "Syria talks in the Kazakh capital") == expected
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        # a name with its titles, parted by commas, shares the stamp line
+        pytest.param(
+            "14 March 2019  |  Dr. Jane Roe, Senior Fellow, Europe Programme",
+            date(2019, 3, 14),
+            id="titled-byline",
+        ),
+        # a sentence is no byline: the line is no stamp
+        pytest.param(
+            "14 March 2019  |  The envoys, who met on Thursday, agreed on little.",
+            None,
+            id="sentence",
+        ),
+    ],
+)
+def test_a_stamp_line_may_carry_a_byline_with_titles(stamp: str, expected: date | None) -> None:
+    text = page("WORLD DESK", "Syria talks in the Kazakh capital", stamp)
+    assert found(text, "Syria talks in the Kazakh capital") == expected
