@@ -63,7 +63,13 @@ from datetime import date, timedelta
 from functools import cache
 
 from .data import load
-from .date_years import calendar_rounds, page_content, year_at_a_round
+from .date_years import (
+    PageContent,
+    calendar_rounds,
+    page_content,
+    rounds_near,
+    year_at_a_round,
+)
 from .datestamps import (
     BYLINE_RE,
     CAPTION_RE,
@@ -304,11 +310,12 @@ def _plausible(value: date, today: date) -> bool:
 
 def _read_by_the_page(candidate: Candidate, body: list[Line], rules: LanguageRules) -> Candidate:
     """A numeric stamp readable both ways ("12/08/2021": 12 August or 8 December), with no
-    weekday to decide, is read month-first when the dates the story's first paragraphs name
-    ("will be held on December 21-22") put that reading clearly nearer: within
-    `_PAGE_DATE_REACH` of one of them, and `_PAGE_DATE_MARGIN` nearer than day-first."""
+    weekday to decide (none, or one both readings fall on), is read month-first when the
+    first paragraphs tie only that reading to the calendar (`_page_ties`), or when
+    the dates they name ("will be held on December 21-22") put that reading clearly nearer:
+    within `_PAGE_DATE_REACH` of one of them, and `_PAGE_DATE_MARGIN` nearer than day-first."""
     value = candidate.value
-    if value.day > 12 or value.day == value.month or rules.weekday.search(candidate.line.text):
+    if value.day > 12 or value.day == value.month:
         return candidate
     numeric = [
         m
@@ -318,6 +325,10 @@ def _read_by_the_page(candidate: Candidate, body: list[Line], rules: LanguageRul
     if not numeric:
         return candidate
     other = value.replace(month=value.day, day=value.month)
+    if not _weekday_leaves_open(candidate.line.text, (value, other), rules):
+        return candidate
+    if _page_ties(other, value, page_content("", [line.text for line in body], rules.lang)):
+        return replace(candidate, value=other)
     named = [m.value for line in body for m in find_date_mentions(line.text, rules.lang)]
     day_months = [dm for line in body for dm in find_day_months(line.text, rules.lang)]
 
@@ -335,6 +346,31 @@ def _read_by_the_page(candidate: Candidate, body: list[Line], rules: LanguageRul
     if 0 <= near <= _PAGE_DATE_REACH.days and near + _PAGE_DATE_MARGIN.days <= far:
         return replace(candidate, value=other)
     return candidate
+
+
+def _page_ties(reading: date, other: date, content: PageContent) -> bool:
+    """Whether the page ties `reading`, and not `other`, to the calendar: only it falls near
+    a round the page names by its ordinal, or (no ordinal named) only it falls when the
+    Kazakh capital had the name the page gives it ("Nur-Sultan": March 2019 to September
+    2022). A phrase ("the Kazakh capital") or a city alone is too weak to swap a reading."""
+
+    def named_round_near(value: date) -> bool:
+        return any(r.number in content.ordinals for r in rounds_near(value))
+
+    if content.ordinals:
+        return named_round_near(reading) and not named_round_near(other)
+    return content.names_capital_as_then(reading) and not content.names_capital_as_then(other)
+
+
+def _weekday_leaves_open(text: str, readings: tuple[date, date], rules: LanguageRules) -> bool:
+    """Whether `text` names no weekday, or one both readings of a date fall on: the weekday
+    does not decide between them (one that fits one reading, or neither, does)."""
+    found = rules.weekday.search(text)
+    if found is None:
+        return True
+    word = " ".join(found.group(0).rstrip(".,").lower().split())
+    weekday = weekday_names(rules.lang).get(word, weekday_names("en").get(word))
+    return weekday is not None and all(r.weekday() == weekday for r in readings)
 
 
 # --- a day and month without a year ---------------------------------------------------------

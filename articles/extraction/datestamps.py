@@ -307,7 +307,26 @@ def _is_label_segment(segment: str) -> bool:
     if len(words) <= 2 or BYLINE_RE.match(segment):
         return len(words) <= 8
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() for w in significant)
+    if len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() for w in significant):
+        return True
+    return _is_titled_byline(segment)
+
+
+_TITLE_PART_WORDS = 4  # words in each comma-separated part of a name with its titles
+
+
+def _is_titled_byline(segment: str) -> bool:
+    """A name with its titles, parted by commas ("Dr. Jane Roe, Senior Fellow, Europe
+    Programme"): every part a few capitalised words, the first (the name) two or more, no
+    sentence end; a headline has verbs in lower case or no commas between short parts."""
+    if _SENTENCE_END_RE.search(segment):
+        return False
+    parts = [_words(part) for part in segment.split(",")]
+    if len(parts) < 2 or len(parts[0]) < 2:
+        return False
+    if any(not part or len(part) > _TITLE_PART_WORDS for part in parts):
+        return False
+    return all(w[0].isupper() for part in parts for w in part if w.lower() not in _SMALL_WORDS)
 
 
 def _is_credit(segment: str) -> bool:

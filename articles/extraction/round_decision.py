@@ -64,7 +64,6 @@ ahead), `count` or `calendar-date`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -83,6 +82,18 @@ from .round_calendar import (
     round_dates,
     rounds_of_text_date,
 )
+from .round_clauses import (
+    clause_bounds,
+    document_date,
+    exact_days,
+    headline_about_a_round,
+    names_city,
+    non_round_event,
+    own_clause,
+    reports_a_meeting_ended,
+    round_before,
+    schedules_next,
+)
 from .round_mentions import RoundMention, normalised_tokens, words_of
 from .round_words import RoundWords, normalise_text
 from .sentences import CHROME, HEADLINE, LEAD, Layout, SentInfo, doc_text, tokens_of
@@ -95,6 +106,7 @@ W_PASSING_PREPOSITION = -0.75
 W_AGREED_NEXT = -2.5
 W_MORE_MENTIONS = 0.25  # each further mention of the same round, of its positive score
 W_ONLY_ROUND = 0.5
+W_REPORTED_ENDED = 0.5  # an undated page reports a meeting as over: the one round it names
 W_COUNT = 1.5
 W_CALENDAR = 1.5
 W_CALENDAR_CONFIRMS = 0.5
@@ -113,10 +125,8 @@ CONTEXT_SENTS = 5
 # Without a publication date, a statement that schedules the next meeting on a round's days
 # (or in its month) is the round before that one.
 W_SCHEDULES_NEXT = 1.5
-DOCUMENT_REACH = 12  # tokens before a date where a document noun makes it the document's
 AFTER_REACH = 3  # tokens before "last meeting" where "since"/"following" may stand
 OTHER_MEETING_REACH = 16  # tokens before a date where "the previous/next meeting" names it
-SCHEDULE_REACH = timedelta(days=240)  # a round before the date of the next meeting it schedules
 
 
 @dataclass
@@ -163,27 +173,13 @@ def _position_weight(sent: SentInfo) -> tuple[float, str]:
     return W_BODY, "body"
 
 
-def _clause_bounds(T: Sequence[str], sent: SentInfo, i: int) -> tuple[int, int]:
-    start = sent.start
-    for j in range(i - 1, sent.start - 1, -1):
-        if T[j] == ";":
-            start = j + 1
-            break
-    end = sent.end
-    for j in range(i, sent.end):
-        if T[j] == ";":
-            end = j
-            break
-    return start, end
-
-
 def mention_features(
     N: Sequence[str], m: RoundMention, sent: SentInfo, words: RoundWords
 ) -> tuple[list[tuple[str, float]], bool]:
     """The features of one ordinal mention (without the date), and whether it announces."""
     weight, where = _position_weight(sent)
     features = [(where, weight)]
-    c_start, c_end = _clause_bounds(N, sent, m.start)
+    c_start, c_end = clause_bounds(N, sent, m.start)
     before = N[max(c_start, m.start - 4) : m.start]
     if not words.passing_markers.isdisjoint(before[-words.passing_window :]):
         features.append(("passing reference", W_PASSING))  # "the previous round"
@@ -197,7 +193,7 @@ def mention_features(
         w in words.event_verbs for w in before
     ):
         features.append(("event verb", W_EVENT_VERB))  # "opened", "wrapped up", "will host"
-    if not words.agreed_cues.isdisjoint(N[c_start : m.start]):
+    if not words.agreed_cues.isdisjoint(own_clause(N[c_start : m.start], words)):
         # "agreed to hold the 22nd meeting in the second half of the year": the next round,
         # decided upon at the one the article reports.
         features.append(("agreed upon for later", W_AGREED_NEXT))
@@ -213,69 +209,6 @@ def _top_sents(layout: Layout) -> list[SentInfo]:
     if layout.lead is not None:
         top.append(layout.sents[layout.lead])
     return top
-
-
-_ROUND_SUBJECTS: dict[str, re.Pattern[str]] = {}
-
-
-def _names_event_in_passing(text: str, words: RoundWords) -> bool:
-    """Whether the normalised headline `text` has a round as the subject of an event verb
-    ("talks end", "the meeting opened") and names a summit, congress, Geneva or ministers
-    only after it ("Syria talks end with a date for the congress"); "Geneva talks end" and
-    "the ministers' meeting opened" report no round."""
-    pattern = _ROUND_SUBJECTS.get(words.lang)
-    if pattern is None:
-        verbs = "|".join(re.escape(v) for v in sorted(words.event_verbs, key=len, reverse=True))
-        pattern = _ROUND_SUBJECTS[words.lang] = re.compile(
-            rf"(?:{words.generic_round_words.pattern.pattern})\w*\s+(?:{verbs or '(?!)'})\b"
-        )
-    match = pattern.search(text) if words.generic_round_words.found_in(text) else None
-    return (
-        match is not None
-        and not words.non_round_events.found_in(text[: match.end()])
-        and words.non_round_events.found_in(text[match.end() :])
-    )
-
-
-def _non_round_event(text: str, words: RoundWords) -> str | None:
-    """The first summit, congress, Geneva or ministers' event the normalised `text` names,
-    not counting one named after the process ("the Astana summit", "Astana zirvesi",
-    "vertice di Astana": the round itself), ministers under a junior rank ("deputy foreign
-    ministers", who head delegations at rounds) nor one after a subordinator in its clause
-    ("the first such meeting since their foreign ministers gathered": a point of reference)."""
-    if words.non_round_events.first_in(text) is None:
-        return None
-    for match in words.non_round_events.pattern.finditer(text):
-        before = text[: match.start()].split()
-        previous = before[-1] if before else ""
-        following = [w.strip(".,:;'\"") for w in text[match.end() :].split()[:2]]
-        if previous in words.named_round_words or previous.startswith(words.junior_ranks or "\0"):
-            continue
-        if (  # "vertice di Astana"; not "summit of the heads of the Astana process"
-            len(following) == 2
-            and following[0] in words.process_links
-            and following[1] in words.named_round_words
-        ):
-            continue
-        clause = re.split(r"[,;:]", text[: match.start()])[-1].split()
-        if not words.subordinators.isdisjoint(clause):
-            continue
-        return match.group(0)
-    return None
-
-
-def _headline_about_a_round(text: str, words: RoundWords) -> bool:
-    """Whether a normalised headline is about a round of the process, so that an event the
-    lead names is named in passing: it reports a round as the subject of an event verb and
-    names the event only after it (`_names_event_in_passing`), or it names a round noun with
-    a word of the process ("Astana format meeting on Syria in Sochi agrees ..."; not "Astana
-    format ministers meet") and no other event."""
-    if _names_event_in_passing(text, words):
-        return True
-    if _non_round_event(text, words) is not None:
-        return False
-    tokens = set(re.findall(r"\w[\w-]*", text))
-    return not tokens.isdisjoint(words.astana_context) and not tokens.isdisjoint(words.round_nouns)
 
 
 def _sents_text(doc: Doc, sents: Sequence[SentInfo], words: RoundWords) -> str:
@@ -345,26 +278,33 @@ def decide_round(
         ordered = sorted(cand.scores, reverse=True)
         cand.score = ordered[0] + W_MORE_MENTIONS * sum(s for s in ordered[1:] if s > 0)
     named = [c for c in candidates.values() if c.best is not None and c.best.kind == "ordinal"]
-    if (
-        published is None
-        and len(named) == 1
-        and all(weight >= 0 for _, weight in named[0].best_features)
-    ):
-        # Without a publication date to check it, a round named alone (and not in
-        # passing: "at the 13th round") is the likelier.
-        named[0].add("the only round named", W_ONLY_ROUND)
+    if published is None and len(named) == 1:
+        lowest = min(weight for _, weight in named[0].best_features)
+        if lowest >= 0:
+            # Without a publication date to check it, a round named alone (and not in
+            # passing: "at the 13th round") is the likelier.
+            named[0].add("the only round named", W_ONLY_ROUND)
+        elif lowest >= W_PASSING_PREPOSITION and reports_a_meeting_ended(N, layout, words):
+            # "who led the delegation at the 19th round ... the two-day meeting, which
+            # ended on Wednesday": the meeting reported as over is the one round named.
+            named[0].add("the only round named", W_ONLY_ROUND)
+            named[0].add("a meeting reported as over", W_REPORTED_ENDED)
 
     top_text = _sents_text(doc, _top_sents(layout), words)
     # Round words near the top: the headline, the lead, the first paragraph and the first
     # few sentences of content (a teaser line may stand where the lead should be).
     content = [s for s in layout.sents if s.kind != CHROME]
     context_sents = [s for s in layout.sents if _is_top(s)] + content[:CONTEXT_SENTS]
-    has_context = words.generic_round_words.found_in(_sents_text(doc, context_sents, words))
+    context_text = _sents_text(doc, context_sents, words)
+    # A round word, or the process's cast ("guarantors"), near the top.
+    has_context = words.generic_round_words.found_in(
+        context_text
+    ) or words.process_context.found_in(context_text)
     announces = words.future_markers.found_in(top_text)  # "will host", "next week"
     # The headline or lead is about a summit, a congress, Geneva talks or ministers.
-    non_round = None if top_ordinal else _non_round_event(top_text, words)
+    non_round = None if top_ordinal else non_round_event(top_text, words)
     if non_round and any(
-        _headline_about_a_round(_sents_text(doc, [layout.sents[i]], words), words)
+        headline_about_a_round(_sents_text(doc, [layout.sents[i]], words), words)
         for i in layout.headline
     ):
         non_round = None  # the headline is about a round: the event is named in passing
@@ -443,7 +383,7 @@ def _unfirm(N: Sequence[str], cand: Candidate, sent: SentInfo, words: RoundWords
     assert cand.best is not None
     if any(weight < 0 for _, weight in cand.best_features):
         return "in passing"
-    start, end = _clause_bounds(N, sent, cand.best.start)
+    start, end = clause_bounds(N, sent, cand.best.start)
     if not words.tentative_markers.isdisjoint(N[start:end]):
         return "tentatively"
     return ""
@@ -485,7 +425,7 @@ def _add_text_dates(
             sent = layout.sents[td.sent]
             sentence_text[td.sent] = normalise_text(words, text[sent.start_char : sent.end_char])
         said = sentence_text[td.sent]
-        if words.non_round_events.found_in(said) or _document_date(
+        if words.non_round_events.found_in(said) or document_date(
             N, layout.sents[td.sent], td, words
         ):
             continue
@@ -495,13 +435,13 @@ def _add_text_dates(
         other_meeting = (
             ("recalled", W_PASSING)
             if recalled
-            else _other_meeting(N, layout.sents[td.sent], td, words, published is None)
+            else _other_meeting(N, layout.sents[td.sent], td, words, published is None or date_weak)
         )
         for number, days in rounds_of_text_date(td, calendar, reference):
             if days:
                 weight = W_TEXT_DAYS_TOP if top else W_TEXT_DAYS_BODY
                 name = "its days in the text"
-                if _exact_days(td, round_dates(calendar, number)) and not other_meeting:
+                if exact_days(td, round_dates(calendar, number)) and not other_meeting:
                     exact.add(number)  # "14-15 September 2017": all its days
             else:
                 weight = W_TEXT_MONTH_TOP if top else W_TEXT_MONTH_BODY
@@ -526,7 +466,7 @@ def _add_text_dates(
         if published is None and other_meeting and other_meeting[1] == W_AGREED_NEXT:
             # The next meeting may be scheduled for a month no round met in (it was held
             # later): the statement is still the last round before that month.
-            before = _round_before(td, calendar)
+            before = round_before(td, calendar)
             if before is not None:
                 scheduled.setdefault(before, W_SCHEDULES_NEXT)
     top_sents = [s for s in layout.sents if _is_top(s)]
@@ -560,7 +500,7 @@ def _add_text_dates(
             if term_name and not (about_other_event and term > 0):
                 cand.add(term_name, term)
             city = calendar[number].city.lower() if calendar[number].city else ""
-            if city and _names_city(words, top_text, city):
+            if city and names_city(words, top_text, city):
                 cand.add("its city near the top", W_TEXT_CITY)
             dates = round_dates(calendar, number)
             if capital is not None and dates and not capital.names_capital_as_then(dates[0]):
@@ -572,40 +512,6 @@ def _add_text_dates(
         if number in exact and cand.best is None:
             # For a round no ordinal names: a report names another round's days as often.
             cand.add("all its days, as a range", W_TEXT_DAYS_EXACT)
-
-
-def _round_before(td: TextDate, calendar: dict[int, RoundInfo]) -> int | None:
-    """The last round the calendar holds before a date written with its year (within
-    `SCHEDULE_REACH`), for a statement that schedules the next meeting on that date."""
-    if td.year is None:
-        return None
-    scheduled = date(td.year, td.month, td.first_day or 1)
-    earlier = [
-        (dates[0], number)
-        for number in calendar
-        if (dates := round_dates(calendar, number)) is not None
-        and dates[1] < scheduled
-        and scheduled - dates[1] <= SCHEDULE_REACH
-    ]
-    return max(earlier)[1] if earlier else None
-
-
-def _exact_days(td: TextDate, dates: tuple[date, date] | None) -> bool:
-    """Whether a range of days in the text ("14 and 15 September") is exactly a round's."""
-    if dates is None or td.first_day is None or td.last_day == td.first_day:
-        return False
-    start, end = dates
-    return (td.month, td.first_day, td.last_day) == (start.month, start.day, end.day) and (
-        td.year in (None, start.year)
-    )
-
-
-def _document_date(N: Sequence[str], sent: SentInfo, td: TextDate, words: RoundWords) -> bool:
-    """Whether a date in the text is a document's: a document noun (`document_nouns`) stands
-    just before it in its clause ("the Memorandum on ... areas of 4 May 2017")."""
-    at = sent.start + td.at
-    start, _ = _clause_bounds(N, sent, at)
-    return not words.document_nouns.isdisjoint(N[max(start, at - DOCUMENT_REACH) : at])
 
 
 def _other_meeting(
@@ -620,11 +526,22 @@ def _other_meeting(
     the next one: written at its own round, such a statement's last meeting is the one
     before it."""
     at = sent.start + td.at
-    if words.passing_markers.isdisjoint(N[max(sent.start, at - OTHER_MEETING_REACH) : at]):
+    markers = words.passing_markers | words.after_markers
+    if markers.isdisjoint(N[max(sent.start, at - OTHER_MEETING_REACH) : at]):
         return None  # most dates: no marker near, no clause to find
-    start, _ = _clause_bounds(N, sent, at)
+    start, _ = clause_bounds(N, sent, at)
     before = N[max(start, at - OTHER_MEETING_REACH) : at]
     for i, word in enumerate(before[:-1]):
+        if (
+            word in words.after_markers
+            and words.round_nouns.isdisjoint(before[i + 1 : i + 2])
+            and not words.round_nouns.isdisjoint(before[i + 2 : i + 3])
+        ):
+            # "since their meeting of 1-2 August": written after that meeting (not "the
+            # following meeting", where the marker stands right before its noun)
+            if undated:
+                return "the last meeting it follows", W_PASSING
+            return "an earlier meeting's", W_PASSING
         if word not in words.passing_markers:
             continue
         # "the next meeting"; where adjectives follow their noun, "الاجتماع ... المقبل" too.
@@ -640,20 +557,15 @@ def _other_meeting(
         ):
             # "following their last meeting in ...": an undated page written after it
             return "the last meeting it follows", W_PASSING
-        if word in words.latest_markers and not (undated and _schedules_next(N, sent, words)):
+        if word in words.latest_markers and not (undated and schedules_next(N, sent, words)):
             continue  # "the last round, held on ...": often the report's own round
         if word not in words.next_markers:
+            if undated and not words.after_markers.isdisjoint(before[max(0, i - AFTER_REACH) : i]):
+                return "the last meeting it follows", W_PASSING  # "since their previous meeting"
             return "an earlier meeting's", W_PASSING
         if not words.agreed_cues.isdisjoint(N[start:at]):
             return "agreed upon for later", W_AGREED_NEXT
     return None
-
-
-def _schedules_next(N: Sequence[str], sent: SentInfo, words: RoundWords) -> bool:
-    """Whether a sentence decides upon the next meeting ("Decided to hold the next meeting
-    ..."): an agreed cue and a marker of the next meeting."""
-    said = N[sent.start : sent.end]
-    return not words.agreed_cues.isdisjoint(said) and not words.next_markers.isdisjoint(said)
 
 
 def _add_dateline(
@@ -702,15 +614,6 @@ def _add_month(
             cand.add("calendar: held the month the page is dated", W_CALENDAR)
         else:
             cand.add("the month the page is dated confirms it", W_CALENDAR_CONFIRMS)
-
-
-def _names_city(words: RoundWords, text: str, city: str) -> bool:
-    """Whether `text` names the city (in the language's spelling, `RoundWords.cities`). A
-    city whose name is also the process's ("Astana talks", "Astana-format") tells nothing."""
-    return any(
-        name.lower() == city and key in text and key not in words.named_round_words
-        for key, name in words.cities.items()
-    )
 
 
 def _explanations(doc: Doc, ranked: Sequence[Candidate]) -> list[str]:

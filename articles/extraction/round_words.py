@@ -141,6 +141,8 @@ class RoundWords:
     after_markers: frozenset[str]  # "following their last meeting": the page is after it
     passing_window: int  # how many words before an ordinal a passing marker may stand
     agreed_cues: frozenset[str]  # "agreed (to hold the next round)", "decided"
+    ended_verbs: frozenset[str]  # "the meeting ended": a meeting reported as over
+    clause_openers: frozenset[str]  # "as", "while": a new clause, out of a cue's reach
     subordinators: frozenset[str]
     event_verbs: frozenset[str]
     announcement_markers: frozenset[str]  # near an ordinal: "will", "scheduled"
@@ -151,6 +153,7 @@ class RoundWords:
     other_processes: WordPhrases
     process_links: frozenset[str]  # words between a round noun and its process: "of", "in"
     generic_round_words: WordPhrases
+    process_context: WordPhrases  # "guarantors": the process's news, like a round word
     future_markers: WordPhrases
     recall_markers: WordPhrases  # "it will be recalled that ...": a look-back
     document_nouns: frozenset[str]  # "the memorandum of 4 May 2017": the document's date
@@ -311,6 +314,8 @@ def round_words(lang: str) -> RoundWords:
         after_markers=words("after_markers"),
         passing_window=int(block.get("passing_window", 2)),
         agreed_cues=words("agreed_cues"),
+        ended_verbs=words("ended_verbs"),
+        clause_openers=words("clause_openers"),
         subordinators=words("subordinators"),
         event_verbs=words("event_verbs"),
         announcement_markers=words("announcement_markers"),
@@ -319,6 +324,7 @@ def round_words(lang: str) -> RoundWords:
         other_processes=WordPhrases(_phrases(block, "other_processes", plain), mode),
         process_links=words("process_links"),
         generic_round_words=WordPhrases(_phrases(block, "generic_round_words", plain), mode),
+        process_context=WordPhrases(_phrases(block, "process_context", plain), mode),
         future_markers=WordPhrases(_phrases(block, "future_markers", plain), mode),
         recall_markers=WordPhrases(_phrases(block, "recall_markers", plain), mode),
         document_nouns=words("document_nouns"),

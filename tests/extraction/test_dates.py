@@ -258,9 +258,23 @@ def test_publication_date_is_found(text: str, expected: date) -> None:
             date(2019, 3, 6),
             id="stamp-under-a-standfirst",
         ),
+        pytest.param(
+            # a name with its titles, parted by commas, shares the stamp line
+            page(
+                "14 March 2019  |  Dr. Jane Roe, Senior Fellow, Europe Programme", "Envoys return"
+            ),
+            date(2019, 3, 14),
+            id="titled-byline",
+        ),
+        pytest.param(
+            # a sentence is no byline: the line is no stamp
+            page("14 March 2019  |  The envoys, who met on Thursday, agreed on little.", "Envoys"),
+            None,
+            id="sentence-beside-a-date",
+        ),
     ],
 )
-def test_header_and_byline_formats(text: str, expected: date) -> None:
+def test_header_and_byline_formats(text: str, expected: date | None) -> None:
     assert found(text) == expected
 
 
@@ -605,3 +619,50 @@ def test_generator_is_deterministic_by_seed(tmp_path: Path) -> None:
 
     assert contents("a") == contents("b")
     assert contents("a") != contents("c")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "lead", "expected"),
+    [
+        pytest.param(
+            "07/05/2017 - 10:20",
+            "The fifth round of talks on Syria opened in the Kazakh capital with envoys of "
+            "the guarantors and the government.",
+            date(2017, 7, 5),  # the fifth round met on 4-5 July 2017, not in May
+            id="the-round-it-names",
+        ),
+        pytest.param(
+            "10/01/2019 - 10:20",
+            "NUR-SULTAN: Envoys of the guarantors met the government and the opposition for "
+            "talks on the ceasefire in Nur-Sultan.",
+            date(2019, 10, 1),  # the capital was called so from March 2019 on
+            id="the-capital-as-then-called",
+        ),
+        pytest.param(
+            "07/05/2017 - 10:20",
+            "Envoys of the guarantors met the government and the opposition for talks on the "
+            "ceasefire in the Kazakh capital.",
+            date(2017, 5, 7),  # nothing ties either reading: day-first
+            id="nothing-ties-it",
+        ),
+        pytest.param(
+            "Thu, 07/05/2017 - 10:20",
+            "The fifth round of talks on Syria opened in the Kazakh capital with envoys of "
+            "the guarantors and the government.",
+            date(2017, 5, 7),  # 7 May 2017 was a Sunday, 5 July a Wednesday: neither fits
+            id="a-weekday-neither-fits",
+        ),
+        pytest.param(
+            "Fri, 11/01/2019 - 10:20",
+            "NUR-SULTAN: Envoys of the guarantors met the government and the opposition for "
+            "talks on the ceasefire in Nur-Sultan.",
+            date(2019, 11, 1),  # 11 January and 1 November 2019 were both Fridays
+            id="a-weekday-both-fit",
+        ),
+    ],
+)
+def test_a_numeric_stamp_read_both_ways_is_read_as_the_page_ties_it(
+    stamp: str, lead: str, expected: date
+) -> None:
+    text = page("WORLD DESK", "Syria talks in the Kazakh capital", stamp, body=lead)
+    assert found(text, "Syria talks in the Kazakh capital") == expected

@@ -192,6 +192,20 @@ STATEMENT = (
             "the last meeting it follows",
             id="follows-the-last",
         ),
+        pytest.param(
+            "Assessed the ceasefire since their previous meeting in Astana on 14-15 September "
+            "2017.",
+            7,  # round 6 met on 14-15 September 2017: "previous" after "since"
+            "the last meeting it follows",
+            id="since-the-previous",
+        ),
+        pytest.param(
+            "Assessed the ceasefire since their meeting of 14-15 September 2017 and agreed on "
+            "further steps.",
+            7,  # no marker before the noun: "since their meeting" is enough
+            "the last meeting it follows",
+            id="since-their-meeting",
+        ),
     ],
 )
 def test_an_undated_statement_is_placed_by_the_meeting_it_dates(
@@ -231,6 +245,120 @@ def test_a_dated_report_is_not_moved_by_the_meeting_it_dates(
     assert link is not None and link.number == number
     assert not any("the meeting it schedules" in line for line in link.candidates)
     assert not any("the last meeting it follows" in line for line in link.candidates)
+
+
+def test_a_statement_dated_by_an_update_stamp_is_placed_by_the_meeting_it_follows(
+    extractor,
+) -> None:
+    # a ministry page updated long after the statement: its stamp dates no round
+    text = (
+        f"Joint statement by Iran, Russia and Turkey\nLast update: 2020/03/02 - 09:15\n\n"
+        f"{STATEMENT}\n\nAssessed the ceasefire since their previous meeting in Astana on "
+        "14-15 September 2017."
+    )
+    finding, extraction = run(extractor, text)
+    link = extraction.round
+    assert finding is not None and finding.value == date(2020, 3, 2)
+    assert link is not None and link.number == 7
+    assert any("the last meeting it follows" in line for line in link.candidates)
+
+
+def test_a_dated_report_keeps_the_days_of_the_meeting_it_follows_from_its_own(extractor) -> None:
+    # "since their meeting of ..." on a dated page: those days are an earlier meeting's
+    text = (
+        "Guarantors review the ceasefire in Syria\n16 March 2018\n\n"
+        "The envoys discussed the exchange of detainees since their meeting of 21-22 "
+        "December 2017, the Kazakh foreign ministry said."
+    )
+    link = run(extractor, text)[1].round
+    assert link is None or link.number != 8
+    if link is not None:
+        assert not any("the last meeting it follows" in line for line in link.candidates)
+
+
+@pytest.mark.parametrize(
+    ("cue", "number"),
+    [
+        # the cue governs the congress; the round is named in a clause after "as"
+        pytest.param("agreed to convene a congress in Sochi, as the ninth round", 9, id="as"),
+        pytest.param("said talks went well while the ninth round", 9, id="while"),
+    ],
+)
+def test_an_agreement_does_not_reach_a_round_named_in_a_later_clause(
+    extractor, cue: str, number: int
+) -> None:
+    text = (
+        f"Guarantors meet again in Syria talks\n\nThe three guarantors {cue} of talks in "
+        "the Kazakh capital closed on Friday with a joint statement."
+    )
+    link = run(extractor, text)[1].round
+    assert link is not None and link.number == number
+    assert not any("agreed upon for later" in line for line in link.candidates)
+
+
+def test_an_agreement_still_reaches_the_round_it_schedules(extractor) -> None:
+    text = (
+        "Guarantors meet again in Syria talks\n\nThe three guarantors agreed to hold the "
+        "ninth round of talks in the Kazakh capital in May, an official said."
+    )
+    link = run(extractor, text)[1].round
+    assert link is None or any("agreed upon for later" in line for line in link.candidates)
+
+
+@pytest.mark.parametrize(
+    ("closing", "number"),
+    [
+        pytest.param(
+            "The two-day meeting, which ended on Tuesday, adopted a statement.", 17, id="over"
+        ),
+        # a meeting named as an earlier one is no report of this one
+        pytest.param("The previous meeting ended without a statement.", None, id="previous"),
+        pytest.param("The sides exchanged views on the ceasefire.", None, id="nothing-over"),
+    ],
+)
+def test_an_undated_interview_names_its_round_after_a_preposition(
+    extractor, closing: str, number: int | None
+) -> None:
+    # "at the 17th round": in passing, unless the page reports a meeting as over
+    text = (
+        "Envoy warns against new offensive in Syria\n\n"
+        "A senior envoy has warned that a new offensive would undo the gains of the talks.\n"
+        "The envoy, who headed the delegation at the 17th round of talks in the Kazakh "
+        f"capital, told reporters that the ceasefire must hold.\n{closing}"
+    )
+    finding, extraction = run(extractor, text)
+    assert finding is None
+    link = extraction.round
+    if number is None:
+        assert link is None
+    else:
+        assert link is not None and link.number == number
+        assert any("a meeting reported as over" in line for line in link.candidates)
+
+
+@pytest.mark.parametrize(
+    ("headline", "number"),
+    [
+        # the process's cast makes it the process's news, like a round word would
+        pytest.param(
+            "Guarantors sign a map of the zones in the Kazakh capital", 6, id="guarantors"
+        ),
+        pytest.param("Kazakh capital hosts a trade fair on grain exports", None, id="no-context"),
+    ],
+)
+def test_a_page_published_during_a_round_needs_the_process_near_the_top(
+    extractor, headline: str, number: int | None
+) -> None:
+    # 15 September 2017: the second day of round 6
+    text = (
+        f"{headline}\n15 September 2017\n\nThe documents were signed on Friday in the "
+        "presence of officials of Kazakhstan, who said more work lay ahead."
+    )
+    link = run(extractor, text)[1].round
+    if number is None:
+        assert link is None
+    else:
+        assert link is not None and link.number == number
 
 
 def test_a_memorandum_date_is_no_meeting_date(extractor) -> None:
