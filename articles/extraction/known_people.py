@@ -36,6 +36,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -63,6 +64,13 @@ NEAR_ROUNDS = 2  # a tenure ending or beginning this close still counts, with a 
 _POSSESSIVE = word_set("people", "possessive_endings")
 # Languages whose nouns are capitalised: a name run may open with nouns (`_people_of_tail`).
 _CAPITALISED_TITLES = word_set("people", "capitalised_title_languages")
+
+
+@cache
+def _title_words(lang: str) -> frozenset[str]:
+    """Title words of a language that capitalises them (`title_words` of its block)."""
+    return frozenset(w.lower() for w in for_language("people", lang).get("title_words", ()))
+
 
 _ARABIC_SCRIPT_RE = re.compile(r"[\u0600-\u06ff]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
@@ -246,6 +254,25 @@ class KnownHeads:
                 return start, people
         return run.start, frozenset()
 
+    def _past_titles(
+        self, tv: Tokens, run: NameSpan, start: int, people: frozenset[int], lang: str
+    ) -> int:
+        """The first word of a known person's name in a run that opens with capitalised title
+        words ("Dışişleri Bakan Yardımcısı Hüseyin Cabiri Ensari"): past each of the
+        language's `title_words` while the rest still names the same person, so the name as
+        written carries no title."""
+        titles = _title_words(lang)
+        letters = _NAME_LETTERS.get(lang)
+        while start < run.end - 1 and tv.text[start].lower() in titles:
+            tail = NameSpan(start + 1, run.end).text(tv)
+            rest = self._people_of_run(tail)
+            if not rest and letters:
+                rest = self._people_of_run(tail.translate(letters))
+            if not rest & people:
+                break
+            start += 1
+        return start
+
     def mentions(self, doc: Doc, nlp: Language, finder: NameFinder) -> list[_Mention]:
         """Every mention of a known person in the document, in text order."""
         tv = tokens_of(doc)
@@ -281,6 +308,8 @@ class KnownHeads:
                 start = run.start
                 if not people and run.end - run.start > 2 and nlp.lang in _CAPITALISED_TITLES:
                     start, people = self._people_of_tail(tv, run, _NAME_LETTERS.get(nlp.lang))
+                if people and nlp.lang in _CAPITALISED_TITLES:
+                    start = self._past_titles(tv, run, start, people, nlp.lang)
                 if people:
                     found.append(_Mention(people, start, run.end))
         found.sort(key=lambda m: m.start)

@@ -178,6 +178,30 @@ def test_known_person_found_in_any_script(known, lang: str, text: str, person: s
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "written"),
+    [
+        (
+            "tr",
+            "İran heyetine ise Dışişleri Bakan Yardımcısı Hüseyin Cabiri Ensari başkanlık etti.",
+            "Hüseyin Cabiri Ensari",
+        ),
+        ("de", "Anwesend war Vizeaußenminister Hossein Jaberi Ansari.", "Hossein Jaberi Ansari"),
+    ],
+)
+def test_a_known_name_as_written_carries_no_capitalised_title(
+    known, lang: str, text: str, written: str
+) -> None:
+    # Turkish and German capitalise the titles before a name: the run of capitalised words
+    # names the person, but the name as written starts after the language's title words.
+    extractor, heads = known
+    nlp = extractor.pipeline(lang)
+    doc = nlp(text)
+    finder = NameFinder(tokens_of(doc), extractor.parties.party_tokens)
+    [mention] = heads.mentions(doc, nlp, finder)
+    assert doc[mention.start : mention.end].text == written
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("en", "Only the Turkish side spoke."),  # a word sharing a surname's skeleton
