@@ -158,7 +158,18 @@ class InterruptedFinalizer:
         sum(range(10_000))  # Python code: the pending signal's handler runs in here
 
 
+@pytest.fixture
+def sigint_as_on_a_terminal():
+    """SIGINT handled as in a terminal for the test's duration: a suite started as a
+    background job inherits it ignored, and the command rightly respects an inherited
+    "ignore" (it would then never see the interrupt this test sends)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("sigint_as_on_a_terminal")
 def test_an_interrupt_lost_in_a_finalizer_still_stops_the_run(tmp_path, monkeypatch):
     from django.core.management import call_command
 
