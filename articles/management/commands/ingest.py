@@ -77,7 +77,7 @@ class Command(BaseCommand):
         )
         try:
             interrupt.start()
-            with sigterm_interrupts():
+            with sigterm_interrupts(interrupt):
                 if reextract:
                     report = reextract_articles(progress=progress, batch_size=options["batch_size"])
                 else:
@@ -89,8 +89,9 @@ class Command(BaseCommand):
                         batch_size=options["batch_size"],
                     )
         except WorkerDied as error:
-            progress.close()
-            raise CommandError(str(error)) from None
+            if not interrupt.requested:  # a worker ended by our own interrupt is no crash
+                progress.close()
+                raise CommandError(str(error)) from None
         except KeyboardInterrupt:
             interrupt.requested = True
         finally:
@@ -115,14 +116,18 @@ class Command(BaseCommand):
 
 
 @contextmanager
-def sigterm_interrupts() -> Iterator[None]:
+def sigterm_interrupts(request: InterruptRequest) -> Iterator[None]:
     """SIGTERM (`kill`, a service manager stopping us) ends the run as Ctrl-C does: the
-    article being written rolls back, the workers stop, the same message and exit status."""
+    article being written rolls back, the workers stop, the same message and exit status.
+    The request is recorded as Ctrl-C's is, so an interrupt that lands where it is lost or
+    turned into another error (a finalizer, a database driver cancelling its query) still
+    ends the run with the interrupt's status."""
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers belong to the main thread (call_command from a thread)
         return
 
     def interrupt(signum, frame):
+        request.requested = True
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, interrupt)
